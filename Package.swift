@@ -1,0 +1,42 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+// One target per concern, depending in one direction only:
+// CMarkGFM (C) → RefkitMarkdown → RefkitModel → RefkitTemplates → RefkitBuild → RefkitCLI → refkit
+let package = Package(
+    name: "refkit",
+    products: [
+        .executable(name: "refkit", targets: ["refkit"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+    ],
+    targets: [
+        .systemLibrary(
+            name: "CMarkGFM",
+            pkgConfig: "libcmark-gfm",
+            providers: [.apt(["libcmark-gfm-dev", "libcmark-gfm-extensions-dev"])]
+        ),
+        .target(name: "RefkitMarkdown", dependencies: ["CMarkGFM"]),
+        .target(name: "RefkitModel"),
+        .target(
+            name: "RefkitTemplates",
+            dependencies: ["RefkitModel", .product(name: "Mustache", package: "swift-mustache")]
+        ),
+        .target(
+            name: "RefkitBuild",
+            dependencies: ["RefkitMarkdown", "RefkitModel", "RefkitTemplates", "Yams"]
+        ),
+        .target(
+            name: "RefkitCLI",
+            dependencies: ["RefkitBuild", .product(name: "ArgumentParser", package: "swift-argument-parser")]
+        ),
+        .executableTarget(name: "refkit", dependencies: ["RefkitCLI"]),
+        .testTarget(name: "RefkitMarkdownTests", dependencies: ["RefkitMarkdown"]),
+        .testTarget(name: "RefkitBuildTests", dependencies: ["RefkitBuild"]),
+        .testTarget(name: "RefkitCLITests", dependencies: ["RefkitCLI"]),
+    ],
+    swiftLanguageModes: [.v6]
+)

@@ -1,0 +1,6 @@
+#ifndef REFKIT_CMARK_GFM_SHIM_H
+#define REFKIT_CMARK_GFM_SHIM_H
+#include <cmark-gfm.h>
+#include <cmark-gfm-extension_api.h>
+#include <cmark-gfm-core-extensions.h>
+#endif

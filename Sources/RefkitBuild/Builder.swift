@@ -1,0 +1,134 @@
+import Foundation
+import RefkitModel
+import RefkitTemplates
+
+/// What a build was asked to do.
+public struct BuildRequest: Sendable {
+    /// Absolute path of the kit directory.
+    public var kitDirectory: String
+    /// Absolute path of the output directory; default `KIT_DIR/output`.
+    public var outputDirectory: String?
+    /// `--date YYYY-MM-DD`.
+    public var date: String?
+
+    public init(kitDirectory: String, outputDirectory: String? = nil, date: String? = nil) {
+        self.kitDirectory = kitDirectory
+        self.outputDirectory = outputDirectory
+        self.date = date
+    }
+}
+
+/// What a finished build did.
+public struct BuildSummary: Sendable, Equatable {
+    public var sources: Int
+    /// HTML pages written (per-source pages and the directory).
+    public var pages: Int
+    public var output: String
+    public var date: Day
+}
+
+/// Why a build wrote nothing. Every case leaves the output folder as it was.
+public enum BuildFailure: Error, Equatable, CustomStringConvertible {
+    /// The kit has errors; all of them are in the build's diagnostics.
+    case invalidKit(errors: Int)
+    case badDate(BuildDateResolver.Failure)
+    case output(OutputWriter.Failure)
+
+    public var description: String {
+        switch self {
+        case .invalidKit(let errors): "the kit has \(errors) error\(errors == 1 ? "" : "s"); nothing was written"
+        case .badDate(let failure): failure.description
+        case .output(let failure): failure.description
+        }
+    }
+}
+
+/// The outcome of `refkit build`: diagnostics (warnings even on success) and a summary or failure.
+public struct BuildOutcome: Sendable {
+    public var diagnostics: [Diagnostic]
+    public var result: Result<BuildSummary, BuildFailure>
+}
+
+/// The pipeline: load → validate → render → write, in that order, each step a separate type.
+public struct Builder: Sendable {
+    public var fileSystem: any FileSystem
+    public var dateResolver: BuildDateResolver
+
+    public init(fileSystem: any FileSystem = DiskFileSystem(), dateResolver: BuildDateResolver) {
+        self.fileSystem = fileSystem
+        self.dateResolver = dateResolver
+    }
+
+    public func build(_ request: BuildRequest) -> BuildOutcome {
+        let date: Day
+        do { date = try dateResolver.resolve(option: request.date) } catch {
+            return BuildOutcome(diagnostics: [], result: .failure(.badDate(error)))
+        }
+
+        // 1. load
+        let loaded = KitLoader(fileSystem: fileSystem, kitDirectory: request.kitDirectory).load()
+        // 2. validate
+        let validated = KitValidator.validate(loaded, on: date)
+        guard let kit = validated.kit, let templates = validated.templates else {
+            let errors = validated.diagnostics.filter { $0.severity == .error }.count
+            return BuildOutcome(diagnostics: validated.diagnostics, result: .failure(.invalidKit(errors: errors)))
+        }
+
+        // 3. render, one source at a time, sources in parallel, and 4. write each as it is rendered.
+        let output = request.outputDirectory ?? request.kitDirectory + "/output"
+        let writer = OutputWriter(fileSystem: fileSystem, output: output)
+        let renderer = SiteRenderer(kit: kit, templates: templates, date: date)
+        do {
+            try writer.begin()
+            let pages = try renderAndWrite(kit: kit, renderer: renderer, writer: writer, kitDirectory: request.kitDirectory)
+            try writer.commit()
+            let summary = BuildSummary(sources: kit.sources.count, pages: pages, output: output, date: date)
+            return BuildOutcome(diagnostics: validated.diagnostics, result: .success(summary))
+        } catch {
+            writer.abort()
+            return BuildOutcome(diagnostics: validated.diagnostics, result: .failure(.output(error)))
+        }
+    }
+
+    private func renderAndWrite(kit: Kit, renderer: SiteRenderer, writer: OutputWriter,
+                                kitDirectory: String) throws(OutputWriter.Failure) -> Int {
+        let progress = Progress()
+        DispatchQueue.concurrentPerform(iterations: kit.sources.count) { index in
+            guard !progress.failed else { return }
+            let files = renderer.render(source: kit.sources[index])
+            do throws(OutputWriter.Failure) {
+                try writer.write(files)
+                progress.add(pages: files.count)
+            } catch {
+                progress.fail(error)
+            }
+        }
+        if let failure = progress.failure { throw failure }
+
+        var shared: [OutputFile] = []
+        if let directory = renderer.renderDirectory() { shared.append(directory) }
+        if !kit.assets.contains(where: { $0.outputPath == DefaultTheme.path }) {
+            shared.append(OutputFile(path: DefaultTheme.path, text: DefaultTheme.css))
+        }
+        try writer.write(shared)
+        for asset in kit.assets {
+            let path = kitDirectory + "/" + asset.file
+            try writer.copy(from: fileSystem.realPath(path) ?? path, to: asset.outputPath)
+        }
+        return progress.pages + (kit.site.unlisted ? 0 : 1)
+    }
+}
+
+/// Counts and the first failure, shared by the render workers.
+private final class Progress: @unchecked Sendable {
+    private let lock = NSLock()
+    private var _pages = 0
+    private var _failure: OutputWriter.Failure?
+
+    var pages: Int { lock.withLock { _pages } }
+    var failure: OutputWriter.Failure? { lock.withLock { _failure } }
+    var failed: Bool { failure != nil }
+
+    func add(pages: Int) { lock.withLock { _pages += pages } }
+    func fail(_ failure: OutputWriter.Failure) { lock.withLock { if _failure == nil { _failure = failure } } }
+}

@@ -1,0 +1,130 @@
+import Foundation
+
+/// What a path is, without following a symlink at the end of it.
+public enum FileKind: Sendable, Equatable {
+    case file, directory, symlink, other
+}
+
+/// A file-system operation that failed, with the path and the system's reason.
+public struct FileSystemError: Error, Equatable, CustomStringConvertible {
+    public var path: String
+    public var reason: String
+    public init(path: String, reason: String) {
+        self.path = path
+        self.reason = reason
+    }
+    public var description: String { "\(path): \(reason)" }
+}
+
+/// Everything refkit does to a disk, behind one seam so tests can inject failures.
+/// Paths are absolute.
+public protocol FileSystem: Sendable {
+    func kind(at path: String) -> FileKind?
+    /// Names of a directory's entries, sorted (refkit never depends on the file system's order).
+    func contentsOfDirectory(at path: String) throws(FileSystemError) -> [String]
+    func readFile(at path: String) throws(FileSystemError) -> [UInt8]
+    /// The path with every symlink resolved, or nil if it does not resolve.
+    func realPath(_ path: String) -> String?
+    func createDirectory(at path: String) throws(FileSystemError)
+    func writeFile(_ bytes: [UInt8], to path: String) throws(FileSystemError)
+    func copyFile(from source: String, to destination: String) throws(FileSystemError)
+    func moveItem(from source: String, to destination: String) throws(FileSystemError)
+    /// Atomically swaps two existing paths (`renameat2(RENAME_EXCHANGE)` on Linux).
+    func exchangeItems(_ a: String, _ b: String) throws(FileSystemError)
+    func removeItem(at path: String) throws(FileSystemError)
+}
+
+/// The real disk.
+public struct DiskFileSystem: FileSystem {
+    public init() {}
+
+    public func kind(at path: String) -> FileKind? {
+        var info = stat()
+        guard lstat(path, &info) == 0 else { return nil }
+        switch info.st_mode & S_IFMT {
+        case S_IFREG: return .file
+        case S_IFDIR: return .directory
+        case S_IFLNK: return .symlink
+        default: return .other
+        }
+    }
+
+    public func contentsOfDirectory(at path: String) throws(FileSystemError) -> [String] {
+        do {
+            return try FileManager.default.contentsOfDirectory(atPath: path).sorted()
+        } catch {
+            throw FileSystemError(path: path, reason: "cannot list directory")
+        }
+    }
+
+    public func readFile(at path: String) throws(FileSystemError) -> [UInt8] {
+        guard let data = FileManager.default.contents(atPath: path) else {
+            throw FileSystemError(path: path, reason: "cannot read file")
+        }
+        return [UInt8](data)
+    }
+
+    public func realPath(_ path: String) -> String? {
+        guard let resolved = realpath(path, nil) else { return nil }
+        defer { free(resolved) }
+        return String(cString: resolved)
+    }
+
+    public func createDirectory(at path: String) throws(FileSystemError) {
+        do {
+            try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
+        } catch {
+            throw FileSystemError(path: path, reason: "cannot create directory")
+        }
+    }
+
+    public func writeFile(_ bytes: [UInt8], to path: String) throws(FileSystemError) {
+        guard FileManager.default.createFile(atPath: path, contents: Data(bytes)) else {
+            throw FileSystemError(path: path, reason: "cannot write file")
+        }
+    }
+
+    public func copyFile(from source: String, to destination: String) throws(FileSystemError) {
+        do {
+            try FileManager.default.copyItem(atPath: source, toPath: destination)
+        } catch {
+            throw FileSystemError(path: destination, reason: "cannot copy \(source)")
+        }
+    }
+
+    public func moveItem(from source: String, to destination: String) throws(FileSystemError) {
+        guard rename(source, destination) == 0 else {
+            throw FileSystemError(path: destination, reason: "cannot move \(source): \(errnoText())")
+        }
+    }
+
+    public func exchangeItems(_ a: String, _ b: String) throws(FileSystemError) {
+        // renameat2 with RENAME_EXCHANGE (2) swaps both names in one step: there is no moment
+        // when neither exists. glibc declares it only under _GNU_SOURCE, so Swift looks it up.
+        guard let renameat2 = Self.renameat2 else {
+            throw FileSystemError(path: b, reason: "this system cannot swap directories atomically")
+        }
+        guard renameat2(AT_FDCWD, a, AT_FDCWD, b, 2) == 0 else {
+            throw FileSystemError(path: b, reason: "cannot swap with \(a): \(errnoText())")
+        }
+    }
+
+    public func removeItem(at path: String) throws(FileSystemError) {
+        do {
+            try FileManager.default.removeItem(atPath: path)
+        } catch {
+            throw FileSystemError(path: path, reason: "cannot remove")
+        }
+    }
+
+    private typealias Renameat2 = @convention(c) (
+        Int32, UnsafePointer<CChar>, Int32, UnsafePointer<CChar>, UInt32
+    ) -> Int32
+
+    private static let renameat2: Renameat2? = {
+        guard let symbol = dlsym(dlopen(nil, RTLD_NOW), "renameat2") else { return nil }
+        return unsafeBitCast(symbol, to: Renameat2.self)
+    }()
+
+    private func errnoText() -> String { String(cString: strerror(errno)) }
+}

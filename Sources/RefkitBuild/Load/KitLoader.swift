@@ -1,0 +1,247 @@
+import RefkitModel
+import RefkitTemplates
+
+/// A Markdown file split into its YAML front matter and its body.
+public struct MarkdownDocument: Sendable, Hashable {
+    /// Path relative to the kit directory.
+    public var file: String
+    /// File name without `.md`.
+    public var name: String
+    public var frontMatter: YAMLDocument
+    public var body: MarkdownBody
+}
+
+/// What `load` read from a kit directory: parsed documents, not yet checked. Everything a read or
+/// parse could not make sense of is already a diagnostic here; nothing is skipped silently.
+public struct LoadedKit: Sendable {
+    public var site: YAMLDocument?
+    public var pages: [MarkdownDocument] = []
+    public var offers: [MarkdownDocument] = []
+    /// Source documents, keyed by their file's name without `.yml` (the slug).
+    public var sources: [(slug: String, document: YAMLDocument)] = []
+    public var templates: [TemplateFile] = []
+    /// Asset files under `content/assets/` and `templates/assets/`, by output path.
+    public var assets: [Asset] = []
+    public var diagnostics: [Diagnostic] = []
+}
+
+/// Reads a kit directory into a `LoadedKit`. Reads only: it writes nothing and checks nothing a
+/// parser would not.
+public struct KitLoader: Sendable {
+    public var fileSystem: any FileSystem
+    /// Absolute path of the kit directory.
+    public var kitDirectory: String
+
+    public init(fileSystem: any FileSystem, kitDirectory: String) {
+        self.fileSystem = fileSystem
+        self.kitDirectory = kitDirectory
+    }
+
+    public func load() -> LoadedKit {
+        var kit = LoadedKit()
+        let kitRoot = fileSystem.realPath(kitDirectory) ?? kitDirectory
+
+        // content/site.yml
+        if let text = readText("content/site.yml", required: true, into: &kit) {
+            kit.site = parseYAML(text, file: "content/site.yml", into: &kit)
+        }
+
+        // content/kit/*.md and content/offers/*.md
+        for (folder, required) in [("content/kit", true), ("content/offers", false)] {
+            let names = listFiles(folder, extension: ".md", required: required, kitRoot: kitRoot, into: &kit)
+            if required, names?.isEmpty == true {
+                kit.diagnostics.append(.error("no kit pages: add at least one \(folder)/*.md", at: SourceLocation(file: folder)))
+            }
+            for name in names ?? [] {
+                let file = "\(folder)/\(name)"
+                guard let text = readText(file, required: true, into: &kit),
+                      let document = splitFrontMatter(text, file: file, into: &kit) else { continue }
+                if folder == "content/kit" { kit.pages.append(document) } else { kit.offers.append(document) }
+            }
+        }
+
+        // content/sources/*.yml
+        let sourceNames = listFiles("content/sources", extension: ".yml", required: true, kitRoot: kitRoot, into: &kit)
+        if sourceNames?.isEmpty == true {
+            kit.diagnostics.append(.error("no referral sources: add at least one content/sources/SLUG.yml",
+                                          at: SourceLocation(file: "content/sources")))
+        }
+        for name in sourceNames ?? [] {
+            let file = "content/sources/\(name)"
+            guard let text = readText(file, required: true, into: &kit),
+                  let document = parseYAML(text, file: file, into: &kit) else { continue }
+            kit.sources.append((slug: String(name.dropLast(4)), document: document))
+        }
+
+        // templates/*.mustache and templates/partials/*.mustache
+        var templateFiles: [String: String] = [:]
+        for folder in ["templates", "templates/partials"] {
+            for name in listFiles(folder, extension: ".mustache", required: false, kitRoot: kitRoot, into: &kit,
+                                  allowedDirectories: folder == "templates" ? ["partials", "assets"] : []) ?? [] {
+                let file = "\(folder)/\(name)"
+                let templateName = String(name.dropLast(".mustache".count))
+                if let other = templateFiles[templateName] {
+                    kit.diagnostics.append(.error("template '\(templateName)' is defined twice: here and in \(other)",
+                                                  at: SourceLocation(file: file)))
+                    continue
+                }
+                templateFiles[templateName] = file
+                if let text = readText(file, required: true, into: &kit) {
+                    kit.templates.append(TemplateFile(name: templateName, file: file, text: text))
+                }
+            }
+        }
+
+        // Assets: the theme's first, then the kit's own, which win on a clash.
+        var assets: [String: Asset] = [:]
+        for folder in ["templates/assets", "content/assets"] {
+            for file in walk(folder, kitRoot: kitRoot, into: &kit) {
+                let outputPath = "assets/" + file.dropFirst(folder.count + 1)
+                if let earlier = assets[outputPath] {
+                    kit.diagnostics.append(.warning("\(file) replaces \(earlier.file) in output/\(outputPath)",
+                                                    at: SourceLocation(file: file)))
+                }
+                assets[outputPath] = Asset(outputPath: outputPath, file: file)
+            }
+        }
+        kit.assets = assets.values.sorted { $0.outputPath < $1.outputPath }
+        return kit
+    }
+
+    // MARK: - Reading
+
+    private func absolute(_ relative: String) -> String { kitDirectory + "/" + relative }
+
+    private func readText(_ file: String, required: Bool, into kit: inout LoadedKit) -> String? {
+        guard fileSystem.kind(at: absolute(file)) != nil else {
+            if required {
+                kit.diagnostics.append(.error("missing \(file): every kit needs one", at: SourceLocation(file: file)))
+            }
+            return nil
+        }
+        do {
+            let bytes = try fileSystem.readFile(at: absolute(file))
+            switch TextDecoding.decode(bytes, file: file) {
+            case .success(let text): return text
+            case .failure(let diagnostic):
+                kit.diagnostics.append(diagnostic)
+                return nil
+            }
+        } catch {
+            kit.diagnostics.append(.error("cannot read the file: \(error.reason)", at: SourceLocation(file: file)))
+            return nil
+        }
+    }
+
+    private func parseYAML(_ text: String, file: String, lineOffset: Int = 0, into kit: inout LoadedKit) -> YAMLDocument? {
+        switch YAMLParsing.parse(text, file: file, lineOffset: lineOffset) {
+        case .success(let document): return document
+        case .failure(let diagnostic):
+            kit.diagnostics.append(diagnostic)
+            return nil
+        }
+    }
+
+    /// Splits `---` front matter from a Markdown body.
+    private func splitFrontMatter(_ text: String, file: String, into kit: inout LoadedKit) -> MarkdownDocument? {
+        let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+        let name = String(file.split(separator: "/").last!.dropLast(3))
+        guard lines.first.map({ $0.trimmingTrailingSpaces() == "---" }) == true else {
+            kit.diagnostics.append(.error("missing front matter: start the file with a line '---', then at least 'title:', then '---'",
+                                          at: SourceLocation(file: file)))
+            return nil
+        }
+        guard let close = lines.indices.dropFirst().first(where: {
+            let line = lines[$0].trimmingTrailingSpaces()
+            return line == "---" || line == "..."
+        }) else {
+            kit.diagnostics.append(.error("front matter is never closed: add a line '---' after it", at: SourceLocation(file: file)))
+            return nil
+        }
+        let yaml = lines[1..<close].joined(separator: "\n")
+        let body = lines[(close + 1)...].joined(separator: "\n")
+        guard var frontMatter = parseYAML(yaml, file: file, lineOffset: 1, into: &kit) else { return nil }
+        frontMatter.lineOffset = 1
+        return MarkdownDocument(file: file, name: name, frontMatter: frontMatter,
+                                body: MarkdownBody(text: body, firstLine: close + 2))
+    }
+
+    // MARK: - Listing
+
+    /// The names of the `ext` files in `folder`, sorted. Other entries are reported, never
+    /// skipped silently; dot-files (`.gitkeep`, `.DS_Store`) are ignored, as Hugo and Jekyll do.
+    private func listFiles(_ folder: String, extension ext: String, required: Bool, kitRoot: String,
+                           into kit: inout LoadedKit, allowedDirectories: Set<String> = []) -> [String]? {
+        let path = absolute(folder)
+        guard let kind = fileSystem.kind(at: path) else {
+            if required {
+                kit.diagnostics.append(.error("missing folder \(folder)/", at: SourceLocation(file: folder)))
+            }
+            return nil
+        }
+        guard checkInsideKit(folder, kind: kind, kitRoot: kitRoot, into: &kit) else { return nil }
+        let entries: [String]
+        do { entries = try fileSystem.contentsOfDirectory(at: path) } catch {
+            kit.diagnostics.append(.error("cannot read the folder: \(error.reason)", at: SourceLocation(file: folder)))
+            return nil
+        }
+        var names: [String] = []
+        for name in entries where !name.hasPrefix(".") {
+            let file = "\(folder)/\(name)"
+            let kind = fileSystem.kind(at: absolute(file))
+            if kind == .directory, allowedDirectories.contains(name) { continue }
+            guard name.hasSuffix(ext), name.count > ext.count, kind == .file || kind == .symlink else {
+                kit.diagnostics.append(.warning("ignored: \(folder)/ holds only *\(ext) files", at: SourceLocation(file: file)))
+                continue
+            }
+            if checkInsideKit(file, kind: kind!, kitRoot: kitRoot, into: &kit) { names.append(name) }
+        }
+        return names
+    }
+
+    /// Every file below `folder`, recursively, as kit-relative paths, sorted.
+    private func walk(_ folder: String, kitRoot: String, into kit: inout LoadedKit) -> [String] {
+        guard let kind = fileSystem.kind(at: absolute(folder)),
+              checkInsideKit(folder, kind: kind, kitRoot: kitRoot, into: &kit) else { return [] }
+        guard let entries = try? fileSystem.contentsOfDirectory(at: absolute(folder)) else {
+            kit.diagnostics.append(.error("cannot read the folder", at: SourceLocation(file: folder)))
+            return []
+        }
+        var files: [String] = []
+        for name in entries where !name.hasPrefix(".") {
+            let file = "\(folder)/\(name)"
+            guard let kind = fileSystem.kind(at: absolute(file)),
+                  checkInsideKit(file, kind: kind, kitRoot: kitRoot, into: &kit) else { continue }
+            let resolved = kind == .symlink ? fileSystem.kind(at: fileSystem.realPath(absolute(file)) ?? "") : kind
+            switch resolved {
+            case .directory: files += walk(file, kitRoot: kitRoot, into: &kit)
+            case .file: files.append(file)
+            default:
+                kit.diagnostics.append(.warning("ignored: not a regular file", at: SourceLocation(file: file)))
+            }
+        }
+        return files
+    }
+
+    /// A symlink must resolve to somewhere inside the kit directory.
+    private func checkInsideKit(_ file: String, kind: FileKind, kitRoot: String, into kit: inout LoadedKit) -> Bool {
+        guard kind == .symlink else { return true }
+        guard let target = fileSystem.realPath(absolute(file)) else {
+            kit.diagnostics.append(.error("broken symlink", at: SourceLocation(file: file)))
+            return false
+        }
+        guard target == kitRoot || target.hasPrefix(kitRoot + "/") else {
+            kit.diagnostics.append(.error("symlink points outside the kit (to \(target))", at: SourceLocation(file: file)))
+            return false
+        }
+        return true
+    }
+}
+
+extension Substring {
+    func trimmingTrailingSpaces() -> Substring {
+        var s = self
+        while let last = s.last, last == " " || last == "\t" { s = s.dropLast() }
+        return s
+    }
+}

@@ -1,0 +1,111 @@
+import RefkitModel
+import Yams
+
+/// A YAML value with the place it was written, so validation can point at the exact line and
+/// column. refkit's own type (not Yams's) so that it is Sendable and carries file offsets.
+public struct YAMLNode: Sendable, Hashable {
+    public indirect enum Value: Sendable, Hashable {
+        /// A scalar's text; `plain` is false when it was quoted or a block scalar.
+        case scalar(String, plain: Bool)
+        case mapping([Entry])
+        case sequence([YAMLNode])
+    }
+
+    public struct Entry: Sendable, Hashable {
+        public var key: String
+        public var keyLocation: SourceLocation
+        public var value: YAMLNode
+    }
+
+    public var value: Value
+    public var location: SourceLocation
+
+    /// A plain empty, `~` or `null` scalar: what YAML reads as no value.
+    public var isNull: Bool {
+        if case .scalar(let text, true) = value { return ["", "~", "null", "Null", "NULL"].contains(text) }
+        return false
+    }
+
+    public var entries: [Entry]? {
+        if case .mapping(let entries) = value { return entries }
+        return nil
+    }
+
+    public subscript(key: String) -> YAMLNode? {
+        entries?.first { $0.key == key }?.value
+    }
+}
+
+/// A parsed YAML file, or the front matter of a Markdown file.
+public struct YAMLDocument: Sendable, Hashable {
+    /// Path relative to the kit directory.
+    public var file: String
+    /// nil when the document is empty.
+    public var root: YAMLNode?
+    /// The YAML text as written (after BOM and CRLF normalisation), for messages that need to see
+    /// what the parser dropped, such as a `#colour` read as a comment.
+    public var text: String
+    /// The file line on which `text` starts, less one (front matter starts after the `---` line).
+    public var lineOffset: Int
+
+    /// The source line `line` (a file line number), if the document has it.
+    public func sourceLine(_ line: Int) -> Substring? {
+        let index = line - lineOffset - 1
+        let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+        return lines.indices.contains(index) ? lines[index] : nil
+    }
+}
+
+enum YAMLParsing {
+    /// Parses `text` (a file's YAML, starting at file line `lineOffset + 1`).
+    static func parse(_ text: String, file: String, lineOffset: Int) -> Result<YAMLDocument, Diagnostic> {
+        func location(_ mark: Mark?) -> SourceLocation {
+            SourceLocation(file: file, line: (mark?.line ?? 1) + lineOffset, column: mark?.column ?? 1)
+        }
+        func convert(_ node: Node) -> YAMLNode {
+            switch node {
+            case .scalar(let scalar):
+                return YAMLNode(value: .scalar(scalar.string, plain: scalar.style == .plain || scalar.style == .any),
+                                location: location(scalar.mark))
+            case .mapping(let mapping):
+                let entries = mapping.map { key, value in
+                    YAMLNode.Entry(key: key.string ?? "\(key)", keyLocation: location(key.mark), value: convert(value))
+                }
+                return YAMLNode(value: .mapping(entries), location: location(mapping.mark))
+            case .sequence(let sequence):
+                return YAMLNode(value: .sequence(sequence.map(convert)), location: location(sequence.mark))
+            case .alias(let alias):
+                // Yams dereferences aliases while composing; this is kept for completeness.
+                return YAMLNode(value: .scalar("", plain: true), location: location(alias.mark))
+            }
+        }
+        do {
+            let root = try Yams.compose(yaml: text).map(convert)
+            return .success(YAMLDocument(file: file, root: root, text: text, lineOffset: lineOffset))
+        } catch let error as YamlError {
+            return .failure(diagnostic(for: error, file: file, lineOffset: lineOffset))
+        } catch {
+            return .failure(.error("YAML: \(error)", at: SourceLocation(file: file, line: lineOffset + 1)))
+        }
+    }
+
+    private static func diagnostic(for error: YamlError, file: String, lineOffset: Int) -> Diagnostic {
+        func at(_ mark: Mark) -> SourceLocation {
+            SourceLocation(file: file, line: mark.line + lineOffset, column: mark.column)
+        }
+        switch error {
+        case .scanner(let context, let problem, let mark, _),
+             .parser(let context, let problem, let mark, _),
+             .composer(let context, let problem, let mark, _):
+            let while_ = context.map { " (\($0.text) at line \($0.mark.line + lineOffset))" } ?? ""
+            return .error("YAML: \(problem)\(while_)", at: at(mark))
+        case .duplicatedKeysInMapping(let duplicates, let context):
+            let keys = duplicates.map { "'\($0)'" }.joined(separator: ", ")
+            return .error("YAML: key \(keys) appears more than once", at: at(context.mark))
+        case .reader(let problem, _, _, _):
+            return .error("YAML: \(problem)", at: SourceLocation(file: file, line: lineOffset + 1))
+        default:
+            return .error("YAML: \(error)", at: SourceLocation(file: file, line: lineOffset + 1))
+        }
+    }
+}

@@ -1,0 +1,62 @@
+import RefkitModel
+
+/// The partner-branding layer: the site's brand and, for a partner, its own, computed into one
+/// value per source. Every background colour comes with a readable text colour (black or white,
+/// whichever contrasts more: always at least 4.5:1 under WCAG 2.2).
+struct Branding {
+    static let defaultPrimary = Color(hex: "#24415f")!
+    static let defaultAccent = Color(hex: "#f2b544")!
+
+    let site: Palette
+    let partner: Palette?
+    let siteLogo: String?
+    let partnerLogo: String?
+    let title: String
+
+    init(site: Site, source: Source?) {
+        self.site = Palette(primary: site.colors.primary ?? Self.defaultPrimary, accent: site.colors.accent ?? Self.defaultAccent)
+        siteLogo = site.logo
+        if let source, source.segment == .partner, let brand = source.brand {
+            partner = brand.colors
+            partnerLogo = brand.logo
+        } else {
+            partner = nil
+            partnerLogo = nil
+        }
+        if let source, source.segment == .partner {
+            title = "\(source.name) × \(site.name)"
+        } else {
+            title = site.name
+        }
+    }
+
+    var primary: Color { partner?.primary ?? site.primary! }
+    var accent: Color { partner?.accent ?? site.accent! }
+
+    /// The view templates see as `brand`; `root` is the relative path to the output root.
+    func view(root: String) -> [String: Any] {
+        var view: [String: Any] = [
+            "primary": primary.description, "on_primary": primary.readableText.description,
+            "accent": accent.description, "on_accent": accent.readableText.description,
+            "title": title, "co_branded": partnerLogo != nil || partner != nil,
+            "site": Self.paletteView(site),
+        ]
+        if let partner { view["partner"] = Self.paletteView(partner) }
+        if let siteLogo { view["site_logo"] = root + siteLogo }
+        if let partnerLogo { view["partner_logo"] = root + partnerLogo }
+        return view
+    }
+
+    private static func paletteView(_ palette: Palette) -> [String: Any] {
+        var view: [String: Any] = [:]
+        if let primary = palette.primary {
+            view["primary"] = primary.description
+            view["on_primary"] = primary.readableText.description
+        }
+        if let accent = palette.accent {
+            view["accent"] = accent.description
+            view["on_accent"] = accent.readableText.description
+        }
+        return view
+    }
+}

@@ -1,0 +1,119 @@
+import RefkitModel
+
+/// Rendered Markdown HTML with its placeholders left open, compiled once per page and filled once
+/// per source. A placeholder stands either in text (`{{source.name}}`, also inside attributes such
+/// as a link title) or in a link destination, where cmark has percent-encoded the braces
+/// (`%7B%7Breferral.link%7D%7D`). Each is filled with the value escaped for where it lands.
+struct FillableHTML: Sendable {
+    private enum Segment: Sendable {
+        case literal(String)
+        case text(String)
+        case url(String)
+    }
+
+    private let segments: [Segment]
+
+    init(_ html: String) {
+        var segments: [Segment] = []
+        var literal = Substring()
+        var rest = html[...]
+        while let start = rest.firstIndex(where: { $0 == "{" || $0 == "%" }) {
+            literal += rest[..<start]
+            rest = rest[start...]
+            if let (name, end) = Self.match(rest, open: "{{", close: "}}") {
+                segments.append(.literal(String(literal)))
+                segments.append(.text(name))
+                literal = ""
+                rest = rest[end...]
+            } else if let (name, end) = Self.match(rest, open: "%7B%7B", close: "%7D%7D") {
+                segments.append(.literal(String(literal)))
+                segments.append(.url(name.replacingPercentSpaces()))
+                literal = ""
+                rest = rest[end...]
+            } else {
+                literal += rest.prefix(1)
+                rest = rest.dropFirst()
+            }
+        }
+        literal += rest
+        segments.append(.literal(String(literal)))
+        self.segments = segments.filter { if case .literal("") = $0 { false } else { true } }
+    }
+
+    private static func match(_ text: Substring, open: String, close: String) -> (String, String.Index)? {
+        guard text.hasPrefix(open) else { return nil }
+        let inner = text.dropFirst(open.count)
+        guard let end = inner.firstRange(of: close) else { return nil }
+        let name = inner[..<end.lowerBound]
+        guard !name.isEmpty, name.count <= 64,
+              name.allSatisfy({ $0.isLetter || $0.isNumber || $0 == "." || $0 == "_" || $0 == " " || $0 == "%" })
+        else { return nil }
+        return (String(name).trimmingSpaces(), end.upperBound)
+    }
+
+    /// The HTML with every known placeholder filled; unknown ones (already reported by validation)
+    /// stay as written.
+    func fill(_ values: [String: String]) -> String {
+        var result = ""
+        for segment in segments {
+            switch segment {
+            case .literal(let text): result += text
+            case .text(let name): result += values[name].map(Escape.html) ?? "{{\(name)}}"
+            case .url(let name): result += values[name].map { Escape.urlAttribute($0, isURL: Placeholder.urlFields.contains(name)) } ?? "%7B%7B\(name)%7D%7D"
+            }
+        }
+        return result
+    }
+}
+
+extension Placeholder {
+    /// Fields whose values are whole URLs, validated as http(s); any other value placed in a link
+    /// destination has its `:` encoded, so a source named `javascript:…` can never become a scheme.
+    static let urlFields: Set<String> = ["referral.link", "site.url", "site.referral_url"]
+}
+
+enum Escape {
+    /// Escapes text for HTML content and quoted attributes.
+    static func html(_ text: String) -> String {
+        var result = ""
+        result.reserveCapacity(text.utf8.count)
+        for character in text {
+            switch character {
+            case "&": result += "&amp;"
+            case "<": result += "&lt;"
+            case ">": result += "&gt;"
+            case "\"": result += "&quot;"
+            case "'": result += "&#39;"
+            default: result.append(character)
+            }
+        }
+        return result
+    }
+
+    /// Escapes a value for a link destination inside a quoted `href`, the way cmark writes one:
+    /// characters outside the URL-safe set are percent-encoded, `&` and `'` become entities.
+    static func urlAttribute(_ value: String, isURL: Bool) -> String {
+        let safe = Set("-_.+!*(),%#@?=;/$~".utf8).union(isURL ? [UInt8(ascii: ":")] : [])
+        var result = ""
+        for byte in value.utf8 {
+            switch byte {
+            case UInt8(ascii: "&"): result += "&amp;"
+            case UInt8(ascii: "'"): result += "&#x27;"
+            case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"), UInt8(ascii: "0")...UInt8(ascii: "9"):
+                result.append(Character(UnicodeScalar(byte)))
+            default:
+                if safe.contains(byte) {
+                    result.append(Character(UnicodeScalar(byte)))
+                } else {
+                    let hex = Array("0123456789ABCDEF")
+                    result += "%" + String(hex[Int(byte >> 4)]) + String(hex[Int(byte & 0xF)])
+                }
+            }
+        }
+        return result
+    }
+}
+
+private extension String {
+    func replacingPercentSpaces() -> String { split(separator: "%20").joined().trimmingSpaces() }
+}

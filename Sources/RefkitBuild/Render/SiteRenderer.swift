@@ -1,0 +1,228 @@
+import Foundation
+import RefkitMarkdown
+import RefkitModel
+import RefkitTemplates
+
+/// `render`: pure. A validated kit, its templates and the build date in; one source's files out,
+/// in memory. Markdown is rendered once per page when the renderer is made (cmark-gfm's parser is
+/// not thread-safe, and every source shares the pages); `render(source:)` only fills placeholders
+/// and templates, so sources render in parallel.
+public struct SiteRenderer: Sendable {
+    public let kit: Kit
+    public let date: Day
+    private let templates: TemplateSet
+    private let pageBodies: [String: FillableHTML]
+    private let offerBodies: [String: FillableHTML]
+
+    public init(kit: Kit, templates: TemplateSet, date: Day) {
+        self.kit = kit
+        self.templates = templates
+        self.date = date
+        let unsafe = kit.site.unsafeHTML
+        pageBodies = Dictionary(uniqueKeysWithValues: kit.pages.map {
+            ($0.slug, FillableHTML(Markdown.html($0.body.text, allowRawHTML: unsafe, rewriteURL: Self.assetLinks(root: "../"))))
+        })
+        offerBodies = Dictionary(uniqueKeysWithValues: kit.offers.map {
+            ($0.id, FillableHTML(Markdown.html($0.body.text, allowRawHTML: unsafe, rewriteURL: Self.assetLinks(root: "../../"))))
+        })
+    }
+
+    /// Markdown links and images to `assets/…` (relative to content/) become relative to the page.
+    private static func assetLinks(root: String) -> (String) -> String? {
+        { url in url.hasPrefix("assets/") ? root + url : nil }
+    }
+
+    /// The name of a source's folder under output/.
+    public func directoryName(for source: Source) -> String { source.slug }
+
+    /// The pages a source gets: those whose audience includes its segment.
+    public func pages(for source: Source) -> [Page] {
+        kit.pages.filter { $0.audience.includes(source.segment) }
+    }
+
+    /// The published offers a source gets: those it names, else those whose audience matches.
+    public func offers(for source: Source) -> [Offer] {
+        if let ids = source.offerIDs {
+            return ids.compactMap { id in kit.offers.first { $0.id == id } }
+        }
+        return kit.offers.filter { $0.audience.includes(source.segment) }
+    }
+
+    /// Every file of one source's kit, paths relative to the output directory.
+    public func render(source: Source) -> [OutputFile] {
+        let folder = directoryName(for: source)
+        let values = placeholderValues(for: source)
+        let pages = pages(for: source)
+        let offers = offers(for: source)
+        var files: [OutputFile] = []
+
+        var home = baseView(source: source, values: values, depth: 1, pages: pages, offers: offers, currentPage: nil)
+        home["is_home"] = true
+        files.append(OutputFile(path: "\(folder)/index.html", text: templates.render("home", home)))
+
+        for page in pages {
+            var view = baseView(source: source, values: values, depth: 1, pages: pages, offers: offers, currentPage: page.slug)
+            view["page"] = pageView(page, values: values)
+            view["content"] = pageBodies[page.slug]!.fill(values)
+            files.append(OutputFile(path: "\(folder)/\(page.slug).html", text: templates.render("page", view)))
+        }
+        for offer in offers {
+            var view = baseView(source: source, values: values, depth: 2, pages: pages, offers: offers, currentPage: nil)
+            view["offer"] = offerView(offer, values: values, language: language(of: source), urlPrefix: "")
+            view["content"] = offerBodies[offer.id]!.fill(values)
+            files.append(OutputFile(path: "\(folder)/offers/\(offer.id).html", text: templates.render("offer", view)))
+        }
+        return files
+    }
+
+    /// `output/index.html`: the directory of every kit (nil for an unlisted kit).
+    public func renderDirectory() -> OutputFile? {
+        guard !kit.site.unlisted else { return nil }
+        func entry(_ source: Source) -> [String: Any] {
+            ["name": source.name, "code": source.code, "slug": source.slug, "url": "\(directoryName(for: source))/index.html",
+             "is_partner": source.segment == .partner]
+        }
+        let partners = kit.sources.filter { $0.segment == .partner }.map(entry)
+        let customers = kit.sources.filter { $0.segment == .customer }.map(entry)
+        let view: [String: Any] = [
+            "lang": kit.site.language, "root": "", "site": siteView(root: ""),
+            "brand": Branding(site: kit.site, source: nil).view(root: ""),
+            "sources": kit.sources.map(entry), "partners": partners, "customers": customers,
+            "has_partners": !partners.isEmpty, "has_customers": !customers.isEmpty,
+            "build": ["date": date.description],
+        ]
+        return OutputFile(path: "index.html", text: templates.render("directory", view))
+    }
+
+    // MARK: - Views
+
+    /// What every template of a source sees. `depth` is how many folders below output/ the file is.
+    private func baseView(source: Source, values: [String: String], depth: Int, pages: [Page], offers: [Offer],
+                          currentPage: String?) -> [String: Any] {
+        let root = String(repeating: "../", count: depth)
+        let toSource = String(repeating: "../", count: depth - 1)
+        let offerViews = offers.map { offerView($0, values: values, language: language(of: source), urlPrefix: toSource) }
+        return [
+            "lang": language(of: source),
+            "root": root,
+            "home": toSource + "index.html",
+            "site": siteView(root: root),
+            "source": sourceView(source),
+            "brand": Branding(site: kit.site, source: source).view(root: root),
+            "pages": pages.map { page -> [String: Any] in
+                var view = pageView(page, values: values)
+                view["url"] = toSource + page.slug + ".html"
+                view["current"] = page.slug == currentPage
+                return view
+            },
+            "offers": offerViews,
+            "has_offers": !offers.isEmpty,
+            "referral": ["link": values["referral.link"]!],
+            "build": ["date": date.description],
+        ]
+    }
+
+    private func language(of source: Source) -> String { source.language ?? kit.site.language }
+
+    private func siteView(root: String) -> [String: Any] {
+        let site = kit.site
+        var view: [String: Any] = [
+            "name": site.name, "url": site.url, "referral_url": site.referralURL, "language": site.language,
+            "campaign": site.campaign, "contact": contactView(site.contact),
+        ]
+        if let logo = site.logo { view["logo"] = root + logo }
+        return view
+    }
+
+    private func sourceView(_ source: Source) -> [String: Any] {
+        var view: [String: Any] = [
+            "name": source.name, "slug": source.slug, "segment": source.segment.rawValue, "code": source.code,
+            "contact": contactView(source.contact),
+            "is_partner": source.segment == .partner, "is_customer": source.segment == .customer,
+        ]
+        if let message = source.message { view["message"] = message }
+        if let reward = source.resolvedReward(in: kit.site) { view["reward"] = reward }
+        return view
+    }
+
+    private func contactView(_ contact: Contact) -> [String: Any] {
+        var view: [String: Any] = [:]
+        if let name = contact.name { view["name"] = name }
+        if let email = contact.email { view["email"] = email }
+        if let phone = contact.phone { view["phone"] = phone }
+        return view
+    }
+
+    private func pageView(_ page: Page, values: [String: String]) -> [String: Any] {
+        let phrases = page.phrases.map { Placeholder.fill($0, with: values) }
+        let steps = page.steps.map { Placeholder.fill($0, with: values) }
+        var view: [String: Any] = [
+            "title": Placeholder.fill(page.title, with: values), "slug": page.slug, "kind": page.kind.rawValue,
+            "phrases": phrases, "steps": steps, "has_phrases": !phrases.isEmpty, "has_steps": !steps.isEmpty,
+            "is_\(page.kind.rawValue.replacingOccurrences(of: "-", with: "_"))": true,
+        ]
+        if let summary = page.summary { view["summary"] = Placeholder.fill(summary, with: values) }
+        return view
+    }
+
+    private func offerView(_ offer: Offer, values: [String: String], language: String, urlPrefix: String) -> [String: Any] {
+        var view: [String: Any] = [
+            "id": offer.id, "title": Placeholder.fill(offer.title, with: values), "kind": offer.kind.rawValue,
+            "is_coupon": offer.kind == .coupon, "is_gift_certificate": offer.kind == .giftCertificate,
+            "value": Placeholder.fill(offer.value, with: values), "code": Placeholder.fill(offer.code, with: values),
+            "url": urlPrefix + "offers/\(offer.id).html",
+        ]
+        if let terms = offer.terms { view["terms"] = Placeholder.fill(terms, with: values) }
+        if let expires = offer.expires {
+            view["expires"] = expires.description
+            view["expires_text"] = DayFormatting.long(expires, language: language)
+        }
+        if let starts = offer.starts {
+            view["starts"] = starts.description
+            view["starts_text"] = DayFormatting.long(starts, language: language)
+        }
+        switch (view["starts_text"], view["expires_text"]) {
+        case let (starts?, expires?): view["validity_text"] = "Valid from \(starts) until \(expires)"
+        case let (nil, expires?): view["validity_text"] = "Valid until \(expires)"
+        case let (starts?, nil): view["validity_text"] = "Valid from \(starts)"
+        default: break
+        }
+        return view
+    }
+
+    /// The values placeholders are filled with, for one source.
+    func placeholderValues(for source: Source) -> [String: String] {
+        let site = kit.site
+        return [
+            "referral.link": source.referralLink(in: site),
+            "site.campaign": site.campaign, "site.name": site.name, "site.url": site.url,
+            "site.referral_url": site.referralURL,
+            "site.contact.name": site.contact.name ?? "", "site.contact.email": site.contact.email ?? "",
+            "site.contact.phone": site.contact.phone ?? "",
+            "source.code": source.code, "source.name": source.name, "source.slug": source.slug,
+            "source.segment": source.segment.rawValue, "source.message": source.message ?? "",
+            "source.reward": source.resolvedReward(in: site) ?? "",
+            "source.contact.name": source.contact.name ?? "", "source.contact.email": source.contact.email ?? "",
+            "source.contact.phone": source.contact.phone ?? "",
+        ]
+    }
+}
+
+/// Days written out for a language: `30 June 2027` (en-GB), `June 30, 2027` (en), `30. Juni 2027` (de).
+enum DayFormatting {
+    static func long(_ day: Day, language: String) -> String {
+        let formatter = DateFormatter()
+        formatter.locale = Locale(identifier: language)
+        formatter.timeZone = TimeZone(identifier: "UTC")
+        formatter.calendar = Calendar(identifier: .gregorian)
+        formatter.dateStyle = .long
+        formatter.timeStyle = .none
+        var components = DateComponents()
+        (components.year, components.month, components.day) = (day.year, day.month, day.day)
+        components.hour = 12
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = TimeZone(identifier: "UTC")!
+        guard let date = calendar.date(from: components) else { return day.description }
+        return formatter.string(from: date)
+    }
+}

@@ -1,0 +1,167 @@
+import RefkitModel
+
+/// Reads typed fields out of one YAML mapping, recording a diagnostic for every field that is
+/// missing, of the wrong type or unknown. Validation keeps going after a bad field, so one run
+/// reports every problem.
+struct FieldReader {
+    let document: YAMLDocument
+    let node: YAMLNode?
+    /// Dotted path of this mapping inside the document, for messages: `brand.colors`.
+    let path: String
+    let knownKeys: [String]
+
+    init(_ document: YAMLDocument, node: YAMLNode?, path: String = "", knownKeys: [String],
+         diagnostics: inout [Diagnostic]) {
+        self.document = document
+        self.path = path
+        self.knownKeys = knownKeys
+        if let node, node.entries == nil, !node.isNull {
+            diagnostics.append(.error("\(path.isEmpty ? "the file" : path) must be a mapping of 'key: value' lines",
+                                      at: node.location))
+            self.node = nil
+        } else {
+            self.node = node
+        }
+        for entry in node?.entries ?? [] where !knownKeys.contains(entry.key) {
+            var message = "unknown field '\(qualified(entry.key))'"
+            if let suggestion = closest(to: entry.key, among: knownKeys) {
+                message += "; did you mean '\(qualified(suggestion))'?"
+            }
+            diagnostics.append(.warning(message, at: entry.keyLocation))
+        }
+    }
+
+    /// Where the mapping is, or the top of the document.
+    var location: SourceLocation {
+        node?.location ?? SourceLocation(file: document.file, line: document.lineOffset + 1)
+    }
+
+    func qualified(_ key: String) -> String { path.isEmpty ? key : "\(path).\(key)" }
+
+    /// The node of `key`, unless it is absent or null.
+    func value(_ key: String) -> YAMLNode? {
+        guard let value = node?[key], !value.isNull else { return nil }
+        return value
+    }
+
+    func location(of key: String) -> SourceLocation {
+        node?.entries?.first { $0.key == key }?.value.location ?? location
+    }
+
+    func string(_ key: String, required: Bool = false, diagnostics: inout [Diagnostic]) -> String? {
+        guard let value = value(key) else {
+            if required {
+                diagnostics.append(.error("missing required field '\(qualified(key))'", at: location))
+            }
+            return nil
+        }
+        guard case .scalar(let text, _) = value.value else {
+            diagnostics.append(.error("'\(qualified(key))' must be text, not a \(describe(value))", at: value.location))
+            return nil
+        }
+        let trimmed = text.trimmingSpaces()
+        if trimmed.isEmpty {
+            if required { diagnostics.append(.error("'\(qualified(key))' must not be empty", at: value.location)) }
+            return nil
+        }
+        return trimmed
+    }
+
+    func bool(_ key: String, diagnostics: inout [Diagnostic]) -> Bool? {
+        guard let value = value(key) else { return nil }
+        if case .scalar(let text, true) = value.value {
+            switch text.lowercased() {
+            case "true", "yes", "on": return true
+            case "false", "no", "off": return false
+            default: break
+            }
+        }
+        diagnostics.append(.error("'\(qualified(key))' must be true or false", at: value.location))
+        return nil
+    }
+
+    func int(_ key: String, diagnostics: inout [Diagnostic]) -> Int? {
+        guard let value = value(key) else { return nil }
+        if case .scalar(let text, true) = value.value, let number = Int(text) { return number }
+        diagnostics.append(.error("'\(qualified(key))' must be a whole number", at: value.location))
+        return nil
+    }
+
+    /// A list of strings; a single string is read as a list of one.
+    func strings(_ key: String, diagnostics: inout [Diagnostic]) -> [(String, SourceLocation)]? {
+        guard let value = value(key) else { return nil }
+        switch value.value {
+        case .scalar(let text, _):
+            return [(text.trimmingSpaces(), value.location)]
+        case .sequence(let items):
+            var result: [(String, SourceLocation)] = []
+            for item in items {
+                guard case .scalar(let text, _) = item.value, !item.isNull else {
+                    diagnostics.append(.error("each item of '\(qualified(key))' must be text", at: item.location))
+                    continue
+                }
+                result.append((text.trimmingSpaces(), item.location))
+            }
+            return result
+        case .mapping:
+            diagnostics.append(.error("'\(qualified(key))' must be a list (- item lines or [a, b])", at: value.location))
+            return nil
+        }
+    }
+
+    /// One of an enumeration's raw values.
+    func choice<T: RawRepresentable & CaseIterable>(_ key: String, _ type: T.Type, required: Bool = false,
+                                                    diagnostics: inout [Diagnostic]) -> T? where T.RawValue == String {
+        guard let text = string(key, required: required, diagnostics: &diagnostics) else { return nil }
+        if let value = T(rawValue: text) { return value }
+        let allowed = T.allCases.map(\.rawValue)
+        var message = "'\(qualified(key))' must be one of \(allowed.joined(separator: ", ")), not '\(text)'"
+        if let suggestion = closest(to: text, among: allowed) { message += "; did you mean '\(suggestion)'?" }
+        diagnostics.append(.error(message, at: location(of: key)))
+        return nil
+    }
+
+    /// A nested mapping.
+    func mapping(_ key: String, knownKeys: [String], diagnostics: inout [Diagnostic]) -> FieldReader? {
+        guard let value = value(key) else { return nil }
+        return FieldReader(document, node: value, path: qualified(key), knownKeys: knownKeys, diagnostics: &diagnostics)
+    }
+
+    /// A colour, `#RGB` or `#RRGGBB`. An unquoted `#0B6E4F` is a YAML comment, so the field reads
+    /// as empty: the message says so.
+    func color(_ key: String, diagnostics: inout [Diagnostic]) -> Color? {
+        if let entry = node?.entries?.first(where: { $0.key == key }), entry.value.isNull,
+           let line = document.sourceLine(entry.keyLocation.line),
+           let hash = line.firstIndex(of: "#") {
+            let written = line[hash...].prefix { $0 == "#" || $0.isHexDigit }
+            diagnostics.append(.error(
+                "'\(qualified(key))' is empty because YAML reads an unquoted # as the start of a comment; write it in quotes: \(key): \"\(written)\"",
+                at: entry.keyLocation))
+            return nil
+        }
+        guard let text = string(key, diagnostics: &diagnostics) else { return nil }
+        guard let color = Color(hex: text) else {
+            diagnostics.append(.error("'\(qualified(key))' must be a colour written #RGB or #RRGGBB, not '\(text)'",
+                                      at: location(of: key)))
+            return nil
+        }
+        return color
+    }
+
+    private func describe(_ node: YAMLNode) -> String {
+        switch node.value {
+        case .scalar: "text"
+        case .mapping: "mapping"
+        case .sequence: "list"
+        }
+    }
+}
+
+extension String {
+    func trimmingSpaces() -> String {
+        var scalars = Substring(self)
+        while let first = scalars.first, first.isWhitespace { scalars = scalars.dropFirst() }
+        while let last = scalars.last, last.isWhitespace { scalars = scalars.dropLast() }
+        return String(scalars)
+    }
+}

@@ -1,0 +1,342 @@
+import RefkitModel
+import RefkitTemplates
+
+/// What `validate` makes of a loaded kit: the typed kit and its compiled templates when there is no
+/// error, and every diagnostic, sorted by file, line and column.
+public struct ValidatedKit: Sendable {
+    public var kit: Kit?
+    public var templates: TemplateSet?
+    public var diagnostics: [Diagnostic]
+}
+
+/// `validate`: pure. Turns what `load` read into a `Kit`, checking everything FORMAT.md requires,
+/// and reports every problem in one pass.
+public enum KitValidator {
+    static let siteKeys = ["name", "url", "referral_url", "logo", "colors", "contact", "language", "campaign",
+                           "rewards", "unlisted", "unsafe_html", "follow_up"]
+    static let sourceKeys = ["name", "segment", "code", "contact", "brand", "message", "reward", "offers",
+                             "language", "follow_up"]
+    static let pageKeys = ["title", "kind", "order", "audience", "phrases", "steps", "summary"]
+    static let offerKeys = ["title", "kind", "value", "code", "expires", "starts", "audience", "terms"]
+    static let contactKeys = ["name", "email", "phone"]
+    static let colorKeys = ["primary", "accent"]
+    /// File names in a source's folder that a kit page's slug may not take.
+    static let reservedPageSlugs: Set<String> = ["index", "handout", "email", "qr", "offers"]
+
+    public static func validate(_ loaded: LoadedKit, on date: Day) -> ValidatedKit {
+        var diagnostics = loaded.diagnostics
+        let contentAssets = Set(loaded.assets.map(\.file))
+
+        let site = loaded.site.flatMap { validateSite($0, assets: contentAssets, diagnostics: &diagnostics) }
+        let pages = validatePages(loaded.pages, diagnostics: &diagnostics)
+        let offers = validateOffers(loaded.offers, on: date, diagnostics: &diagnostics)
+        let sources = validateSources(loaded.sources, offers: offers, assets: contentAssets, diagnostics: &diagnostics)
+        let (templates, templateDiagnostics) = TemplateSet.compile(overrides: loaded.templates)
+        diagnostics += templateDiagnostics
+
+        diagnostics.sort()
+        guard !diagnostics.hasErrors, let site, let templates else {
+            return ValidatedKit(kit: nil, templates: nil, diagnostics: diagnostics)
+        }
+        let published = offers.filter { $0.isValid(on: date) }
+        let kit = Kit(site: site, pages: pages, offers: published, sources: sources, assets: loaded.assets)
+        return ValidatedKit(kit: kit, templates: templates, diagnostics: diagnostics)
+    }
+
+    // MARK: - site.yml
+
+    static func validateSite(_ document: YAMLDocument, assets: Set<String>, diagnostics: inout [Diagnostic]) -> Site? {
+        let fields = FieldReader(document, node: document.root, knownKeys: siteKeys, diagnostics: &diagnostics)
+        let name = fields.string("name", required: true, diagnostics: &diagnostics)
+        let url = webURL(fields, "url", required: true, diagnostics: &diagnostics)
+        let referralURL = webURL(fields, "referral_url", required: true, diagnostics: &diagnostics)
+        let logo = assetPath(fields, "logo", assets: assets, diagnostics: &diagnostics)
+        let colors = palette(fields, diagnostics: &diagnostics)
+        let contact = contact(fields, diagnostics: &diagnostics)
+        let language = languageTag(fields, diagnostics: &diagnostics) ?? "en"
+        let campaign = fields.string("campaign", diagnostics: &diagnostics) ?? "referral-kit"
+        var rewards = Rewards()
+        if let reader = fields.mapping("rewards", knownKeys: ["partners", "customers"], diagnostics: &diagnostics) {
+            rewards = Rewards(partners: reader.string("partners", diagnostics: &diagnostics),
+                              customers: reader.string("customers", diagnostics: &diagnostics))
+        }
+        let unlisted = fields.bool("unlisted", diagnostics: &diagnostics) ?? false
+        let unsafeHTML = fields.bool("unsafe_html", diagnostics: &diagnostics) ?? false
+        guard let name, let url, let referralURL else { return nil }
+        return Site(name: name, url: url, referralURL: referralURL, logo: logo, colors: colors, contact: contact,
+                    language: language, campaign: campaign, rewards: rewards, unlisted: unlisted, unsafeHTML: unsafeHTML)
+    }
+
+    // MARK: - sources/*.yml
+
+    static func validateSources(_ documents: [(slug: String, document: YAMLDocument)], offers: [Offer],
+                                assets: Set<String>, diagnostics: inout [Diagnostic]) -> [Source] {
+        var sources: [Source] = []
+        var slugs: [String: String] = [:]  // lowercased slug → file
+        var codes: [String: String] = [:]  // uppercased code → file
+        let offerIDs = offers.map(\.id)
+        for (slug, document) in documents {
+            let top = SourceLocation(file: document.file)
+            if !Checks.isSlug(slug) {
+                diagnostics.append(.error("the file name '\(slug)' is not a valid slug: use lowercase letters, digits and - (at most 64 characters)", at: top))
+            }
+            if let other = slugs[slug.lowercased()] {
+                diagnostics.append(.error("slug '\(slug)' is the same as \(other)'s, ignoring case", at: top))
+            }
+            slugs[slug.lowercased()] = document.file
+
+            let fields = FieldReader(document, node: document.root, knownKeys: sourceKeys, diagnostics: &diagnostics)
+            let name = fields.string("name", required: true, diagnostics: &diagnostics)
+            let segment = fields.choice("segment", Segment.self, required: true, diagnostics: &diagnostics)
+
+            var code: String?
+            if let written = fields.string("code", diagnostics: &diagnostics) {
+                if Checks.isCode(written) {
+                    code = written
+                } else {
+                    var message = "'code' must be 3 to 32 characters from A-Z, 0-9 and -, not '\(written)'"
+                    if Checks.isCode(written.uppercased()) { message += "; did you mean '\(written.uppercased())'?" }
+                    diagnostics.append(.error(message, at: fields.location(of: "code")))
+                }
+            } else {
+                let derived = String(slug.uppercased().prefix(32))
+                if Checks.isCode(derived) {
+                    code = derived
+                } else if Checks.isSlug(slug) {
+                    diagnostics.append(.error("the code derived from the slug, '\(derived)', is shorter than 3 characters; set 'code'", at: fields.location))
+                }
+            }
+            if let code {
+                if let other = codes[code.uppercased()] {
+                    diagnostics.append(.error("code '\(code)' is already used by \(other)", at: fields.value("code")?.location ?? top))
+                }
+                codes[code.uppercased()] = document.file
+            }
+
+            let contact = contact(fields, diagnostics: &diagnostics)
+            var brand: Brand?
+            if let reader = fields.mapping("brand", knownKeys: ["logo", "colors"], diagnostics: &diagnostics) {
+                brand = Brand(logo: assetPath(reader, "logo", assets: assets, diagnostics: &diagnostics),
+                              colors: palette(reader, diagnostics: &diagnostics))
+                if segment == .customer {
+                    diagnostics.append(.warning("'brand' is ignored: only partners are co-branded", at: reader.location))
+                    brand = nil
+                }
+            }
+            let message = fields.string("message", diagnostics: &diagnostics)
+            let reward = fields.string("reward", diagnostics: &diagnostics)
+            var chosenOffers: [String]?
+            if let listed = fields.strings("offers", diagnostics: &diagnostics) {
+                chosenOffers = []
+                for (id, location) in listed {
+                    if offerIDs.contains(id) {
+                        chosenOffers!.append(id)
+                    } else {
+                        var text = "unknown offer '\(id)': there is no content/offers/\(id).md"
+                        if let suggestion = closest(to: id, among: offerIDs) { text += "; did you mean '\(suggestion)'?" }
+                        diagnostics.append(.error(text, at: location))
+                    }
+                }
+            }
+            let language = languageTag(fields, diagnostics: &diagnostics)
+            guard let name, let segment, let code else { continue }
+            sources.append(Source(slug: slug, name: name, segment: segment, code: code, contact: contact, brand: brand,
+                                  message: message, reward: reward, offerIDs: chosenOffers, language: language))
+        }
+        return sources.sorted { $0.slug < $1.slug }
+    }
+
+    // MARK: - kit/*.md
+
+    static func validatePages(_ documents: [MarkdownDocument], diagnostics: inout [Diagnostic]) -> [Page] {
+        var pages: [Page] = []
+        var slugs: [String: String] = [:]
+        for document in documents {
+            let slug = pageSlug(document.name)
+            let top = SourceLocation(file: document.file)
+            if !Checks.isSlug(slug) {
+                diagnostics.append(.error("the page slug '\(slug)' (from the file name) must use lowercase letters, digits and -", at: top))
+            } else if reservedPageSlugs.contains(slug) {
+                diagnostics.append(.error("the page slug '\(slug)' is reserved for refkit's own \(slug) file; rename the page", at: top))
+            }
+            if let other = slugs[slug] {
+                diagnostics.append(.error("page slug '\(slug)' is also the slug of \(other)", at: top))
+            }
+            slugs[slug] = document.file
+
+            let fm = document.frontMatter
+            let fields = FieldReader(fm, node: fm.root, knownKeys: pageKeys, diagnostics: &diagnostics)
+            let title = fields.string("title", required: true, diagnostics: &diagnostics)
+            let kind = fields.choice("kind", PageKind.self, diagnostics: &diagnostics) ?? .page
+            let order = fields.int("order", diagnostics: &diagnostics)
+            let audience = fields.choice("audience", Audience.self, diagnostics: &diagnostics) ?? .all
+            let phrases = fields.strings("phrases", diagnostics: &diagnostics) ?? []
+            let steps = fields.strings("steps", diagnostics: &diagnostics) ?? []
+            let summary = fields.string("summary", diagnostics: &diagnostics)
+            if kind == .triggerPhrases, phrases.isEmpty {
+                diagnostics.append(.warning("a trigger-phrases page has no 'phrases' to show", at: fields.location))
+            }
+            if kind == .howToRefer, steps.isEmpty {
+                diagnostics.append(.warning("a how-to-refer page has no 'steps' to show", at: fields.location))
+            }
+            checkPlaceholders(in: fields, keys: ["title", "summary", "phrases", "steps"], diagnostics: &diagnostics)
+            checkPlaceholders(in: document.body, file: document.file, diagnostics: &diagnostics)
+            guard let title else { continue }
+            pages.append(Page(slug: slug, file: document.file, title: title, kind: kind, order: order, audience: audience,
+                              phrases: phrases.map(\.0), steps: steps.map(\.0), summary: summary, body: document.body))
+        }
+        // Navigation order: `order` first (pages without one after), then file name.
+        return pages.sorted { ($0.order ?? Int.max, $0.file) < ($1.order ?? Int.max, $1.file) }
+    }
+
+    /// A page's slug: its file name without a leading `NN-` order prefix.
+    static func pageSlug(_ name: String) -> String {
+        let digits = name.prefix { $0.isASCII && $0.isNumber }
+        if !digits.isEmpty, name.dropFirst(digits.count).first == "-", name.count > digits.count + 1 {
+            return String(name.dropFirst(digits.count + 1))
+        }
+        return name
+    }
+
+    // MARK: - offers/*.md
+
+    static func validateOffers(_ documents: [MarkdownDocument], on date: Day, diagnostics: inout [Diagnostic]) -> [Offer] {
+        var offers: [Offer] = []
+        for document in documents {
+            let id = document.name
+            if !Checks.isSlug(id) {
+                diagnostics.append(.error("the offer id '\(id)' (from the file name) must use lowercase letters, digits and -",
+                                          at: SourceLocation(file: document.file)))
+            }
+            let fm = document.frontMatter
+            let fields = FieldReader(fm, node: fm.root, knownKeys: offerKeys, diagnostics: &diagnostics)
+            let title = fields.string("title", required: true, diagnostics: &diagnostics)
+            let kind = fields.choice("kind", OfferKind.self, required: true, diagnostics: &diagnostics)
+            let value = fields.string("value", required: true, diagnostics: &diagnostics)
+            let code = fields.string("code", required: true, diagnostics: &diagnostics)
+            let expires = day(fields, "expires", diagnostics: &diagnostics)
+            let starts = day(fields, "starts", diagnostics: &diagnostics)
+            let audience = fields.choice("audience", Audience.self, diagnostics: &diagnostics) ?? .all
+            let terms = fields.string("terms", diagnostics: &diagnostics)
+            checkPlaceholders(in: fields, keys: ["title", "value", "code", "terms"], diagnostics: &diagnostics)
+            checkPlaceholders(in: document.body, file: document.file, diagnostics: &diagnostics)
+            if let starts, let expires, expires < starts {
+                diagnostics.append(.error("'expires' (\(expires)) is before 'starts' (\(starts))", at: fields.location(of: "expires")))
+            } else if let expires, expires < date {
+                diagnostics.append(.warning("offer expired on \(expires) and is not published (build date \(date))",
+                                            at: fields.location(of: "expires")))
+            } else if let starts, date < starts {
+                diagnostics.append(.warning("offer starts on \(starts) and is not published yet (build date \(date))",
+                                            at: fields.location(of: "starts")))
+            }
+            guard let title, let kind, let value, let code else { continue }
+            offers.append(Offer(id: id, file: document.file, title: title, kind: kind, value: value, code: code,
+                                expires: expires, starts: starts, audience: audience, terms: terms, body: document.body))
+        }
+        return offers.sorted { $0.id < $1.id }
+    }
+
+    // MARK: - Shared fields
+
+    static func webURL(_ fields: FieldReader, _ key: String, required: Bool, diagnostics: inout [Diagnostic]) -> String? {
+        guard let text = fields.string(key, required: required, diagnostics: &diagnostics) else { return nil }
+        guard Checks.isWebURL(text) else {
+            diagnostics.append(.error("'\(fields.qualified(key))' must be an http:// or https:// URL, not '\(text)'",
+                                      at: fields.location(of: key)))
+            return nil
+        }
+        return text
+    }
+
+    static func assetPath(_ fields: FieldReader, _ key: String, assets: Set<String>, diagnostics: inout [Diagnostic]) -> String? {
+        guard let path = fields.string(key, diagnostics: &diagnostics) else { return nil }
+        let location = fields.location(of: key)
+        if let problem = Checks.pathProblem(path) {
+            diagnostics.append(.error("'\(fields.qualified(key))' \(problem): '\(path)'", at: location))
+            return nil
+        }
+        guard path.hasPrefix("assets/") else {
+            diagnostics.append(.error("'\(fields.qualified(key))' must name a file under content/assets/, e.g. assets/logo.svg", at: location))
+            return nil
+        }
+        guard assets.contains("content/" + path) else {
+            diagnostics.append(.error("'\(fields.qualified(key))' names a file that does not exist: content/\(path)", at: location))
+            return nil
+        }
+        return path
+    }
+
+    static func palette(_ fields: FieldReader, diagnostics: inout [Diagnostic]) -> Palette {
+        guard let reader = fields.mapping("colors", knownKeys: colorKeys, diagnostics: &diagnostics) else { return Palette() }
+        return Palette(primary: reader.color("primary", diagnostics: &diagnostics),
+                       accent: reader.color("accent", diagnostics: &diagnostics))
+    }
+
+    static func contact(_ fields: FieldReader, diagnostics: inout [Diagnostic]) -> Contact {
+        guard let reader = fields.mapping("contact", knownKeys: contactKeys, diagnostics: &diagnostics) else { return Contact() }
+        var email = reader.string("email", diagnostics: &diagnostics)
+        if let address = email, !Checks.isEmail(address) {
+            diagnostics.append(.error("'\(reader.qualified("email"))' is not an e-mail address: '\(address)'",
+                                      at: reader.location(of: "email")))
+            email = nil
+        }
+        return Contact(name: reader.string("name", diagnostics: &diagnostics), email: email,
+                       phone: reader.string("phone", diagnostics: &diagnostics))
+    }
+
+    static func languageTag(_ fields: FieldReader, diagnostics: inout [Diagnostic]) -> String? {
+        guard let tag = fields.string("language", diagnostics: &diagnostics) else { return nil }
+        guard Checks.isLanguageTag(tag) else {
+            diagnostics.append(.error("'language' must be a BCP 47 tag such as en or en-GB, not '\(tag)'",
+                                      at: fields.location(of: "language")))
+            return nil
+        }
+        return tag
+    }
+
+    static func day(_ fields: FieldReader, _ key: String, diagnostics: inout [Diagnostic]) -> Day? {
+        guard let text = fields.string(key, diagnostics: &diagnostics) else { return nil }
+        guard let day = Day(text) else {
+            diagnostics.append(.error("'\(key)' must be a date written YYYY-MM-DD, not '\(text)'", at: fields.location(of: key)))
+            return nil
+        }
+        return day
+    }
+
+    // MARK: - Placeholders
+
+    static func checkPlaceholders(in body: MarkdownBody, file: String, diagnostics: inout [Diagnostic]) {
+        for occurrence in Placeholder.scan(body.text) {
+            report(occurrence, at: SourceLocation(file: file, line: body.firstLine + occurrence.lineOffset,
+                                                  column: occurrence.column + 1), diagnostics: &diagnostics)
+        }
+    }
+
+    static func checkPlaceholders(in fields: FieldReader, keys: [String], diagnostics: inout [Diagnostic]) {
+        for key in keys {
+            guard let node = fields.value(key) else { continue }
+            let scalars: [YAMLNode]
+            switch node.value {
+            case .scalar: scalars = [node]
+            case .sequence(let items): scalars = items
+            case .mapping: scalars = []
+            }
+            for scalar in scalars {
+                guard case .scalar(let text, let plain) = scalar.value else { continue }
+                for occurrence in Placeholder.scan(text) {
+                    let column = occurrence.lineOffset == 0 ? scalar.location.column + (plain ? 0 : 1) + occurrence.column : 1
+                    report(occurrence, at: SourceLocation(file: scalar.location.file,
+                                                          line: scalar.location.line + occurrence.lineOffset,
+                                                          column: column), diagnostics: &diagnostics)
+                }
+            }
+        }
+    }
+
+    static func report(_ occurrence: Placeholder.Occurrence, at location: SourceLocation, diagnostics: inout [Diagnostic]) {
+        guard !Placeholder.fields.contains(occurrence.name) else { return }
+        var message = "unknown placeholder {{\(occurrence.name)}}"
+        if let suggestion = Placeholder.suggestion(for: occurrence.name) { message += "; did you mean {{\(suggestion)}}?" }
+        diagnostics.append(.error(message, at: location))
+    }
+}

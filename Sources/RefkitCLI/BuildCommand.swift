@@ -1,0 +1,62 @@
+import ArgumentParser
+import Foundation
+import RefkitBuild
+import RefkitModel
+
+struct BuildCommand: RefkitSubcommand {
+    static let configuration = CommandConfiguration(
+        commandName: "build",
+        abstract: "Build every referral source's kit into the output folder.",
+        discussion: """
+            Reads KIT_DIR/content and KIT_DIR/templates, checks everything, and only if there is no \
+            error replaces the output folder in one step. Problems are printed as \
+            FILE:LINE:COLUMN: error|warning: message.
+
+            Examples:
+              refkit build                     build the kit in this folder into ./output
+              refkit build mykit --date 2027-01-31
+              refkit build --output /tmp/site  build into another folder (new, empty, or refkit's own)
+
+            Exit status: 0 built (warnings allowed), 1 the kit has errors or output could not be \
+            written, 2 the command line is wrong.
+            """)
+
+    @Argument(help: "The kit folder, holding content/ and optionally templates/.")
+    var kitDirectory: String = "."
+
+    @Option(name: .long, help: ArgumentHelp("Where to write the site (default: KIT_DIR/output).", valueName: "dir"))
+    var output: String?
+
+    @Option(name: .long, help: ArgumentHelp("The build date, YYYY-MM-DD (default: SOURCE_DATE_EPOCH, else today in UTC).", valueName: "date"))
+    var date: String?
+
+    func execute(in environment: CLIEnvironment) -> Int32 {
+        let started = DispatchTime.now()
+        let builder = Builder(
+            fileSystem: environment.fileSystem,
+            dateResolver: BuildDateResolver(environment: environment.variables, now: environment.now))
+        let kit = environment.absolute(kitDirectory)
+        let outcome = builder.build(BuildRequest(
+            kitDirectory: kit, outputDirectory: output.map(environment.absolute), date: date))
+
+        for diagnostic in outcome.diagnostics {
+            environment.standardError(diagnostic.description + "\n")
+        }
+        switch outcome.result {
+        case .success(let summary):
+            let seconds = Double(DispatchTime.now().uptimeNanoseconds - started.uptimeNanoseconds) / 1e9
+            let warnings = outcome.diagnostics.count
+            let shownOutput = summary.output.hasPrefix(environment.currentDirectory + "/")
+                ? String(summary.output.dropFirst(environment.currentDirectory.count + 1)) : summary.output
+            var line = "refkit: built \(summary.sources) kit\(summary.sources == 1 ? "" : "s"), \(summary.pages) page\(summary.pages == 1 ? "" : "s")"
+            line += " for \(summary.date) in \(String(format: "%.2f", seconds)) s → \(shownOutput)/"
+            if warnings > 0 { line += " (\(warnings) warning\(warnings == 1 ? "" : "s"))" }
+            environment.standardOutput(line + "\n")
+            return ExitStatus.success
+        case .failure(let failure):
+            environment.standardError("refkit: \(failure)\n")
+            if case .badDate = failure { return ExitStatus.usage }
+            return ExitStatus.contentErrors
+        }
+    }
+}

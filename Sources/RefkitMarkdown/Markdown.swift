@@ -1,0 +1,77 @@
+import CMarkGFM
+import Foundation
+
+/// GitHub-flavoured Markdown to HTML, through libcmark-gfm.
+///
+/// This is the only place in refkit that touches the C API. cmark-gfm 0.29's parser is not
+/// thread-safe (`cmark_parser_finish` mutates a process-global table; concurrent parses silently
+/// lose autolinks), so every parse and render here is serialised behind one lock. refkit parses
+/// each kit page once per build, so the lock is never on the per-source hot path.
+public enum Markdown {
+    /// The GFM extensions every document gets.
+    public static let extensions = ["table", "strikethrough", "autolink", "tagfilter", "tasklist"]
+
+    /// Renders `markdown` as an HTML fragment.
+    /// - Parameters:
+    ///   - allowRawHTML: keep raw HTML blocks and inline HTML (the kit's `unsafe_html: true`).
+    ///     When false, cmark replaces raw HTML with `<!-- raw HTML omitted -->` and drops
+    ///     `javascript:`-style URLs.
+    ///   - rewriteURL: called with the destination of every link and image; a non-nil result
+    ///     replaces it (refkit uses this to make `assets/…` paths relative to the page).
+    public static func html(
+        _ markdown: String,
+        allowRawHTML: Bool = false,
+        rewriteURL: (String) -> String? = { _ in nil }
+    ) -> String {
+        lock.lock()
+        defer { lock.unlock() }
+        _ = registered
+
+        var options = CMARK_OPT_DEFAULT | CMARK_OPT_FOOTNOTES | CMARK_OPT_GITHUB_PRE_LANG
+        if allowRawHTML { options |= CMARK_OPT_UNSAFE }
+
+        guard let parser = cmark_parser_new(options) else { return "" }
+        defer { cmark_parser_free(parser) }
+        for name in extensions {
+            if let ext = cmark_find_syntax_extension(name) {
+                cmark_parser_attach_syntax_extension(parser, ext)
+            }
+        }
+        var utf8 = Array(markdown.utf8)
+        utf8.withUnsafeMutableBufferPointer { buffer in
+            buffer.baseAddress!.withMemoryRebound(to: CChar.self, capacity: buffer.count) {
+                cmark_parser_feed(parser, $0, buffer.count)
+            }
+        }
+        guard let document = cmark_parser_finish(parser) else { return "" }
+        defer { cmark_node_free(document) }
+
+        rewriteDestinations(in: document, with: rewriteURL)
+
+        // The parser's extension list must reach the renderer, or tagfilter and tasklist do nothing.
+        guard let rendered = cmark_render_html(document, options, cmark_parser_get_syntax_extensions(parser))
+        else { return "" }
+        defer { free(rendered) }
+        return String(cString: rendered)
+    }
+
+    private static func rewriteDestinations(in document: OpaquePointer, with rewrite: (String) -> String?) {
+        guard let iterator = cmark_iter_new(document) else { return }
+        defer { cmark_iter_free(iterator) }
+        while case let event = cmark_iter_next(iterator), event != CMARK_EVENT_DONE {
+            guard event == CMARK_EVENT_ENTER, let node = cmark_iter_get_node(iterator) else { continue }
+            let type = cmark_node_get_type(node)
+            guard type == CMARK_NODE_LINK || type == CMARK_NODE_IMAGE,
+                  let url = cmark_node_get_url(node),
+                  let replacement = rewrite(String(cString: url))
+            else { continue }
+            cmark_node_set_url(node, replacement)
+        }
+    }
+
+    private static let lock = NSLock()
+
+    /// `cmark_gfm_core_extensions_ensure_registered()` runs exactly once, on first use
+    /// (a `static let` initialiser is run once, thread-safely).
+    private static let registered: Void = cmark_gfm_core_extensions_ensure_registered()
+}

@@ -1,0 +1,56 @@
+/// A validated sRGB colour, written `#RGB` or `#RRGGBB` in a kit and always `#rrggbb` in output.
+/// Only validated colours reach CSS: HTML escaping does not protect a style sheet.
+public struct Color: Hashable, Sendable, CustomStringConvertible {
+    public let red: UInt8
+    public let green: UInt8
+    public let blue: UInt8
+
+    public init(red: UInt8, green: UInt8, blue: UInt8) {
+        self.red = red
+        self.green = green
+        self.blue = blue
+    }
+
+    public init?(hex text: String) {
+        guard text.first == "#" else { return nil }
+        var digits = Array(text.dropFirst())
+        guard digits.count == 3 || digits.count == 6, digits.allSatisfy(\.isHexDigit) else { return nil }
+        if digits.count == 3 { digits = digits.flatMap { [$0, $0] } }
+        let value = Int(String(digits), radix: 16)!
+        self.init(red: UInt8(value >> 16 & 0xFF), green: UInt8(value >> 8 & 0xFF), blue: UInt8(value & 0xFF))
+    }
+
+    public static let black = Color(red: 0, green: 0, blue: 0)
+    public static let white = Color(red: 255, green: 255, blue: 255)
+
+    public var description: String {
+        let hex = Array("0123456789abcdef")
+        return "#" + [red, green, blue].map { String([hex[Int($0 >> 4)], hex[Int($0 & 0xF)]]) }.joined()
+    }
+
+    /// WCAG 2.2 relative luminance.
+    public var relativeLuminance: Double {
+        func channel(_ value: UInt8) -> Double {
+            let c = Double(value) / 255
+            return c <= 0.04045 ? c / 12.92 : pow((c + 0.055) / 1.055, 2.4)
+        }
+        return 0.2126 * channel(red) + 0.7152 * channel(green) + 0.0722 * channel(blue)
+    }
+
+    /// WCAG 2.2 contrast ratio, from 1 to 21.
+    public func contrast(with other: Color) -> Double {
+        let (a, b) = (relativeLuminance, other.relativeLuminance)
+        return (max(a, b) + 0.05) / (min(a, b) + 0.05)
+    }
+
+    /// Black or white, whichever reads better on this colour.
+    public var readableText: Color {
+        contrast(with: .black) >= contrast(with: .white) ? .black : .white
+    }
+}
+
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif

@@ -1,0 +1,258 @@
+/// A validated referral kit: everything `render` needs, with no file access and no errors left.
+/// Built by `validate` from what `load` read; see docs/ARCHITECTURE.md.
+public struct Kit: Sendable {
+    public var site: Site
+    /// Kit pages in navigation order (`order`, then file name).
+    public var pages: [Page]
+    /// Offers by id.
+    public var offers: [Offer]
+    /// Referral sources by slug.
+    public var sources: [Source]
+    /// Files copied to `output/assets/`, by output path.
+    public var assets: [Asset]
+
+    public init(site: Site, pages: [Page], offers: [Offer], sources: [Source], assets: [Asset]) {
+        self.site = site
+        self.pages = pages
+        self.offers = offers
+        self.sources = sources
+        self.assets = assets
+    }
+}
+
+/// `content/site.yml`: the business that wants referrals.
+public struct Site: Sendable, Hashable {
+    public var name: String
+    public var url: String
+    public var referralURL: String
+    /// Path relative to `content/`, e.g. `assets/northwind.svg`.
+    public var logo: String?
+    public var colors: Palette
+    public var contact: Contact
+    public var language: String
+    public var campaign: String
+    public var rewards: Rewards
+    public var unlisted: Bool
+    public var unsafeHTML: Bool
+
+    public init(
+        name: String, url: String, referralURL: String, logo: String? = nil, colors: Palette = .init(),
+        contact: Contact = .init(), language: String = "en", campaign: String = "referral-kit",
+        rewards: Rewards = .init(), unlisted: Bool = false, unsafeHTML: Bool = false
+    ) {
+        self.name = name
+        self.url = url
+        self.referralURL = referralURL
+        self.logo = logo
+        self.colors = colors
+        self.contact = contact
+        self.language = language
+        self.campaign = campaign
+        self.rewards = rewards
+        self.unlisted = unlisted
+        self.unsafeHTML = unsafeHTML
+    }
+}
+
+public struct Palette: Sendable, Hashable {
+    public var primary: Color?
+    public var accent: Color?
+    public init(primary: Color? = nil, accent: Color? = nil) {
+        self.primary = primary
+        self.accent = accent
+    }
+}
+
+public struct Contact: Sendable, Hashable {
+    public var name: String?
+    public var email: String?
+    public var phone: String?
+    public init(name: String? = nil, email: String? = nil, phone: String? = nil) {
+        self.name = name
+        self.email = email
+        self.phone = phone
+    }
+}
+
+public struct Rewards: Sendable, Hashable {
+    public var partners: String?
+    public var customers: String?
+    public init(partners: String? = nil, customers: String? = nil) {
+        self.partners = partners
+        self.customers = customers
+    }
+}
+
+public enum Segment: String, Sendable, Hashable, CaseIterable {
+    case partner, customer
+}
+
+/// Who a page or offer is for.
+public enum Audience: String, Sendable, Hashable, CaseIterable {
+    case all, partners, customers
+
+    public func includes(_ segment: Segment) -> Bool {
+        switch self {
+        case .all: true
+        case .partners: segment == .partner
+        case .customers: segment == .customer
+        }
+    }
+}
+
+/// `content/sources/SLUG.yml`: one referral source, a customer or a partner.
+public struct Source: Sendable, Hashable {
+    public var slug: String
+    public var name: String
+    public var segment: Segment
+    /// The source's referral code, `[A-Z0-9-]{3,32}`; derived from the slug when the file has none.
+    public var code: String
+    public var contact: Contact
+    /// Co-branding; only partners carry one.
+    public var brand: Brand?
+    public var message: String?
+    /// The source's own reward, before falling back to the site's reward for its segment.
+    public var reward: String?
+    /// Offer ids named by the source; nil means every offer whose audience matches the segment.
+    public var offerIDs: [String]?
+    public var language: String?
+
+    public init(
+        slug: String, name: String, segment: Segment, code: String, contact: Contact = .init(),
+        brand: Brand? = nil, message: String? = nil, reward: String? = nil, offerIDs: [String]? = nil,
+        language: String? = nil
+    ) {
+        self.slug = slug
+        self.name = name
+        self.segment = segment
+        self.code = code
+        self.contact = contact
+        self.brand = brand
+        self.message = message
+        self.reward = reward
+        self.offerIDs = offerIDs
+        self.language = language
+    }
+
+    /// The source's reward, or the site's reward for the source's segment.
+    public func resolvedReward(in site: Site) -> String? {
+        reward ?? (segment == .partner ? site.rewards.partners : site.rewards.customers)
+    }
+}
+
+public struct Brand: Sendable, Hashable {
+    /// Path relative to `content/`.
+    public var logo: String?
+    public var colors: Palette
+    public init(logo: String? = nil, colors: Palette = .init()) {
+        self.logo = logo
+        self.colors = colors
+    }
+}
+
+public enum PageKind: String, Sendable, Hashable, CaseIterable {
+    case page
+    case idealClient = "ideal-client"
+    case triggerPhrases = "trigger-phrases"
+    case howToRefer = "how-to-refer"
+    case whatHappensNext = "what-happens-next"
+}
+
+/// Markdown with its placement in the file, so placeholders in it can be reported by line.
+public struct MarkdownBody: Sendable, Hashable {
+    public var text: String
+    /// The file line on which `text` starts.
+    public var firstLine: Int
+    public init(text: String, firstLine: Int) {
+        self.text = text
+        self.firstLine = firstLine
+    }
+}
+
+/// `content/kit/*.md`: a page every source gets (if its audience allows).
+public struct Page: Sendable, Hashable {
+    public var slug: String
+    /// Path relative to the kit directory.
+    public var file: String
+    public var title: String
+    public var kind: PageKind
+    public var order: Int?
+    public var audience: Audience
+    public var phrases: [String]
+    public var steps: [String]
+    public var summary: String?
+    public var body: MarkdownBody
+
+    public init(
+        slug: String, file: String, title: String, kind: PageKind = .page, order: Int? = nil,
+        audience: Audience = .all, phrases: [String] = [], steps: [String] = [], summary: String? = nil,
+        body: MarkdownBody
+    ) {
+        self.slug = slug
+        self.file = file
+        self.title = title
+        self.kind = kind
+        self.order = order
+        self.audience = audience
+        self.phrases = phrases
+        self.steps = steps
+        self.summary = summary
+        self.body = body
+    }
+}
+
+public enum OfferKind: String, Sendable, Hashable, CaseIterable {
+    case coupon
+    case giftCertificate = "gift-certificate"
+}
+
+/// `content/offers/ID.md`: a coupon or gift certificate.
+public struct Offer: Sendable, Hashable {
+    public var id: String
+    public var file: String
+    public var title: String
+    public var kind: OfferKind
+    public var value: String
+    /// The code the prospect quotes; may contain placeholders such as `{{source.code}}`.
+    public var code: String
+    public var expires: Day?
+    public var starts: Day?
+    public var audience: Audience
+    public var terms: String?
+    public var body: MarkdownBody
+
+    public init(
+        id: String, file: String, title: String, kind: OfferKind, value: String, code: String,
+        expires: Day? = nil, starts: Day? = nil, audience: Audience = .all, terms: String? = nil,
+        body: MarkdownBody
+    ) {
+        self.id = id
+        self.file = file
+        self.title = title
+        self.kind = kind
+        self.value = value
+        self.code = code
+        self.expires = expires
+        self.starts = starts
+        self.audience = audience
+        self.terms = terms
+        self.body = body
+    }
+
+    /// Whether the offer may be published on `day` (both ends inclusive).
+    public func isValid(on day: Day) -> Bool {
+        (starts.map { $0 <= day } ?? true) && (expires.map { day <= $0 } ?? true)
+    }
+}
+
+/// A file copied verbatim to `output/assets/`.
+public struct Asset: Sendable, Hashable {
+    /// Path under the output directory, e.g. `assets/northwind.svg`.
+    public var outputPath: String
+    /// Path relative to the kit directory, e.g. `content/assets/northwind.svg`.
+    public var file: String
+    public init(outputPath: String, file: String) {
+        self.outputPath = outputPath
+        self.file = file
+    }
+}

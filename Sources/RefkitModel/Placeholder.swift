@@ -1,0 +1,117 @@
+/// `{{source.name}}`-style placeholders in kit pages and offers, filled per source.
+///
+/// Only the business's own content (kit pages and offers: body and front matter) is filled; data
+/// fields of sources and the site are never re-expanded, so a partner's name that happens to
+/// contain `{{…}}` stays literal text.
+public enum Placeholder {
+    /// Every field a placeholder may name.
+    public static let fields: [String] = [
+        "referral.link",
+        "site.campaign", "site.contact.email", "site.contact.name", "site.contact.phone",
+        "site.name", "site.referral_url", "site.url",
+        "source.code", "source.contact.email", "source.contact.name", "source.contact.phone",
+        "source.message", "source.name", "source.reward", "source.segment", "source.slug",
+    ]
+
+    /// A placeholder found in a text.
+    public struct Occurrence: Hashable, Sendable {
+        /// The field named, trimmed: `source.name`.
+        public var name: String
+        /// Where `{{` stands: line and column (Unicode scalars) counted from 0 within the text.
+        public var lineOffset: Int
+        public var column: Int
+        /// The whole `{{ … }}` in the text.
+        public var range: Range<String.Index>
+    }
+
+    /// Finds every `{{ name }}` in `text` (on one line; a `{{` with no `}}` is plain text).
+    public static func scan(_ text: String) -> [Occurrence] {
+        var found: [Occurrence] = []
+        var line = 0
+        var lineStart = text.startIndex
+        var index = text.startIndex
+        while index < text.endIndex {
+            let character = text[index]
+            if character == "\n" {
+                line += 1
+                index = text.index(after: index)
+                lineStart = index
+                continue
+            }
+            if character == "{", text[index...].hasPrefix("{{"),
+               let close = text[index...].firstRange(of: "}}"),
+               !text[index..<close.lowerBound].contains("\n") {
+                var innerStart = text.index(index, offsetBy: 2)
+                while innerStart < close.lowerBound, text[innerStart] == "{" { innerStart = text.index(after: innerStart) }
+                let name = text[innerStart..<close.lowerBound].trimmingWhitespace()
+                var end = close.upperBound
+                while end < text.endIndex, text[end] == "}" { end = text.index(after: end) }
+                let column = text.unicodeScalars.distance(from: lineStart, to: index)
+                found.append(.init(name: name, lineOffset: line, column: column, range: index..<end))
+                index = end
+                continue
+            }
+            index = text.index(after: index)
+        }
+        return found
+    }
+
+    /// Replaces every placeholder in `text` with `escape(value)`; unknown names are left as they are
+    /// (validation has already reported them).
+    public static func fill(_ text: String, with values: [String: String], escape: (String) -> String = { $0 }) -> String {
+        let occurrences = scan(text)
+        guard !occurrences.isEmpty else { return text }
+        var result = ""
+        result.reserveCapacity(text.utf8.count + 64)
+        var cursor = text.startIndex
+        for occurrence in occurrences {
+            result += text[cursor..<occurrence.range.lowerBound]
+            if let value = values[occurrence.name] {
+                result += escape(value)
+            } else {
+                result += text[occurrence.range]
+            }
+            cursor = occurrence.range.upperBound
+        }
+        result += text[cursor...]
+        return result
+    }
+
+    /// The closest known field to a misspelt one, if any is close enough to suggest.
+    public static func suggestion(for name: String) -> String? {
+        closest(to: name, among: fields)
+    }
+}
+
+/// The candidate with the smallest edit distance to `word`, if that distance is small.
+public func closest(to word: String, among candidates: [String]) -> String? {
+    let best = candidates.map { ($0, editDistance(word, $0)) }.min { ($0.1, $0.0) < ($1.1, $1.0) }
+    guard let (candidate, distance) = best, distance <= max(2, word.count / 3) else { return nil }
+    return candidate
+}
+
+/// Levenshtein distance over characters.
+public func editDistance(_ a: String, _ b: String) -> Int {
+    let a = Array(a), b = Array(b)
+    if a.isEmpty { return b.count }
+    if b.isEmpty { return a.count }
+    var previous = Array(0...b.count)
+    var current = [Int](repeating: 0, count: b.count + 1)
+    for i in 1...a.count {
+        current[0] = i
+        for j in 1...b.count {
+            current[j] = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1))
+        }
+        swap(&previous, &current)
+    }
+    return previous[b.count]
+}
+
+extension StringProtocol {
+    func trimmingWhitespace() -> String {
+        let scalars = unicodeScalars
+        guard let first = scalars.firstIndex(where: { !$0.properties.isWhitespace }) else { return "" }
+        let last = scalars.lastIndex(where: { !$0.properties.isWhitespace })!
+        return String(String.UnicodeScalarView(scalars[first...last]))
+    }
+}

@@ -1,0 +1,44 @@
+extension Source {
+    /// The source's tracked referral link: the site's `referral_url` with `ref`, `utm_source`,
+    /// `utm_medium` and `utm_campaign` added to its query. Parameters already in the query are kept,
+    /// in order, except these four names, which refkit sets; a `#fragment` stays last.
+    public func referralLink(in site: Site) -> String {
+        var base = site.referralURL
+        var fragment = ""
+        if let hash = base.firstIndex(of: "#") {
+            fragment = String(base[hash...])
+            base = String(base[..<hash])
+        }
+        var query: [String] = []
+        if let mark = base.firstIndex(of: "?") {
+            query = base[base.index(after: mark)...].split(separator: "&").map(String.init)
+            base = String(base[..<mark])
+        }
+        let ours = ["ref": code, "utm_source": slug, "utm_medium": "referral", "utm_campaign": site.campaign]
+        query.removeAll { parameter in
+            let name = parameter.split(separator: "=", maxSplits: 1).first.map(String.init) ?? parameter
+            return ours[name] != nil
+        }
+        for name in ["ref", "utm_source", "utm_medium", "utm_campaign"] {
+            query.append("\(name)=\(percentEncodeQueryValue(ours[name]!))")
+        }
+        return base + "?" + query.joined(separator: "&") + fragment
+    }
+}
+
+/// Percent-encodes everything but RFC 3986's unreserved characters.
+public func percentEncodeQueryValue(_ value: String) -> String {
+    var result = ""
+    for byte in value.utf8 {
+        switch byte {
+        case UInt8(ascii: "A")...UInt8(ascii: "Z"), UInt8(ascii: "a")...UInt8(ascii: "z"),
+             UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "-"), UInt8(ascii: "."),
+             UInt8(ascii: "_"), UInt8(ascii: "~"):
+            result.append(Character(UnicodeScalar(byte)))
+        default:
+            let hex = Array("0123456789ABCDEF")
+            result += "%" + String(hex[Int(byte >> 4)]) + String(hex[Int(byte & 0xF)])
+        }
+    }
+    return result
+}

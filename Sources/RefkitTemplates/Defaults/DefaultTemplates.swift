@@ -1,0 +1,19 @@
+/// refkit's built-in templates, compiled into the binary so a kit with no `templates/` builds.
+/// A kit's `templates/NAME.mustache` (or `templates/partials/NAME.mustache`) replaces the one here
+/// with the same name. The names refkit renders: `home`, `page`, `offer`, `directory`.
+public enum DefaultTemplates {
+    public static let all: [String: String] = [
+        "layout": layout,
+        "home": home,
+        "page": page,
+        "offer": offer,
+        "directory": directory,
+        "header": header,
+        "nav": nav,
+        "footer": footer,
+        "referral-box": referralBox,
+    ]
+
+    /// Which defaults are partials (written to `templates/partials/` when copied into a kit).
+    public static let partials: Set<String> = ["header", "nav", "footer", "referral-box"]
+}

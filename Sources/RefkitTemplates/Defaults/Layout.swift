@@ -1,0 +1,66 @@
+extension DefaultTemplates {
+    static let layout = #"""
+<!DOCTYPE html>
+<html lang="{{lang}}">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>{{$title}}{{site.name}}{{/title}}</title>
+<link rel="stylesheet" href="{{root}}assets/refkit.css">
+<style>:root{--primary:{{brand.primary}};--on-primary:{{brand.on_primary}};--accent:{{brand.accent}};--on-accent:{{brand.on_accent}}}</style>
+</head>
+<body class="{{$bodyclass}}page{{/bodyclass}}">
+{{>header}}
+<main>
+{{$content}}{{/content}}
+</main>
+{{>footer}}
+</body>
+</html>
+
+"""#
+
+    static let header = #"""
+<header class="brandbar">
+  <div class="brandbar__inner">
+    <a class="brandbar__logos" href="{{home}}">
+      {{#brand.partner_logo}}<span class="logo"><img src="{{brand.partner_logo}}" alt="{{source.name}}"></span><span class="times" aria-hidden="true">×</span>{{/brand.partner_logo}}
+      {{#brand.site_logo}}<span class="logo"><img src="{{brand.site_logo}}" alt="{{site.name}}"></span>{{/brand.site_logo}}
+      {{^brand.site_logo}}<span class="wordmark">{{site.name}}</span>{{/brand.site_logo}}
+    </a>
+    <p class="brandbar__title">{{brand.title}}</p>
+  </div>
+{{>nav}}
+</header>
+
+"""#
+
+    static let nav = #"""
+  <nav class="nav" aria-label="Referral kit">
+    <ul>
+      <li><a href="{{home}}"{{#is_home}} aria-current="page"{{/is_home}}>Home</a></li>
+      {{#pages}}
+      <li><a href="{{url}}"{{#current}} aria-current="page"{{/current}}>{{title}}</a></li>
+      {{/pages}}
+    </ul>
+  </nav>
+
+"""#
+
+    static let footer = #"""
+<footer class="footer">
+  <p>{{site.name}}{{#site.contact.name}} · {{site.contact.name}}{{/site.contact.name}}{{#site.contact.email}} · <a href="mailto:{{site.contact.email}}">{{site.contact.email}}</a>{{/site.contact.email}}{{#site.contact.phone}} · {{site.contact.phone}}{{/site.contact.phone}}</p>
+  <p class="footer__meta">Referral kit for {{source.name}} · code <strong>{{source.code}}</strong></p>
+</footer>
+
+"""#
+
+    static let referralBox = #"""
+<section class="referral" aria-labelledby="referral-title">
+  <h2 id="referral-title">Your referral link</h2>
+  <p>Share this link, or ask the people you refer to quote your code <strong class="code">{{source.code}}</strong>.</p>
+  <p class="referral__link"><a href="{{referral.link}}">{{referral.link}}</a></p>
+</section>
+
+"""#
+}

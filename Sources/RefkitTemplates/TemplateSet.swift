@@ -1,0 +1,67 @@
+import Mustache
+import RefkitModel
+
+/// A Mustache template from a kit's `templates/` folder.
+public struct TemplateFile: Sendable, Hashable {
+    /// The name templates and partials use: `page`, or `nav` for `templates/partials/nav.mustache`.
+    public var name: String
+    /// Path relative to the kit directory, for diagnostics.
+    public var file: String
+    public var text: String
+
+    public init(name: String, file: String, text: String) {
+        self.name = name
+        self.file = file
+        self.text = text
+    }
+}
+
+/// The compiled templates of one build: refkit's built-in defaults, each replaced by the kit's
+/// template of the same name when there is one. Compiled once per build; rendering is thread-safe.
+public struct TemplateSet: Sendable {
+    private let library: MustacheLibrary
+
+    /// Compiles the defaults and the kit's templates. Every syntax error is a diagnostic with the
+    /// template's file, line and column; the set is nil when there is any.
+    public static func compile(overrides: [TemplateFile]) -> (TemplateSet?, [Diagnostic]) {
+        var library = MustacheLibrary()
+        var diagnostics: [Diagnostic] = []
+        for (name, text) in DefaultTemplates.all.sorted(by: { $0.key < $1.key }) {
+            // The defaults are tested to compile; a failure here is a bug in refkit itself.
+            try! library.register(text, named: name)
+        }
+        for file in overrides.sorted(by: { $0.file < $1.file }) {
+            do {
+                library.register(try MustacheTemplate(string: file.text), named: file.name)
+            } catch let error as MustacheTemplate.ParserError {
+                let location = SourceLocation(
+                    file: file.file, line: error.context.lineNumber, column: error.context.columnNumber)
+                diagnostics.append(.error("template syntax: \(describe(error.error))", at: location))
+            } catch {
+                diagnostics.append(.error("template syntax: \(error)", at: SourceLocation(file: file.file)))
+            }
+        }
+        return diagnostics.isEmpty ? (TemplateSet(library: library), []) : (nil, diagnostics)
+    }
+
+    /// Renders the template `name` with `view`, a tree of dictionaries, arrays, strings and Bools.
+    public func render(_ name: String, _ view: [String: Any]) -> String {
+        // Every name refkit renders is a built-in default, so the template always exists.
+        library.render(view, withTemplate: name) ?? ""
+    }
+
+    private static func describe(_ error: any Error) -> String {
+        guard let error = error as? MustacheTemplate.Error else { return "\(error)" }
+        switch error {
+        case .sectionCloseNameIncorrect: return "a section is closed with a name other than the one it was opened with"
+        case .unfinishedName: return "a tag is not closed with }}"
+        case .expectedSectionEnd: return "a section is opened but never closed"
+        case .invalidSetDelimiter: return "the set-delimiter tag is malformed"
+        case .transformAppliedToInheritanceSection: return "a transform cannot apply to an inheritance section"
+        case .illegalTokenInsideInheritSection: return "only block definitions may stand inside {{<parent}}…{{/parent}}"
+        case .textInsideInheritSection: return "only block definitions may stand inside {{<parent}}…{{/parent}}"
+        case .invalidConfigVariableSyntax: return "the pragma tag is malformed"
+        case .unrecognisedConfigVariable: return "unknown pragma"
+        }
+    }
+}

@@ -100,8 +100,19 @@ enum YAMLParsing {
             let while_ = context.map { " (\($0.text) at line \($0.mark.line + lineOffset))" } ?? ""
             return .error("YAML: \(problem)\(while_)", at: at(mark))
         case .duplicatedKeysInMapping(let duplicates, let context):
-            let keys = duplicates.map { "'\($0)'" }.joined(separator: ", ")
-            return .error("YAML: key \(keys) appears more than once", at: at(context.mark))
+            // Yams marks the first of the keys; point at the repeat, which is what needs deleting.
+            let key = duplicates.first ?? ""
+            let indent = context.mark.column - 1
+            let lines = context.text.split(separator: "\n", omittingEmptySubsequences: false)
+            let repeat_ = lines.indices.dropFirst(context.mark.line).first { index in
+                let line = lines[index]
+                return line.prefix(indent).allSatisfy { $0 == " " } && line.dropFirst(indent).hasPrefix(key)
+                    && line.dropFirst(indent + key.count).drop { $0 == " " }.hasPrefix(":")
+            }
+            let location = repeat_.map { SourceLocation(file: file, line: $0 + 1 + lineOffset, column: indent + 1) }
+                ?? at(context.mark)
+            return .error("YAML: key '\(key)' appears more than once (first on line \(context.mark.line + lineOffset))",
+                          at: location)
         case .reader(let problem, _, _, _):
             return .error("YAML: \(problem)", at: SourceLocation(file: file, line: lineOffset + 1))
         default:

@@ -1,3 +1,4 @@
+import Foundation
 import RefkitModel
 
 /// Rendered Markdown HTML with its placeholders left open, compiled once per page and filled once
@@ -67,8 +68,9 @@ struct FillableHTML: Sendable {
 }
 
 extension Placeholder {
-    /// Fields whose values are whole URLs, validated as http(s); any other value placed in a link
-    /// destination has its `:` encoded, so a source named `javascript:…` can never become a scheme.
+    /// Fields whose values are whole URLs, validated as http(s). Any other value placed in a link
+    /// destination is encoded as a URL component, so a source named `javascript:…` can never
+    /// become a scheme.
     static let urlFields: Set<String> = ["referral.link", "site.url", "site.referral_url"]
 }
 
@@ -90,10 +92,16 @@ enum Escape {
         return result
     }
 
-    /// Escapes a value for a link destination inside a quoted `href`, the way cmark writes one:
-    /// characters outside the URL-safe set are percent-encoded, `&` and `'` become entities.
+    /// Escapes a value for a link destination inside a quoted `href`. A whole URL (a validated
+    /// http(s) field) is written the way cmark writes one: characters outside the URL-safe set
+    /// percent-encoded, `&` and `'` as entities. Any other value is a URL *component* (a name in
+    /// `mailto:…?subject=`): everything but unreserved characters and `@` is percent-encoded, so
+    /// it can add neither a parameter nor a scheme.
     static func urlAttribute(_ value: String, isURL: Bool) -> String {
-        let safe = Set("-_.+!*(),%#@?=;/$~".utf8).union(isURL ? [UInt8(ascii: ":")] : [])
+        guard isURL else {
+            return percentEncodeQueryValue(value).replacingOccurrences(of: "%40", with: "@")
+        }
+        let safe = Set("-_.+!*(),%#@?=;/$~:".utf8)
         var result = ""
         for byte in value.utf8 {
             switch byte {

@@ -1,0 +1,66 @@
+import Foundation
+import RefkitBuild
+import XCTest
+
+/// Builds fixture kits and compares the whole output tree with a committed golden tree: a missing
+/// file, an extra file or a changed byte fails. Run with REFKIT_UPDATE_GOLDEN=1 to rewrite the
+/// golden trees after an intended change, then review the diff.
+final class GoldenTests: XCTestCase {
+    func testBasicKitMatchesGoldenTree() throws {
+        try assertGolden(kit: "basic")
+    }
+
+    func testGoldenComparisonFailsOnMissingAndExtraFiles() throws {
+        // The comparison itself must be able to fail: check it against doctored trees.
+        let expected = ["a.html": Data("a".utf8), "b/c.html": Data("c".utf8)]
+        XCTAssertEqual(treeDifferences(expected: expected, actual: expected), [])
+        var missing = expected
+        missing["b/c.html"] = nil
+        XCTAssertEqual(treeDifferences(expected: expected, actual: missing), ["missing: b/c.html"])
+        var extra = expected
+        extra["d.html"] = Data()
+        XCTAssertEqual(treeDifferences(expected: expected, actual: extra), ["unexpected: d.html"])
+        var changed = expected
+        changed["a.html"] = Data("A".utf8)
+        XCTAssertEqual(treeDifferences(expected: expected, actual: changed), ["differs: a.html"])
+    }
+
+    private func assertGolden(kit: String, file: StaticString = #filePath, line: UInt = #line) throws {
+        let output = try temporaryDirectory(self) + "/output"
+        let outcome = testBuilder().build(BuildRequest(kitDirectory: Fixtures.kit(kit), outputDirectory: output, date: fixtureDate))
+        XCTAssertNotNil(outcome.summary, "build failed: \(outcome.lines)", file: file, line: line)
+        let golden = Fixtures.root + "/golden/" + kit
+        let actual = try snapshot(output)
+        if ProcessInfo.processInfo.environment["REFKIT_UPDATE_GOLDEN"] == "1" {
+            try? FileManager.default.removeItem(atPath: golden)
+            for (path, data) in actual {
+                try FileManager.default.createDirectory(atPath: ((golden + "/" + path) as NSString).deletingLastPathComponent,
+                                                        withIntermediateDirectories: true)
+                try data.write(to: URL(fileURLWithPath: golden + "/" + path))
+            }
+            return
+        }
+        let expected = try snapshot(golden)
+        XCTAssertFalse(expected.isEmpty, "no golden tree at \(golden)", file: file, line: line)
+        let differences = treeDifferences(expected: expected, actual: actual)
+        XCTAssertEqual(differences, [], "output differs from \(golden) (REFKIT_UPDATE_GOLDEN=1 rewrites it)", file: file, line: line)
+        for path in differences.filter({ $0.hasPrefix("differs: ") }).map({ String($0.dropFirst(9)) }) {
+            XCTAssertEqual(String(decoding: actual[path]!, as: UTF8.self), String(decoding: expected[path]!, as: UTF8.self),
+                           path, file: file, line: line)
+        }
+    }
+}
+
+/// Differences between two trees, one line per path: missing, unexpected, or differs.
+func treeDifferences(expected: [String: Data], actual: [String: Data]) -> [String] {
+    var lines: [String] = []
+    for path in Set(expected.keys).union(actual.keys).sorted() {
+        switch (expected[path], actual[path]) {
+        case (nil, _): lines.append("unexpected: \(path)")
+        case (_, nil): lines.append("missing: \(path)")
+        case let (e?, a?) where e != a: lines.append("differs: \(path)")
+        default: break
+        }
+    }
+    return lines
+}

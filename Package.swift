@@ -35,6 +35,7 @@ let package = Package(
         ),
         .executableTarget(name: "refkit", dependencies: ["RefkitCLI"]),
         .testTarget(name: "RefkitMarkdownTests", dependencies: ["RefkitMarkdown"]),
+        .testTarget(name: "RefkitModelTests", dependencies: ["RefkitModel"]),
         .testTarget(name: "RefkitBuildTests", dependencies: ["RefkitBuild"]),
         .testTarget(name: "RefkitCLITests", dependencies: ["RefkitCLI"]),
     ],

@@ -66,15 +66,20 @@ public struct RefkitCommand: ParsableCommand {
 
     public init() {}
 
+    public func run() throws {
+        throw CleanExit.helpRequest(self)
+    }
+
     /// Parses `arguments` (without the program name) and runs the command.
     public static func run(_ arguments: [String], in environment: CLIEnvironment) -> Int32 {
         do {
-            let command = try parseAsRoot(arguments)
-            guard let subcommand = command as? any RefkitSubcommand else {
-                environment.standardOutput(helpMessage() + "\n")
-                return ExitStatus.success
+            var command = try parseAsRoot(arguments)
+            if let subcommand = command as? any RefkitSubcommand {
+                return subcommand.execute(in: environment)
             }
-            return subcommand.execute(in: environment)
+            // ArgumentParser's own commands (help) end by throwing a clean exit with their text.
+            try command.run()
+            return ExitStatus.success
         } catch {
             let code = exitCode(for: error)
             let message = fullMessage(for: error)

@@ -1,0 +1,152 @@
+import Foundation
+import RefkitBuild
+import RefkitModel
+import XCTest
+
+/// A disk that fails the Nth file write, to test what a build does when writing breaks midway.
+final class FailingFileSystem: FileSystem, @unchecked Sendable {
+    let disk = DiskFileSystem()
+    let failingWrite: Int
+    private let lock = NSLock()
+    private var writes = 0
+
+    init(failingWrite: Int) { self.failingWrite = failingWrite }
+
+    func writeFile(_ bytes: [UInt8], to path: String) throws(FileSystemError) {
+        let count = lock.withLock { writes += 1; return writes }
+        if count == failingWrite { throw FileSystemError(path: path, reason: "disk full (injected)") }
+        try disk.writeFile(bytes, to: path)
+    }
+
+    func kind(at path: String) -> FileKind? { disk.kind(at: path) }
+    func contentsOfDirectory(at path: String) throws(FileSystemError) -> [String] { try disk.contentsOfDirectory(at: path) }
+    func readFile(at path: String) throws(FileSystemError) -> [UInt8] { try disk.readFile(at: path) }
+    func realPath(_ path: String) -> String? { disk.realPath(path) }
+    func createDirectory(at path: String) throws(FileSystemError) { try disk.createDirectory(at: path) }
+    func copyFile(from source: String, to destination: String) throws(FileSystemError) { try disk.copyFile(from: source, to: destination) }
+    func moveItem(from source: String, to destination: String) throws(FileSystemError) { try disk.moveItem(from: source, to: destination) }
+    func exchangeItems(_ a: String, _ b: String) throws(FileSystemError) { try disk.exchangeItems(a, b) }
+    func removeItem(at path: String) throws(FileSystemError) { try disk.removeItem(at: path) }
+}
+
+/// A disk that lists directories in reverse order, to prove output never depends on listing order.
+struct ReversedListingFileSystem: FileSystem {
+    let disk = DiskFileSystem()
+    func contentsOfDirectory(at path: String) throws(FileSystemError) -> [String] { try disk.contentsOfDirectory(at: path).reversed() }
+    func kind(at path: String) -> FileKind? { disk.kind(at: path) }
+    func readFile(at path: String) throws(FileSystemError) -> [UInt8] { try disk.readFile(at: path) }
+    func realPath(_ path: String) -> String? { disk.realPath(path) }
+    func createDirectory(at path: String) throws(FileSystemError) { try disk.createDirectory(at: path) }
+    func writeFile(_ bytes: [UInt8], to path: String) throws(FileSystemError) { try disk.writeFile(bytes, to: path) }
+    func copyFile(from source: String, to destination: String) throws(FileSystemError) { try disk.copyFile(from: source, to: destination) }
+    func moveItem(from source: String, to destination: String) throws(FileSystemError) { try disk.moveItem(from: source, to: destination) }
+    func exchangeItems(_ a: String, _ b: String) throws(FileSystemError) { try disk.exchangeItems(a, b) }
+    func removeItem(at path: String) throws(FileSystemError) { try disk.removeItem(at: path) }
+}
+
+final class OutputSafetyTests: XCTestCase {
+    func testBrokenKitLeavesPreviousOutputUntouched() throws {
+        let kit = try copyOfKit("basic", self)
+        XCTAssertNotNil(testBuilder().build(BuildRequest(kitDirectory: kit, date: fixtureDate)).summary)
+        let before = try snapshot(kit + "/output")
+        XCTAssertFalse(before.isEmpty)
+
+        try write("name: Cara\nsegment: nobody\n", to: kit + "/content/sources/cara.yml")
+        let outcome = testBuilder().build(BuildRequest(kitDirectory: kit, date: fixtureDate))
+        XCTAssertEqual(outcome.result, .failure(.invalidKit(errors: 1)))
+        XCTAssertEqual(try snapshot(kit + "/output"), before)
+        XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: kit).sorted(), ["content", "output", "templates"],
+                       "a failed build leaves no staging folder behind")
+    }
+
+    func testWriteFailureMidwayLeavesPreviousOutputUntouched() throws {
+        let kit = try copyOfKit("basic", self)
+        XCTAssertNotNil(testBuilder().build(BuildRequest(kitDirectory: kit, date: fixtureDate)).summary)
+        let before = try snapshot(kit + "/output")
+
+        try write("name: Cara Renamed\nsegment: customer\n", to: kit + "/content/sources/cara.yml")
+        let outcome = testBuilder(fileSystem: FailingFileSystem(failingWrite: 5))
+            .build(BuildRequest(kitDirectory: kit, date: fixtureDate))
+        guard case .failure(.output(.fileSystem(let error))) = outcome.result else {
+            return XCTFail("expected a write failure, got \(outcome.result)")
+        }
+        XCTAssertEqual(error.reason, "disk full (injected)")
+        XCTAssertEqual(try snapshot(kit + "/output"), before)
+        XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: kit).sorted(), ["content", "output", "templates"])
+    }
+
+    func testSecondBuildReplacesOutputCompletely() throws {
+        let kit = try copyOfKit("basic", self)
+        XCTAssertNotNil(testBuilder().build(BuildRequest(kitDirectory: kit, date: fixtureDate)).summary)
+        try FileManager.default.removeItem(atPath: kit + "/content/sources/cara.yml")
+        XCTAssertNotNil(testBuilder().build(BuildRequest(kitDirectory: kit, date: fixtureDate)).summary)
+        XCTAssertFalse(FileManager.default.fileExists(atPath: kit + "/output/cara"), "a deleted source's folder disappears")
+        XCTAssertTrue(FileManager.default.fileExists(atPath: kit + "/output/bolt-partners/index.html"))
+    }
+
+    func testRefusesToReplaceAFolderRefkitDidNotWrite() throws {
+        let kit = try copyOfKit("basic", self)
+        let precious = try temporaryDirectory(self) + "/home"
+        try write("my thesis", to: precious + "/thesis.txt")
+        let outcome = testBuilder().build(BuildRequest(kitDirectory: kit, outputDirectory: precious, date: fixtureDate))
+        XCTAssertEqual(outcome.result, .failure(.output(.notRefkitOutput(precious))))
+        XCTAssertEqual(try snapshot(precious), ["thesis.txt": Data("my thesis".utf8)])
+    }
+
+    func testBuildsIntoAnEmptyFolderAndCleansLeftoversOfAnInterruptedBuild() throws {
+        let kit = try copyOfKit("basic", self)
+        let parent = try temporaryDirectory(self)
+        try FileManager.default.createDirectory(atPath: parent + "/site", withIntermediateDirectories: true)
+        try write("half-written", to: parent + "/.site.refkit-tmp/stale.html")
+        XCTAssertNotNil(testBuilder().build(BuildRequest(kitDirectory: kit, outputDirectory: parent + "/site", date: fixtureDate)).summary)
+        XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: parent).sorted(), ["site"])
+        XCTAssertTrue(FileManager.default.fileExists(atPath: parent + "/site/" + OutputWriter.marker))
+    }
+
+    func testOutputIsByteIdenticalWhateverTheListingOrder() throws {
+        let first = try temporaryDirectory(self) + "/a"
+        let second = try temporaryDirectory(self) + "/b"
+        XCTAssertNotNil(testBuilder().build(BuildRequest(kitDirectory: Fixtures.kit("basic"), outputDirectory: first, date: fixtureDate)).summary)
+        XCTAssertNotNil(testBuilder(fileSystem: ReversedListingFileSystem())
+            .build(BuildRequest(kitDirectory: Fixtures.kit("basic"), outputDirectory: second, date: fixtureDate)).summary)
+        let a = try snapshot(first), b = try snapshot(second)
+        XCTAssertGreaterThan(a.count, 10)
+        XCTAssertEqual(treeDifferences(expected: a, actual: b), [])
+    }
+
+    func testSymlinkLeavingTheKitIsAnError() throws {
+        let kit = try copyOfKit("basic", self)
+        let outside = try temporaryDirectory(self) + "/secret.svg"
+        try write("<svg/>", to: outside)
+        try FileManager.default.createSymbolicLink(atPath: kit + "/content/assets/leak.svg", withDestinationPath: outside)
+        try FileManager.default.createSymbolicLink(atPath: kit + "/content/assets/inside.svg", withDestinationPath: "acme.svg")
+        let outcome = testBuilder().build(BuildRequest(kitDirectory: kit, date: fixtureDate))
+        XCTAssertEqual(outcome.lines, [
+            "content/assets/leak.svg:1:1: error: symlink points outside the kit (to \(DiskFileSystem().realPath(outside)!))",
+        ])
+        try FileManager.default.removeItem(atPath: kit + "/content/assets/leak.svg")
+        let fixed = testBuilder().build(BuildRequest(kitDirectory: kit, date: fixtureDate))
+        XCTAssertNotNil(fixed.summary)
+        XCTAssertEqual(try Data(contentsOf: URL(fileURLWithPath: kit + "/output/assets/inside.svg")),
+                       try Data(contentsOf: URL(fileURLWithPath: kit + "/content/assets/acme.svg")),
+                       "a symlink inside the kit is copied as the file it points to")
+    }
+
+    func testBuildDateComesFromOptionThenEpochThenClock() throws {
+        let resolver = BuildDateResolver(environment: ["SOURCE_DATE_EPOCH": "1767225600"], now: { 0 })
+        XCTAssertEqual(try resolver.resolve(option: "2027-03-04"), Day("2027-03-04"))
+        XCTAssertEqual(try resolver.resolve(option: nil), Day("2026-01-01"))
+        XCTAssertEqual(try BuildDateResolver(environment: [:], now: { 1_795_000_000 }).resolve(option: nil), Day("2026-11-18"))
+        XCTAssertThrowsError(try resolver.resolve(option: "2027-13-01"))
+        XCTAssertThrowsError(try BuildDateResolver(environment: ["SOURCE_DATE_EPOCH": "soon"], now: { 0 }).resolve(option: nil))
+    }
+
+    func testExampleKitBuildsWithoutDiagnostics() throws {
+        let output = try temporaryDirectory(self) + "/output"
+        let outcome = testBuilder().build(BuildRequest(kitDirectory: Fixtures.repositoryRoot, outputDirectory: output, date: fixtureDate))
+        XCTAssertEqual(outcome.lines, [])
+        XCTAssertEqual(outcome.summary?.sources, 6)
+        let partners = outcome.summary.map { _ in (try? snapshot(output).keys.filter { $0.hasSuffix("/index.html") }.count) ?? 0 }
+        XCTAssertEqual(partners, 6)
+    }
+}

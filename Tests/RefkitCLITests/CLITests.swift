@@ -1,0 +1,132 @@
+import Foundation
+import RefkitCLI
+import XCTest
+
+/// End-to-end: the real `refkit` binary, run as a user would, in a fresh folder.
+final class CLITests: XCTestCase {
+    static let fixtures = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+        .appendingPathComponent("RefkitBuildTests/Fixtures").path
+
+    struct Run {
+        var status: Int32
+        var stdout: String
+        var stderr: String
+    }
+
+    /// The built executable sits in the products folder, which holds (or is) the test bundle.
+    var executable: URL {
+        let bundle = Bundle(for: CLITests.self).bundleURL
+        return [bundle, bundle.deletingLastPathComponent()].map { $0.appendingPathComponent("refkit") }
+            .first { FileManager.default.isExecutableFile(atPath: $0.path) } ?? bundle.appendingPathComponent("refkit")
+    }
+
+    func run(_ arguments: [String], in directory: String, environment: [String: String] = [:]) throws -> Run {
+        let process = Process()
+        process.executableURL = executable
+        process.arguments = arguments
+        process.currentDirectoryURL = URL(fileURLWithPath: directory)
+        process.environment = ["PATH": "/usr/bin:/bin"].merging(environment) { $1 }
+        let out = Pipe(), err = Pipe()
+        process.standardOutput = out
+        process.standardError = err
+        try process.run()
+        let stdout = out.fileHandleForReading.readDataToEndOfFile()
+        let stderr = err.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return Run(status: process.terminationStatus, stdout: String(decoding: stdout, as: UTF8.self),
+                   stderr: String(decoding: stderr, as: UTF8.self))
+    }
+
+    func kitCopy() throws -> String {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("refkit-cli-\(UUID().uuidString)").path
+        try FileManager.default.copyItem(atPath: Self.fixtures + "/kits/basic", toPath: directory)
+        addTeardownBlock { try? FileManager.default.removeItem(atPath: directory) }
+        return directory
+    }
+
+    func testBuildInTheKitFolderWritesOutputAndOneSummaryLine() throws {
+        let kit = try kitCopy()
+        let result = try run(["build", "--date", "2026-11-23"], in: kit)
+        XCTAssertEqual(result.status, 0, result.stderr)
+        XCTAssertEqual(result.stderr, "")
+        XCTAssertTrue(result.stdout.hasPrefix("refkit: built 2 kits, 11 pages for 2026-11-23 in "), result.stdout)
+        XCTAssertTrue(result.stdout.hasSuffix(" s → output/\n"), result.stdout)
+        XCTAssertTrue(FileManager.default.fileExists(atPath: kit + "/output/bolt-partners/offers/gift.html"))
+        XCTAssertTrue(FileManager.default.fileExists(atPath: kit + "/output/index.html"))
+    }
+
+    func testBuildTakesKitDirAndOutputAndSourceDateEpoch() throws {
+        let kit = try kitCopy()
+        let elsewhere = FileManager.default.temporaryDirectory.path
+        let output = kit + "-site"
+        addTeardownBlock { try? FileManager.default.removeItem(atPath: output) }
+        let result = try run(["build", kit, "--output", output], in: elsewhere, environment: ["SOURCE_DATE_EPOCH": "1800000000"])
+        XCTAssertEqual(result.status, 0, result.stderr)
+        XCTAssertTrue(result.stdout.contains(" for 2027-01-15 in "), result.stdout)
+        XCTAssertTrue(FileManager.default.fileExists(atPath: output + "/cara/index.html"))
+    }
+
+    func testBrokenKitExitsOneWithEveryDiagnosticAndWritesNothing() throws {
+        let kit = try kitCopy()
+        try Data("name: Cara\nsegment: client\ncode: x\n".utf8).write(to: URL(fileURLWithPath: kit + "/content/sources/cara.yml"))
+        let result = try run(["build", "--date", "2026-11-23"], in: kit)
+        XCTAssertEqual(result.status, 1)
+        XCTAssertEqual(result.stdout, "")
+        XCTAssertEqual(result.stderr, """
+            content/sources/cara.yml:2:10: error: 'segment' must be one of partner, customer, not 'client'
+            content/sources/cara.yml:3:7: error: 'code' must be 3 to 32 characters from A-Z, 0-9 and -, not 'x'
+            refkit: the kit has 2 errors; nothing was written
+
+            """)
+        XCTAssertFalse(FileManager.default.fileExists(atPath: kit + "/output"))
+    }
+
+    func testWarningsAreShownAndTheBuildSucceeds() throws {
+        let kit = try kitCopy()
+        try Data("name: Cara\nsegment: customer\ncolour: blue\n".utf8).write(to: URL(fileURLWithPath: kit + "/content/sources/cara.yml"))
+        let result = try run(["build", "--date", "2026-11-23"], in: kit)
+        XCTAssertEqual(result.status, 0)
+        XCTAssertEqual(result.stderr, "content/sources/cara.yml:3:1: warning: unknown field 'colour'\n")
+        XCTAssertTrue(result.stdout.hasSuffix(" s → output/ (1 warning)\n"), result.stdout)
+    }
+
+    func testUsageErrorsExitTwo() throws {
+        let kit = try kitCopy()
+        let unknown = try run(["build", "--bogus"], in: kit)
+        XCTAssertEqual(unknown.status, 2)
+        XCTAssertTrue(unknown.stderr.contains("Unknown option '--bogus'"), unknown.stderr)
+        let badDate = try run(["build", "--date", "2027-13-01"], in: kit)
+        XCTAssertEqual(badDate.status, 2)
+        XCTAssertEqual(badDate.stderr, "refkit: --date must be a day written YYYY-MM-DD, not '2027-13-01'\n")
+        XCTAssertEqual(try run(["frobnicate"], in: kit).status, 2)
+    }
+
+    func testHelpAndVersion() throws {
+        let help = try run(["build", "--help"], in: NSTemporaryDirectory())
+        XCTAssertEqual(help.status, 0)
+        XCTAssertTrue(help.stdout.contains("refkit build mykit --date 2027-01-31"), help.stdout)
+        let version = try run(["--version"], in: NSTemporaryDirectory())
+        XCTAssertEqual(version.status, 0)
+        XCTAssertEqual(version.stdout, "0.1.0\n")
+    }
+
+    func testInProcessRunUsesTheInjectedEnvironment() throws {
+        let kit = try kitCopy()
+        let captured = Captured()
+        let environment = CLIEnvironment(
+            variables: ["SOURCE_DATE_EPOCH": "1767225600"], currentDirectory: kit, now: { 0 },
+            standardOutput: { captured.out($0) }, standardError: { captured.err($0) })
+        XCTAssertEqual(RefkitCommand.run(["build"], in: environment), 0)
+        XCTAssertTrue(captured.stdout.contains(" for 2026-01-01 in "), captured.stdout)
+        XCTAssertEqual(captured.stderr, "")
+    }
+}
+
+private final class Captured: @unchecked Sendable {
+    private let lock = NSLock()
+    private var o = "", e = ""
+    func out(_ s: String) { lock.withLock { o += s } }
+    func err(_ s: String) { lock.withLock { e += s } }
+    var stdout: String { lock.withLock { o } }
+    var stderr: String { lock.withLock { e } }
+}

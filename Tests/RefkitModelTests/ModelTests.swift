@@ -1,0 +1,83 @@
+import RefkitModel
+import XCTest
+
+final class ReferralLinkTests: XCTestCase {
+    private func link(_ referralURL: String, campaign: String = "referral-kit") -> String {
+        let site = Site(name: "N", url: "https://k.example", referralURL: referralURL, campaign: campaign)
+        return Source(slug: "harbor-street-law", name: "H", segment: .partner, code: "HARBOR").referralLink(in: site)
+    }
+
+    func testAddsTrackingParameters() {
+        XCTAssertEqual(link("https://northwind.example/start"),
+                       "https://northwind.example/start?ref=HARBOR&utm_source=harbor-street-law&utm_medium=referral&utm_campaign=referral-kit")
+    }
+
+    func testKeepsAnExistingQueryAndFragment() {
+        XCTAssertEqual(link("https://n.example/start?lang=en&x=1#book"),
+                       "https://n.example/start?lang=en&x=1&ref=HARBOR&utm_source=harbor-street-law&utm_medium=referral&utm_campaign=referral-kit#book")
+    }
+
+    func testReplacesParametersItSetsAndEncodesTheCampaign() {
+        XCTAssertEqual(link("https://n.example/?utm_medium=email&a=b", campaign: "spring & summer"),
+                       "https://n.example/?a=b&ref=HARBOR&utm_source=harbor-street-law&utm_medium=referral&utm_campaign=spring%20%26%20summer")
+    }
+}
+
+final class DayTests: XCTestCase {
+    func testParsesOnlyRealDays() {
+        XCTAssertEqual(Day("2028-02-29")?.description, "2028-02-29")
+        XCTAssertNil(Day("2027-02-29"))
+        XCTAssertNil(Day("2027-2-3"))
+        XCTAssertNil(Day("27-02-03"))
+        XCTAssertNil(Day("2027-02-03T00:00"))
+    }
+
+    func testDayFromEpochSeconds() {
+        XCTAssertEqual(Day(secondsSince1970: 0).description, "1970-01-01")
+        XCTAssertEqual(Day(secondsSince1970: 1_795_000_000).description, "2026-11-18")
+        XCTAssertEqual(Day(secondsSince1970: -1).description, "1969-12-31")
+    }
+}
+
+final class ColorTests: XCTestCase {
+    func testParsesShortAndLongHex() {
+        XCTAssertEqual(Color(hex: "#0B6E4F")?.description, "#0b6e4f")
+        XCTAssertEqual(Color(hex: "#fc0")?.description, "#ffcc00")
+        XCTAssertNil(Color(hex: "0B6E4F"))
+        XCTAssertNil(Color(hex: "#0B6E4"))
+        XCTAssertNil(Color(hex: "red;}body{"))
+    }
+
+    func testReadableTextAlwaysReachesWCAGAA() {
+        XCTAssertEqual(Color.white.contrast(with: .black), 21, accuracy: 0.01)
+        var lowest = 21.0
+        for value in stride(from: 0, through: 0xFFFFFF, by: 0x010203) {
+            let color = Color(red: UInt8(value >> 16 & 0xFF), green: UInt8(value >> 8 & 0xFF), blue: UInt8(value & 0xFF))
+            lowest = min(lowest, color.contrast(with: color.readableText))
+        }
+        XCTAssertGreaterThanOrEqual(lowest, 4.5)
+        XCTAssertEqual(Color(hex: "#FFE66D")!.readableText, .black)
+        XCTAssertEqual(Color(hex: "#5B2A86")!.readableText, .white)
+    }
+}
+
+final class PlaceholderTests: XCTestCase {
+    func testScanReportsNamesAndPositions() {
+        let found = Placeholder.scan("a {{ source.name }}\nbb {{referral.link}} {{x")
+        XCTAssertEqual(found.map(\.name), ["source.name", "referral.link"])
+        XCTAssertEqual(found.map(\.lineOffset), [0, 1])
+        XCTAssertEqual(found.map(\.column), [2, 3])
+    }
+
+    func testFillEscapesValuesAndKeepsUnknownNames() {
+        let filled = Placeholder.fill("{{source.name}} / {{nope}}", with: ["source.name": "<A&B>"]) {
+            $0.replacingOccurrences(of: "<", with: "&lt;")
+        }
+        XCTAssertEqual(filled, "&lt;A&B> / {{nope}}")
+    }
+
+    func testSuggestsTheClosestField() {
+        XCTAssertEqual(Placeholder.suggestion(for: "source.nmae"), "source.name")
+        XCTAssertNil(Placeholder.suggestion(for: "weather.today"))
+    }
+}

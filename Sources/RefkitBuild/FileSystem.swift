@@ -78,9 +78,21 @@ public struct DiskFileSystem: FileSystem {
         }
     }
 
+    /// A plain write. (Foundation's `createFile` writes a temporary file, fsyncs and renames it,
+    /// for every file; refkit's atomicity comes from swapping the whole staging folder instead,
+    /// which measured 2–3× faster on a 7,000-page build.)
     public func writeFile(_ bytes: [UInt8], to path: String) throws(FileSystemError) {
-        guard FileManager.default.createFile(atPath: path, contents: Data(bytes)) else {
-            throw FileSystemError(path: path, reason: "cannot write file")
+        let descriptor = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
+        guard descriptor >= 0 else { throw FileSystemError(path: path, reason: "cannot write file: \(errnoText())") }
+        defer { close(descriptor) }
+        var written = 0
+        while written < bytes.count {
+            let result = bytes.withUnsafeBytes { buffer in
+                Glibc.write(descriptor, buffer.baseAddress! + written, bytes.count - written)
+            }
+            if result < 0, errno == EINTR { continue }
+            guard result > 0 else { throw FileSystemError(path: path, reason: "cannot write file: \(errnoText())") }
+            written += result
         }
     }
 

@@ -13,6 +13,9 @@ public struct SiteRenderer: Sendable {
     private let templates: TemplateSet
     private let pageBodies: [String: FillableHTML]
     private let offerBodies: [String: FillableHTML]
+    /// Offer dates written out, by language and day: formatting loads locale data, so it is done
+    /// once per build, not once per page.
+    private let dayTexts: [String: [Day: String]]
 
     public init(kit: Kit, templates: TemplateSet, date: Day) {
         self.kit = kit
@@ -24,6 +27,11 @@ public struct SiteRenderer: Sendable {
         })
         offerBodies = Dictionary(uniqueKeysWithValues: kit.offers.map {
             ($0.id, FillableHTML(Markdown.html($0.body.text, allowRawHTML: unsafe, rewriteURL: Self.assetLinks(root: "../../"))))
+        })
+        let languages = Set([kit.site.language] + kit.sources.compactMap(\.language))
+        let days = Set(kit.offers.flatMap { [$0.starts, $0.expires].compactMap { $0 } })
+        dayTexts = Dictionary(uniqueKeysWithValues: languages.map { language in
+            (language, Dictionary(uniqueKeysWithValues: days.map { ($0, DayFormatting.long($0, language: language)) }))
         })
     }
 
@@ -175,11 +183,11 @@ public struct SiteRenderer: Sendable {
         if let terms = offer.terms { view["terms"] = Placeholder.fill(terms, with: values) }
         if let expires = offer.expires {
             view["expires"] = expires.description
-            view["expires_text"] = DayFormatting.long(expires, language: language)
+            view["expires_text"] = dayTexts[language]?[expires]
         }
         if let starts = offer.starts {
             view["starts"] = starts.description
-            view["starts_text"] = DayFormatting.long(starts, language: language)
+            view["starts_text"] = dayTexts[language]?[starts]
         }
         switch (view["starts_text"], view["expires_text"]) {
         case let (starts?, expires?): view["validity_text"] = "Valid from \(starts) until \(expires)"

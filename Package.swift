@@ -36,7 +36,8 @@ let package = Package(
         .executableTarget(name: "refkit", dependencies: ["RefkitCLI"]),
         .testTarget(name: "RefkitMarkdownTests", dependencies: ["RefkitMarkdown"]),
         .testTarget(name: "RefkitModelTests", dependencies: ["RefkitModel"]),
-        .testTarget(name: "RefkitBuildTests", dependencies: ["RefkitBuild"]),
+        // Fixture kits are read from the source tree (#filePath), not bundled.
+        .testTarget(name: "RefkitBuildTests", dependencies: ["RefkitBuild"], exclude: ["Fixtures"]),
         .testTarget(name: "RefkitCLITests", dependencies: ["RefkitCLI"]),
     ],
     swiftLanguageModes: [.v6]

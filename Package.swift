@@ -2,7 +2,8 @@
 import PackageDescription
 
 // One target per concern, depending in one direction only:
-// CMarkGFM (C) → RefkitMarkdown → RefkitModel → RefkitTemplates → RefkitBuild → RefkitCLI → refkit
+// C libraries (CMarkGFM, CQREncode, CLibCrypto) → RefkitMarkdown, RefkitQR, RefkitModel → RefkitTemplates
+// → RefkitBuild → RefkitCLI → refkit
 let package = Package(
     name: "refkit",
     products: [
@@ -19,7 +20,10 @@ let package = Package(
             pkgConfig: "libcmark-gfm",
             providers: [.apt(["libcmark-gfm-dev", "libcmark-gfm-extensions-dev"])]
         ),
+        .systemLibrary(name: "CQREncode", pkgConfig: "libqrencode", providers: [.apt(["libqrencode-dev"])]),
+        .systemLibrary(name: "CLibCrypto", pkgConfig: "libcrypto", providers: [.apt(["libssl-dev"])]),
         .target(name: "RefkitMarkdown", dependencies: ["CMarkGFM"]),
+        .target(name: "RefkitQR", dependencies: ["CQREncode"]),
         .target(name: "RefkitModel"),
         .target(
             name: "RefkitTemplates",
@@ -27,7 +31,7 @@ let package = Package(
         ),
         .target(
             name: "RefkitBuild",
-            dependencies: ["RefkitMarkdown", "RefkitModel", "RefkitTemplates", "Yams"]
+            dependencies: ["RefkitMarkdown", "RefkitQR", "RefkitModel", "RefkitTemplates", "CLibCrypto", "Yams"]
         ),
         .target(
             name: "RefkitCLI",
@@ -36,6 +40,8 @@ let package = Package(
         .executableTarget(name: "refkit", dependencies: ["RefkitCLI"]),
         .testTarget(name: "RefkitMarkdownTests", dependencies: ["RefkitMarkdown"]),
         .testTarget(name: "RefkitModelTests", dependencies: ["RefkitModel"]),
+        .target(name: "RefkitTestTools", path: "Tests/RefkitTestTools"),
+        .testTarget(name: "RefkitQRTests", dependencies: ["RefkitQR", "RefkitTestTools"]),
         // Fixture kits are read from the source tree (#filePath), not bundled.
         .testTarget(name: "RefkitBuildTests", dependencies: ["RefkitBuild"], exclude: ["Fixtures"]),
         .testTarget(name: "RefkitCLITests", dependencies: ["RefkitCLI"]),

@@ -10,11 +10,14 @@ public struct BuildRequest: Sendable {
     public var outputDirectory: String?
     /// `--date YYYY-MM-DD`.
     public var date: String?
+    /// `REFKIT_SECRET`: the key of an unlisted kit's folder names.
+    public var secret: String?
 
-    public init(kitDirectory: String, outputDirectory: String? = nil, date: String? = nil) {
+    public init(kitDirectory: String, outputDirectory: String? = nil, date: String? = nil, secret: String? = nil) {
         self.kitDirectory = kitDirectory
         self.outputDirectory = outputDirectory
         self.date = date
+        self.secret = secret
     }
 }
 
@@ -68,7 +71,7 @@ public struct Builder: Sendable {
         // 1. load
         let loaded = KitLoader(fileSystem: fileSystem, kitDirectory: request.kitDirectory).load()
         // 2. validate
-        let validated = KitValidator.validate(loaded, on: date)
+        let validated = KitValidator.validate(loaded, on: date, secret: request.secret)
         guard let kit = validated.kit, let templates = validated.templates else {
             let errors = validated.diagnostics.filter { $0.severity == .error }.count
             return BuildOutcome(diagnostics: validated.diagnostics, result: .failure(.invalidKit(errors: errors)))
@@ -77,7 +80,7 @@ public struct Builder: Sendable {
         // 3. render, one source at a time, sources in parallel, and 4. write each as it is rendered.
         let output = request.outputDirectory ?? request.kitDirectory + "/output"
         let writer = OutputWriter(fileSystem: fileSystem, output: output)
-        let renderer = SiteRenderer(kit: kit, templates: templates, date: date)
+        let renderer = SiteRenderer(kit: kit, templates: templates, date: date, secret: request.secret)
         do {
             try writer.begin()
             let pages = try renderAndWrite(kit: kit, renderer: renderer, writer: writer, kitDirectory: request.kitDirectory)
@@ -98,7 +101,7 @@ public struct Builder: Sendable {
             let files = renderer.render(source: kit.sources[index])
             do throws(OutputWriter.Failure) {
                 try writer.write(files)
-                progress.add(pages: files.count)
+                progress.add(pages: files.filter { $0.path.hasSuffix(".html") }.count)
             } catch {
                 progress.fail(error)
             }

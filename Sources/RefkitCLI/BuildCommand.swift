@@ -37,7 +37,8 @@ struct BuildCommand: RefkitSubcommand {
             dateResolver: BuildDateResolver(environment: environment.variables, now: environment.now))
         let kit = environment.absolute(kitDirectory)
         let outcome = builder.build(BuildRequest(
-            kitDirectory: kit, outputDirectory: output.map(environment.absolute), date: date))
+            kitDirectory: kit, outputDirectory: output.map(environment.absolute), date: date,
+            secret: environment.variables["REFKIT_SECRET"]))
 
         for diagnostic in outcome.diagnostics {
             environment.standardError(diagnostic.description + "\n")

@@ -43,6 +43,19 @@ public struct Color: Hashable, Sendable, CustomStringConvertible {
         return (max(a, b) + 0.05) / (min(a, b) + 0.05)
     }
 
+    /// This colour, mixed with black just enough (in 5% steps) to reach `ratio` against
+    /// `background`: a brand colour that can be used as text on white. Unchanged if it already does.
+    public func darkened(toContrast ratio: Double = 4.5, against background: Color = .white) -> Color {
+        var mix = 0.0
+        var color = self
+        while color.contrast(with: background) < ratio, mix < 1 {
+            mix = min(1, mix + 0.05)
+            func channel(_ value: UInt8) -> UInt8 { UInt8((Double(value) * (1 - mix)).rounded()) }
+            color = Color(red: channel(red), green: channel(green), blue: channel(blue))
+        }
+        return color
+    }
+
     /// Black or white, whichever reads better on this colour.
     public var readableText: Color {
         contrast(with: .black) >= contrast(with: .white) ? .black : .white

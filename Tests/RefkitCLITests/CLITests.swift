@@ -49,7 +49,7 @@ final class CLITests: XCTestCase {
         let result = try run(["build", "--date", "2026-11-23"], in: kit)
         XCTAssertEqual(result.status, 0, result.stderr)
         XCTAssertEqual(result.stderr, "")
-        XCTAssertTrue(result.stdout.hasPrefix("refkit: built 2 kits, 11 pages for 2026-11-23 in "), result.stdout)
+        XCTAssertTrue(result.stdout.hasPrefix("refkit: built 2 kits, 15 pages for 2026-11-23 in "), result.stdout)
         XCTAssertTrue(result.stdout.hasSuffix(" s → output/\n"), result.stdout)
         XCTAssertTrue(FileManager.default.fileExists(atPath: kit + "/output/bolt-partners/offers/gift.html"))
         XCTAssertTrue(FileManager.default.fileExists(atPath: kit + "/output/index.html"))

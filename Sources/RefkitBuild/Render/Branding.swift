@@ -2,7 +2,8 @@ import RefkitModel
 
 /// The partner-branding layer: the site's brand and, for a partner, its own, computed into one
 /// value per source. Every background colour comes with a readable text colour (black or white,
-/// whichever contrasts more: always at least 4.5:1 under WCAG 2.2).
+/// whichever contrasts more: always at least 4.5:1 under WCAG 2.2), and the primary colour has an
+/// `ink` version, darkened until it reads at 4.5:1 as text on white.
 struct Branding {
     static let defaultPrimary = Color(hex: "#24415f")!
     static let defaultAccent = Color(hex: "#f2b544")!
@@ -37,6 +38,7 @@ struct Branding {
     func view(root: String) -> [String: Any] {
         var view: [String: Any] = [
             "primary": primary.description, "on_primary": primary.readableText.description,
+            "primary_ink": primary.darkened().description,
             "accent": accent.description, "on_accent": accent.readableText.description,
             "title": title, "co_branded": partnerLogo != nil || partner != nil,
             "site": Self.paletteView(site),
@@ -52,6 +54,7 @@ struct Branding {
         if let primary = palette.primary {
             view["primary"] = primary.description
             view["on_primary"] = primary.readableText.description
+            view["primary_ink"] = primary.darkened().description
         }
         if let accent = palette.accent {
             view["accent"] = accent.description

@@ -1,6 +1,7 @@
 import Foundation
 import RefkitMarkdown
 import RefkitModel
+import RefkitQR
 import RefkitTemplates
 
 /// `render`: pure. A validated kit, its templates and the build date in; one source's files out,
@@ -10,6 +11,8 @@ import RefkitTemplates
 public struct SiteRenderer: Sendable {
     public let kit: Kit
     public let date: Day
+    /// `REFKIT_SECRET`, for an unlisted kit's folder names.
+    private let secret: String?
     private let templates: TemplateSet
     private let pageBodies: [String: FillableHTML]
     private let offerBodies: [String: FillableHTML]
@@ -17,10 +20,16 @@ public struct SiteRenderer: Sendable {
     /// once per build, not once per page.
     private let dayTexts: [String: [Day: String]]
 
-    public init(kit: Kit, templates: TemplateSet, date: Day) {
+    /// How many trigger phrases and steps the one-page handout shows; validation warns when a
+    /// page has more.
+    public static let handoutPhrases = 6
+    public static let handoutSteps = 5
+
+    public init(kit: Kit, templates: TemplateSet, date: Day, secret: String? = nil) {
         self.kit = kit
         self.templates = templates
         self.date = date
+        self.secret = secret
         let unsafe = kit.site.unsafeHTML
         pageBodies = Dictionary(uniqueKeysWithValues: kit.pages.map {
             ($0.slug, FillableHTML(Markdown.html($0.body.text, allowRawHTML: unsafe, rewriteURL: Self.assetLinks(root: "../"))))
@@ -40,8 +49,12 @@ public struct SiteRenderer: Sendable {
         { url in url.hasPrefix("assets/") ? root + url : nil }
     }
 
-    /// The name of a source's folder under output/.
-    public func directoryName(for source: Source) -> String { source.slug }
+    /// The name of a source's folder under output/: its slug, or for an unlisted kit the slug and
+    /// 12 hex digits of HMAC-SHA256(REFKIT_SECRET, slug).
+    public func directoryName(for source: Source) -> String {
+        guard kit.site.unlisted, let secret else { return source.slug }
+        return UnlistedName.folder(for: source.slug, secret: secret)
+    }
 
     /// The pages a source gets: those whose audience includes its segment.
     public func pages(for source: Source) -> [Page] {
@@ -62,24 +75,36 @@ public struct SiteRenderer: Sendable {
         let values = placeholderValues(for: source)
         let pages = pages(for: source)
         let offers = offers(for: source)
+        let qr = QRCode.svg(for: values["referral.link"]!, label: "QR code for your referral link") ?? ""
+        let context = SourceContext(source: source, values: values, pages: pages, offers: offers, qr: qr)
         var files: [OutputFile] = []
 
-        var home = baseView(source: source, values: values, depth: 1, pages: pages, offers: offers, currentPage: nil)
+        var home = baseView(context, depth: 1, currentPage: nil)
         home["is_home"] = true
         files.append(OutputFile(path: "\(folder)/index.html", text: templates.render("home", home)))
 
         for page in pages {
-            var view = baseView(source: source, values: values, depth: 1, pages: pages, offers: offers, currentPage: page.slug)
+            var view = baseView(context, depth: 1, currentPage: page.slug)
             view["page"] = pageView(page, values: values)
             view["content"] = pageBodies[page.slug]!.fill(values)
             files.append(OutputFile(path: "\(folder)/\(page.slug).html", text: templates.render("page", view)))
         }
         for offer in offers {
-            var view = baseView(source: source, values: values, depth: 2, pages: pages, offers: offers, currentPage: nil)
+            var view = baseView(context, depth: 2, currentPage: nil)
             view["offer"] = offerView(offer, values: values, language: language(of: source), urlPrefix: "")
             view["content"] = offerBodies[offer.id]!.fill(values)
             files.append(OutputFile(path: "\(folder)/offers/\(offer.id).html", text: templates.render("offer", view)))
         }
+
+        var handout = baseView(context, depth: 1, currentPage: nil)
+        handout["handout"] = handoutView(context)
+        files.append(OutputFile(path: "\(folder)/handout.html", text: templates.render("handout", handout)))
+
+        let email = emailView(context, folder: folder)
+        files.append(OutputFile(path: "\(folder)/email.html", text: templates.render("email", email)))
+        files.append(OutputFile(path: "\(folder)/email.txt", text: templates.render("email-text", email)))
+
+        files.append(OutputFile(path: "\(folder)/qr.svg", text: qr + "\n"))
         return files
     }
 
@@ -104,30 +129,84 @@ public struct SiteRenderer: Sendable {
 
     // MARK: - Views
 
+    /// What one source's files share.
+    private struct SourceContext {
+        var source: Source
+        var values: [String: String]
+        var pages: [Page]
+        var offers: [Offer]
+        var qr: String
+    }
+
     /// What every template of a source sees. `depth` is how many folders below output/ the file is.
-    private func baseView(source: Source, values: [String: String], depth: Int, pages: [Page], offers: [Offer],
-                          currentPage: String?) -> [String: Any] {
+    private func baseView(_ context: SourceContext, depth: Int, currentPage: String?) -> [String: Any] {
+        let source = context.source, values = context.values
         let root = String(repeating: "../", count: depth)
         let toSource = String(repeating: "../", count: depth - 1)
-        let offerViews = offers.map { offerView($0, values: values, language: language(of: source), urlPrefix: toSource) }
+        let offerViews = context.offers.map { offerView($0, values: values, language: language(of: source), urlPrefix: toSource) }
         return [
             "lang": language(of: source),
             "root": root,
             "home": toSource + "index.html",
+            "noindex": kit.site.unlisted,
             "site": siteView(root: root),
             "source": sourceView(source),
             "brand": Branding(site: kit.site, source: source).view(root: root),
-            "pages": pages.map { page -> [String: Any] in
+            "pages": context.pages.map { page -> [String: Any] in
                 var view = pageView(page, values: values)
                 view["url"] = toSource + page.slug + ".html"
                 view["current"] = page.slug == currentPage
                 return view
             },
             "offers": offerViews,
-            "has_offers": !offers.isEmpty,
-            "referral": ["link": values["referral.link"]!],
+            "has_offers": !context.offers.isEmpty,
+            "referral": ["link": values["referral.link"]!, "qr_svg": context.qr, "qr_url": toSource + "qr.svg"],
+            "links": ["handout": toSource + "handout.html", "email": toSource + "email.html",
+                      "email_text": toSource + "email.txt"],
             "build": ["date": date.description],
         ]
+    }
+
+    /// The handout's content: who to refer, what to listen for, how to refer, the offer.
+    private func handoutView(_ context: SourceContext) -> [String: Any] {
+        let values = context.values
+        func fill(_ text: String) -> String { Placeholder.fill(text, with: values) }
+        var view: [String: Any] = [:]
+        if let ideal = context.pages.first(where: { $0.kind == .idealClient }) {
+            view["who"] = ["title": fill(ideal.title), "summary": ideal.summary.map(fill) ?? ""]
+        }
+        let phrases = context.pages.filter { $0.kind == .triggerPhrases }.flatMap(\.phrases).prefix(Self.handoutPhrases)
+        view["phrases"] = phrases.map(fill)
+        view["has_phrases"] = !phrases.isEmpty
+        let steps = context.pages.filter { $0.kind == .howToRefer }.flatMap(\.steps).prefix(Self.handoutSteps)
+        view["steps"] = steps.map(fill)
+        view["has_steps"] = !steps.isEmpty
+        if let next = context.pages.first(where: { $0.kind == .whatHappensNext }), let summary = next.summary {
+            view["next"] = ["title": fill(next.title), "summary": fill(summary)]
+        }
+        if let offer = context.offers.first {
+            view["offer"] = offerView(offer, values: values, language: language(of: context.source), urlPrefix: "")
+        }
+        return view
+    }
+
+    /// `email.html` and `email.txt`: an introduction the source sends a prospect. The e-mail leaves
+    /// the site, so every link and image in it is absolute, under `site.url`.
+    private func emailView(_ context: SourceContext, folder: String) -> [String: Any] {
+        let base = kit.site.url.hasSuffix("/") ? kit.site.url : kit.site.url + "/"
+        var view = baseView(context, depth: 1, currentPage: nil)
+        view["root"] = base
+        view["home"] = base + folder + "/index.html"
+        view["site"] = siteView(root: base)
+        view["brand"] = Branding(site: kit.site, source: context.source).view(root: base)
+        view["referral"] = ["link": context.values["referral.link"]!, "qr_url": base + folder + "/qr.svg"]
+        var handout = handoutView(context)
+        if var offer = handout["offer"] as? [String: Any] {
+            offer["url"] = base + folder + "/" + (offer["url"] as! String)
+            handout["offer"] = offer
+        }
+        view["handout"] = handout
+        return view
     }
 
     private func language(of source: Source) -> String { source.language ?? kit.site.language }

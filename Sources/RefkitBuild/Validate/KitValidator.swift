@@ -23,11 +23,19 @@ public enum KitValidator {
     /// File names in a source's folder that a kit page's slug may not take.
     static let reservedPageSlugs: Set<String> = ["index", "handout", "email", "qr", "offers"]
 
-    public static func validate(_ loaded: LoadedKit, on date: Day) -> ValidatedKit {
+    /// - Parameter secret: `REFKIT_SECRET`, which an unlisted kit needs for its folder names.
+    public static func validate(_ loaded: LoadedKit, on date: Day, secret: String? = nil) -> ValidatedKit {
         var diagnostics = loaded.diagnostics
         let contentAssets = Set(loaded.assets.map(\.file))
 
         let site = loaded.site.flatMap { validateSite($0, assets: contentAssets, diagnostics: &diagnostics) }
+        if let site, site.unlisted, (secret ?? "").isEmpty, let document = loaded.site {
+            var repeated: [Diagnostic] = []  // the mapping's own problems are reported already
+            let fields = FieldReader(document, node: document.root, knownKeys: siteKeys, diagnostics: &repeated)
+            diagnostics.append(.error(
+                "unlisted: true needs the environment variable REFKIT_SECRET (the key that makes each kit's folder name unguessable)",
+                at: fields.location(of: "unlisted")))
+        }
         let pages = validatePages(loaded.pages, diagnostics: &diagnostics)
         let offers = validateOffers(loaded.offers, on: date, diagnostics: &diagnostics)
         let sources = validateSources(loaded.sources, offers: offers, assets: contentAssets, diagnostics: &diagnostics)
@@ -178,6 +186,12 @@ public enum KitValidator {
             }
             if kind == .howToRefer, steps.isEmpty {
                 diagnostics.append(.warning("a how-to-refer page has no 'steps' to show", at: fields.location))
+            }
+            // The handout is one printed page: it shows the first phrases and steps, in order.
+            for (key, count, limit) in [("phrases", phrases.count, SiteRenderer.handoutPhrases),
+                                        ("steps", steps.count, SiteRenderer.handoutSteps)] where count > limit {
+                diagnostics.append(.warning("the one-page handout shows the first \(limit) of these \(count) \(key); the page shows them all",
+                                            at: fields.location(of: key)))
             }
             checkPlaceholders(in: fields, keys: ["title", "summary", "phrases", "steps"], diagnostics: &diagnostics)
             checkPlaceholders(in: document.body, file: document.file, diagnostics: &diagnostics)

@@ -1,6 +1,7 @@
 /// refkit's built-in templates, compiled into the binary so a kit with no `templates/` builds.
 /// A kit's `templates/NAME.mustache` (or `templates/partials/NAME.mustache`) replaces the one here
-/// with the same name. The names refkit renders: `home`, `page`, `offer`, `directory`.
+/// with the same name. The names refkit renders: `home`, `page`, `offer`, `handout`, `email`,
+/// `email-text`, `directory`.
 public enum DefaultTemplates {
     public static let all: [String: String] = [
         "layout": layout,
@@ -8,6 +9,9 @@ public enum DefaultTemplates {
         "page": page,
         "offer": offer,
         "directory": directory,
+        "handout": handout,
+        "email": email,
+        "email-text": emailText,
         "header": header,
         "nav": nav,
         "footer": footer,

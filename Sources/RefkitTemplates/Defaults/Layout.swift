@@ -5,9 +5,10 @@ extension DefaultTemplates {
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
-<title>{{$title}}{{site.name}}{{/title}}</title>
+{{#noindex}}<meta name="robots" content="noindex">
+{{/noindex}}<title>{{$title}}{{site.name}}{{/title}}</title>
 <link rel="stylesheet" href="{{root}}assets/refkit.css">
-<style>:root{--primary:{{brand.primary}};--on-primary:{{brand.on_primary}};--accent:{{brand.accent}};--on-accent:{{brand.on_accent}}}</style>
+<style>:root{--primary:{{brand.primary}};--on-primary:{{brand.on_primary}};--primary-ink:{{brand.primary_ink}};--accent:{{brand.accent}};--on-accent:{{brand.on_accent}}}</style>
 </head>
 <body class="{{$bodyclass}}page{{/bodyclass}}">
 {{>header}}
@@ -57,9 +58,13 @@ extension DefaultTemplates {
 
     static let referralBox = #"""
 <section class="referral" aria-labelledby="referral-title">
-  <h2 id="referral-title">Your referral link</h2>
-  <p>Share this link, or ask the people you refer to quote your code <strong class="code">{{source.code}}</strong>.</p>
-  <p class="referral__link"><a href="{{referral.link}}">{{referral.link}}</a></p>
+  <div class="referral__text">
+    <h2 id="referral-title">Your referral link</h2>
+    <p>Share this link, or ask the people you refer to quote your code <strong class="code">{{source.code}}</strong>.</p>
+    <p class="referral__link"><a href="{{referral.link}}">{{referral.link}}</a></p>
+    <p class="referral__tools"><a href="{{links.handout}}">Printable handout</a> · <a href="{{links.email}}">Introduction e-mail</a> · <a href="{{links.email_text}}">plain text</a> · <a href="{{referral.qr_url}}" download>QR code (SVG)</a></p>
+  </div>
+  <div class="qr">{{{referral.qr_svg}}}</div>
 </section>
 
 """#

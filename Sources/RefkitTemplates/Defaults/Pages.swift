@@ -77,9 +77,13 @@ extension DefaultTemplates {
   <div class="prose">
 {{{content}}}
   </div>
-  <p class="voucher__link">Redeem at <a href="{{referral.link}}">{{referral.link}}</a></p>
+  <div class="voucher__redeem">
+    <div class="qr">{{{referral.qr_svg}}}</div>
+    <p class="voucher__link">Scan, or go to <a href="{{referral.link}}">{{referral.link}}</a>, and quote the code above.</p>
+  </div>
   {{#offer.terms}}<p class="voucher__terms">{{offer.terms}}</p>{{/offer.terms}}
 </article>
+<p class="cutline" aria-hidden="true">✂ cut along the dashed line</p>
 {{/content}}
 {{/layout}}
 
@@ -91,9 +95,10 @@ extension DefaultTemplates {
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
-<title>Referral kits · {{site.name}}</title>
+{{#noindex}}<meta name="robots" content="noindex">
+{{/noindex}}<title>Referral kits · {{site.name}}</title>
 <link rel="stylesheet" href="assets/refkit.css">
-<style>:root{--primary:{{brand.primary}};--on-primary:{{brand.on_primary}};--accent:{{brand.accent}};--on-accent:{{brand.on_accent}}}</style>
+<style>:root{--primary:{{brand.primary}};--on-primary:{{brand.on_primary}};--primary-ink:{{brand.primary_ink}};--accent:{{brand.accent}};--on-accent:{{brand.on_accent}}}</style>
 </head>
 <body class="page page--directory">
 <header class="brandbar">

@@ -1,6 +1,7 @@
 /// The built-in style sheet, written to `output/assets/refkit.css`. A kit's
 /// `templates/assets/refkit.css` replaces it. Colours come from CSS custom properties that each page
-/// sets from its computed brand (`--primary`, `--on-primary`, `--accent`, `--on-accent`).
+/// sets from its computed brand (`--primary`, `--on-primary`, `--primary-ink` (the primary darkened
+/// to read as text on white), `--accent`, `--on-accent`).
 public enum DefaultTheme {
     public static let path = "assets/refkit.css"
 
@@ -36,13 +37,17 @@ h1{font-size:2rem}
 .reward__label{display:block;font-size:.8rem;text-transform:uppercase;letter-spacing:.06em;font-weight:700}
 .cards{display:grid;grid-template-columns:repeat(auto-fill,minmax(13rem,1fr));gap:1rem;margin:1.5rem 0}
 .card{display:block;padding:1rem;background:#fff;border:1px solid #e3e3e0;border-radius:.6rem;text-decoration:none}
-.card:hover{border-color:var(--primary)}
+.card:hover{border-color:var(--primary-ink)}
 .card h2{margin:0 0 .25rem;font-size:1.1rem}
 .card p{margin:0;color:#3d3d40;font-size:.95rem}
 .offer-list{padding-left:1.2rem}
-.referral{margin:2rem 0 0;padding:1rem 1.25rem;background:#fff;border:2px solid var(--primary);border-radius:.6rem}
+.referral{margin:2rem 0 0;padding:1rem 1.25rem;background:#fff;border:2px solid var(--primary-ink);border-radius:.6rem;display:flex;gap:1.25rem;align-items:center;flex-wrap:wrap}
+.referral__text{flex:1 1 18rem}
 .referral h2{margin-top:0;font-size:1.2rem}
-.referral__link{word-break:break-all;font-size:.9rem}
+.referral__link{overflow-wrap:anywhere;font-size:.9rem}
+.referral__tools{font-size:.9rem}
+.qr svg{display:block;width:100%;height:auto}
+.referral .qr{width:9rem;flex:0 0 9rem}
 .phrases{list-style:none;padding:0;display:grid;gap:.5rem}
 .phrases li{padding:.6rem .9rem;background:#fff;border-left:4px solid var(--accent);font-style:italic}
 .steps li{margin:.35rem 0}
@@ -56,17 +61,58 @@ h1{font-size:2rem}
 .voucher__code{font-size:1.2rem}
 .voucher__code .code{padding:.1rem .5rem;background:var(--accent);color:var(--on-accent);border-radius:.3rem}
 .voucher__terms{font-size:.85rem;color:#5f5f66}
-.voucher__link{word-break:break-all;font-size:.85rem}
+.voucher__link{overflow-wrap:anywhere;font-size:.85rem;text-align:left;margin:0}
 .voucher .prose{text-align:left}
+.voucher__redeem{display:flex;gap:1rem;align-items:center;margin:1rem 0}
+.voucher__redeem .qr{width:7.5rem;flex:0 0 7.5rem}
+.cutline{text-align:center;color:#6b6b70;font-size:.8rem;margin:.25rem 0 0}
 .directory{padding-left:1.2rem}
 .footer{max-width:46rem;margin:0 auto;padding:1rem 1.25rem 2rem;color:#5f5f66;font-size:.9rem;border-top:1px solid #e3e3e0}
 .footer p{margin:.25rem 0}
 .footer__meta{font-size:.85rem}
+.clamp2,.clamp3,.clamp4{display:-webkit-box;-webkit-box-orient:vertical;overflow:hidden}
+.clamp2{-webkit-line-clamp:2}.clamp3{-webkit-line-clamp:3}.clamp4{-webkit-line-clamp:4}
+/* The handout: one sheet. 190mm × 255mm fits inside both A4 (210 × 297) and US Letter
+   (215.9 × 279.4) with 10mm margins; anything longer is cut at the sheet's edge, never onto a
+   second page. */
+@page{margin:10mm}
+.print-body{background:#e9e9e4;margin:0;padding:10mm 0}
+.sheet{width:190mm;height:255mm;margin:0 auto;padding:8mm;background:#fff;box-shadow:0 2px 12px rgba(0,0,0,.15);overflow:hidden;display:flex;flex-direction:column;font-size:10.5pt;line-height:1.4}
+.sheet h1{font-size:18pt;margin:0}
+.sheet h2{font-size:11pt;margin:0 0 1.5mm;text-transform:uppercase;letter-spacing:.05em;color:var(--primary-ink)}
+.sheet section{margin:0 0 5mm}
+.sheet p{margin:0 0 1.5mm}
+.sheet__header{display:flex;align-items:center;gap:6mm;padding:5mm;margin:-8mm -8mm 6mm;background:var(--primary);color:var(--on-primary)}
+.sheet__header .logo{width:38mm;height:14mm}
+.sheet__logos{display:flex;align-items:center;gap:3mm;flex:none}
+.sheet__eyebrow{font-size:9pt;text-transform:uppercase;letter-spacing:.08em;margin:0 0 1mm}
+.sheet__grid{display:flex;gap:7mm;flex:1;min-height:0}
+.sheet__main{flex:1;min-width:0;overflow:hidden}
+.sheet__side{width:58mm;flex:none;display:flex;flex-direction:column;gap:4mm;overflow:hidden}
+.sheet__phrases{list-style:none;margin:0;padding:0}
+.sheet__phrases li{margin:0 0 1.5mm;padding:1mm 0 1mm 3mm;border-left:1mm solid var(--accent);font-style:italic}
+.sheet__steps{margin:0;padding-left:5mm}
+.sheet__steps li{margin:0 0 1.5mm}
+.sheet__qr{text-align:center;font-size:9pt}
+.sheet__qr .qr{width:44mm;margin:0 auto 1mm}
+.sheet__offer,.sheet__reward,.sheet__contact{padding:3mm;border-radius:2mm;font-size:9.5pt}
+.sheet__offer{border:.6mm dashed #6b6b70}
+.sheet__reward{background:var(--accent);color:var(--on-accent)}
+.sheet__contact{background:#f4f4f1}
+.sheet__label{font-size:8pt;text-transform:uppercase;letter-spacing:.08em;font-weight:700}
+.sheet__value{font-size:12pt;font-weight:700}
+.sheet__small{font-size:8.5pt}
+.sheet__footer{border-top:.3mm solid #d6d6d2;padding-top:2mm;margin-top:3mm;font-size:8.5pt;color:#3d3d40}
+.sheet__link{overflow-wrap:anywhere;margin:0}
 @media print{
   body{background:#fff}
-  .nav,.card:hover{display:none}
-  .brandbar,.reward,.voucher__code .code{-webkit-print-color-adjust:exact;print-color-adjust:exact}
+  .nav,.card:hover,.referral__tools{display:none}
+  .brandbar,.reward,.voucher__code .code,.sheet__header,.sheet__reward,.sheet__contact,.sheet__phrases li{-webkit-print-color-adjust:exact;print-color-adjust:exact}
   a{text-decoration:none}
+  .print-body{padding:0;background:#fff}
+  .sheet{box-shadow:none;margin:0;width:auto}
+  .page--offer main{padding-top:0}
+  .page--offer .brandbar__inner{padding-top:.5rem}
 }
 
 """#

@@ -1,0 +1,50 @@
+import CQREncode
+import Foundation
+
+/// QR codes through libqrencode, drawn as compact SVG.
+public enum QRCode {
+    /// The modules of the QR code for `text` (byte mode, error correction M, smallest version that
+    /// fits): `modules[y][x]` is true for a dark module. nil if the text is too long for any version.
+    public static func modules(for text: String) -> [[Bool]]? {
+        lock.lock()
+        defer { lock.unlock() }
+        guard let code = QRcode_encodeString8bit(text, 0, QR_ECLEVEL_M) else { return nil }
+        defer { QRcode_free(code) }
+        let width = Int(code.pointee.width)
+        let data = code.pointee.data!
+        return (0..<width).map { y in (0..<width).map { x in data[y * width + x] & 1 == 1 } }
+    }
+
+    /// The QR code for `text` as an SVG document: one merged path (a run of dark modules in a row
+    /// is one rectangle), a white quiet zone of 4 modules, crisp edges at any size. `label` becomes
+    /// its accessible name.
+    public static func svg(for text: String, label: String = "QR code") -> String? {
+        guard let modules = modules(for: text) else { return nil }
+        let quiet = 4
+        let size = modules.count + 2 * quiet
+        var path = ""
+        for (y, row) in modules.enumerated() {
+            var x = 0
+            while x < row.count {
+                guard row[x] else { x += 1; continue }
+                let start = x
+                while x < row.count, row[x] { x += 1 }
+                path += "M\(start + quiet) \(y + quiet)h\(x - start)v1h-\(x - start)z"
+            }
+        }
+        return """
+            <svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 \(size) \(size)" width="\(size * 4)" height="\(size * 4)" \
+            shape-rendering="crispEdges" role="img" aria-label="\(escape(label))"><title>\(escape(label))</title>\
+            <rect width="\(size)" height="\(size)" fill="#fff"/><path fill="#000" d="\(path)"/></svg>
+            """
+    }
+
+    private static func escape(_ text: String) -> String {
+        text.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;")
+            .replacingOccurrences(of: ">", with: "&gt;").replacingOccurrences(of: "\"", with: "&quot;")
+    }
+
+    /// libqrencode keeps process-wide tables; encoding is cheap, so serialise it rather than rely
+    /// on how the system library was built.
+    private static let lock = NSLock()
+}

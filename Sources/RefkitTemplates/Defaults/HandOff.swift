@@ -1,0 +1,106 @@
+extension DefaultTemplates {
+    /// One printed page on A4 and on US Letter: the sheet is never taller than Letter's printable
+    /// height, lists are capped (validation warns), and long items are clamped to two lines.
+    static let handout = #"""
+<!DOCTYPE html>
+<html lang="{{lang}}">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+{{#noindex}}<meta name="robots" content="noindex">
+{{/noindex}}<title>Referral handout for {{source.name}} · {{site.name}}</title>
+<link rel="stylesheet" href="{{root}}assets/refkit.css">
+<style>:root{--primary:{{brand.primary}};--on-primary:{{brand.on_primary}};--primary-ink:{{brand.primary_ink}};--accent:{{brand.accent}};--on-accent:{{brand.on_accent}}}</style>
+</head>
+<body class="print-body">
+<article class="sheet">
+  <header class="sheet__header">
+    <div class="sheet__logos">
+      {{#brand.partner_logo}}<span class="logo"><img src="{{brand.partner_logo}}" alt="{{source.name}}"></span><span class="times" aria-hidden="true">×</span>{{/brand.partner_logo}}
+      {{#brand.site_logo}}<span class="logo"><img src="{{brand.site_logo}}" alt="{{site.name}}"></span>{{/brand.site_logo}}
+    </div>
+    <div class="sheet__heading">
+      <p class="sheet__eyebrow">Referral guide for {{source.name}}</p>
+      <h1>Who to send to {{site.name}}</h1>
+    </div>
+  </header>
+  <div class="sheet__grid">
+    <div class="sheet__main">
+      {{#handout.who}}<section><h2>Who to refer</h2><p class="clamp4">{{summary}}</p></section>{{/handout.who}}
+      {{#handout.has_phrases}}<section><h2>Listen for</h2><ul class="sheet__phrases">{{#handout.phrases}}<li><span class="clamp2">“{{.}}”</span></li>{{/handout.phrases}}</ul></section>{{/handout.has_phrases}}
+      {{#handout.has_steps}}<section><h2>How to refer</h2><ol class="sheet__steps">{{#handout.steps}}<li><span class="clamp2">{{.}}</span></li>{{/handout.steps}}</ol></section>{{/handout.has_steps}}
+      {{#handout.next}}<section><h2>What happens next</h2><p class="clamp3">{{summary}}</p></section>{{/handout.next}}
+    </div>
+    <aside class="sheet__side">
+      <div class="sheet__qr"><div class="qr">{{{referral.qr_svg}}}</div><p>Scan to book, or quote <strong class="code">{{source.code}}</strong></p></div>
+      {{#handout.offer}}<div class="sheet__offer"><p class="sheet__label">{{#is_gift_certificate}}Gift certificate{{/is_gift_certificate}}{{#is_coupon}}Coupon{{/is_coupon}}</p><p class="sheet__value clamp3">{{value}}</p><p>Code <strong class="code">{{code}}</strong></p>{{#validity_text}}<p class="sheet__small">{{validity_text}}</p>{{/validity_text}}</div>{{/handout.offer}}
+      {{#source.reward}}<div class="sheet__reward"><p class="sheet__label">What's in it for you</p><p class="clamp4">{{source.reward}}</p></div>{{/source.reward}}
+      <div class="sheet__contact"><p class="sheet__label">Questions?</p><p>{{#site.contact.name}}{{site.contact.name}}<br>{{/site.contact.name}}{{#site.contact.email}}{{site.contact.email}}<br>{{/site.contact.email}}{{#site.contact.phone}}{{site.contact.phone}}{{/site.contact.phone}}</p></div>
+    </aside>
+  </div>
+  <footer class="sheet__footer"><p>{{site.name}} · your code <strong class="code">{{source.code}}</strong></p><p class="sheet__link">{{referral.link}}</p></footer>
+</article>
+</body>
+</html>
+
+"""#
+
+    /// An introduction e-mail: table layout and inline styles only (no style sheet, no script), and
+    /// every link and image absolute, because it is pasted into a mail program.
+    static let email = #"""
+<!DOCTYPE html>
+<html lang="{{lang}}">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+{{#noindex}}<meta name="robots" content="noindex">
+{{/noindex}}<title>An introduction to {{site.name}}</title>
+</head>
+<body style="margin:0;padding:0;background-color:#f4f4f1;">
+<table role="presentation" width="100%" cellpadding="0" cellspacing="0" border="0" style="background-color:#f4f4f1;">
+<tr><td align="center" style="padding:24px 12px;">
+<table role="presentation" width="600" cellpadding="0" cellspacing="0" border="0" style="width:100%;max-width:600px;background-color:#ffffff;">
+<tr><td style="background-color:{{brand.primary}};color:{{brand.on_primary}};padding:20px 28px;font-family:Arial,Helvetica,sans-serif;font-size:18px;font-weight:bold;">{{#brand.site_logo}}<img src="{{brand.site_logo}}" alt="{{site.name}}" height="40" style="display:block;height:40px;width:auto;border:0;margin:0 0 10px 0;background-color:#ffffff;padding:4px;">{{/brand.site_logo}}{{brand.title}}</td></tr>
+<tr><td style="padding:28px;font-family:Arial,Helvetica,sans-serif;font-size:16px;line-height:24px;color:#1d1d1f;">
+<p style="margin:0 0 16px 0;">Hello,</p>
+<p style="margin:0 0 16px 0;">I'd like to introduce you to {{site.name}}. I've sent people their way before and they have been well looked after, so I thought of you.</p>
+{{#handout.offer}}<p style="margin:0 0 16px 0;padding:12px 16px;background-color:{{brand.accent}};color:{{brand.on_accent}};">An offer for the people I refer: <strong>{{value}}</strong>. Quote code <strong>{{code}}</strong> when you get in touch.{{#validity_text}} {{validity_text}}.{{/validity_text}}</p>{{/handout.offer}}
+<table role="presentation" cellpadding="0" cellspacing="0" border="0" style="margin:8px 0 24px 0;"><tr><td style="background-color:{{brand.primary}};"><a href="{{referral.link}}" style="display:inline-block;padding:12px 24px;font-family:Arial,Helvetica,sans-serif;font-size:16px;font-weight:bold;color:{{brand.on_primary}};text-decoration:none;">Get in touch with {{site.name}}</a></td></tr></table>
+{{#site.contact.name}}<p style="margin:0 0 16px 0;">You can also reach {{site.contact.name}}{{#site.contact.email}} at <a href="mailto:{{site.contact.email}}" style="color:#1d1d1f;">{{site.contact.email}}</a>{{/site.contact.email}}{{#site.contact.phone}} or on {{site.contact.phone}}{{/site.contact.phone}}; mention that I sent you (code {{source.code}}).</p>{{/site.contact.name}}
+<p style="margin:0;">Best wishes,<br>{{#source.contact.name}}{{source.contact.name}}<br>{{/source.contact.name}}{{source.name}}</p>
+</td></tr>
+<tr><td style="padding:16px 28px;border-top:1px solid #e3e3e0;font-family:Arial,Helvetica,sans-serif;font-size:12px;line-height:18px;color:#5f5f66;">{{site.name}}{{#site.contact.email}} · <a href="mailto:{{site.contact.email}}" style="color:#5f5f66;">{{site.contact.email}}</a>{{/site.contact.email}}{{#site.contact.phone}} · {{site.contact.phone}}{{/site.contact.phone}}<br>Link: <a href="{{referral.link}}" style="color:#5f5f66;word-break:break-all;">{{referral.link}}</a></td></tr>
+</table>
+</td></tr>
+</table>
+</body>
+</html>
+
+"""#
+
+    /// The e-mail's plain-text twin. TEXT content type: nothing is HTML-escaped.
+    static let emailText = #"""
+{{% CONTENT_TYPE: TEXT}}
+Subject: An introduction to {{site.name}}
+
+Hello,
+
+I'd like to introduce you to {{site.name}}. I've sent people their way before and they have been well looked after, so I thought of you.
+{{#handout.offer}}
+
+An offer for the people I refer: {{value}}. Quote code {{code}} when you get in touch.{{#validity_text}} {{validity_text}}.{{/validity_text}}
+{{/handout.offer}}
+
+Get in touch with {{site.name}} here:
+{{referral.link}}
+{{#site.contact.name}}
+
+You can also reach {{site.contact.name}}{{#site.contact.email}} at {{site.contact.email}}{{/site.contact.email}}{{#site.contact.phone}} or on {{site.contact.phone}}{{/site.contact.phone}}; mention that I sent you (code {{source.code}}).
+{{/site.contact.name}}
+
+Best wishes,
+{{#source.contact.name}}{{source.contact.name}}
+{{/source.contact.name}}{{source.name}}
+
+"""#
+}

@@ -43,7 +43,7 @@ let package = Package(
         .target(name: "RefkitTestTools", path: "Tests/RefkitTestTools"),
         .testTarget(name: "RefkitQRTests", dependencies: ["RefkitQR", "RefkitTestTools"]),
         // Fixture kits are read from the source tree (#filePath), not bundled.
-        .testTarget(name: "RefkitBuildTests", dependencies: ["RefkitBuild"], exclude: ["Fixtures"]),
+        .testTarget(name: "RefkitBuildTests", dependencies: ["RefkitBuild", "RefkitTestTools"], exclude: ["Fixtures"]),
         .testTarget(name: "RefkitCLITests", dependencies: ["RefkitCLI"]),
     ],
     swiftLanguageModes: [.v6]

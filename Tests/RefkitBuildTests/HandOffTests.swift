@@ -1,0 +1,173 @@
+import Foundation
+import RefkitBuild
+import RefkitModel
+import RefkitTestTools
+import XCTest
+
+/// The hand-off kit checked with the real tools people use: Chromium prints, pdfinfo counts pages,
+/// rsvg-convert and zbar scan QR codes. Run over the example kit at the repository root.
+final class HandOffTests: XCTestCase {
+    private static let built = BuiltExample()
+
+    private func example() throws -> (output: String, kit: Kit) {
+        try Self.built.get()
+    }
+
+    /// Prints `page` (an HTML file) to PDF on `paper` and returns the page count.
+    private func printedPages(_ page: String, paper: String) throws -> Int {
+        _ = try ExternalTool.chromium.require()
+        _ = try ExternalTool.pdfinfo.require()
+        // Chromium prints on the paper the page asks for: ask for this one, in a copy beside it.
+        let html = try String(contentsOfFile: page, encoding: .utf8)
+        let copy = page.replacingOccurrences(of: ".html", with: "-\(paper).html")
+        try html.replacingOccurrences(of: "</head>", with: "<style>@page{size:\(paper)}</style></head>")
+            .write(toFile: copy, atomically: true, encoding: .utf8)
+        defer { try? FileManager.default.removeItem(atPath: copy) }
+        let pdf = copy + ".pdf"
+        defer { try? FileManager.default.removeItem(atPath: pdf) }
+        let print = try ExternalTool.chromium.run([
+            "--headless", "--no-sandbox", "--disable-gpu", "--no-pdf-header-footer", "--print-to-pdf=\(pdf)",
+            URL(fileURLWithPath: copy).absoluteString,
+        ])
+        XCTAssertEqual(print.status, 0, print.error)
+        let info = try ExternalTool.pdfinfo.run([pdf]).output
+        let expectedSize = paper == "A4" ? "(A4)" : "(letter)"
+        XCTAssertTrue(info.contains(expectedSize), "\(page) printed on \(info)")
+        let line = info.split(separator: "\n").first { $0.hasPrefix("Pages:") } ?? ""
+        return Int(line.split(separator: " ").last ?? "") ?? -1
+    }
+
+    func testEveryHandoutAndOfferPrintsOnExactlyOnePageOnA4AndLetter() throws {
+        let (output, kit) = try example()
+        var printed = 0
+        for source in kit.sources {
+            let offers = try FileManager.default.contentsOfDirectory(atPath: "\(output)/\(source.slug)/offers")
+            for page in ["handout.html"] + offers.map({ "offers/" + $0 }) {
+                for paper in ["A4", "letter"] {
+                    XCTAssertEqual(try printedPages("\(output)/\(source.slug)/\(page)", paper: paper), 1, "\(source.slug)/\(page) on \(paper)")
+                    printed += 1
+                }
+            }
+        }
+        XCTAssertEqual(printed, 24)
+    }
+
+    func testAHandoutWithFarTooMuchContentStillPrintsOnOnePage() throws {
+        _ = try ExternalTool.chromium.require()
+        let kit = try copyOfKit("basic", self)
+        let long = String(repeating: "A very long sentence that goes on and on about bookkeeping. ", count: 12)
+        try write("""
+            ---
+            title: Listen
+            kind: trigger-phrases
+            summary: "\(long)"
+            phrases: [\((1...12).map { "\"\($0) \(long)\"" }.joined(separator: ", "))]
+            ---
+            """, to: kit + "/content/kit/03-listen.md")
+        try write("""
+            ---
+            title: How
+            kind: how-to-refer
+            steps: [\((1...9).map { "\"\($0) \(long)\"" }.joined(separator: ", "))]
+            ---
+            """, to: kit + "/content/kit/02-how.md")
+        let outcome = testBuilder().build(BuildRequest(kitDirectory: kit, date: fixtureDate))
+        XCTAssertEqual(outcome.lines, [
+            "content/kit/02-how.md:4:8: warning: the one-page handout shows the first 5 of these 9 steps; the page shows them all",
+            "content/kit/03-listen.md:5:10: warning: the one-page handout shows the first 6 of these 12 phrases; the page shows them all",
+        ])
+        for paper in ["A4", "letter"] {
+            XCTAssertEqual(try printedPages(kit + "/output/bolt-partners/handout.html", paper: paper), 1, paper)
+        }
+    }
+
+    func testEveryQRCodeScansToExactlyTheReferralLink() throws {
+        let (output, kit) = try example()
+        for source in kit.sources {
+            XCTAssertEqual(try ExternalTool.decodeQR(svg: "\(output)/\(source.slug)/qr.svg"), [source.referralLink(in: kit.site)],
+                           source.slug)
+        }
+    }
+
+    func testTheQRCodeIsInlinedInTheHomeEveryOfferAndTheHandout() throws {
+        let (output, kit) = try example()
+        for source in kit.sources {
+            let svg = try String(contentsOfFile: "\(output)/\(source.slug)/qr.svg", encoding: .utf8)
+                .trimmingCharacters(in: .newlines)
+            let offers = try FileManager.default.contentsOfDirectory(atPath: "\(output)/\(source.slug)/offers")
+            for page in ["index.html", "handout.html"] + offers.map({ "offers/" + $0 }) {
+                let html = try String(contentsOfFile: "\(output)/\(source.slug)/\(page)", encoding: .utf8)
+                XCTAssertTrue(html.contains(svg), "\(source.slug)/\(page)")
+            }
+        }
+    }
+
+    func testEveryColourPairOfTheExampleBrandsReadsAtFourPointFiveToOne() throws {
+        let (output, kit) = try example()
+        let pattern = try NSRegularExpression(pattern: #"--(primary|on-primary|primary-ink|accent|on-accent):(#[0-9a-f]{6})"#)
+        var pairs = 0
+        for source in kit.sources {
+            for page in ["index.html", "handout.html"] {
+                let html = try String(contentsOfFile: "\(output)/\(source.slug)/\(page)", encoding: .utf8)
+                var colours: [String: Color] = [:]
+                for match in pattern.matches(in: html, range: NSRange(html.startIndex..., in: html)) {
+                    colours[String(html[Range(match.range(at: 1), in: html)!])] = Color(hex: String(html[Range(match.range(at: 2), in: html)!]))
+                }
+                let used: [(String, Color?, Color?)] = [
+                    ("on-primary on primary", colours["on-primary"], colours["primary"]),
+                    ("on-accent on accent", colours["on-accent"], colours["accent"]),
+                    ("primary-ink on white", colours["primary-ink"], .white),
+                ]
+                for (name, text, background) in used {
+                    let (text, background) = (try XCTUnwrap(text, name), try XCTUnwrap(background, name))
+                    XCTAssertGreaterThanOrEqual(text.contrast(with: background), 4.5, "\(source.slug)/\(page): \(name)")
+                    pairs += 1
+                }
+            }
+        }
+        XCTAssertEqual(pairs, 36)
+    }
+
+    func testTheEmailUsesInlineStylesAndAbsoluteURLsOnly() throws {
+        let (output, kit) = try example()
+        for source in kit.sources {
+            let html = try String(contentsOfFile: "\(output)/\(source.slug)/email.html", encoding: .utf8)
+            XCTAssertFalse(html.contains("<link"), source.slug)
+            XCTAssertFalse(html.contains("<script"), source.slug)
+            XCTAssertFalse(html.contains("class="), source.slug)
+            XCTAssertFalse(html.contains("<style"), source.slug)
+            XCTAssertTrue(html.contains("<table role=\"presentation\""), source.slug)
+            let links = try NSRegularExpression(pattern: #"(?:href|src)="([^"]*)""#)
+            for match in links.matches(in: html, range: NSRange(html.startIndex..., in: html)) {
+                let link = String(html[Range(match.range(at: 1), in: html)!])
+                XCTAssertTrue(link.hasPrefix(kit.site.url + "/") || link.hasPrefix(kit.site.referralURL) || link.hasPrefix("mailto:"),
+                              "\(source.slug)/email.html: \(link)")
+            }
+            let text = try String(contentsOfFile: "\(output)/\(source.slug)/email.txt", encoding: .utf8)
+            XCTAssertTrue(text.contains("\n" + source.referralLink(in: kit.site) + "\n"), "the link written out on its own line")
+            XCTAssertFalse(text.contains("&amp;") || text.contains("&#"), "plain text is not HTML-escaped")
+        }
+    }
+}
+
+/// The example kit, built once for all the tests above.
+final class BuiltExample: @unchecked Sendable {
+    private let lock = NSLock()
+    private var result: Result<(String, Kit), Error>?
+
+    func get() throws -> (output: String, kit: Kit) {
+        try lock.withLock {
+            if result == nil {
+                result = Result {
+                    let output = FileManager.default.temporaryDirectory.appendingPathComponent("refkit-example-\(UUID().uuidString)").path
+                    let outcome = testBuilder().build(BuildRequest(kitDirectory: Fixtures.repositoryRoot, outputDirectory: output, date: fixtureDate))
+                    guard outcome.summary != nil else { throw XCTSkip("example kit failed to build: \(outcome.lines)") }
+                    let loaded = KitLoader(fileSystem: DiskFileSystem(), kitDirectory: Fixtures.repositoryRoot).load()
+                    guard let kit = KitValidator.validate(loaded, on: Day(fixtureDate)!).kit else { throw XCTSkip("example kit invalid") }
+                    return (output, kit)
+                }
+            }
+            return try result!.get()
+        }
+    }
+}

@@ -13,6 +13,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+        .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
     ],
     targets: [
         .systemLibrary(
@@ -31,7 +32,7 @@ let package = Package(
         ),
         .target(
             name: "RefkitBuild",
-            dependencies: ["RefkitMarkdown", "RefkitQR", "RefkitModel", "RefkitTemplates", "CLibCrypto", "Yams"]
+            dependencies: ["RefkitMarkdown", "RefkitQR", "RefkitModel", "RefkitTemplates", "CLibCrypto", "Yams", "ZIPFoundation"]
         ),
         .target(
             name: "RefkitCLI",
@@ -43,7 +44,8 @@ let package = Package(
         .target(name: "RefkitTestTools", path: "Tests/RefkitTestTools"),
         .testTarget(name: "RefkitQRTests", dependencies: ["RefkitQR", "RefkitTestTools"]),
         // Fixture kits are read from the source tree (#filePath), not bundled.
-        .testTarget(name: "RefkitBuildTests", dependencies: ["RefkitBuild", "RefkitTestTools"], exclude: ["Fixtures"]),
+        .testTarget(
+            name: "RefkitBuildTests", dependencies: ["RefkitBuild", "RefkitTestTools", "ZIPFoundation"], exclude: ["Fixtures"]),
         .testTarget(name: "RefkitCLITests", dependencies: ["RefkitCLI"]),
     ],
     swiftLanguageModes: [.v6]

@@ -12,12 +12,16 @@ public struct BuildRequest: Sendable {
     public var date: String?
     /// `REFKIT_SECRET`: the key of an unlisted kit's folder names.
     public var secret: String?
+    /// `--bundle`: also write `output/bundles/S.zip` for every source.
+    public var bundle: Bool
 
-    public init(kitDirectory: String, outputDirectory: String? = nil, date: String? = nil, secret: String? = nil) {
+    public init(kitDirectory: String, outputDirectory: String? = nil, date: String? = nil, secret: String? = nil,
+                bundle: Bool = false) {
         self.kitDirectory = kitDirectory
         self.outputDirectory = outputDirectory
         self.date = date
         self.secret = secret
+        self.bundle = bundle
     }
 }
 
@@ -83,7 +87,7 @@ public struct Builder: Sendable {
         let renderer = SiteRenderer(kit: kit, templates: templates, date: date, secret: request.secret)
         do {
             try writer.begin()
-            let pages = try renderAndWrite(kit: kit, renderer: renderer, writer: writer, kitDirectory: request.kitDirectory)
+            let pages = try renderAndWrite(kit: kit, renderer: renderer, writer: writer, request: request)
             try writer.commit()
             let summary = BuildSummary(sources: kit.sources.count, pages: pages, output: output, date: date)
             return BuildOutcome(diagnostics: validated.diagnostics, result: .success(summary))
@@ -94,31 +98,56 @@ public struct Builder: Sendable {
     }
 
     private func renderAndWrite(kit: Kit, renderer: SiteRenderer, writer: OutputWriter,
-                                kitDirectory: String) throws(OutputWriter.Failure) -> Int {
+                                request: BuildRequest) throws(OutputWriter.Failure) -> Int {
+        // Files every source shares: the theme and the kit's assets (read only when bundling).
+        var theme: [OutputFile] = []
+        if !kit.assets.contains(where: { $0.outputPath == DefaultTheme.path }) {
+            theme.append(OutputFile(path: DefaultTheme.path, text: DefaultTheme.css))
+        }
+        var bundled = theme
+        if request.bundle {
+            for asset in kit.assets {
+                do {
+                    bundled.append(OutputFile(path: asset.outputPath, contents: try fileSystem.readFile(at: kitPath(asset, request))))
+                } catch {
+                    throw .fileSystem(error)
+                }
+            }
+        }
+
+        let sharedInBundles = bundled
         let progress = Progress()
         DispatchQueue.concurrentPerform(iterations: kit.sources.count) { index in
             guard !progress.failed else { return }
-            let files = renderer.render(source: kit.sources[index])
-            do throws(OutputWriter.Failure) {
+            let source = kit.sources[index]
+            let files = renderer.render(source: source)
+            do {
                 try writer.write(files)
+                if request.bundle {
+                    let zip = try Bundle.zip(files + Bundle.referenced(sharedInBundles, by: files), date: renderer.date)
+                    try writer.write([OutputFile(path: "bundles/\(renderer.directoryName(for: source)).zip", contents: zip)])
+                }
                 progress.add(pages: files.filter { $0.path.hasSuffix(".html") }.count)
-            } catch {
+            } catch let error as OutputWriter.Failure {
                 progress.fail(error)
+            } catch {
+                progress.fail(.bundle("\(error)"))
             }
         }
         if let failure = progress.failure { throw failure }
 
-        var shared: [OutputFile] = []
+        var shared = theme
         if let directory = renderer.renderDirectory() { shared.append(directory) }
-        if !kit.assets.contains(where: { $0.outputPath == DefaultTheme.path }) {
-            shared.append(OutputFile(path: DefaultTheme.path, text: DefaultTheme.css))
-        }
         try writer.write(shared)
         for asset in kit.assets {
-            let path = kitDirectory + "/" + asset.file
+            let path = kitPath(asset, request)
             try writer.copy(from: fileSystem.realPath(path) ?? path, to: asset.outputPath)
         }
         return progress.pages + (kit.site.unlisted ? 0 : 1)
+    }
+
+    private func kitPath(_ asset: Asset, _ request: BuildRequest) -> String {
+        request.kitDirectory + "/" + asset.file
     }
 }
 

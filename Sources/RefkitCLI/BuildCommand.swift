@@ -16,6 +16,7 @@ struct BuildCommand: RefkitSubcommand {
               refkit build                     build the kit in this folder into ./output
               refkit build mykit --date 2027-01-31
               refkit build --output /tmp/site  build into another folder (new, empty, or refkit's own)
+              refkit build --bundle            also zip each source's kit into output/bundles/
 
             Exit status: 0 built (warnings allowed), 1 the kit has errors or output could not be \
             written, 2 the command line is wrong.
@@ -30,6 +31,9 @@ struct BuildCommand: RefkitSubcommand {
     @Option(name: .long, help: ArgumentHelp("The build date, YYYY-MM-DD (default: SOURCE_DATE_EPOCH, else today in UTC).", valueName: "date"))
     var date: String?
 
+    @Flag(name: .long, help: "Also write output/bundles/SOURCE.zip: everything one source needs to hand on.")
+    var bundle = false
+
     func execute(in environment: CLIEnvironment) -> Int32 {
         let started = DispatchTime.now()
         let builder = Builder(
@@ -38,7 +42,7 @@ struct BuildCommand: RefkitSubcommand {
         let kit = environment.absolute(kitDirectory)
         let outcome = builder.build(BuildRequest(
             kitDirectory: kit, outputDirectory: output.map(environment.absolute), date: date,
-            secret: environment.variables["REFKIT_SECRET"]))
+            secret: environment.variables["REFKIT_SECRET"], bundle: bundle))
 
         for diagnostic in outcome.diagnostics {
             environment.standardError(diagnostic.description + "\n")

@@ -11,12 +11,14 @@ public struct OutputWriter: Sendable {
     public enum Failure: Error, Equatable, CustomStringConvertible {
         case notRefkitOutput(String)
         case fileSystem(FileSystemError)
+        case bundle(String)
 
         public var description: String {
             switch self {
             case .notRefkitOutput(let path):
                 "refusing to replace \(path): it is not empty and refkit did not write it (no \(OutputWriter.marker) file in it); choose an empty or new folder"
             case .fileSystem(let error): "cannot write the output: \(error)"
+            case .bundle(let reason): "cannot make a bundle: \(reason)"
             }
         }
     }

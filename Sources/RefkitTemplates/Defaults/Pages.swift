@@ -83,7 +83,7 @@ extension DefaultTemplates {
   </div>
   {{#offer.terms}}<p class="voucher__terms">{{offer.terms}}</p>{{/offer.terms}}
 </article>
-<p class="cutline" aria-hidden="true">✂ cut along the dashed line</p>
+<p class="cutline" aria-hidden="true">✂ cut along the border</p>
 {{/content}}
 {{/layout}}
 

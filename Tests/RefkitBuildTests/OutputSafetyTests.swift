@@ -3,9 +3,25 @@ import RefkitBuild
 import RefkitModel
 import XCTest
 
+/// A test double over the real disk: every operation is forwarded unless the double overrides it.
+protocol DiskWrapper: FileSystem {}
+
+extension DiskWrapper {
+    var disk: DiskFileSystem { DiskFileSystem() }
+    func kind(at path: String) -> FileKind? { disk.kind(at: path) }
+    func contentsOfDirectory(at path: String) throws(FileSystemError) -> [String] { try disk.contentsOfDirectory(at: path) }
+    func readFile(at path: String) throws(FileSystemError) -> [UInt8] { try disk.readFile(at: path) }
+    func realPath(_ path: String) -> String? { disk.realPath(path) }
+    func createDirectory(at path: String) throws(FileSystemError) { try disk.createDirectory(at: path) }
+    func writeFile(_ bytes: [UInt8], to path: String) throws(FileSystemError) { try disk.writeFile(bytes, to: path) }
+    func copyFile(from source: String, to destination: String) throws(FileSystemError) { try disk.copyFile(from: source, to: destination) }
+    func moveItem(from source: String, to destination: String) throws(FileSystemError) { try disk.moveItem(from: source, to: destination) }
+    func exchangeItems(_ a: String, _ b: String) throws(FileSystemError) { try disk.exchangeItems(a, b) }
+    func removeItem(at path: String) throws(FileSystemError) { try disk.removeItem(at: path) }
+}
+
 /// A disk that fails the Nth file write, to test what a build does when writing breaks midway.
-final class FailingFileSystem: FileSystem, @unchecked Sendable {
-    let disk = DiskFileSystem()
+final class FailingFileSystem: DiskWrapper, @unchecked Sendable {
     let failingWrite: Int
     private let lock = NSLock()
     private var writes = 0
@@ -17,31 +33,11 @@ final class FailingFileSystem: FileSystem, @unchecked Sendable {
         if count == failingWrite { throw FileSystemError(path: path, reason: "disk full (injected)") }
         try disk.writeFile(bytes, to: path)
     }
-
-    func kind(at path: String) -> FileKind? { disk.kind(at: path) }
-    func contentsOfDirectory(at path: String) throws(FileSystemError) -> [String] { try disk.contentsOfDirectory(at: path) }
-    func readFile(at path: String) throws(FileSystemError) -> [UInt8] { try disk.readFile(at: path) }
-    func realPath(_ path: String) -> String? { disk.realPath(path) }
-    func createDirectory(at path: String) throws(FileSystemError) { try disk.createDirectory(at: path) }
-    func copyFile(from source: String, to destination: String) throws(FileSystemError) { try disk.copyFile(from: source, to: destination) }
-    func moveItem(from source: String, to destination: String) throws(FileSystemError) { try disk.moveItem(from: source, to: destination) }
-    func exchangeItems(_ a: String, _ b: String) throws(FileSystemError) { try disk.exchangeItems(a, b) }
-    func removeItem(at path: String) throws(FileSystemError) { try disk.removeItem(at: path) }
 }
 
 /// A disk that lists directories in reverse order, to prove output never depends on listing order.
-struct ReversedListingFileSystem: FileSystem {
-    let disk = DiskFileSystem()
+struct ReversedListingFileSystem: DiskWrapper {
     func contentsOfDirectory(at path: String) throws(FileSystemError) -> [String] { try disk.contentsOfDirectory(at: path).reversed() }
-    func kind(at path: String) -> FileKind? { disk.kind(at: path) }
-    func readFile(at path: String) throws(FileSystemError) -> [UInt8] { try disk.readFile(at: path) }
-    func realPath(_ path: String) -> String? { disk.realPath(path) }
-    func createDirectory(at path: String) throws(FileSystemError) { try disk.createDirectory(at: path) }
-    func writeFile(_ bytes: [UInt8], to path: String) throws(FileSystemError) { try disk.writeFile(bytes, to: path) }
-    func copyFile(from source: String, to destination: String) throws(FileSystemError) { try disk.copyFile(from: source, to: destination) }
-    func moveItem(from source: String, to destination: String) throws(FileSystemError) { try disk.moveItem(from: source, to: destination) }
-    func exchangeItems(_ a: String, _ b: String) throws(FileSystemError) { try disk.exchangeItems(a, b) }
-    func removeItem(at path: String) throws(FileSystemError) { try disk.removeItem(at: path) }
 }
 
 final class OutputSafetyTests: XCTestCase {

@@ -12,6 +12,7 @@ public enum DefaultTemplates {
         "handout": handout,
         "email": email,
         "email-text": emailText,
+        "head": head,
         "header": header,
         "nav": nav,
         "footer": footer,
@@ -19,5 +20,5 @@ public enum DefaultTemplates {
     ]
 
     /// Which defaults are partials (written to `templates/partials/` when copied into a kit).
-    public static let partials: Set<String> = ["header", "nav", "footer", "referral-box"]
+    public static let partials: Set<String> = ["head", "header", "nav", "footer", "referral-box"]
 }

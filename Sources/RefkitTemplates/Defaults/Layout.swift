@@ -3,12 +3,8 @@ extension DefaultTemplates {
 <!DOCTYPE html>
 <html lang="{{lang}}">
 <head>
-<meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-{{#noindex}}<meta name="robots" content="noindex">
-{{/noindex}}<title>{{$title}}{{site.name}}{{/title}}</title>
-<link rel="stylesheet" href="{{root}}assets/refkit.css">
-<style>:root{--primary:{{brand.primary}};--on-primary:{{brand.on_primary}};--primary-ink:{{brand.primary_ink}};--accent:{{brand.accent}};--on-accent:{{brand.on_accent}}}</style>
+{{>head}}
+<title>{{$title}}{{site.name}}{{/title}}</title>
 </head>
 <body class="{{$bodyclass}}page{{/bodyclass}}">
 {{>header}}
@@ -18,6 +14,17 @@ extension DefaultTemplates {
 {{>footer}}
 </body>
 </html>
+
+"""#
+
+    /// What every page's <head> shares: encoding, viewport, noindex for unlisted kits, the style
+    /// sheet and the page's brand colours.
+    static let head = #"""
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+{{#noindex}}<meta name="robots" content="noindex">
+{{/noindex}}<link rel="stylesheet" href="{{root}}assets/refkit.css">
+<style>:root{--primary:{{brand.primary}};--on-primary:{{brand.on_primary}};--primary-ink:{{brand.primary_ink}};--accent:{{brand.accent}};--on-accent:{{brand.on_accent}}}</style>
 
 """#
 

@@ -93,12 +93,8 @@ extension DefaultTemplates {
 <!DOCTYPE html>
 <html lang="{{lang}}">
 <head>
-<meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-{{#noindex}}<meta name="robots" content="noindex">
-{{/noindex}}<title>Referral kits · {{site.name}}</title>
-<link rel="stylesheet" href="assets/refkit.css">
-<style>:root{--primary:{{brand.primary}};--on-primary:{{brand.on_primary}};--primary-ink:{{brand.primary_ink}};--accent:{{brand.accent}};--on-accent:{{brand.on_accent}}}</style>
+{{>head}}
+<title>Referral kits · {{site.name}}</title>
 </head>
 <body class="page page--directory">
 <header class="brandbar">

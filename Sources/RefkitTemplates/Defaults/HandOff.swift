@@ -41,8 +41,9 @@ extension DefaultTemplates {
 
 """#
 
-    /// An introduction e-mail: table layout and inline styles only (no style sheet, no script), and
-    /// every link and image absolute, because it is pasted into a mail program.
+    /// An introduction e-mail: table layout and inline styles only (no style sheet, no script, and
+    /// no obsolete table attributes: the output validates), and every link and image absolute,
+    /// because it is pasted into a mail program.
     static let email = #"""
 <!DOCTYPE html>
 <html lang="{{lang}}">
@@ -53,15 +54,15 @@ extension DefaultTemplates {
 {{/noindex}}<title>An introduction to {{site.name}}</title>
 </head>
 <body style="margin:0;padding:0;background-color:#f4f4f1;">
-<table role="presentation" width="100%" cellpadding="0" cellspacing="0" border="0" style="background-color:#f4f4f1;">
-<tr><td align="center" style="padding:24px 12px;">
-<table role="presentation" width="600" cellpadding="0" cellspacing="0" border="0" style="width:100%;max-width:600px;background-color:#ffffff;">
+<table role="presentation" style="width:100%;border-collapse:collapse;border-spacing:0;background-color:#f4f4f1;">
+<tr><td style="padding:24px 12px;text-align:center;">
+<table role="presentation" style="width:100%;max-width:600px;margin:0 auto;border-collapse:collapse;border-spacing:0;background-color:#ffffff;text-align:left;">
 <tr><td style="background-color:{{brand.primary}};color:{{brand.on_primary}};padding:20px 28px;font-family:Arial,Helvetica,sans-serif;font-size:18px;font-weight:bold;">{{#brand.site_logo}}<img src="{{brand.site_logo}}" alt="{{site.name}}" height="40" style="display:block;height:40px;width:auto;border:0;margin:0 0 10px 0;background-color:#ffffff;padding:4px;">{{/brand.site_logo}}{{brand.title}}</td></tr>
 <tr><td style="padding:28px;font-family:Arial,Helvetica,sans-serif;font-size:16px;line-height:24px;color:#1d1d1f;">
 <p style="margin:0 0 16px 0;">Hello,</p>
 <p style="margin:0 0 16px 0;">I'd like to introduce you to {{site.name}}. I've sent people their way before and they have been well looked after, so I thought of you.</p>
 {{#handout.offer}}<p style="margin:0 0 16px 0;padding:12px 16px;background-color:{{brand.accent}};color:{{brand.on_accent}};">An offer for the people I refer: <strong>{{value}}</strong>. Quote code <strong>{{code}}</strong> when you get in touch.{{#validity_text}} {{validity_text}}.{{/validity_text}}</p>{{/handout.offer}}
-<table role="presentation" cellpadding="0" cellspacing="0" border="0" style="margin:8px 0 24px 0;"><tr><td style="background-color:{{brand.primary}};"><a href="{{referral.link}}" style="display:inline-block;padding:12px 24px;font-family:Arial,Helvetica,sans-serif;font-size:16px;font-weight:bold;color:{{brand.on_primary}};text-decoration:none;">Get in touch with {{site.name}}</a></td></tr></table>
+<table role="presentation" style="margin:8px 0 24px 0;border-collapse:collapse;border-spacing:0;"><tr><td style="background-color:{{brand.primary}};"><a href="{{referral.link}}" style="display:inline-block;padding:12px 24px;font-family:Arial,Helvetica,sans-serif;font-size:16px;font-weight:bold;color:{{brand.on_primary}};text-decoration:none;">Get in touch with {{site.name}}</a></td></tr></table>
 {{#site.contact.name}}<p style="margin:0 0 16px 0;">You can also reach {{site.contact.name}}{{#site.contact.email}} at <a href="mailto:{{site.contact.email}}" style="color:#1d1d1f;">{{site.contact.email}}</a>{{/site.contact.email}}{{#site.contact.phone}} or on {{site.contact.phone}}{{/site.contact.phone}}; mention that I sent you (code {{source.code}}).</p>{{/site.contact.name}}
 <p style="margin:0;">Best wishes,<br>{{#source.contact.name}}{{source.contact.name}}<br>{{/source.contact.name}}{{source.name}}</p>
 </td></tr>

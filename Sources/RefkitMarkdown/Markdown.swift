@@ -23,19 +23,70 @@ public enum Markdown {
         allowRawHTML: Bool = false,
         rewriteURL: (String) -> String? = { _ in nil }
     ) -> String {
+        var options = CMARK_OPT_DEFAULT | CMARK_OPT_FOOTNOTES | CMARK_OPT_GITHUB_PRE_LANG
+        if allowRawHTML { options |= CMARK_OPT_UNSAFE }
+        return parse(markdown, options: options) { parser, document in
+            rewriteDestinations(in: document, with: rewriteURL)
+            // The parser's extension list must reach the renderer, or tagfilter and tasklist do nothing.
+            guard let rendered = cmark_render_html(document, options, cmark_parser_get_syntax_extensions(parser))
+            else { return "" }
+            defer { free(rendered) }
+            return String(cString: rendered)
+        } ?? ""
+    }
+
+    /// A link or image destination as written, with where its node starts (line and column from 1,
+    /// relative to the Markdown text).
+    public struct Link: Equatable, Sendable {
+        public var destination: String
+        public var isImage: Bool
+        public var line: Int
+        public var column: Int
+
+        public init(destination: String, isImage: Bool, line: Int, column: Int) {
+            self.destination = destination
+            self.isImage = isImage
+            self.line = line
+            self.column = column
+        }
+    }
+
+    /// Every link and image destination in `markdown`, in document order.
+    ///
+    /// cmark-gfm 0.29 gets inline nodes' lines right but not their columns on continuation lines,
+    /// so the column is where the destination first appears on that line (1 if it is not there
+    /// as written, e.g. when entity-encoded).
+    public static func links(in markdown: String) -> [Link] {
+        let lines = markdown.split(separator: "\n", omittingEmptySubsequences: false)
+        return parse(markdown, options: CMARK_OPT_DEFAULT) { _, document in
+            var links: [Link] = []
+            forEachLink(in: document) { node in
+                guard let url = cmark_node_get_url(node) else { return }
+                let destination = String(cString: url)
+                let line = Int(cmark_node_get_start_line(node))
+                var column = 1
+                if lines.indices.contains(line - 1), !destination.isEmpty,
+                   let found = lines[line - 1].firstRange(of: destination) {
+                    column = lines[line - 1].unicodeScalars.distance(from: lines[line - 1].startIndex, to: found.lowerBound) + 1
+                }
+                links.append(Link(destination: destination, isImage: cmark_node_get_type(node) == CMARK_NODE_IMAGE,
+                                  line: line, column: column))
+            }
+            return links
+        } ?? []
+    }
+
+    /// Parses `markdown` with every GFM extension attached and hands the parser and document to
+    /// `body`, all under the lock. nil if cmark could not allocate a parser.
+    private static func parse<T>(_ markdown: String, options: Int32,
+                                 _ body: (_ parser: OpaquePointer, _ document: OpaquePointer) -> T) -> T? {
         lock.lock()
         defer { lock.unlock() }
         _ = registered
-
-        var options = CMARK_OPT_DEFAULT | CMARK_OPT_FOOTNOTES | CMARK_OPT_GITHUB_PRE_LANG
-        if allowRawHTML { options |= CMARK_OPT_UNSAFE }
-
-        guard let parser = cmark_parser_new(options) else { return "" }
+        guard let parser = cmark_parser_new(options) else { return nil }
         defer { cmark_parser_free(parser) }
         for name in extensions {
-            if let ext = cmark_find_syntax_extension(name) {
-                cmark_parser_attach_syntax_extension(parser, ext)
-            }
+            if let ext = cmark_find_syntax_extension(name) { cmark_parser_attach_syntax_extension(parser, ext) }
         }
         var utf8 = Array(markdown.utf8)
         utf8.withUnsafeMutableBufferPointer { buffer in
@@ -43,28 +94,25 @@ public enum Markdown {
                 cmark_parser_feed(parser, $0, buffer.count)
             }
         }
-        guard let document = cmark_parser_finish(parser) else { return "" }
+        guard let document = cmark_parser_finish(parser) else { return nil }
         defer { cmark_node_free(document) }
-
-        rewriteDestinations(in: document, with: rewriteURL)
-
-        // The parser's extension list must reach the renderer, or tagfilter and tasklist do nothing.
-        guard let rendered = cmark_render_html(document, options, cmark_parser_get_syntax_extensions(parser))
-        else { return "" }
-        defer { free(rendered) }
-        return String(cString: rendered)
+        return body(parser, document)
     }
 
-    private static func rewriteDestinations(in document: OpaquePointer, with rewrite: (String) -> String?) {
+    /// Calls `visit` with every link and image node.
+    private static func forEachLink(in document: OpaquePointer, _ visit: (OpaquePointer) -> Void) {
         guard let iterator = cmark_iter_new(document) else { return }
         defer { cmark_iter_free(iterator) }
         while case let event = cmark_iter_next(iterator), event != CMARK_EVENT_DONE {
             guard event == CMARK_EVENT_ENTER, let node = cmark_iter_get_node(iterator) else { continue }
             let type = cmark_node_get_type(node)
-            guard type == CMARK_NODE_LINK || type == CMARK_NODE_IMAGE,
-                  let url = cmark_node_get_url(node),
-                  let replacement = rewrite(String(cString: url))
-            else { continue }
+            if type == CMARK_NODE_LINK || type == CMARK_NODE_IMAGE { visit(node) }
+        }
+    }
+
+    private static func rewriteDestinations(in document: OpaquePointer, with rewrite: (String) -> String?) {
+        forEachLink(in: document) { node in
+            guard let url = cmark_node_get_url(node), let replacement = rewrite(String(cString: url)) else { return }
             cmark_node_set_url(node, replacement)
         }
     }

@@ -52,3 +52,15 @@ private final class Results: @unchecked Sendable {
     func append(_ item: String) { lock.withLock { items.append(item) } }
     var all: [String] { lock.withLock { items } }
 }
+
+final class MarkdownLinkTests: XCTestCase {
+    func testLinksAndImagesWithTheirPositions() {
+        // Columns point at the destination itself.
+        let links = Markdown.links(in: "# Title\n\nSee [the page](how.html) and\n  ![logo](assets/a.png) <https://x.example>.")
+        XCTAssertEqual(links, [
+            .init(destination: "how.html", isImage: false, line: 3, column: 16),
+            .init(destination: "assets/a.png", isImage: true, line: 4, column: 11),
+            .init(destination: "https://x.example", isImage: false, line: 4, column: 26),
+        ])
+    }
+}

@@ -60,14 +60,23 @@ public enum Markdown {
         let lines = markdown.split(separator: "\n", omittingEmptySubsequences: false)
         return parse(markdown, options: CMARK_OPT_DEFAULT) { _, document in
             var links: [Link] = []
+            var cursor: (line: Int, index: Substring.Index)?
             forEachLink(in: document) { node in
                 guard let url = cmark_node_get_url(node) else { return }
                 let destination = String(cString: url)
                 let line = Int(cmark_node_get_start_line(node))
                 var column = 1
-                if lines.indices.contains(line - 1), !destination.isEmpty,
-                   let found = lines[line - 1].firstRange(of: destination) {
-                    column = lines[line - 1].unicodeScalars.distance(from: lines[line - 1].startIndex, to: found.lowerBound) + 1
+                if lines.indices.contains(line - 1), !destination.isEmpty {
+                    let text = lines[line - 1]
+                    let from = cursor?.line == line ? cursor!.index : text.startIndex
+                    // As written after "](" or "<", else anywhere; later links on a line are found after earlier ones.
+                    let found = text[from...].firstRange(of: "](" + destination).map { text.index($0.lowerBound, offsetBy: 2) }
+                        ?? text[from...].firstRange(of: "<" + destination).map { text.index(after: $0.lowerBound) }
+                        ?? text[from...].firstRange(of: destination)?.lowerBound
+                    if let found {
+                        column = text.unicodeScalars.distance(from: text.startIndex, to: found) + 1
+                        cursor = (line, text.index(found, offsetBy: destination.count, limitedBy: text.endIndex) ?? text.endIndex)
+                    }
                 }
                 links.append(Link(destination: destination, isImage: cmark_node_get_type(node) == CMARK_NODE_IMAGE,
                                   line: line, column: column))

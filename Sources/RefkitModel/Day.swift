@@ -40,6 +40,16 @@ public struct Day: Hashable, Sendable, Comparable, CustomStringConvertible {
         self.day = d
     }
 
+    /// Days since 1970-01-01 (days-from-civil, Howard Hinnant's algorithm).
+    public var daysSince1970: Int {
+        let y = month <= 2 ? year - 1 : year
+        let era = (y >= 0 ? y : y - 399) / 400
+        let yoe = y - era * 400
+        let doy = (153 * (month > 2 ? month - 3 : month + 9) + 2) / 5 + day - 1
+        let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy
+        return era * 146_097 + doe - 719_468
+    }
+
     public var description: String {
         func pad(_ n: Int, _ width: Int) -> String {
             let s = String(n)

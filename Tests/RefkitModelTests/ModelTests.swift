@@ -81,3 +81,13 @@ final class PlaceholderTests: XCTestCase {
         XCTAssertNil(Placeholder.suggestion(for: "weather.today"))
     }
 }
+
+final class DayArithmeticTests: XCTestCase {
+    func testDaysSince1970RoundTrips() {
+        for seconds in stride(from: Int64(-86_400 * 800), through: Int64(86_400 * 40_000), by: 86_400 * 97) {
+            let day = Day(secondsSince1970: seconds)
+            XCTAssertEqual(Int64(day.daysSince1970) * 86_400, seconds - ((seconds % 86_400) + 86_400) % 86_400, "\(day)")
+        }
+        XCTAssertEqual(Day("2026-12-01")!.daysSince1970 - Day("2026-11-23")!.daysSince1970, 8)
+    }
+}

@@ -39,6 +39,8 @@ public enum KitValidator {
         let pages = validatePages(loaded.pages, diagnostics: &diagnostics)
         let offers = validateOffers(loaded.offers, on: date, diagnostics: &diagnostics)
         let sources = validateSources(loaded.sources, offers: offers, assets: contentAssets, diagnostics: &diagnostics)
+        LinkChecks.check(pages: pages, offers: offers, assets: loaded.assets, unlisted: site?.unlisted ?? false,
+                         diagnostics: &diagnostics)
         let (templates, templateDiagnostics) = TemplateSet.compile(overrides: loaded.templates)
         diagnostics += templateDiagnostics
 
@@ -238,6 +240,10 @@ public enum KitValidator {
                 diagnostics.append(.error("'expires' (\(expires)) is before 'starts' (\(starts))", at: fields.location(of: "expires")))
             } else if let expires, expires < date {
                 diagnostics.append(.warning("offer expired on \(expires) and is not published (build date \(date))",
+                                            at: fields.location(of: "expires")))
+            } else if let expires, expires.daysSince1970 - date.daysSince1970 <= 30 {
+                let days = expires.daysSince1970 - date.daysSince1970
+                diagnostics.append(.warning("offer expires on \(expires), \(days == 0 ? "today" : days == 1 ? "tomorrow" : "in \(days) days")",
                                             at: fields.location(of: "expires")))
             } else if let starts, date < starts {
                 diagnostics.append(.warning("offer starts on \(starts) and is not published yet (build date \(date))",

@@ -66,16 +66,24 @@ public struct Builder: Sendable {
         self.dateResolver = dateResolver
     }
 
-    public func build(_ request: BuildRequest) -> BuildOutcome {
+    /// Steps 1 and 2 only: what `refkit check` runs, and what every build runs first.
+    public func check(_ request: BuildRequest) -> Result<(date: Day, validated: ValidatedKit), BuildFailure> {
         let date: Day
         do { date = try dateResolver.resolve(option: request.date) } catch {
-            return BuildOutcome(diagnostics: [], result: .failure(.badDate(error)))
+            return .failure(.badDate(error))
         }
-
         // 1. load
         let loaded = KitLoader(fileSystem: fileSystem, kitDirectory: request.kitDirectory).load()
         // 2. validate
-        let validated = KitValidator.validate(loaded, on: date, secret: request.secret)
+        return .success((date, KitValidator.validate(loaded, on: date, secret: request.secret)))
+    }
+
+    public func build(_ request: BuildRequest) -> BuildOutcome {
+        let date: Day, validated: ValidatedKit
+        switch check(request) {
+        case .failure(let failure): return BuildOutcome(diagnostics: [], result: .failure(failure))
+        case .success(let checked): (date, validated) = checked
+        }
         guard let kit = validated.kit, let templates = validated.templates else {
             let errors = validated.diagnostics.filter { $0.severity == .error }.count
             return BuildOutcome(diagnostics: validated.diagnostics, result: .failure(.invalidKit(errors: errors)))

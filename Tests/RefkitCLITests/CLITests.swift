@@ -101,6 +101,41 @@ final class CLITests: XCTestCase {
         XCTAssertEqual(try run(["frobnicate"], in: kit).status, 2)
     }
 
+    func testCheckReportsWithoutWritingAnything() throws {
+        let kit = try kitCopy()
+        let clean = try run(["check", "--date", "2026-11-23"], in: kit)
+        XCTAssertEqual(clean.status, 0, clean.stdout + clean.stderr)
+        XCTAssertEqual(clean.stdout, "refkit: checked 2 sources, 0 errors, 0 warnings (for 2026-11-23)\n")
+
+        try Data("name: Cara\nsegment: customer\nmesage: hi\ncode: x\n".utf8)
+            .write(to: URL(fileURLWithPath: kit + "/content/sources/cara.yml"))
+        let broken = try run(["check", kit, "--date", "2026-11-23"], in: NSTemporaryDirectory())
+        XCTAssertEqual(broken.status, 1)
+        XCTAssertEqual(broken.stdout, """
+            content/sources/cara.yml:3:1: warning: unknown field 'mesage'; did you mean 'message'?
+            content/sources/cara.yml:4:7: error: 'code' must be 3 to 32 characters from A-Z, 0-9 and -, not 'x'
+            refkit: checked 1 error, 1 warning (for 2026-11-23)
+
+            """)
+        XCTAssertFalse(FileManager.default.fileExists(atPath: kit + "/output"), "check never writes")
+    }
+
+    func testCheckStrictAndJSON() throws {
+        let kit = try kitCopy()
+        try Data("name: Cara\nsegment: customer\nmesage: hi\n".utf8).write(to: URL(fileURLWithPath: kit + "/content/sources/cara.yml"))
+        XCTAssertEqual(try run(["check", "--date", "2026-11-23"], in: kit).status, 0, "warnings alone pass")
+        let strict = try run(["check", "--date", "2026-11-23", "--strict", "--format", "json"], in: kit)
+        XCTAssertEqual(strict.status, 1)
+        XCTAssertEqual(strict.stdout, """
+            {"column":1,"file":"content/sources/cara.yml","line":3,"message":"unknown field 'mesage'; did you mean 'message'?","severity":"error"}
+
+            """)
+        let object = try JSONSerialization.jsonObject(with: Data(strict.stdout.utf8)) as? [String: Any]
+        XCTAssertEqual(object?["line"] as? Int, 3)
+        XCTAssertEqual(try run(["check", "--format", "xml"], in: kit).status, 2)
+        XCTAssertEqual(try run(["check", "--date", "tomorrow"], in: kit).status, 2)
+    }
+
     func testHelpAndVersion() throws {
         let help = try run(["build", "--help"], in: NSTemporaryDirectory())
         XCTAssertEqual(help.status, 0)

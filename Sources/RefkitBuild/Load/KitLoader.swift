@@ -28,6 +28,10 @@ public struct LoadedKit: Sendable {
 /// Reads a kit directory into a `LoadedKit`. Reads only: it writes nothing and checks nothing a
 /// parser would not.
 public struct KitLoader: Sendable {
+    /// The largest text file (YAML, Markdown, template) a kit may hold: far above any real page,
+    /// far below what would make a build crawl. Assets (images) have no limit.
+    public static let maximumTextFileSize = 10_000_000
+
     public var fileSystem: any FileSystem
     /// Absolute path of the kit directory.
     public var kitDirectory: String
@@ -121,6 +125,12 @@ public struct KitLoader: Sendable {
         }
         do {
             let bytes = try fileSystem.readFile(at: absolute(file))
+            guard bytes.count <= Self.maximumTextFileSize else {
+                let megabytes = (Double(bytes.count) / 100_000).rounded() / 10
+                kit.diagnostics.append(.error("the file is \(megabytes) MB; kit text files may be at most 10 MB",
+                                              at: SourceLocation(file: file)))
+                return nil
+            }
             switch TextDecoding.decode(bytes, file: file) {
             case .success(let text): return text
             case .failure(let diagnostic):

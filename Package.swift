@@ -1,4 +1,5 @@
 // swift-tools-version:6.0
+import Foundation
 import PackageDescription
 
 // One target per concern, depending in one direction only:
@@ -50,3 +51,9 @@ let package = Package(
     ],
     swiftLanguageModes: [.v6]
 )
+
+// The libFuzzer target exists only for scripts/fuzz (REFKIT_FUZZ=1): it has no main of its own
+// (libFuzzer provides it), so an ordinary build could not link it.
+if ProcessInfo.processInfo.environment["REFKIT_FUZZ"] == "1" {
+    package.targets.append(.executableTarget(name: "RefkitFuzz", dependencies: ["RefkitBuild", "RefkitModel"], path: "Fuzz/RefkitFuzz"))
+}

@@ -42,11 +42,13 @@ let package = Package(
         .executableTarget(name: "refkit", dependencies: ["RefkitCLI"]),
         .testTarget(name: "RefkitMarkdownTests", dependencies: ["RefkitMarkdown"]),
         .testTarget(name: "RefkitModelTests", dependencies: ["RefkitModel"]),
+        .testTarget(name: "RefkitTemplatesTests", dependencies: ["RefkitTemplates"]),
         .target(name: "RefkitTestTools", path: "Tests/RefkitTestTools"),
         .testTarget(name: "RefkitQRTests", dependencies: ["RefkitQR", "RefkitTestTools"]),
         // Fixture kits are read from the source tree (#filePath), not bundled.
         .testTarget(
-            name: "RefkitBuildTests", dependencies: ["RefkitBuild", "RefkitTestTools", "ZIPFoundation"], exclude: ["Fixtures"]),
+            name: "RefkitBuildTests", dependencies: ["RefkitBuild", "RefkitTemplates", "RefkitModel", "RefkitTestTools", "ZIPFoundation"],
+            exclude: ["Fixtures"]),
         .testTarget(name: "RefkitCLITests", dependencies: ["RefkitCLI"]),
     ],
     swiftLanguageModes: [.v6]

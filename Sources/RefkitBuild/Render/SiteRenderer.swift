@@ -69,48 +69,64 @@ public struct SiteRenderer: Sendable {
         return kit.offers.filter { $0.audience.includes(source.segment) }
     }
 
+    /// One file to render: which template, where, with what view.
+    struct Job {
+        var template: String
+        var path: String
+        var view: [String: Any]
+    }
+
     /// Every file of one source's kit, paths relative to the output directory.
     public func render(source: Source) -> [OutputFile] {
+        let (jobs, qr) = self.jobs(for: source)
+        return jobs.map { OutputFile(path: $0.path, text: templates.render($0.template, $0.view)) }
+            + [OutputFile(path: "\(directoryName(for: source))/qr.svg", text: qr + "\n")]
+    }
+
+    /// The templated files of one source's kit, and its QR code.
+    func jobs(for source: Source) -> (jobs: [Job], qr: String) {
         let folder = directoryName(for: source)
         let values = placeholderValues(for: source)
         let pages = pages(for: source)
         let offers = offers(for: source)
         let qr = QRCode.svg(for: values["referral.link"]!, label: "QR code for your referral link") ?? ""
         let context = SourceContext(source: source, values: values, pages: pages, offers: offers, qr: qr)
-        var files: [OutputFile] = []
+        var jobs: [Job] = []
 
         var home = baseView(context, depth: 1, currentPage: nil)
         home["is_home"] = true
-        files.append(OutputFile(path: "\(folder)/index.html", text: templates.render("home", home)))
+        jobs.append(Job(template: "home", path: "\(folder)/index.html", view: home))
 
         for page in pages {
             var view = baseView(context, depth: 1, currentPage: page.slug)
             view["page"] = pageView(page, values: values)
             view["content"] = pageBodies[page.slug]!.fill(values)
-            files.append(OutputFile(path: "\(folder)/\(page.slug).html", text: templates.render("page", view)))
+            jobs.append(Job(template: "page", path: "\(folder)/\(page.slug).html", view: view))
         }
         for offer in offers {
             var view = baseView(context, depth: 2, currentPage: nil)
             view["offer"] = offerView(offer, values: values, language: language(of: source), urlPrefix: "")
             view["content"] = offerBodies[offer.id]!.fill(values)
-            files.append(OutputFile(path: "\(folder)/offers/\(offer.id).html", text: templates.render("offer", view)))
+            jobs.append(Job(template: "offer", path: "\(folder)/offers/\(offer.id).html", view: view))
         }
 
         var handout = baseView(context, depth: 1, currentPage: nil)
         handout["handout"] = handoutView(context)
-        files.append(OutputFile(path: "\(folder)/handout.html", text: templates.render("handout", handout)))
+        jobs.append(Job(template: "handout", path: "\(folder)/handout.html", view: handout))
 
         let email = emailView(context, folder: folder)
-        files.append(OutputFile(path: "\(folder)/email.html", text: templates.render("email", email)))
-        files.append(OutputFile(path: "\(folder)/email.txt", text: templates.render("email-text", email)))
-
-        files.append(OutputFile(path: "\(folder)/qr.svg", text: qr + "\n"))
-        return files
+        jobs.append(Job(template: "email", path: "\(folder)/email.html", view: email))
+        jobs.append(Job(template: "email-text", path: "\(folder)/email.txt", view: email))
+        return (jobs, qr)
     }
 
     /// `output/index.html`: the directory of every kit (nil for an unlisted kit).
     public func renderDirectory() -> OutputFile? {
         guard !kit.site.unlisted else { return nil }
+        return OutputFile(path: "index.html", text: templates.render("directory", directoryView()))
+    }
+
+    func directoryView() -> [String: Any] {
         func entry(_ source: Source) -> [String: Any] {
             ["name": source.name, "code": source.code, "slug": source.slug, "url": "\(directoryName(for: source))/index.html",
              "is_partner": source.segment == .partner]
@@ -118,13 +134,13 @@ public struct SiteRenderer: Sendable {
         let partners = kit.sources.filter { $0.segment == .partner }.map(entry)
         let customers = kit.sources.filter { $0.segment == .customer }.map(entry)
         let view: [String: Any] = [
-            "lang": kit.site.language, "root": "", "site": siteView(root: ""),
+            "lang": kit.site.language, "root": "", "noindex": false, "site": siteView(root: ""),
             "brand": Branding(site: kit.site, source: nil).view(root: ""),
             "sources": kit.sources.map(entry), "partners": partners, "customers": customers,
             "has_partners": !partners.isEmpty, "has_customers": !customers.isEmpty,
             "build": ["date": date.description],
         ]
-        return OutputFile(path: "index.html", text: templates.render("directory", view))
+        return view
     }
 
     // MARK: - Views

@@ -43,6 +43,11 @@ public enum KitValidator {
                          diagnostics: &diagnostics)
         let (templates, templateDiagnostics) = TemplateSet.compile(overrides: loaded.templates)
         diagnostics += templateDiagnostics
+        if templateDiagnostics.isEmpty {
+            for file in loaded.templates {
+                diagnostics += FieldCheck.check(file, isPartial: !DefaultTemplates.rendered.contains(file.name))
+            }
+        }
 
         diagnostics.sort()
         guard !diagnostics.hasErrors, let site, let templates else {

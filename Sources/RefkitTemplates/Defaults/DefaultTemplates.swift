@@ -19,6 +19,10 @@ public enum DefaultTemplates {
         "referral-box": referralBox,
     ]
 
+    /// The templates refkit renders with the root view (and `layout`, which they inherit); any other
+    /// template is a partial, which may be used in any scope.
+    public static let rendered: Set<String> = ["layout", "home", "page", "offer", "handout", "email", "email-text", "directory"]
+
     /// Which defaults are partials (written to `templates/partials/` when copied into a kit).
     public static let partials: Set<String> = ["head", "header", "nav", "footer", "referral-box"]
 }

@@ -1,0 +1,48 @@
+import Foundation
+@testable import RefkitBuild
+import RefkitModel
+import RefkitTemplates
+import XCTest
+
+/// The schema `refkit check` uses must describe the views the renderer really builds.
+final class ViewSchemaTests: XCTestCase {
+    private func paths(of value: Any, prefix: String) -> [String] {
+        switch value {
+        case let object as [String: Any]:
+            return object.flatMap { key, child in [prefix + key] + paths(of: child, prefix: prefix + key + ".") }
+        case let list as [Any]:
+            return list.flatMap { paths(of: $0, prefix: prefix) }
+        default:
+            return []
+        }
+    }
+
+    private func inSchema(_ path: String) -> Bool {
+        var node = ViewSchema.root
+        for segment in path.split(separator: ".").map(String.init) {
+            if case .list(let element) = node { node = element }
+            guard case .object(let fields) = node, let next = fields[segment] else { return false }
+            node = next
+        }
+        return true
+    }
+
+    func testEveryKeyTheRendererProducesIsInTheSchema() throws {
+        let loaded = KitLoader(fileSystem: DiskFileSystem(), kitDirectory: Fixtures.repositoryRoot).load()
+        let validated = KitValidator.validate(loaded, on: Day(fixtureDate)!)
+        let kit = try XCTUnwrap(validated.kit), templates = try XCTUnwrap(validated.templates)
+        let renderer = SiteRenderer(kit: kit, templates: templates, date: Day(fixtureDate)!)
+        var checked = Set<String>()
+        for source in kit.sources {
+            for job in renderer.jobs(for: source).jobs {
+                for path in paths(of: job.view, prefix: "") where checked.insert(path).inserted {
+                    XCTAssertTrue(inSchema(path), "\(job.template) view has '\(path)', which ViewSchema lacks")
+                }
+            }
+        }
+        for path in paths(of: renderer.directoryView(), prefix: "") where checked.insert(path).inserted {
+            XCTAssertTrue(inSchema(path), "directory view has '\(path)', which ViewSchema lacks")
+        }
+        XCTAssertGreaterThan(checked.count, 100)
+    }
+}

@@ -24,6 +24,7 @@ public struct TemplateSet: Sendable {
     /// Compiles the defaults and the kit's templates. Every syntax error is a diagnostic with the
     /// template's file, line and column; the set is nil when there is any.
     public static func compile(overrides: [TemplateFile]) -> (TemplateSet?, [Diagnostic]) {
+        _ = FastHTMLContentType.registered
         var library = MustacheLibrary()
         var diagnostics: [Diagnostic] = []
         for (name, text) in DefaultTemplates.all.sorted(by: { $0.key < $1.key }) {

@@ -90,22 +90,35 @@ public struct SiteRenderer: Sendable {
         let pages = pages(for: source)
         let offers = offers(for: source)
         let qr = QRCode.svg(for: values["referral.link"]!, label: "QR code for your referral link") ?? ""
-        let context = SourceContext(source: source, values: values, pages: pages, offers: offers, qr: qr)
+        let branding = Branding(site: kit.site, source: source)
+        let language = language(of: source)
+        var site: [Int: [String: Any]] = [:], brand: [Int: [String: Any]] = [:], offerViews: [Int: [[String: Any]]] = [:]
+        for depth in [1, 2] {
+            let root = String(repeating: "../", count: depth)
+            site[depth] = siteView(root: root)
+            brand[depth] = branding.view(root: root)
+            let toSource = String(repeating: "../", count: depth - 1)
+            offerViews[depth] = offers.map { offerView($0, values: values, language: language, urlPrefix: toSource) }
+        }
+        let context = SourceContext(
+            source: source, values: values, pages: pages, offers: offers, qr: qr,
+            pageViews: pages.map { pageView($0, values: values) }, site: site, brand: brand, offerViews: offerViews,
+            sourceView: sourceView(source))
         var jobs: [Job] = []
 
         var home = baseView(context, depth: 1, currentPage: nil)
         home["is_home"] = true
         jobs.append(Job(template: "home", path: "\(folder)/index.html", view: home))
 
-        for page in pages {
+        for (page, pageView) in zip(pages, context.pageViews) {
             var view = baseView(context, depth: 1, currentPage: page.slug)
-            view["page"] = pageView(page, values: values)
+            view["page"] = pageView
             view["content"] = pageBodies[page.slug]!.fill(values)
             jobs.append(Job(template: "page", path: "\(folder)/\(page.slug).html", view: view))
         }
-        for offer in offers {
+        for (offer, offerView) in zip(offers, context.offerViews[1]!) {
             var view = baseView(context, depth: 2, currentPage: nil)
-            view["offer"] = offerView(offer, values: values, language: language(of: source), urlPrefix: "")
+            view["offer"] = offerView
             view["content"] = offerBodies[offer.id]!.fill(values)
             jobs.append(Job(template: "offer", path: "\(folder)/offers/\(offer.id).html", view: view))
         }
@@ -145,38 +158,43 @@ public struct SiteRenderer: Sendable {
 
     // MARK: - Views
 
-    /// What one source's files share.
+    /// What one source's files share, computed once per source: its views of the pages and offers
+    /// (placeholders filled), and the parts of the view that depend only on a file's depth.
     private struct SourceContext {
         var source: Source
         var values: [String: String]
         var pages: [Page]
         var offers: [Offer]
         var qr: String
+        var pageViews: [[String: Any]]
+        /// By depth (1: the source's folder, 2: offers/): site, brand and offer views.
+        var site: [Int: [String: Any]]
+        var brand: [Int: [String: Any]]
+        var offerViews: [Int: [[String: Any]]]
+        var sourceView: [String: Any]
     }
 
     /// What every template of a source sees. `depth` is how many folders below output/ the file is.
     private func baseView(_ context: SourceContext, depth: Int, currentPage: String?) -> [String: Any] {
-        let source = context.source, values = context.values
         let root = String(repeating: "../", count: depth)
         let toSource = String(repeating: "../", count: depth - 1)
-        let offerViews = context.offers.map { offerView($0, values: values, language: language(of: source), urlPrefix: toSource) }
         return [
-            "lang": language(of: source),
+            "lang": language(of: context.source),
             "root": root,
             "home": toSource + "index.html",
             "noindex": kit.site.unlisted,
-            "site": siteView(root: root),
-            "source": sourceView(source),
-            "brand": Branding(site: kit.site, source: source).view(root: root),
-            "pages": context.pages.map { page -> [String: Any] in
-                var view = pageView(page, values: values)
+            "site": context.site[depth]!,
+            "source": context.sourceView,
+            "brand": context.brand[depth]!,
+            "pages": zip(context.pages, context.pageViews).map { page, pageView -> [String: Any] in
+                var view = pageView
                 view["url"] = toSource + page.slug + ".html"
                 view["current"] = page.slug == currentPage
                 return view
             },
-            "offers": offerViews,
+            "offers": context.offerViews[depth]!,
             "has_offers": !context.offers.isEmpty,
-            "referral": ["link": values["referral.link"]!, "qr_svg": context.qr, "qr_url": toSource + "qr.svg"],
+            "referral": ["link": context.values["referral.link"]!, "qr_svg": context.qr, "qr_url": toSource + "qr.svg"],
             "links": ["handout": toSource + "handout.html", "email": toSource + "email.html",
                       "email_text": toSource + "email.txt"],
             "build": ["date": date.description],
@@ -200,8 +218,8 @@ public struct SiteRenderer: Sendable {
         if let next = context.pages.first(where: { $0.kind == .whatHappensNext }), let summary = next.summary {
             view["next"] = ["title": fill(next.title), "summary": fill(summary)]
         }
-        if let offer = context.offers.first {
-            view["offer"] = offerView(offer, values: values, language: language(of: context.source), urlPrefix: "")
+        if let offer = context.offerViews[1]!.first {
+            view["offer"] = offer
         }
         return view
     }

@@ -2,6 +2,7 @@ extension DefaultTemplates {
     /// One printed page on A4 and on US Letter: the sheet is never taller than Letter's printable
     /// height, lists are capped (validation warns), and long items are clamped to two lines.
     static let handout = #"""
+{{% CONTENT_TYPE: REFKIT_HTML}}
 <!DOCTYPE html>
 <html lang="{{lang}}">
 <head>
@@ -45,6 +46,7 @@ extension DefaultTemplates {
     /// no obsolete table attributes: the output validates), and every link and image absolute,
     /// because it is pasted into a mail program.
     static let email = #"""
+{{% CONTENT_TYPE: REFKIT_HTML}}
 <!DOCTYPE html>
 <html lang="{{lang}}">
 <head>

@@ -1,5 +1,6 @@
 extension DefaultTemplates {
     static let layout = #"""
+{{% CONTENT_TYPE: REFKIT_HTML}}
 <!DOCTYPE html>
 <html lang="{{lang}}">
 <head>
@@ -20,6 +21,7 @@ extension DefaultTemplates {
     /// What every page's <head> shares: encoding, viewport, noindex for unlisted kits, the style
     /// sheet and the page's brand colours.
     static let head = #"""
+{{% CONTENT_TYPE: REFKIT_HTML}}
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 {{#noindex}}<meta name="robots" content="noindex">
@@ -29,6 +31,7 @@ extension DefaultTemplates {
 """#
 
     static let header = #"""
+{{% CONTENT_TYPE: REFKIT_HTML}}
 <header class="brandbar">
   <div class="brandbar__inner">
     <a class="brandbar__logos" href="{{home}}">
@@ -44,6 +47,7 @@ extension DefaultTemplates {
 """#
 
     static let nav = #"""
+{{% CONTENT_TYPE: REFKIT_HTML}}
   <nav class="nav" aria-label="Referral kit">
     <ul>
       <li><a href="{{home}}"{{#is_home}} aria-current="page"{{/is_home}}>Home</a></li>
@@ -56,6 +60,7 @@ extension DefaultTemplates {
 """#
 
     static let footer = #"""
+{{% CONTENT_TYPE: REFKIT_HTML}}
 <footer class="footer">
   <p>{{site.name}}{{#site.contact.name}} · {{site.contact.name}}{{/site.contact.name}}{{#site.contact.email}} · <a href="mailto:{{site.contact.email}}">{{site.contact.email}}</a>{{/site.contact.email}}{{#site.contact.phone}} · {{site.contact.phone}}{{/site.contact.phone}}</p>
   <p class="footer__meta">Referral kit for {{source.name}} · code <strong>{{source.code}}</strong></p>
@@ -64,6 +69,7 @@ extension DefaultTemplates {
 """#
 
     static let referralBox = #"""
+{{% CONTENT_TYPE: REFKIT_HTML}}
 <section class="referral" aria-labelledby="referral-title">
   <div class="referral__text">
     <h2 id="referral-title">Your referral link</h2>

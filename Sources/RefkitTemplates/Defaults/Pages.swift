@@ -1,5 +1,6 @@
 extension DefaultTemplates {
     static let home = #"""
+{{% CONTENT_TYPE: REFKIT_HTML}}
 {{<layout}}
 {{$title}}Referral kit for {{source.name}} · {{site.name}}{{/title}}
 {{$bodyclass}}page page--home{{/bodyclass}}
@@ -35,6 +36,7 @@ extension DefaultTemplates {
 """#
 
     static let page = #"""
+{{% CONTENT_TYPE: REFKIT_HTML}}
 {{<layout}}
 {{$title}}{{page.title}} · {{site.name}}{{/title}}
 {{$bodyclass}}page page--{{page.kind}}{{/bodyclass}}
@@ -63,6 +65,7 @@ extension DefaultTemplates {
 """#
 
     static let offer = #"""
+{{% CONTENT_TYPE: REFKIT_HTML}}
 {{<layout}}
 {{$title}}{{offer.title}} · {{site.name}}{{/title}}
 {{$bodyclass}}page page--offer{{/bodyclass}}
@@ -90,6 +93,7 @@ extension DefaultTemplates {
 """#
 
     static let directory = #"""
+{{% CONTENT_TYPE: REFKIT_HTML}}
 <!DOCTYPE html>
 <html lang="{{lang}}">
 <head>

@@ -14,19 +14,26 @@ public struct BuildRequest: Sendable {
     public var secret: String?
     /// `--bundle`: also write `output/bundles/S.zip` for every source.
     public var bundle: Bool
+    /// `--jobs N`: how many sources render at once (default: the machine's cores).
+    public var jobs: Int?
+    /// `--shard i/n`: build only this shard's sources.
+    public var shard: Shard?
 
     public init(kitDirectory: String, outputDirectory: String? = nil, date: String? = nil, secret: String? = nil,
-                bundle: Bool = false) {
+                bundle: Bool = false, jobs: Int? = nil, shard: Shard? = nil) {
         self.kitDirectory = kitDirectory
         self.outputDirectory = outputDirectory
         self.date = date
         self.secret = secret
         self.bundle = bundle
+        self.jobs = jobs
+        self.shard = shard
     }
 }
 
 /// What a finished build did.
 public struct BuildSummary: Sendable, Equatable {
+    /// Sources built (this shard's, with --shard).
     public var sources: Int
     /// HTML pages written (per-source pages and the directory).
     public var pages: Int
@@ -97,7 +104,8 @@ public struct Builder: Sendable {
             try writer.begin()
             let pages = try renderAndWrite(kit: kit, renderer: renderer, writer: writer, request: request)
             try writer.commit()
-            let summary = BuildSummary(sources: kit.sources.count, pages: pages, output: output, date: date)
+            let built = kit.sources.filter { request.shard?.includes($0.slug) ?? true }.count
+            let summary = BuildSummary(sources: built, pages: pages, output: output, date: date)
             return BuildOutcome(diagnostics: validated.diagnostics, result: .success(summary))
         } catch {
             writer.abort()
@@ -124,10 +132,12 @@ public struct Builder: Sendable {
         }
 
         let sharedInBundles = bundled
+        let sources = kit.sources.filter { request.shard?.includes($0.slug) ?? true }
+        let writesShared = request.shard?.writesSharedFiles ?? true
         let progress = Progress()
-        DispatchQueue.concurrentPerform(iterations: kit.sources.count) { index in
+        parallelForEach(sources.count, jobs: request.jobs ?? ProcessInfo.processInfo.activeProcessorCount) { index in
             guard !progress.failed else { return }
-            let source = kit.sources[index]
+            let source = sources[index]
             let files = renderer.render(source: source)
             do {
                 try writer.write(files)
@@ -144,6 +154,7 @@ public struct Builder: Sendable {
         }
         if let failure = progress.failure { throw failure }
 
+        guard writesShared else { return progress.pages }
         var shared = theme
         if let directory = renderer.renderDirectory() { shared.append(directory) }
         try writer.write(shared)
@@ -157,6 +168,20 @@ public struct Builder: Sendable {
     private func kitPath(_ asset: Asset, _ request: BuildRequest) -> String {
         request.kitDirectory + "/" + asset.file
     }
+}
+
+/// Runs `body` for 0..<count on at most `jobs` threads at once, handing out indices in order.
+func parallelForEach(_ count: Int, jobs: Int, _ body: @escaping @Sendable (Int) -> Void) {
+    let next = Counter()
+    DispatchQueue.concurrentPerform(iterations: max(1, min(jobs, count))) { _ in
+        while case let index = next.take(), index < count { body(index) }
+    }
+}
+
+private final class Counter: @unchecked Sendable {
+    private let lock = NSLock()
+    private var value = 0
+    func take() -> Int { lock.withLock { defer { value += 1 }; return value } }
 }
 
 /// Counts and the first failure, shared by the render workers.

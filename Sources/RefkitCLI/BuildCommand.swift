@@ -17,6 +17,7 @@ struct BuildCommand: RefkitSubcommand {
               refkit build mykit --date 2027-01-31
               refkit build --output /tmp/site  build into another folder (new, empty, or refkit's own)
               refkit build --bundle            also zip each source's kit into output/bundles/
+              refkit build --shard 2/4 --output part2   one of four CI jobs; together they make the whole site
 
             Exit status: 0 built (warnings allowed), 1 the kit has errors or output could not be \
             written, 2 the command line is wrong.
@@ -34,6 +35,17 @@ struct BuildCommand: RefkitSubcommand {
     @Flag(name: .long, help: "Also write output/bundles/SOURCE.zip: everything one source needs to hand on.")
     var bundle = false
 
+    @Option(name: .long, help: ArgumentHelp("How many sources to render at once (default: the machine's cores).", valueName: "n"))
+    var jobs: Int?
+
+    @Option(name: .long, help: ArgumentHelp("Build only shard i of n (a deterministic split of the sources; shard 1 also writes the shared files).", valueName: "i/n"))
+    var shard: String?
+
+    func validate() throws {
+        if let jobs, jobs < 1 { throw ValidationError("--jobs must be at least 1") }
+        if let shard, Shard(shard) == nil { throw ValidationError("--shard must be i/n with 1 ≤ i ≤ n, e.g. 2/4") }
+    }
+
     func execute(in environment: CLIEnvironment) -> Int32 {
         let started = DispatchTime.now()
         let builder = Builder(
@@ -42,7 +54,7 @@ struct BuildCommand: RefkitSubcommand {
         let kit = environment.absolute(kitDirectory)
         let outcome = builder.build(BuildRequest(
             kitDirectory: kit, outputDirectory: output.map(environment.absolute), date: date,
-            secret: environment.variables["REFKIT_SECRET"], bundle: bundle))
+            secret: environment.variables["REFKIT_SECRET"], bundle: bundle, jobs: jobs, shard: shard.flatMap(Shard.init)))
 
         for diagnostic in outcome.diagnostics {
             environment.standardError(diagnostic.description + "\n")
@@ -54,6 +66,7 @@ struct BuildCommand: RefkitSubcommand {
             let shownOutput = summary.output.hasPrefix(environment.currentDirectory + "/")
                 ? String(summary.output.dropFirst(environment.currentDirectory.count + 1)) : summary.output
             var line = "refkit: built \(summary.sources) kit\(summary.sources == 1 ? "" : "s"), \(summary.pages) page\(summary.pages == 1 ? "" : "s")"
+            if let shard { line += " (shard \(shard))" }
             line += " for \(summary.date) in \(String(format: "%.2f", seconds)) s → \(shownOutput)/"
             if warnings > 0 { line += " (\(warnings) warning\(warnings == 1 ? "" : "s"))" }
             environment.standardOutput(line + "\n")

@@ -72,6 +72,7 @@ final class MemoryFileSystem: FileSystem, @unchecked Sendable {
     func createDirectory(at path: String) throws(FileSystemError) { throw FileSystemError(path: path, reason: "read-only") }
     func writeFile(_ bytes: [UInt8], to path: String) throws(FileSystemError) { throw FileSystemError(path: path, reason: "read-only") }
     func copyFile(from source: String, to destination: String) throws(FileSystemError) { throw FileSystemError(path: destination, reason: "read-only") }
+    func linkItem(from source: String, to destination: String) throws(FileSystemError) { throw FileSystemError(path: destination, reason: "read-only") }
     func moveItem(from source: String, to destination: String) throws(FileSystemError) { throw FileSystemError(path: destination, reason: "read-only") }
     func exchangeItems(_ a: String, _ b: String) throws(FileSystemError) { throw FileSystemError(path: b, reason: "read-only") }
     func removeItem(at path: String) throws(FileSystemError) { throw FileSystemError(path: path, reason: "read-only") }

@@ -39,6 +39,8 @@ public struct BuildSummary: Sendable, Equatable {
     public var pages: Int
     public var output: String
     public var date: Day
+    /// Nothing had changed since the last build: nothing was read past the fingerprint, or written.
+    public var upToDate = false
 }
 
 /// Why a build wrote nothing. Every case leaves the output folder as it was.
@@ -79,32 +81,47 @@ public struct Builder: Sendable {
         do { date = try dateResolver.resolve(option: request.date) } catch {
             return .failure(.badDate(error))
         }
+        return .success((date, loadAndValidate(request, on: date, fileSystem: fileSystem)))
+    }
+
+    private func loadAndValidate(_ request: BuildRequest, on date: Day, fileSystem: any FileSystem) -> ValidatedKit {
         // 1. load
         let loaded = KitLoader(fileSystem: fileSystem, kitDirectory: request.kitDirectory).load()
         // 2. validate
-        return .success((date, KitValidator.validate(loaded, on: date, secret: request.secret)))
+        return KitValidator.validate(loaded, on: date, secret: request.secret)
     }
 
     public func build(_ request: BuildRequest) -> BuildOutcome {
-        let date: Day, validated: ValidatedKit
-        switch check(request) {
-        case .failure(let failure): return BuildOutcome(diagnostics: [], result: .failure(failure))
-        case .success(let checked): (date, validated) = checked
+        let date: Day
+        do { date = try dateResolver.resolve(option: request.date) } catch {
+            return BuildOutcome(diagnostics: [], result: .failure(.badDate(error)))
         }
+        // Every input is read once: for the fingerprint, then from memory by the loader.
+        let fileSystem = CachingFileSystem(self.fileSystem)
+        let output = request.outputDirectory ?? request.kitDirectory + "/output"
+        let writer = OutputWriter(fileSystem: fileSystem, output: output)
+
+        // 0. Nothing changed since the last build (same inputs, options and refkit): nothing to do.
+        let fingerprint = Manifest.fingerprint(of: request, date: date.description, fileSystem: fileSystem)
+        if let previous = writer.previous, previous.fingerprint == fingerprint {
+            try? writer.clearLeftovers()
+            let summary = BuildSummary(sources: previous.sources, pages: previous.pages, output: output, date: date, upToDate: true)
+            return BuildOutcome(diagnostics: [], result: .success(summary))
+        }
+
+        let validated = loadAndValidate(request, on: date, fileSystem: fileSystem)
         guard let kit = validated.kit, let templates = validated.templates else {
             let errors = validated.diagnostics.filter { $0.severity == .error }.count
             return BuildOutcome(diagnostics: validated.diagnostics, result: .failure(.invalidKit(errors: errors)))
         }
 
         // 3. render, one source at a time, sources in parallel, and 4. write each as it is rendered.
-        let output = request.outputDirectory ?? request.kitDirectory + "/output"
-        let writer = OutputWriter(fileSystem: fileSystem, output: output)
         let renderer = SiteRenderer(kit: kit, templates: templates, date: date, secret: request.secret)
         do {
             try writer.begin()
             let pages = try renderAndWrite(kit: kit, renderer: renderer, writer: writer, request: request)
-            try writer.commit()
             let built = kit.sources.filter { request.shard?.includes($0.slug) ?? true }.count
+            try writer.commit(fingerprint: fingerprint, sources: built, pages: pages)
             let summary = BuildSummary(sources: built, pages: pages, output: output, date: date)
             return BuildOutcome(diagnostics: validated.diagnostics, result: .success(summary))
         } catch {
@@ -168,6 +185,34 @@ public struct Builder: Sendable {
     private func kitPath(_ asset: Asset, _ request: BuildRequest) -> String {
         request.kitDirectory + "/" + asset.file
     }
+}
+
+/// Reads each file once and keeps its bytes for the rest of the build; everything else goes
+/// straight to the file system underneath.
+final class CachingFileSystem: FileSystem, @unchecked Sendable {
+    private let base: any FileSystem
+    private let lock = NSLock()
+    private var cache: [String: [UInt8]] = [:]
+
+    init(_ base: any FileSystem) { self.base = base }
+
+    func readFile(at path: String) throws(FileSystemError) -> [UInt8] {
+        if let bytes = lock.withLock({ cache[path] }) { return bytes }
+        let bytes = try base.readFile(at: path)
+        lock.withLock { cache[path] = bytes }
+        return bytes
+    }
+
+    func kind(at path: String) -> FileKind? { base.kind(at: path) }
+    func contentsOfDirectory(at path: String) throws(FileSystemError) -> [String] { try base.contentsOfDirectory(at: path) }
+    func realPath(_ path: String) -> String? { base.realPath(path) }
+    func createDirectory(at path: String) throws(FileSystemError) { try base.createDirectory(at: path) }
+    func writeFile(_ bytes: [UInt8], to path: String) throws(FileSystemError) { try base.writeFile(bytes, to: path) }
+    func copyFile(from source: String, to destination: String) throws(FileSystemError) { try base.copyFile(from: source, to: destination) }
+    func linkItem(from source: String, to destination: String) throws(FileSystemError) { try base.linkItem(from: source, to: destination) }
+    func moveItem(from source: String, to destination: String) throws(FileSystemError) { try base.moveItem(from: source, to: destination) }
+    func exchangeItems(_ a: String, _ b: String) throws(FileSystemError) { try base.exchangeItems(a, b) }
+    func removeItem(at path: String) throws(FileSystemError) { try base.removeItem(at: path) }
 }
 
 /// Runs `body` for 0..<count on at most `jobs` threads at once, handing out indices in order.

@@ -28,6 +28,8 @@ public protocol FileSystem: Sendable {
     func createDirectory(at path: String) throws(FileSystemError)
     func writeFile(_ bytes: [UInt8], to path: String) throws(FileSystemError)
     func copyFile(from source: String, to destination: String) throws(FileSystemError)
+    /// A hard link: `destination` becomes another name for `source`'s file (same inode and mtime).
+    func linkItem(from source: String, to destination: String) throws(FileSystemError)
     func moveItem(from source: String, to destination: String) throws(FileSystemError)
     /// Atomically swaps two existing paths (`renameat2(RENAME_EXCHANGE)` on Linux).
     func exchangeItems(_ a: String, _ b: String) throws(FileSystemError)
@@ -101,6 +103,12 @@ public struct DiskFileSystem: FileSystem {
             try FileManager.default.copyItem(atPath: source, toPath: destination)
         } catch {
             throw FileSystemError(path: destination, reason: "cannot copy \(source)")
+        }
+    }
+
+    public func linkItem(from source: String, to destination: String) throws(FileSystemError) {
+        guard link(source, destination) == 0 else {
+            throw FileSystemError(path: destination, reason: "cannot link \(source): \(errnoText())")
         }
     }
 

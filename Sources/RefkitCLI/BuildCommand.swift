@@ -60,6 +60,10 @@ struct BuildCommand: RefkitSubcommand {
             environment.standardError(diagnostic.description + "\n")
         }
         switch outcome.result {
+        case .success(let summary) where summary.upToDate:
+            let seconds = Double(DispatchTime.now().uptimeNanoseconds - started.uptimeNanoseconds) / 1e9
+            environment.standardOutput("refkit: nothing changed since the last build (\(summary.sources) kits, \(summary.pages) pages for \(summary.date)); checked in \(String(format: "%.2f", seconds)) s\n")
+            return ExitStatus.success
         case .success(let summary):
             let seconds = Double(DispatchTime.now().uptimeNanoseconds - started.uptimeNanoseconds) / 1e9
             let warnings = outcome.diagnostics.count

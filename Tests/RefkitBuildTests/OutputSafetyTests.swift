@@ -15,6 +15,7 @@ extension DiskWrapper {
     func createDirectory(at path: String) throws(FileSystemError) { try disk.createDirectory(at: path) }
     func writeFile(_ bytes: [UInt8], to path: String) throws(FileSystemError) { try disk.writeFile(bytes, to: path) }
     func copyFile(from source: String, to destination: String) throws(FileSystemError) { try disk.copyFile(from: source, to: destination) }
+    func linkItem(from source: String, to destination: String) throws(FileSystemError) { try disk.linkItem(from: source, to: destination) }
     func moveItem(from source: String, to destination: String) throws(FileSystemError) { try disk.moveItem(from: source, to: destination) }
     func exchangeItems(_ a: String, _ b: String) throws(FileSystemError) { try disk.exchangeItems(a, b) }
     func removeItem(at path: String) throws(FileSystemError) { try disk.removeItem(at: path) }

@@ -1,3 +1,4 @@
+import Foundation
 import RefkitModel
 
 /// `write`: fills a staging folder beside the output folder, then swaps it into place in one step
@@ -26,10 +27,14 @@ public struct OutputWriter: Sendable {
     public let fileSystem: any FileSystem
     /// Absolute path of the output folder.
     public let output: String
+    /// What the previous build wrote, from its marker.
+    public let previous: Manifest?
+    private let written = WrittenFiles()
 
     public init(fileSystem: any FileSystem, output: String) {
         self.fileSystem = fileSystem
         self.output = output
+        self.previous = (try? fileSystem.readFile(at: output + "/" + Self.marker)).flatMap(Manifest.init(bytes:))
     }
 
     var staging: String { sibling("tmp") }
@@ -52,14 +57,17 @@ public struct OutputWriter: Sendable {
             throw .notRefkitOutput(output)
         }
         do {
-            for leftover in [staging, retired] where fileSystem.kind(at: leftover) != nil {
-                try fileSystem.removeItem(at: leftover)
-            }
+            try clearLeftovers()
             try fileSystem.createDirectory(at: staging)
-            try fileSystem.writeFile(Array("refkit output: this folder is replaced by every build\n".utf8),
-                                     to: staging + "/" + Self.marker)
         } catch {
             throw .fileSystem(error)
+        }
+    }
+
+    /// Removes what a build that was interrupted (killed, out of power) left beside the output.
+    public func clearLeftovers() throws(FileSystemError) {
+        for leftover in [staging, retired] where fileSystem.kind(at: leftover) != nil {
+            try fileSystem.removeItem(at: leftover)
         }
     }
 
@@ -74,11 +82,23 @@ public struct OutputWriter: Sendable {
                     try fileSystem.createDirectory(at: folder)
                     made.insert(folder)
                 }
-                try fileSystem.writeFile(file.contents, to: path)
+                try place(file.contents, at: file.path)
             }
         } catch {
             throw .fileSystem(error)
         }
+    }
+
+    /// Writes `bytes` to `path` in the staging folder, or, when the previous build wrote the same
+    /// bytes there, links the previous file instead: no write, and its mtime is kept.
+    private func place(_ bytes: [UInt8], at path: String) throws(FileSystemError) {
+        let hash = Manifest.hash(bytes)
+        written.record(path, hash)
+        if previous?.files[path] == hash,
+           (try? fileSystem.linkItem(from: output + "/" + path, to: staging + "/" + path)) != nil {
+            return
+        }
+        try fileSystem.writeFile(bytes, to: staging + "/" + path)
     }
 
     /// Copies a kit file (absolute path) to `path` under the staging folder.
@@ -86,15 +106,17 @@ public struct OutputWriter: Sendable {
         do {
             let destination = staging + "/" + path
             try fileSystem.createDirectory(at: String(destination[..<destination.lastIndex(of: "/")!]))
-            try fileSystem.copyFile(from: source, to: destination)
+            try place(try fileSystem.readFile(at: source), at: path)
         } catch {
             throw .fileSystem(error)
         }
     }
 
-    /// Puts the staged folder in place of the output folder.
-    public func commit() throws(Failure) {
+    /// Records the manifest in the staged folder and puts it in place of the output folder.
+    public func commit(fingerprint: String, sources: Int, pages: Int) throws(Failure) {
         do {
+            let manifest = Manifest(fingerprint: fingerprint, sources: sources, pages: pages, files: written.all)
+            try fileSystem.writeFile(manifest.bytes, to: staging + "/" + Self.marker)
             if fileSystem.kind(at: output) == nil {
                 try fileSystem.moveItem(from: staging, to: output)
                 return
@@ -118,4 +140,12 @@ public struct OutputWriter: Sendable {
     public func abort() {
         if fileSystem.kind(at: staging) != nil { try? fileSystem.removeItem(at: staging) }
     }
+}
+
+/// The files a build placed, with their hashes; filled by the render workers.
+private final class WrittenFiles: @unchecked Sendable {
+    private let lock = NSLock()
+    private var files: [String: String] = [:]
+    func record(_ path: String, _ hash: String) { lock.withLock { files[path] = hash } }
+    var all: [String: String] { lock.withLock { files } }
 }

@@ -18,6 +18,9 @@ public struct BuildRequest: Sendable {
     public var jobs: Int?
     /// `--shard i/n`: build only this shard's sources.
     public var shard: Shard?
+    /// Called after each source is written, with how many are done and how many there are (from
+    /// the render workers, so it must be thread-safe).
+    public var progress: (@Sendable (_ done: Int, _ total: Int) -> Void)?
 
     public init(kitDirectory: String, outputDirectory: String? = nil, date: String? = nil, secret: String? = nil,
                 bundle: Bool = false, jobs: Int? = nil, shard: Shard? = nil) {
@@ -162,7 +165,8 @@ public struct Builder: Sendable {
                     let zip = try Bundle.zip(files + Bundle.referenced(sharedInBundles, by: files), date: renderer.date)
                     try writer.write([OutputFile(path: "bundles/\(renderer.directoryName(for: source)).zip", contents: zip)])
                 }
-                progress.add(pages: files.filter { $0.path.hasSuffix(".html") }.count)
+                let done = progress.add(pages: files.filter { $0.path.hasSuffix(".html") }.count)
+                request.progress?(done, sources.count)
             } catch let error as OutputWriter.Failure {
                 progress.fail(error)
             } catch {
@@ -233,12 +237,14 @@ private final class Counter: @unchecked Sendable {
 private final class Progress: @unchecked Sendable {
     private let lock = NSLock()
     private var _pages = 0
+    private var _sources = 0
     private var _failure: OutputWriter.Failure?
 
     var pages: Int { lock.withLock { _pages } }
     var failure: OutputWriter.Failure? { lock.withLock { _failure } }
     var failed: Bool { failure != nil }
 
-    func add(pages: Int) { lock.withLock { _pages += pages } }
+    /// Adds a finished source's pages; returns how many sources are done.
+    func add(pages: Int) -> Int { lock.withLock { _pages += pages; _sources += 1; return _sources } }
     func fail(_ failure: OutputWriter.Failure) { lock.withLock { if _failure == nil { _failure = failure } } }
 }

@@ -52,9 +52,13 @@ struct BuildCommand: RefkitSubcommand {
             fileSystem: environment.fileSystem,
             dateResolver: BuildDateResolver(environment: environment.variables, now: environment.now))
         let kit = environment.absolute(kitDirectory)
-        let outcome = builder.build(BuildRequest(
+        let display = ProgressDisplay(isTerminal: environment.errorIsTerminal, write: environment.standardError)
+        var request = BuildRequest(
             kitDirectory: kit, outputDirectory: output.map(environment.absolute), date: date,
-            secret: environment.variables["REFKIT_SECRET"], bundle: bundle, jobs: jobs, shard: shard.flatMap(Shard.init)))
+            secret: environment.variables["REFKIT_SECRET"], bundle: bundle, jobs: jobs, shard: shard.flatMap(Shard.init))
+        request.progress = { done, total in display.update(done: done, total: total) }
+        let outcome = builder.build(request)
+        display.finish()
 
         for diagnostic in outcome.diagnostics {
             environment.standardError(diagnostic.description + "\n")

@@ -11,16 +11,20 @@ public struct CLIEnvironment: Sendable {
     public var fileSystem: any FileSystem
     public var standardOutput: @Sendable (String) -> Void
     public var standardError: @Sendable (String) -> Void
+    /// Whether standard error is a terminal (progress is drawn in place only there).
+    public var errorIsTerminal: Bool = false
 
     public init(variables: [String: String], currentDirectory: String, now: @escaping @Sendable () -> Int64,
                 fileSystem: any FileSystem = DiskFileSystem(),
-                standardOutput: @escaping @Sendable (String) -> Void, standardError: @escaping @Sendable (String) -> Void) {
+                standardOutput: @escaping @Sendable (String) -> Void, standardError: @escaping @Sendable (String) -> Void,
+                errorIsTerminal: Bool = false) {
         self.variables = variables
         self.currentDirectory = currentDirectory
         self.now = now
         self.fileSystem = fileSystem
         self.standardOutput = standardOutput
         self.standardError = standardError
+        self.errorIsTerminal = errorIsTerminal
     }
 
     /// The real process: its environment, working directory, clock and streams.
@@ -30,7 +34,8 @@ public struct CLIEnvironment: Sendable {
             currentDirectory: FileManager.default.currentDirectoryPath,
             now: { Int64(Date().timeIntervalSince1970) },
             standardOutput: { FileHandle.standardOutput.write(Data($0.utf8)) },
-            standardError: { FileHandle.standardError.write(Data($0.utf8)) })
+            standardError: { FileHandle.standardError.write(Data($0.utf8)) },
+            errorIsTerminal: isatty(STDERR_FILENO) == 1)
     }
 
     /// `path` made absolute against the current directory, without trailing slashes or `.` segments.

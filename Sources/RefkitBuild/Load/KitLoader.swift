@@ -156,6 +156,11 @@ public struct KitLoader: Sendable {
     private func splitFrontMatter(_ text: String, file: String, into kit: inout LoadedKit) -> MarkdownDocument? {
         let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
         let name = String(file.split(separator: "/").last!.dropLast(3))
+        if text.allSatisfy(\.isWhitespace) {
+            kit.diagnostics.append(.error("the file is empty: start it with a line '---', then at least 'title:', then '---'",
+                                          at: SourceLocation(file: file)))
+            return nil
+        }
         guard lines.first.map({ $0.trimmingTrailingSpaces() == "---" }) == true else {
             kit.diagnostics.append(.error("missing front matter: start the file with a line '---', then at least 'title:', then '---'",
                                           at: SourceLocation(file: file)))

@@ -1,3 +1,4 @@
+import Foundation
 extension Source {
     /// The source's tracked referral link: the site's `referral_url` with `ref`, `utm_source`,
     /// `utm_medium` and `utm_campaign` added to its query. Parameters already in the query are kept,
@@ -13,6 +14,10 @@ extension Source {
         if let mark = base.firstIndex(of: "?") {
             query = base[base.index(after: mark)...].split(separator: "&").map(String.init)
             base = String(base[..<mark])
+        }
+        // An empty path is "/", as every browser reads it: https://x.example → https://x.example/
+        if let scheme = base.range(of: "://"), !base[scheme.upperBound...].contains("/") {
+            base += "/"
         }
         let ours = ["ref": code, "utm_source": slug, "utm_medium": "referral", "utm_campaign": site.campaign]
         query.removeAll { parameter in

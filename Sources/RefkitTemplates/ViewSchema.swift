@@ -18,7 +18,7 @@ public indirect enum ViewSchema: Sendable {
         values("primary", "on_primary", "primary_ink", "accent", "on_accent", "title", "co_branded", "site_logo", "partner_logo")
             .merging(["site": palette, "partner": palette]) { a, _ in a })
     public static let site = ViewSchema.object(
-        values("name", "url", "referral_url", "language", "campaign", "logo").merging(["contact": contact]) { a, _ in a })
+        values("name", "url", "referral_url", "language", "campaign", "logo", "has_contact").merging(["contact": contact]) { a, _ in a })
     public static let source = ViewSchema.object(
         values("name", "slug", "segment", "code", "message", "reward", "is_partner", "is_customer")
             .merging(["contact": contact]) { a, _ in a })
@@ -32,6 +32,7 @@ public indirect enum ViewSchema: Sendable {
     public static let handout = ViewSchema.object([
         "who": .object(values("title", "summary")), "next": .object(values("title", "summary")),
         "phrases": .list(.value), "steps": .list(.value), "has_phrases": .value, "has_steps": .value, "offer": offer,
+        "has_guide": .value, "pages": .list(.object(values("title", "summary"))),
     ])
     public static let directoryEntry = ViewSchema.object(values("name", "code", "slug", "url", "is_partner"))
 

@@ -12,6 +12,13 @@ final class ReferralLinkTests: XCTestCase {
                        "https://northwind.example/start?ref=HARBOR&utm_source=harbor-street-law&utm_medium=referral&utm_campaign=referral-kit")
     }
 
+    func testAnEmptyPathIsSlash() {
+        XCTAssertEqual(link("https://mini.example"),
+                       "https://mini.example/?ref=HARBOR&utm_source=harbor-street-law&utm_medium=referral&utm_campaign=referral-kit")
+        XCTAssertEqual(link("https://mini.example#top"),
+                       "https://mini.example/?ref=HARBOR&utm_source=harbor-street-law&utm_medium=referral&utm_campaign=referral-kit#top")
+    }
+
     func testKeepsAnExistingQueryAndFragment() {
         XCTAssertEqual(link("https://n.example/start?lang=en&x=1#book"),
                        "https://n.example/start?lang=en&x=1&ref=HARBOR&utm_source=harbor-street-law&utm_medium=referral&utm_campaign=referral-kit#book")

@@ -221,6 +221,13 @@ public struct SiteRenderer: Sendable {
         if let offer = context.offerViews[1]!.first {
             view["offer"] = offer
         }
+        // A kit without guide pages (ideal client, phrases, steps, what next) still fills the
+        // sheet: with the pages the source gets, by title and summary.
+        let guide = view["who"] != nil || !phrases.isEmpty || !steps.isEmpty || view["next"] != nil
+        view["has_guide"] = guide
+        if !guide {
+            view["pages"] = context.pageViews.map { ["title": $0["title"]!, "summary": $0["summary"] ?? ""] as [String: Any] }
+        }
         return view
     }
 
@@ -250,6 +257,7 @@ public struct SiteRenderer: Sendable {
         var view: [String: Any] = [
             "name": site.name, "url": site.url, "referral_url": site.referralURL, "language": site.language,
             "campaign": site.campaign, "contact": contactView(site.contact),
+            "has_contact": site.contact.name != nil || site.contact.email != nil || site.contact.phone != nil,
         ]
         if let logo = site.logo { view["logo"] = root + logo }
         return view

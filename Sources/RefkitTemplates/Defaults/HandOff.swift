@@ -27,12 +27,13 @@ extension DefaultTemplates {
       {{#handout.has_phrases}}<section><h2>Listen for</h2><ul class="sheet__phrases">{{#handout.phrases}}<li><span class="clamp2">“{{.}}”</span></li>{{/handout.phrases}}</ul></section>{{/handout.has_phrases}}
       {{#handout.has_steps}}<section><h2>How to refer</h2><ol class="sheet__steps">{{#handout.steps}}<li><span class="clamp2">{{.}}</span></li>{{/handout.steps}}</ol></section>{{/handout.has_steps}}
       {{#handout.next}}<section><h2>What happens next</h2><p class="clamp3">{{summary}}</p></section>{{/handout.next}}
+      {{^handout.has_guide}}<section><h2>In your referral kit</h2><ul class="sheet__pages">{{#handout.pages}}<li><strong>{{title}}</strong>{{#summary}}<br><span class="clamp2">{{summary}}</span>{{/summary}}</li>{{/handout.pages}}</ul><p>The full pages are in your online referral kit.</p></section>{{/handout.has_guide}}
     </div>
     <aside class="sheet__side">
       <div class="sheet__qr"><div class="qr">{{{referral.qr_svg}}}</div><p>Scan to book, or quote <strong class="code">{{source.code}}</strong></p></div>
       {{#handout.offer}}<div class="sheet__offer"><p class="sheet__label">{{#is_gift_certificate}}Gift certificate{{/is_gift_certificate}}{{#is_coupon}}Coupon{{/is_coupon}}</p><p class="sheet__value clamp3">{{value}}</p><p>Code <strong class="code">{{code}}</strong></p>{{#validity_text}}<p class="sheet__small">{{validity_text}}</p>{{/validity_text}}</div>{{/handout.offer}}
       {{#source.reward}}<div class="sheet__reward"><p class="sheet__label">What's in it for you</p><p class="clamp4">{{source.reward}}</p></div>{{/source.reward}}
-      <div class="sheet__contact"><p class="sheet__label">Questions?</p><p>{{#site.contact.name}}{{site.contact.name}}<br>{{/site.contact.name}}{{#site.contact.email}}{{site.contact.email}}<br>{{/site.contact.email}}{{#site.contact.phone}}{{site.contact.phone}}{{/site.contact.phone}}</p></div>
+      {{#site.has_contact}}<div class="sheet__contact"><p class="sheet__label">Questions?</p><p>{{#site.contact.name}}{{site.contact.name}}<br>{{/site.contact.name}}{{#site.contact.email}}{{site.contact.email}}<br>{{/site.contact.email}}{{#site.contact.phone}}{{site.contact.phone}}{{/site.contact.phone}}</p></div>{{/site.has_contact}}
     </aside>
   </div>
   <footer class="sheet__footer"><p>{{site.name}} · your code <strong class="code">{{source.code}}</strong></p><p class="sheet__link">{{referral.link}}</p></footer>

@@ -92,6 +92,8 @@ h1{font-size:2rem}
 .sheet__phrases{list-style:none;margin:0;padding:0}
 .sheet__phrases li{margin:0 0 1.5mm;padding:1mm 0 1mm 3mm;border-left:1mm solid var(--accent);font-style:italic}
 .sheet__steps{margin:0;padding-left:5mm}
+.sheet__pages{margin:0 0 2mm;padding-left:5mm}
+.sheet__pages li{margin:0 0 2mm}
 .sheet__steps li{margin:0 0 1.5mm}
 .sheet__qr{text-align:center;font-size:9pt}
 .sheet__qr .qr{width:44mm;margin:0 auto 1mm}

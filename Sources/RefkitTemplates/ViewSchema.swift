@@ -15,7 +15,7 @@ public indirect enum ViewSchema: Sendable {
     public static let contact = ViewSchema.object(values("name", "email", "phone"))
     public static let palette = ViewSchema.object(values("primary", "on_primary", "primary_ink", "accent", "on_accent"))
     public static let brand = ViewSchema.object(
-        values("primary", "on_primary", "primary_ink", "accent", "on_accent", "title", "co_branded", "site_logo", "partner_logo")
+        values("primary", "on_primary", "primary_ink", "accent", "on_accent", "title", "co_branded", "show_title", "site_logo", "partner_logo")
             .merging(["site": palette, "partner": palette]) { a, _ in a })
     public static let site = ViewSchema.object(
         values("name", "url", "referral_url", "language", "campaign", "logo", "has_contact").merging(["contact": contact]) { a, _ in a })

@@ -13,8 +13,10 @@ struct Branding {
     let siteLogo: String?
     let partnerLogo: String?
     let title: String
+    let siteName: String
 
     init(site: Site, source: Source?) {
+        siteName = site.name
         self.site = Palette(primary: site.colors.primary ?? Self.defaultPrimary, accent: site.colors.accent ?? Self.defaultAccent)
         siteLogo = site.logo
         if let source, source.segment == .partner, let brand = source.brand {
@@ -41,6 +43,8 @@ struct Branding {
             "primary_ink": primary.darkened().description,
             "accent": accent.description, "on_accent": accent.readableText.description,
             "title": title, "co_branded": partnerLogo != nil || partner != nil,
+            // Without a logo the header's wordmark already names the site; the title would repeat it.
+            "show_title": title != siteName || siteLogo != nil,
             "site": Self.paletteView(site),
         ]
         if let partner { view["partner"] = Self.paletteView(partner) }

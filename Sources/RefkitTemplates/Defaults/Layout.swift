@@ -39,7 +39,7 @@ extension DefaultTemplates {
       {{#brand.site_logo}}<span class="logo"><img src="{{brand.site_logo}}" alt="{{site.name}}"></span>{{/brand.site_logo}}
       {{^brand.site_logo}}<span class="wordmark">{{site.name}}</span>{{/brand.site_logo}}
     </a>
-    <p class="brandbar__title">{{brand.title}}</p>
+    {{#brand.show_title}}<p class="brandbar__title">{{brand.title}}</p>{{/brand.show_title}}
   </div>
 {{>nav}}
 </header>

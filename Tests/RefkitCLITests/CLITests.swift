@@ -136,6 +136,45 @@ final class CLITests: XCTestCase {
         XCTAssertEqual(try run(["check", "--date", "tomorrow"], in: kit).status, 2)
     }
 
+    func testListAsCSVForAMailMerge() throws {
+        let kit = try kitCopy()
+        try Data("name: \"Cara, \\\"the\\\" Customer\"\nsegment: customer\ncontact: { name: Cara, email: cara@c.example }\n".utf8)
+            .write(to: URL(fileURLWithPath: kit + "/content/sources/cara.yml"))
+        let result = try run(["list", "--format", "csv", "--date", "2026-11-23"], in: kit)
+        XCTAssertEqual(result.status, 0, result.stderr)
+        // Read back with a real CSV parser.
+        let csv = kit + "/sources.csv"
+        try Data(result.stdout.utf8).write(to: URL(fileURLWithPath: csv))
+        let parser = Process()
+        parser.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        parser.arguments = ["python3", "-c", "import csv,json,sys; print(json.dumps(list(csv.reader(open(sys.argv[1], newline='')))))", csv]
+        let pipe = Pipe()
+        parser.standardOutput = pipe
+        try parser.run()
+        let rows = try JSONSerialization.jsonObject(with: pipe.fileHandleForReading.readDataToEndOfFile()) as? [[String]]
+        parser.waitUntilExit()
+        XCTAssertEqual(rows?.first, ["slug", "name", "segment", "code", "contact_name", "contact_email", "offers", "referral_link", "kit_url"])
+        XCTAssertEqual(rows?[2], ["cara", "Cara, \"the\" Customer", "customer", "CARA", "Cara", "cara@c.example", "coupon",
+                                  "https://acme.example/start?lang=en&ref=CARA&utm_source=cara&utm_medium=referral&utm_campaign=spring%202026#book",
+                                  "https://kits.acme.example/refer/cara/index.html"])
+        XCTAssertEqual(rows?.count, 3)
+    }
+
+    func testListAsJSONAndTable() throws {
+        let kit = try kitCopy()
+        let json = try run(["list", "--format", "json", "--date", "2026-11-23"], in: kit)
+        let objects = try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [[String: String]]
+        XCTAssertEqual(objects?.map { $0["code"] ?? "" }, ["BOLT", "CARA"])
+        XCTAssertEqual(objects?.first?["offers"], "coupon gift")
+        let table = try run(["list", "--date", "2026-11-23"], in: kit)
+        XCTAssertEqual(table.stdout.split(separator: "\n").first.map(String.init),
+                       "slug           segment   code  offers       referral_link")
+        try Data("name: Cara\nsegment: nobody\n".utf8).write(to: URL(fileURLWithPath: kit + "/content/sources/cara.yml"))
+        let broken = try run(["list"], in: kit)
+        XCTAssertEqual(broken.status, 1)
+        XCTAssertTrue(broken.stderr.contains("content/sources/cara.yml:2:10: error:"), broken.stderr)
+    }
+
     func testHelpAndVersion() throws {
         let help = try run(["build", "--help"], in: NSTemporaryDirectory())
         XCTAssertEqual(help.status, 0)

@@ -1,0 +1,87 @@
+import ArgumentParser
+import Foundation
+import RefkitBuild
+import RefkitModel
+
+struct ListCommand: RefkitSubcommand {
+    enum Format: String, ExpressibleByArgument, CaseIterable {
+        case table, json, csv
+    }
+
+    static let configuration = CommandConfiguration(
+        commandName: "list",
+        abstract: "List every referral source: segment, code, offers, referral link and kit address.",
+        discussion: """
+            The CSV has a header row and one row per source: what a mail merge needs to send each \
+            source their code, link and kit.
+
+            Examples:
+              refkit list                       an aligned table
+              refkit list --format csv > sources.csv
+              refkit list mykit --format json
+
+            Exit status: 0 listed, 1 the kit has errors (they are printed), 2 the command line is wrong.
+            """)
+
+    @Argument(help: "The kit folder, holding content/ and optionally templates/.")
+    var kitDirectory: String = "."
+
+    @Option(name: .long, help: "table, json or csv.")
+    var format: Format = .table
+
+    @Option(name: .long, help: ArgumentHelp("The date that decides which offers are live, YYYY-MM-DD (default: SOURCE_DATE_EPOCH, else today in UTC).", valueName: "date"))
+    var date: String?
+
+    static let columns = ["slug", "name", "segment", "code", "contact_name", "contact_email", "offers", "referral_link", "kit_url"]
+
+    func execute(in environment: CLIEnvironment) -> Int32 {
+        let builder = Builder(fileSystem: environment.fileSystem,
+                              dateResolver: BuildDateResolver(environment: environment.variables, now: environment.now))
+        let request = BuildRequest(kitDirectory: environment.absolute(kitDirectory), date: date,
+                                   secret: environment.variables["REFKIT_SECRET"])
+        let checked: (date: Day, validated: ValidatedKit)
+        switch builder.check(request) {
+        case .failure(let failure):
+            environment.standardError("refkit: \(failure)\n")
+            return ExitStatus.usage
+        case .success(let result): checked = result
+        }
+        guard let kit = checked.validated.kit, let templates = checked.validated.templates else {
+            for diagnostic in checked.validated.diagnostics { environment.standardError(diagnostic.description + "\n") }
+            return ExitStatus.contentErrors
+        }
+        let renderer = SiteRenderer(kit: kit, templates: templates, date: checked.date, secret: request.secret)
+        let base = kit.site.url.hasSuffix("/") ? kit.site.url : kit.site.url + "/"
+        let rows: [[String]] = kit.sources.map { source in
+            [source.slug, source.name, source.segment.rawValue, source.code, source.contact.name ?? "",
+             source.contact.email ?? "", renderer.offers(for: source).map(\.id).joined(separator: " "),
+             source.referralLink(in: kit.site), base + renderer.directoryName(for: source) + "/index.html"]
+        }
+        switch format {
+        case .csv:
+            for row in [Self.columns] + rows { environment.standardOutput(row.map(Self.csvField).joined(separator: ",") + "\r\n") }
+        case .json:
+            let objects = rows.map { Dictionary(uniqueKeysWithValues: zip(Self.columns, $0)) }
+            let encoder = JSONEncoder()
+            encoder.outputFormatting = [.sortedKeys, .prettyPrinted, .withoutEscapingSlashes]
+            environment.standardOutput(String(decoding: (try? encoder.encode(objects)) ?? Data(), as: UTF8.self) + "\n")
+        case .table:
+            let shown = [0, 2, 3, 6, 7]  // slug, segment, code, offers, referral link
+            let table = [shown.map { Self.columns[$0] }] + rows.map { row in shown.map { row[$0] } }
+            let widths = shown.indices.map { column in table.map { $0[column].count }.max() ?? 0 }
+            for line in table {
+                let cells = line.enumerated().map { index, cell in
+                    index == line.count - 1 ? cell : cell.padding(toLength: widths[index], withPad: " ", startingAt: 0)
+                }
+                environment.standardOutput(cells.joined(separator: "  ") + "\n")
+            }
+        }
+        return ExitStatus.success
+    }
+
+    /// RFC 4180: quoted when it holds a comma, quote or line break; quotes doubled.
+    static func csvField(_ text: String) -> String {
+        guard text.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else { return text }
+        return "\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+    }
+}

@@ -175,6 +175,39 @@ final class CLITests: XCTestCase {
         XCTAssertTrue(broken.stderr.contains("content/sources/cara.yml:2:10: error:"), broken.stderr)
     }
 
+    func testInitWritesAKitThatBuildsAtOnceWithTemplatesEqualToTheBuiltIns() throws {
+        let parent = FileManager.default.temporaryDirectory.appendingPathComponent("refkit-init-\(UUID().uuidString)").path
+        try FileManager.default.createDirectory(atPath: parent, withIntermediateDirectories: true)
+        addTeardownBlock { try? FileManager.default.removeItem(atPath: parent) }
+        let created = try run(["init", "mykit"], in: parent)
+        XCTAssertEqual(created.status, 0, created.stderr)
+        let kit = parent + "/mykit"
+        let built = try run(["build", "--date", "2026-11-23"], in: kit)
+        XCTAssertEqual(built.status, 0, built.stderr)
+        XCTAssertEqual(built.stderr, "", "a new kit builds without a warning")
+        XCTAssertTrue(built.stdout.hasPrefix("refkit: built 2 kits, 19 pages"), built.stdout)
+
+        // The copied templates are the built-ins: without them the site is the same.
+        try FileManager.default.moveItem(atPath: kit + "/templates", toPath: parent + "/templates-aside")
+        let plain = try run(["build", "--date", "2026-11-23", "--output", parent + "/plain"], in: kit)
+        XCTAssertEqual(plain.status, 0, plain.stderr)
+        func tree(_ root: String) throws -> [String: Data] {
+            var files: [String: Data] = [:]
+            for case let path as String in FileManager.default.enumerator(atPath: root)! where path != ".refkit-output" {
+                var isDirectory: ObjCBool = false
+                if FileManager.default.fileExists(atPath: root + "/" + path, isDirectory: &isDirectory), !isDirectory.boolValue {
+                    files[path] = FileManager.default.contents(atPath: root + "/" + path)
+                }
+            }
+            return files
+        }
+        XCTAssertEqual(try tree(kit + "/output"), try tree(parent + "/plain"))
+
+        let again = try run(["init", "mykit"], in: parent)
+        XCTAssertEqual(again.status, 1)
+        XCTAssertTrue(again.stderr.contains("is not empty"), again.stderr)
+    }
+
     func testHelpAndVersion() throws {
         let help = try run(["build", "--help"], in: NSTemporaryDirectory())
         XCTAssertEqual(help.status, 0)

@@ -1,0 +1,122 @@
+import RefkitTemplates
+
+/// The kit `refkit init` writes: every page kind, one partner, one customer, one offer, with
+/// guidance for the business owner in place of real content. It builds as it is.
+enum StarterKit {
+    static let files: [String: String] = [
+        ".gitignore": "output/\nprivate/\n",
+        "content/site.yml": """
+            # Your business. Everything here appears on every referral source's kit.
+            name: Your Business
+            url: https://kits.example.com            # where you will publish output/
+            referral_url: https://example.com/start  # where referred people land
+            colors: { primary: "#24415F", accent: "#F2B544" }   # quote colours: an unquoted # starts a comment
+            contact: { name: Your Name, email: you@example.com, phone: "+1 555 0100" }
+            rewards:
+              partners: "What a partner gets for each client they send (a finder's fee, a shared event…)"
+              customers: "What a customer gets when their friend signs up (a free month…)"
+
+            """,
+        "content/kit/01-who-to-refer.md": """
+            ---
+            title: Who to refer
+            kind: ideal-client
+            summary: One sentence describing your best client, so anyone can picture them.
+            ---
+            Describe the clients you do your best work for: their size, their trade, the moment in
+            their life or business when they need you. Be specific enough that {{source.name}} can
+            think of a name while reading.
+
+            | A great fit | Not a fit |
+            |---|---|
+            | Who you love working with | Who you would send elsewhere |
+
+            """,
+        "content/kit/02-what-to-listen-for.md": """
+            ---
+            title: What to listen for
+            kind: trigger-phrases
+            summary: The things people say just before they need you.
+            phrases:
+              - "List the phrases your best clients said before they hired you."
+              - "Write them as they said them, in their words, not yours."
+              - "Three to six is plenty: the handout shows the first six."
+            ---
+            When {{source.name}} hears one of these, that is the moment to mention {{site.name}}.
+
+            """,
+        "content/kit/03-how-to-refer.md": """
+            ---
+            title: How to refer
+            kind: how-to-refer
+            summary: How to make the introduction, in a minute.
+            steps:
+              - "Say why you trust us, in one sentence."
+              - "Send them your link, or ask them to quote your code {{source.code}}."
+              - "Copy {{site.contact.name}} ({{site.contact.email}}) if you would like us to call them."
+            ---
+            The easiest introduction is an e-mail with [your referral link]({{referral.link}}) in it.
+
+            """,
+        "content/kit/04-what-happens-next.md": """
+            ---
+            title: What happens next
+            kind: what-happens-next
+            summary: What you do with a referral, and how the referrer hears about it.
+            ---
+            1. Say how quickly you get in touch, and how.
+            2. Say what the first conversation is like.
+            3. Say how you thank {{source.name}} when it works out.
+
+            """,
+        "content/kit/05-about-us.md": """
+            ---
+            title: About us
+            summary: A page every source gets; delete it, or write anything you like here.
+            ---
+            A plain page. Use `audience: partners` or `audience: customers` in the front matter to
+            show a page to only one kind of source.
+
+            """,
+        "content/offers/welcome.md": """
+            ---
+            title: Welcome offer
+            kind: coupon
+            value: "What the referred person gets, in a few words"
+            code: "{{source.code}}-WELCOME"
+            audience: all
+            terms: "Your conditions: new clients only, one per business…"
+            ---
+            What the offer is and how to use it. Add `expires: 2027-12-31` to the front matter to end it.
+
+            """,
+        "content/sources/example-partner.yml": """
+            # One file per referral source; the file name is the source's address (its slug).
+            name: Example Partner
+            segment: partner
+            code: PARTNER
+            contact: { name: Their Name, email: them@partner.example }
+            message: "A personal thank-you to this partner, shown on their kit's home page."
+            brand:
+              colors: { primary: "#5B2A86" }   # add logo: assets/their-logo.png (in content/assets/)
+
+            """,
+        "content/sources/example-customer.yml": """
+            name: Example Customer
+            segment: customer
+            contact: { name: Their Name, email: them@customer.example }
+
+            """,
+        "content/assets/.gitkeep": "",
+    ]
+
+    /// The built-in templates and theme, as files a kit may change.
+    static var templateFiles: [String: String] {
+        var files: [String: String] = ["templates/assets/refkit.css": DefaultTheme.css]
+        for (name, text) in DefaultTemplates.all {
+            let folder = DefaultTemplates.partials.contains(name) ? "templates/partials/" : "templates/"
+            files[folder + name + ".mustache"] = text
+        }
+        return files
+    }
+}

@@ -208,6 +208,26 @@ final class CLITests: XCTestCase {
         XCTAssertTrue(again.stderr.contains("is not empty"), again.stderr)
     }
 
+    func testNewWritesValidFilesAndNeverOverwrites() throws {
+        let kit = try kitCopy()
+        for arguments in [["source", "dora", "--segment", "partner", "--name", "Dora \"D\" Co"], ["offer", "spring", "--kind", "gift-certificate"],
+                          ["page", "listen", "--kind", "trigger-phrases"], ["page", "steps", "--kind", "how-to-refer"], ["page", "faq"]] {
+            let result = try run(["new"] + arguments, in: kit)
+            XCTAssertEqual(result.status, 0, result.stderr)
+        }
+        let check = try run(["check", "--date", "2026-11-23"], in: kit)
+        XCTAssertEqual(check.stdout, "refkit: checked 3 sources, 0 errors, 0 warnings (for 2026-11-23)\n")
+        XCTAssertTrue(try String(contentsOfFile: kit + "/content/sources/dora.yml", encoding: .utf8).hasPrefix("name: \"Dora \\\"D\\\" Co\"\n"))
+
+        let before = try Data(contentsOf: URL(fileURLWithPath: kit + "/content/kit/faq.md"))
+        let again = try run(["new", "page", "faq", "--name", "Other"], in: kit)
+        XCTAssertEqual(again.status, 1)
+        XCTAssertEqual(again.stderr, "refkit: content/kit/faq.md already exists; refkit new never overwrites\n")
+        XCTAssertEqual(try Data(contentsOf: URL(fileURLWithPath: kit + "/content/kit/faq.md")), before)
+        XCTAssertEqual(try run(["new", "page", "Bad Name"], in: kit).status, 2)
+        XCTAssertEqual(try run(["new", "offer", "x1", "--kind", "voucher"], in: kit).status, 2)
+    }
+
     func testHelpAndVersion() throws {
         let help = try run(["build", "--help"], in: NSTemporaryDirectory())
         XCTAssertEqual(help.status, 0)

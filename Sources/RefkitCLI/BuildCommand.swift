@@ -61,7 +61,7 @@ struct BuildCommand: RefkitSubcommand {
         display.finish()
 
         for diagnostic in outcome.diagnostics {
-            environment.standardError(diagnostic.description + "\n")
+            environment.standardError(diagnostic.formatted(forTerminal: environment.errorIsTerminal) + "\n")
         }
         switch outcome.result {
         case .success(let summary) where summary.upToDate:

@@ -11,13 +11,15 @@ public struct CLIEnvironment: Sendable {
     public var fileSystem: any FileSystem
     public var standardOutput: @Sendable (String) -> Void
     public var standardError: @Sendable (String) -> Void
-    /// Whether standard error is a terminal (progress is drawn in place only there).
+    /// Whether standard error is a terminal (progress is drawn in place, diagnostics coloured).
     public var errorIsTerminal: Bool = false
+    /// Whether standard output is a terminal (`check` colours its diagnostics).
+    public var outputIsTerminal: Bool = false
 
     public init(variables: [String: String], currentDirectory: String, now: @escaping @Sendable () -> Int64,
                 fileSystem: any FileSystem = DiskFileSystem(),
                 standardOutput: @escaping @Sendable (String) -> Void, standardError: @escaping @Sendable (String) -> Void,
-                errorIsTerminal: Bool = false) {
+                errorIsTerminal: Bool = false, outputIsTerminal: Bool = false) {
         self.variables = variables
         self.currentDirectory = currentDirectory
         self.now = now
@@ -25,6 +27,7 @@ public struct CLIEnvironment: Sendable {
         self.standardOutput = standardOutput
         self.standardError = standardError
         self.errorIsTerminal = errorIsTerminal
+        self.outputIsTerminal = outputIsTerminal
     }
 
     /// The real process: its environment, working directory, clock and streams.
@@ -35,7 +38,7 @@ public struct CLIEnvironment: Sendable {
             now: { Int64(Date().timeIntervalSince1970) },
             standardOutput: { FileHandle.standardOutput.write(Data($0.utf8)) },
             standardError: { FileHandle.standardError.write(Data($0.utf8)) },
-            errorIsTerminal: isatty(STDERR_FILENO) == 1)
+            errorIsTerminal: isatty(STDERR_FILENO) == 1, outputIsTerminal: isatty(STDOUT_FILENO) == 1)
     }
 
     /// `path` made absolute against the current directory, without trailing slashes or `.` segments.

@@ -57,7 +57,9 @@ struct CheckCommand: RefkitSubcommand {
 
         switch format {
         case .text:
-            for diagnostic in diagnostics { environment.standardOutput(diagnostic.description + "\n") }
+            for diagnostic in diagnostics {
+                environment.standardOutput(diagnostic.formatted(forTerminal: environment.outputIsTerminal) + "\n")
+            }
             let sources = checked.validated.kit.map { " \($0.sources.count) source\($0.sources.count == 1 ? "" : "s")," } ?? ""
             environment.standardOutput("refkit: checked\(sources) \(errors) error\(errors == 1 ? "" : "s"), \(warnings) warning\(warnings == 1 ? "" : "s") (for \(checked.date))\n")
         case .json:

@@ -47,7 +47,9 @@ struct ListCommand: RefkitSubcommand {
         case .success(let result): checked = result
         }
         guard let kit = checked.validated.kit, let templates = checked.validated.templates else {
-            for diagnostic in checked.validated.diagnostics { environment.standardError(diagnostic.description + "\n") }
+            for diagnostic in checked.validated.diagnostics {
+                environment.standardError(diagnostic.formatted(forTerminal: environment.errorIsTerminal) + "\n")
+            }
             return ExitStatus.contentErrors
         }
         let renderer = SiteRenderer(kit: kit, templates: templates, date: checked.date, secret: request.secret)

@@ -228,6 +228,25 @@ final class CLITests: XCTestCase {
         XCTAssertEqual(try run(["new", "offer", "x1", "--kind", "voucher"], in: kit).status, 2)
     }
 
+    func testDiagnosticsAreColouredOnATerminalOnly() throws {
+        let kit = try kitCopy()
+        try Data("name: Cara\nsegment: customer\nmesage: hi\ncode: x\n".utf8).write(to: URL(fileURLWithPath: kit + "/content/sources/cara.yml"))
+        for terminal in [true, false] {
+            let captured = Captured()
+            let environment = CLIEnvironment(
+                variables: [:], currentDirectory: kit, now: { 1_795_000_000 },
+                standardOutput: { captured.out($0) }, standardError: { captured.err($0) },
+                errorIsTerminal: terminal, outputIsTerminal: terminal)
+            XCTAssertEqual(RefkitCommand.run(["build"], in: environment), 1)
+            let first = captured.stderr.split(separator: "\n").first.map(String.init) ?? ""
+            if terminal {
+                XCTAssertEqual(first, "\u{1B}[1mcontent/sources/cara.yml:3:1:\u{1B}[0m \u{1B}[1;33mwarning:\u{1B}[0m unknown field 'mesage'; did you mean 'message'?")
+            } else {
+                XCTAssertEqual(first, "content/sources/cara.yml:3:1: warning: unknown field 'mesage'; did you mean 'message'?")
+            }
+        }
+    }
+
     func testHelpAndVersion() throws {
         let help = try run(["build", "--help"], in: NSTemporaryDirectory())
         XCTAssertEqual(help.status, 0)

@@ -34,12 +34,15 @@ public struct Site: Sendable, Hashable {
     public var rewards: Rewards
     public var unlisted: Bool
     public var unsafeHTML: Bool
+    /// Where `refkit deploy` publishes output/.
+    public var deploy: DeployTarget?
 
     public init(
         name: String, url: String, referralURL: String, logo: String? = nil, colors: Palette = .init(),
         contact: Contact = .init(), language: String = "en", campaign: String = "referral-kit",
-        rewards: Rewards = .init(), unlisted: Bool = false, unsafeHTML: Bool = false
+        rewards: Rewards = .init(), unlisted: Bool = false, unsafeHTML: Bool = false, deploy: DeployTarget? = nil
     ) {
+        self.deploy = deploy
         self.name = name
         self.url = url
         self.referralURL = referralURL
@@ -52,6 +55,13 @@ public struct Site: Sendable, Hashable {
         self.unlisted = unlisted
         self.unsafeHTML = unsafeHTML
     }
+}
+
+/// `site.yml`'s `deploy:`: a folder to mirror output/ into, or a branch of a git remote that gets one
+/// commit of exactly output/.
+public enum DeployTarget: Sendable, Hashable {
+    case directory(String)
+    case git(remote: String, branch: String)
 }
 
 public struct Palette: Sendable, Hashable {

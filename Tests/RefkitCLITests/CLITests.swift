@@ -247,6 +247,95 @@ final class CLITests: XCTestCase {
         }
     }
 
+    private func git(_ arguments: [String], in directory: String) throws -> String {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        process.arguments = ["git"] + arguments
+        process.currentDirectoryURL = URL(fileURLWithPath: directory)
+        let pipe = Pipe()
+        process.standardOutput = pipe
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        let output = pipe.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return String(decoding: output, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
+    }
+
+    func testDeployToAFolderMirrorsTheOutput() throws {
+        let kit = try kitCopy()
+        let target = kit + "-published"
+        addTeardownBlock { try? FileManager.default.removeItem(atPath: target) }
+        let site = try String(contentsOfFile: kit + "/content/site.yml", encoding: .utf8)
+        try Data((site + "deploy: { directory: \(target) }\n").utf8).write(to: URL(fileURLWithPath: kit + "/content/site.yml"))
+        XCTAssertEqual(try run(["deploy"], in: kit).stderr, "refkit: there is no refkit output at \(kit)/output: run refkit build first\n")
+        XCTAssertEqual(try run(["build", "--date", "2026-11-23"], in: kit).status, 0)
+
+        let published = try snapshot(kit + "/output").keys.filter { $0 != ".refkit-output" }.count
+        let dry = try run(["deploy", "--dry-run"], in: kit)
+        XCTAssertEqual(dry.status, 0, dry.stderr)
+        XCTAssertTrue(dry.stdout.hasSuffix("refkit: would deploy \(published) added, 0 changed, 0 removed to \(target)\n"), dry.stdout)
+        XCTAssertFalse(FileManager.default.fileExists(atPath: target), "a dry run changes nothing")
+
+        XCTAssertEqual(try run(["deploy"], in: kit).status, 0)
+        XCTAssertEqual(try String(contentsOfFile: target + "/cara/index.html", encoding: .utf8),
+                       try String(contentsOfFile: kit + "/output/cara/index.html", encoding: .utf8))
+        XCTAssertEqual(try run(["deploy"], in: kit).stdout, "refkit: nothing to deploy: \(target) already has this output\n")
+
+        try FileManager.default.removeItem(atPath: kit + "/content/kit/partners-only.md")
+        XCTAssertEqual(try run(["build", "--date", "2026-11-23"], in: kit).status, 0)
+        let update = try run(["deploy"], in: kit)
+        XCTAssertTrue(update.stdout.contains("- bolt-partners/partners-only.html\n"), update.stdout)
+        XCTAssertFalse(FileManager.default.fileExists(atPath: target + "/bolt-partners/partners-only.html"))
+
+        let foreign = kit + "-foreign"
+        addTeardownBlock { try? FileManager.default.removeItem(atPath: foreign) }
+        try FileManager.default.createDirectory(atPath: foreign, withIntermediateDirectories: true)
+        try Data("mine".utf8).write(to: URL(fileURLWithPath: foreign + "/notes.txt"))
+        try Data((site + "deploy: { directory: \(foreign) }\n").utf8).write(to: URL(fileURLWithPath: kit + "/content/site.yml"))
+        let refused = try run(["deploy"], in: kit)
+        XCTAssertEqual(refused.status, 1)
+        XCTAssertTrue(refused.stderr.contains("refusing to deploy into \(foreign)"), refused.stderr)
+        XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: foreign), ["notes.txt"])
+    }
+
+    func testDeployToAGitBranchCommitsExactlyTheOutputDeterministically() throws {
+        let kit = try kitCopy()
+        let remote = kit + "-remote.git"
+        addTeardownBlock { try? FileManager.default.removeItem(atPath: remote) }
+        _ = try git(["init", "-q", "--bare", remote], in: NSTemporaryDirectory())
+        let site = try String(contentsOfFile: kit + "/content/site.yml", encoding: .utf8)
+        try Data((site + "deploy: { git: \(remote), branch: pages }\n").utf8).write(to: URL(fileURLWithPath: kit + "/content/site.yml"))
+        XCTAssertEqual(try run(["build", "--date", "2026-11-23"], in: kit).status, 0)
+
+        let published = try snapshot(kit + "/output").keys.filter { $0 != ".refkit-output" }.count
+        let dry = try run(["deploy", "--dry-run", "--date", "2026-11-23"], in: kit)
+        XCTAssertTrue(dry.stdout.hasSuffix("refkit: would deploy \(published) added, 0 changed, 0 removed to \(remote) (branch pages)\n"), dry.stdout + dry.stderr)
+        XCTAssertEqual(try git(["branch", "--list"], in: remote), "", "a dry run pushes nothing")
+
+        XCTAssertEqual(try run(["deploy", "--date", "2026-11-23"], in: kit).status, 0)
+        let files = try git(["ls-tree", "-r", "--name-only", "pages"], in: remote).split(separator: "\n").map(String.init)
+        let expected = try snapshot(kit + "/output").keys.filter { $0 != ".refkit-output" }.sorted()
+        XCTAssertEqual(files, expected)
+        XCTAssertEqual(try git(["log", "-1", "--format=%an <%ae> %aI %s", "pages"], in: remote),
+                       "refkit <refkit@localhost> 2026-11-23T00:00:00+00:00 refkit: publish the kits of 2026-11-23")
+        // The same output and history give the same commit, so a second deploy pushes nothing.
+        let head = try git(["rev-parse", "pages"], in: remote)
+        XCTAssertEqual(try run(["deploy", "--date", "2026-11-23"], in: kit).stdout,
+                       "refkit: nothing to deploy: \(remote) (branch pages) already has this output\n")
+        XCTAssertEqual(try git(["rev-parse", "pages"], in: remote), head)
+    }
+
+    private func snapshot(_ directory: String) throws -> [String: Data] {
+        var files: [String: Data] = [:]
+        for case let path as String in FileManager.default.enumerator(atPath: directory)! {
+            var isDirectory: ObjCBool = false
+            if FileManager.default.fileExists(atPath: directory + "/" + path, isDirectory: &isDirectory), !isDirectory.boolValue {
+                files[path] = FileManager.default.contents(atPath: directory + "/" + path)
+            }
+        }
+        return files
+    }
+
     func testHelpAndVersion() throws {
         let help = try run(["build", "--help"], in: NSTemporaryDirectory())
         XCTAssertEqual(help.status, 0)

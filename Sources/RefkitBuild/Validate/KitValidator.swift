@@ -1,3 +1,4 @@
+import Foundation
 import RefkitModel
 import RefkitTemplates
 
@@ -13,7 +14,7 @@ public struct ValidatedKit: Sendable {
 /// and reports every problem in one pass.
 public enum KitValidator {
     static let siteKeys = ["name", "url", "referral_url", "logo", "colors", "contact", "language", "campaign",
-                           "rewards", "unlisted", "unsafe_html", "follow_up"]
+                           "rewards", "unlisted", "unsafe_html", "follow_up", "deploy"]
     static let sourceKeys = ["name", "segment", "code", "contact", "brand", "message", "reward", "offers",
                              "language", "follow_up"]
     static let pageKeys = ["title", "kind", "order", "audience", "phrases", "steps", "summary"]
@@ -77,9 +78,28 @@ public enum KitValidator {
         }
         let unlisted = fields.bool("unlisted", diagnostics: &diagnostics) ?? false
         let unsafeHTML = fields.bool("unsafe_html", diagnostics: &diagnostics) ?? false
+        var deploy: DeployTarget?
+        if let reader = fields.mapping("deploy", knownKeys: ["directory", "git", "branch"], diagnostics: &diagnostics) {
+            let directory = reader.string("directory", diagnostics: &diagnostics)
+            let git = reader.string("git", diagnostics: &diagnostics)
+            let branch = reader.string("branch", diagnostics: &diagnostics) ?? "gh-pages"
+            switch (directory, git) {
+            case let (directory?, nil): deploy = .directory(directory)
+            case let (nil, git?):
+                if branch.range(of: "^[A-Za-z0-9._/-]+$", options: .regularExpression) == nil || branch.hasPrefix("-") {
+                    diagnostics.append(.error("'deploy.branch' is not a branch name: '\(branch)'", at: reader.location(of: "branch")))
+                } else {
+                    deploy = .git(remote: git, branch: branch)
+                }
+            default:
+                diagnostics.append(.error("'deploy' needs exactly one of 'directory: PATH' or 'git: REMOTE' (with an optional 'branch:')",
+                                          at: reader.location))
+            }
+        }
         guard let name, let url, let referralURL else { return nil }
         return Site(name: name, url: url, referralURL: referralURL, logo: logo, colors: colors, contact: contact,
-                    language: language, campaign: campaign, rewards: rewards, unlisted: unlisted, unsafeHTML: unsafeHTML)
+                    language: language, campaign: campaign, rewards: rewards, unlisted: unlisted, unsafeHTML: unsafeHTML,
+                    deploy: deploy)
     }
 
     // MARK: - sources/*.yml

@@ -1,0 +1,85 @@
+import ArgumentParser
+import Foundation
+import RefkitBuild
+import RefkitModel
+
+struct DeployCommand: RefkitSubcommand {
+    static let configuration = CommandConfiguration(
+        commandName: "deploy",
+        abstract: "Publish output/ to the target in site.yml's deploy: (a folder, or a branch of a git remote).",
+        discussion: """
+            Publishes the output of the last `refkit build`; it does not build. In site.yml:
+              deploy: { directory: /var/www/kits }               mirror output/ into a folder
+              deploy: { git: git@host:me/kits.git, branch: gh-pages }   one commit of exactly output/
+
+            A folder target gets new and changed files written and files output/ no longer has deleted; \
+            refkit refuses a non-empty folder it has not deployed to before. A git target gets one commit \
+            whose parent is the branch's head, by "refkit" at the build date, so the same output gives \
+            the same commit; nothing is pushed when nothing changed.
+
+            Examples:
+              refkit deploy --dry-run          list what would change (+ added, ~ changed, - removed)
+              refkit deploy
+            """)
+
+    @Argument(help: "The kit folder (default: the current folder).")
+    var kitDirectory: String = "."
+
+    @Option(name: .long, help: ArgumentHelp("The output folder to publish (default: KIT_DIR/output).", valueName: "dir"))
+    var output: String?
+
+    @Flag(name: .long, help: "List what would change; change nothing.")
+    var dryRun = false
+
+    @Option(name: .long, help: ArgumentHelp("The date of a git commit, YYYY-MM-DD (default: SOURCE_DATE_EPOCH, else today in UTC).", valueName: "date"))
+    var date: String?
+
+    func execute(in environment: CLIEnvironment) -> Int32 {
+        let kit = environment.absolute(kitDirectory)
+        let builder = Builder(fileSystem: environment.fileSystem,
+                              dateResolver: BuildDateResolver(environment: environment.variables, now: environment.now))
+        let checked: (date: Day, validated: ValidatedKit)
+        switch builder.check(BuildRequest(kitDirectory: kit, date: date, secret: environment.variables["REFKIT_SECRET"])) {
+        case .failure(let failure):
+            environment.standardError("refkit: \(failure)\n")
+            return ExitStatus.usage
+        case .success(let result): checked = result
+        }
+        guard let site = checked.validated.kit?.site else {
+            for diagnostic in checked.validated.diagnostics where diagnostic.severity == .error {
+                environment.standardError(diagnostic.formatted(forTerminal: environment.errorIsTerminal) + "\n")
+            }
+            return ExitStatus.contentErrors
+        }
+        guard let target = site.deploy else {
+            environment.standardError("refkit: content/site.yml has no deploy: target; add deploy: { directory: PATH } or deploy: { git: REMOTE, branch: gh-pages }\n")
+            return ExitStatus.contentErrors
+        }
+        let deployer = Deployer(fileSystem: environment.fileSystem, output: output.map(environment.absolute) ?? kit + "/output")
+        do {
+            let plan: Deployer.Plan
+            let place: String
+            switch target {
+            case .directory(let path):
+                let absolute = path.hasPrefix("/") ? path : environment.absolute(kit + "/" + path)
+                place = absolute
+                plan = dryRun ? try deployer.planDirectory(absolute) : try deployer.deployDirectory(absolute)
+            case .git(let remote, let branch):
+                let resolved = remote.hasPrefix(".") ? environment.absolute(kit + "/" + remote) : remote
+                place = "\(resolved) (branch \(branch))"
+                plan = try deployer.deployGit(remote: resolved, branch: branch, date: checked.date, dryRun: dryRun)
+            }
+            for line in plan.lines { environment.standardOutput(line + "\n") }
+            let counts = "\(plan.added.count) added, \(plan.changed.count) changed, \(plan.removed.count) removed"
+            if plan.isEmpty {
+                environment.standardOutput("refkit: nothing to deploy: \(place) already has this output\n")
+            } else {
+                environment.standardOutput("refkit: \(dryRun ? "would deploy" : "deployed") \(counts) to \(place)\n")
+            }
+            return ExitStatus.success
+        } catch {
+            environment.standardError("refkit: \(error)\n")
+            return ExitStatus.contentErrors
+        }
+    }
+}

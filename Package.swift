@@ -15,6 +15,7 @@ let package = Package(
         .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
         .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
+        .package(url: "https://github.com/swhitty/FlyingFox", from: "0.27.1"),
     ],
     targets: [
         .systemLibrary(
@@ -35,9 +36,10 @@ let package = Package(
             name: "RefkitBuild",
             dependencies: ["RefkitMarkdown", "RefkitQR", "RefkitModel", "RefkitTemplates", "CLibCrypto", "Yams", "ZIPFoundation"]
         ),
+        .target(name: "RefkitServe", dependencies: ["RefkitBuild", "RefkitModel", .product(name: "FlyingFox", package: "FlyingFox")]),
         .target(
             name: "RefkitCLI",
-            dependencies: ["RefkitBuild", .product(name: "ArgumentParser", package: "swift-argument-parser")]
+            dependencies: ["RefkitBuild", "RefkitServe", .product(name: "ArgumentParser", package: "swift-argument-parser")]
         ),
         .executableTarget(name: "refkit", dependencies: ["RefkitCLI"]),
         .testTarget(name: "RefkitMarkdownTests", dependencies: ["RefkitMarkdown"]),

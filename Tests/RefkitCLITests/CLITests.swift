@@ -365,3 +365,46 @@ private final class Captured: @unchecked Sendable {
     var stdout: String { lock.withLock { o } }
     var stderr: String { lock.withLock { e } }
 }
+
+/// `refkit serve` in a real browser: an edit shows without a manual reload, a broken edit shows an
+/// overlay naming the file and line, and the page recovers (Fixtures/tools/serve_browser_check.py).
+final class ServeBrowserTests: XCTestCase {
+    func testEditsReloadAndErrorsOverlayInChromium() throws {
+        let fixtures = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .appendingPathComponent("RefkitBuildTests/Fixtures").path
+        let hasPlaywright = Process()
+        hasPlaywright.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        hasPlaywright.arguments = ["python3", "-c", "import playwright"]
+        hasPlaywright.standardError = FileHandle.nullDevice
+        try hasPlaywright.run()
+        hasPlaywright.waitUntilExit()
+        let missing = hasPlaywright.terminationStatus != 0 || !FileManager.default.isExecutableFile(atPath: "/usr/bin/chromium")
+        if missing {
+            let message = "needs Chromium and Playwright for Python: scripts/install-deps --test-tools installs them"
+            if ProcessInfo.processInfo.environment["CI"] == "true" { XCTFail(message) }
+            throw XCTSkip(message)
+        }
+        let kit = FileManager.default.temporaryDirectory.appendingPathComponent("refkit-serve-\(UUID().uuidString)").path
+        try FileManager.default.copyItem(atPath: fixtures + "/kits/basic", toPath: kit)
+        addTeardownBlock { try? FileManager.default.removeItem(atPath: kit) }
+        let bundle = Bundle(for: ServeBrowserTests.self).bundleURL
+        let refkit = [bundle, bundle.deletingLastPathComponent()].map { $0.appendingPathComponent("refkit").path }
+            .first { FileManager.default.isExecutableFile(atPath: $0) } ?? "refkit"
+
+        let check = Process()
+        check.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        check.arguments = ["python3", fixtures + "/tools/serve_browser_check.py", refkit, kit, String(40_000 + Int.random(in: 0..<2_000))]
+        let out = Pipe(), err = Pipe()
+        check.standardOutput = out
+        check.standardError = err
+        try check.run()
+        let output = String(decoding: out.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        let errors = String(decoding: err.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        check.waitUntilExit()
+        XCTAssertEqual(check.terminationStatus, 0, output + errors)
+        let lines = output.split(separator: "\n")
+        XCTAssertEqual(lines.count, 3, output)
+        XCTAssertTrue(lines.first?.hasPrefix("edit shown after") == true, output)
+        XCTAssertFalse(FileManager.default.fileExists(atPath: kit + "/output"), "serve never writes the kit's output/")
+    }
+}

@@ -8,7 +8,7 @@ struct DeployCommand: RefkitSubcommand {
         commandName: "deploy",
         abstract: "Publish output/ to the target in site.yml's deploy: (a folder, or a branch of a git remote).",
         discussion: """
-            Publishes the output of the last `refkit build`; it does not build. In site.yml:
+            Builds the kit (nothing is rewritten when nothing changed), then publishes output/. In site.yml:
               deploy: { directory: /var/www/kits }               mirror output/ into a folder
               deploy: { git: git@host:me/kits.git, branch: gh-pages }   one commit of exactly output/
 
@@ -38,24 +38,25 @@ struct DeployCommand: RefkitSubcommand {
         let kit = environment.absolute(kitDirectory)
         let builder = Builder(fileSystem: environment.fileSystem,
                               dateResolver: BuildDateResolver(environment: environment.variables, now: environment.now))
-        let checked: (date: Day, validated: ValidatedKit)
-        switch builder.check(BuildRequest(kitDirectory: kit, date: date, secret: environment.variables["REFKIT_SECRET"])) {
-        case .failure(let failure):
-            environment.standardError("refkit: \(failure)\n")
-            return ExitStatus.usage
-        case .success(let result): checked = result
+        let outputFolder = output.map(environment.absolute) ?? kit + "/output"
+        // Publish the kit as it is now: build first (nothing is rewritten when nothing changed).
+        let outcome = builder.build(BuildRequest(kitDirectory: kit, outputDirectory: outputFolder, date: date,
+                                                 secret: environment.variables["REFKIT_SECRET"]))
+        for diagnostic in outcome.diagnostics {
+            environment.standardError(diagnostic.formatted(forTerminal: environment.errorIsTerminal) + "\n")
         }
-        guard let site = checked.validated.kit?.site else {
-            for diagnostic in checked.validated.diagnostics where diagnostic.severity == .error {
-                environment.standardError(diagnostic.formatted(forTerminal: environment.errorIsTerminal) + "\n")
-            }
+        guard case .success(let summary) = outcome.result else {
+            if case .failure(let failure) = outcome.result { environment.standardError("refkit: \(failure); nothing was deployed\n") }
             return ExitStatus.contentErrors
         }
+        guard case .success(let checked) = builder.check(BuildRequest(kitDirectory: kit, date: date,
+                                                                       secret: environment.variables["REFKIT_SECRET"])),
+              let site = checked.validated.kit?.site else { return ExitStatus.contentErrors }
         guard let target = site.deploy else {
             environment.standardError("refkit: content/site.yml has no deploy: target; add deploy: { directory: PATH } or deploy: { git: REMOTE, branch: gh-pages }\n")
             return ExitStatus.contentErrors
         }
-        let deployer = Deployer(fileSystem: environment.fileSystem, output: output.map(environment.absolute) ?? kit + "/output")
+        let deployer = Deployer(fileSystem: environment.fileSystem, output: outputFolder)
         do {
             let plan: Deployer.Plan
             let place: String
@@ -67,7 +68,7 @@ struct DeployCommand: RefkitSubcommand {
             case .git(let remote, let branch):
                 let resolved = remote.hasPrefix(".") ? environment.absolute(kit + "/" + remote) : remote
                 place = "\(resolved) (branch \(branch))"
-                plan = try deployer.deployGit(remote: resolved, branch: branch, date: checked.date, dryRun: dryRun)
+                plan = try deployer.deployGit(remote: resolved, branch: branch, date: summary.date, dryRun: dryRun)
             }
             for line in plan.lines { environment.standardOutput(line + "\n") }
             let counts = "\(plan.added.count) added, \(plan.changed.count) changed, \(plan.removed.count) removed"

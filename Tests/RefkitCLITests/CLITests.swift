@@ -203,6 +203,13 @@ final class CLITests: XCTestCase {
         }
         XCTAssertEqual(try tree(kit + "/output"), try tree(parent + "/plain"))
 
+        // The newcomer's flow ends with deploy --dry-run, which must work in a fresh kit.
+        try FileManager.default.moveItem(atPath: parent + "/templates-aside", toPath: kit + "/templates")
+        let dry = try run(["deploy", "--dry-run", "--date", "2026-11-23"], in: kit)
+        XCTAssertEqual(dry.status, 0, dry.stderr)
+        XCTAssertTrue(dry.stdout.contains("+ example-partner/index.html\n"), dry.stdout)
+        XCTAssertFalse(FileManager.default.fileExists(atPath: kit + "/published"), "a dry run publishes nothing")
+
         let again = try run(["init", "mykit"], in: parent)
         XCTAssertEqual(again.status, 1)
         XCTAssertTrue(again.stderr.contains("is not empty"), again.stderr)
@@ -267,23 +274,23 @@ final class CLITests: XCTestCase {
         addTeardownBlock { try? FileManager.default.removeItem(atPath: target) }
         let site = try String(contentsOfFile: kit + "/content/site.yml", encoding: .utf8)
         try Data((site + "deploy: { directory: \(target) }\n").utf8).write(to: URL(fileURLWithPath: kit + "/content/site.yml"))
-        XCTAssertEqual(try run(["deploy"], in: kit).stderr, "refkit: there is no refkit output at \(kit)/output: run refkit build first\n")
         XCTAssertEqual(try run(["build", "--date", "2026-11-23"], in: kit).status, 0)
 
         let published = try snapshot(kit + "/output").keys.filter { $0 != ".refkit-output" }.count
-        let dry = try run(["deploy", "--dry-run"], in: kit)
+        let dry = try run(["deploy", "--dry-run", "--date", "2026-11-23"], in: kit)
         XCTAssertEqual(dry.status, 0, dry.stderr)
         XCTAssertTrue(dry.stdout.hasSuffix("refkit: would deploy \(published) added, 0 changed, 0 removed to \(target)\n"), dry.stdout)
         XCTAssertFalse(FileManager.default.fileExists(atPath: target), "a dry run changes nothing")
 
-        XCTAssertEqual(try run(["deploy"], in: kit).status, 0)
+        XCTAssertEqual(try run(["deploy", "--date", "2026-11-23"], in: kit).status, 0)
         XCTAssertEqual(try String(contentsOfFile: target + "/cara/index.html", encoding: .utf8),
                        try String(contentsOfFile: kit + "/output/cara/index.html", encoding: .utf8))
-        XCTAssertEqual(try run(["deploy"], in: kit).stdout, "refkit: nothing to deploy: \(target) already has this output\n")
+        XCTAssertTrue(try run(["deploy", "--date", "2026-11-23"], in: kit).stdout
+            .hasSuffix("refkit: nothing to deploy: \(target) already has this output\n"))
 
+        // deploy builds first: a removed page disappears from the target without a separate build.
         try FileManager.default.removeItem(atPath: kit + "/content/kit/partners-only.md")
-        XCTAssertEqual(try run(["build", "--date", "2026-11-23"], in: kit).status, 0)
-        let update = try run(["deploy"], in: kit)
+        let update = try run(["deploy", "--date", "2026-11-23"], in: kit)
         XCTAssertTrue(update.stdout.contains("- bolt-partners/partners-only.html\n"), update.stdout)
         XCTAssertFalse(FileManager.default.fileExists(atPath: target + "/bolt-partners/partners-only.html"))
 
@@ -292,7 +299,7 @@ final class CLITests: XCTestCase {
         try FileManager.default.createDirectory(atPath: foreign, withIntermediateDirectories: true)
         try Data("mine".utf8).write(to: URL(fileURLWithPath: foreign + "/notes.txt"))
         try Data((site + "deploy: { directory: \(foreign) }\n").utf8).write(to: URL(fileURLWithPath: kit + "/content/site.yml"))
-        let refused = try run(["deploy"], in: kit)
+        let refused = try run(["deploy", "--date", "2026-11-23"], in: kit)
         XCTAssertEqual(refused.status, 1)
         XCTAssertTrue(refused.stderr.contains("refusing to deploy into \(foreign)"), refused.stderr)
         XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: foreign), ["notes.txt"])
@@ -320,8 +327,8 @@ final class CLITests: XCTestCase {
                        "refkit <refkit@localhost> 2026-11-23T00:00:00+00:00 refkit: publish the kits of 2026-11-23")
         // The same output and history give the same commit, so a second deploy pushes nothing.
         let head = try git(["rev-parse", "pages"], in: remote)
-        XCTAssertEqual(try run(["deploy", "--date", "2026-11-23"], in: kit).stdout,
-                       "refkit: nothing to deploy: \(remote) (branch pages) already has this output\n")
+        XCTAssertTrue(try run(["deploy", "--date", "2026-11-23"], in: kit).stdout
+            .hasSuffix("refkit: nothing to deploy: \(remote) (branch pages) already has this output\n"))
         XCTAssertEqual(try git(["rev-parse", "pages"], in: remote), head)
     }
 

@@ -4,7 +4,7 @@ import RefkitTemplates
 /// guidance for the business owner in place of real content. It builds as it is.
 enum StarterKit {
     static let files: [String: String] = [
-        ".gitignore": "output/\nprivate/\n",
+        ".gitignore": "output/\nprivate/\npublished/\n",
         "content/site.yml": """
             # Your business. Everything here appears on every referral source's kit.
             name: Your Business
@@ -15,6 +15,9 @@ enum StarterKit {
             rewards:
               partners: "What a partner gets for each client they send (a finder's fee, a shared event…)"
               customers: "What a customer gets when their friend signs up (a free month…)"
+            # Where `refkit deploy` publishes: a folder (your web server's, or a synced one), or a git
+            # branch, e.g. deploy: { git: git@github.com:you/kits.git, branch: gh-pages }
+            deploy: { directory: published }
 
             """,
         "content/kit/01-who-to-refer.md": """

@@ -3,8 +3,8 @@ import Foundation
 import PackageDescription
 
 // One target per concern, depending in one direction only:
-// C libraries (CMarkGFM, CQREncode, CLibCrypto) → RefkitMarkdown, RefkitQR, RefkitModel → RefkitTemplates
-// → RefkitBuild → RefkitCLI → refkit
+// C libraries (CMarkGFM, CQREncode, CLibCrypto) → RefkitMarkdown, RefkitQR, RefkitModel → RefkitTemplates,
+// RefkitLedger → RefkitBuild → RefkitReport, RefkitServe → RefkitCLI → refkit
 let package = Package(
     name: "refkit",
     products: [
@@ -16,6 +16,7 @@ let package = Package(
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
         .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
         .package(url: "https://github.com/swhitty/FlyingFox", from: "0.27.1"),
+        .package(url: "https://github.com/yaslab/CSV.swift", from: "2.5.2"),
     ],
     targets: [
         .systemLibrary(
@@ -32,14 +33,17 @@ let package = Package(
             name: "RefkitTemplates",
             dependencies: ["RefkitModel", .product(name: "Mustache", package: "swift-mustache")]
         ),
+        .target(name: "RefkitLedger", dependencies: ["RefkitModel", .product(name: "CSV", package: "CSV.swift")]),
         .target(
             name: "RefkitBuild",
-            dependencies: ["RefkitMarkdown", "RefkitQR", "RefkitModel", "RefkitTemplates", "CLibCrypto", "Yams", "ZIPFoundation"]
+            dependencies: ["RefkitMarkdown", "RefkitQR", "RefkitModel", "RefkitTemplates", "RefkitLedger", "CLibCrypto", "Yams",
+                           "ZIPFoundation"]
         ),
+        .target(name: "RefkitReport", dependencies: ["RefkitBuild", "RefkitLedger", "RefkitModel"]),
         .target(name: "RefkitServe", dependencies: ["RefkitBuild", "RefkitModel", .product(name: "FlyingFox", package: "FlyingFox")]),
         .target(
             name: "RefkitCLI",
-            dependencies: ["RefkitBuild", "RefkitServe", .product(name: "ArgumentParser", package: "swift-argument-parser")]
+            dependencies: ["RefkitBuild", "RefkitReport", "RefkitServe", .product(name: "ArgumentParser", package: "swift-argument-parser")]
         ),
         .executableTarget(name: "refkit", dependencies: ["RefkitCLI"]),
         .testTarget(name: "RefkitMarkdownTests", dependencies: ["RefkitMarkdown"]),
@@ -52,6 +56,9 @@ let package = Package(
             name: "RefkitBuildTests", dependencies: ["RefkitBuild", "RefkitTemplates", "RefkitModel", "RefkitTestTools", "ZIPFoundation"],
             exclude: ["Fixtures"]),
         .testTarget(name: "RefkitCLITests", dependencies: ["RefkitCLI"]),
+        .testTarget(name: "RefkitLedgerTests", dependencies: ["RefkitLedger", "RefkitModel"]),
+        .testTarget(
+            name: "RefkitReportTests", dependencies: ["RefkitReport", "RefkitBuild", "RefkitLedger", "RefkitModel", "RefkitTestTools"]),
     ],
     swiftLanguageModes: [.v6]
 )

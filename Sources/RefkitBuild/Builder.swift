@@ -18,6 +18,8 @@ public struct BuildRequest: Sendable {
     public var jobs: Int?
     /// `--shard i/n`: build only this shard's sources.
     public var shard: Shard?
+    /// Check `content/ledger.csv` even when no source shows its numbers (`refkit check`).
+    public var checkLedger = false
     /// Called after each source is written, with how many are done and how many there are (from
     /// the render workers, so it must be thread-safe).
     public var progress: (@Sendable (_ done: Int, _ total: Int) -> Void)?
@@ -91,7 +93,7 @@ public struct Builder: Sendable {
         // 1. load
         let loaded = KitLoader(fileSystem: fileSystem, kitDirectory: request.kitDirectory).load()
         // 2. validate
-        return KitValidator.validate(loaded, on: date, secret: request.secret)
+        return KitValidator.validate(loaded, on: date, secret: request.secret, checkLedger: request.checkLedger)
     }
 
     public func build(_ request: BuildRequest) -> BuildOutcome {
@@ -119,7 +121,7 @@ public struct Builder: Sendable {
         }
 
         // 3. render, one source at a time, sources in parallel, and 4. write each as it is rendered.
-        let renderer = SiteRenderer(kit: kit, templates: templates, date: date, secret: request.secret)
+        let renderer = SiteRenderer(kit: kit, templates: templates, date: date, secret: request.secret, ledger: validated.ledger)
         do {
             try writer.begin()
             let pages = try renderAndWrite(kit: kit, renderer: renderer, writer: writer, request: request)

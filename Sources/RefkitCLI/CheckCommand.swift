@@ -41,8 +41,9 @@ struct CheckCommand: RefkitSubcommand {
     func execute(in environment: CLIEnvironment) -> Int32 {
         let builder = Builder(fileSystem: environment.fileSystem,
                               dateResolver: BuildDateResolver(environment: environment.variables, now: environment.now))
-        let request = BuildRequest(kitDirectory: environment.absolute(kitDirectory), date: date,
+        var request = BuildRequest(kitDirectory: environment.absolute(kitDirectory), date: date,
                                    secret: environment.variables["REFKIT_SECRET"])
+        request.checkLedger = true
         let checked: (date: Day, validated: ValidatedKit)
         switch builder.check(request) {
         case .failure(let failure):

@@ -36,13 +36,17 @@ public struct Site: Sendable, Hashable {
     public var unsafeHTML: Bool
     /// Where `refkit deploy` publishes output/.
     public var deploy: DeployTarget?
+    /// `follow_up:`: how often `refkit report`'s calendar has the business follow up, per segment.
+    public var followUp: FollowUp
 
     public init(
         name: String, url: String, referralURL: String, logo: String? = nil, colors: Palette = .init(),
         contact: Contact = .init(), language: String = "en", campaign: String = "referral-kit",
-        rewards: Rewards = .init(), unlisted: Bool = false, unsafeHTML: Bool = false, deploy: DeployTarget? = nil
+        rewards: Rewards = .init(), unlisted: Bool = false, unsafeHTML: Bool = false, deploy: DeployTarget? = nil,
+        followUp: FollowUp = .init()
     ) {
         self.deploy = deploy
+        self.followUp = followUp
         self.name = name
         self.url = url
         self.referralURL = referralURL
@@ -93,6 +97,21 @@ public struct Rewards: Sendable, Hashable {
     }
 }
 
+/// `site.yml`'s `follow_up: { partners: …, customers: … }`; by default partners monthly and
+/// customers quarterly.
+public struct FollowUp: Sendable, Hashable {
+    public var partners: Cadence
+    public var customers: Cadence
+    public init(partners: Cadence = .months(1), customers: Cadence = .months(3)) {
+        self.partners = partners
+        self.customers = customers
+    }
+
+    public func cadence(for segment: Segment) -> Cadence {
+        segment == .partner ? partners : customers
+    }
+}
+
 public enum Segment: String, Sendable, Hashable, CaseIterable {
     case partner, customer
 }
@@ -126,12 +145,18 @@ public struct Source: Sendable, Hashable {
     /// Offer ids named by the source; nil means every offer whose audience matches the segment.
     public var offerIDs: [String]?
     public var language: String?
+    /// The source's own `follow_up:`, before falling back to the site's for its segment.
+    public var followUp: Cadence?
+    /// `show_stats: true`: the kit's home thanks the source with its numbers from the ledger.
+    public var showStats: Bool
 
     public init(
         slug: String, name: String, segment: Segment, code: String, contact: Contact = .init(),
         brand: Brand? = nil, message: String? = nil, reward: String? = nil, offerIDs: [String]? = nil,
-        language: String? = nil
+        language: String? = nil, followUp: Cadence? = nil, showStats: Bool = false
     ) {
+        self.followUp = followUp
+        self.showStats = showStats
         self.slug = slug
         self.name = name
         self.segment = segment
@@ -142,6 +167,11 @@ public struct Source: Sendable, Hashable {
         self.reward = reward
         self.offerIDs = offerIDs
         self.language = language
+    }
+
+    /// The source's follow-up cadence, or the site's for the source's segment.
+    public func resolvedFollowUp(in site: Site) -> Cadence {
+        followUp ?? site.followUp.cadence(for: segment)
     }
 
     /// The source's reward, or the site's reward for the source's segment.

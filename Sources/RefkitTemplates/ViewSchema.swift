@@ -45,6 +45,7 @@ public indirect enum ViewSchema: Sendable {
                 "referral": .object(values("link", "qr_svg", "qr_url")),
                 "links": .object(values("handout", "email", "email_text")),
                 "build": .object(values("date")),
+                "stats": .object(values("year", "referrals", "clients", "text")),
                 "sources": .list(directoryEntry), "partners": .list(directoryEntry), "customers": .list(directoryEntry),
             ]) { a, _ in a })
 

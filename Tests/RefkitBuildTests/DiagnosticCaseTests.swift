@@ -31,7 +31,9 @@ final class DiagnosticCaseTests: XCTestCase {
             FileManager.default.createFile(atPath: kit + "/" + path, contents: data)
         }
         let output = kit + "/output"
-        let outcome = testBuilder().build(BuildRequest(kitDirectory: kit, date: fixtureDate))
+        var request = BuildRequest(kitDirectory: kit, date: fixtureDate)
+        request.checkLedger = true  // as `refkit check` and `refkit report` do
+        let outcome = testBuilder().build(request)
 
         let expectedFile = caseDirectory + "/expected.txt"
         if ProcessInfo.processInfo.environment["REFKIT_UPDATE_CASES"] == "1" {

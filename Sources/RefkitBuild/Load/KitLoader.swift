@@ -1,3 +1,4 @@
+import RefkitLedger
 import RefkitModel
 import RefkitTemplates
 
@@ -22,6 +23,8 @@ public struct LoadedKit: Sendable {
     public var templates: [TemplateFile] = []
     /// Asset files under `content/assets/` and `templates/assets/`, by output path.
     public var assets: [Asset] = []
+    /// `content/ledger.csv`'s text, when the kit keeps a ledger (checked by `LedgerValidator`).
+    public var ledger: String?
     public var diagnostics: [Diagnostic] = []
 }
 
@@ -31,6 +34,8 @@ public struct KitLoader: Sendable {
     /// The largest text file (YAML, Markdown, template) a kit may hold: far above any real page,
     /// far below what would make a build crawl. Assets (images) have no limit.
     public static let maximumTextFileSize = 10_000_000
+    /// The ledger grows by a row per event: a million rows are ~35 MB.
+    public static let maximumLedgerSize = 1_000_000_000
 
     public var fileSystem: any FileSystem
     /// Absolute path of the kit directory.
@@ -77,6 +82,11 @@ public struct KitLoader: Sendable {
             kit.sources.append((slug: String(name.dropLast(4)), document: document))
         }
 
+        // content/ledger.csv: the private ledger, which may be far larger than any page
+        if fileSystem.kind(at: absolute(Ledger.file)) != nil {
+            kit.ledger = readText(Ledger.file, required: false, limit: Self.maximumLedgerSize, into: &kit)
+        }
+
         // templates/*.mustache and templates/partials/*.mustache
         var templateFiles: [String: String] = [:]
         for folder in ["templates", "templates/partials"] {
@@ -116,7 +126,8 @@ public struct KitLoader: Sendable {
 
     private func absolute(_ relative: String) -> String { kitDirectory + "/" + relative }
 
-    private func readText(_ file: String, required: Bool, into kit: inout LoadedKit) -> String? {
+    private func readText(_ file: String, required: Bool, limit: Int = maximumTextFileSize,
+                          into kit: inout LoadedKit) -> String? {
         guard fileSystem.kind(at: absolute(file)) != nil else {
             if required {
                 kit.diagnostics.append(.error("missing \(file): every kit needs one", at: SourceLocation(file: file)))
@@ -125,9 +136,10 @@ public struct KitLoader: Sendable {
         }
         do {
             let bytes = try fileSystem.readFile(at: absolute(file))
-            guard bytes.count <= Self.maximumTextFileSize else {
+            guard bytes.count <= limit else {
                 let megabytes = (Double(bytes.count) / 100_000).rounded() / 10
-                kit.diagnostics.append(.error("the file is \(megabytes) MB; kit text files may be at most 10 MB",
+                let rule = limit == Self.maximumTextFileSize ? "kit text files" : "a ledger"
+                kit.diagnostics.append(.error("the file is \(megabytes) MB; \(rule) may be at most \(limit / 1_000_000) MB",
                                               at: SourceLocation(file: file)))
                 return nil
             }

@@ -1,4 +1,5 @@
 import Foundation
+import RefkitLedger
 import RefkitMarkdown
 import RefkitModel
 import RefkitQR
@@ -25,8 +26,19 @@ public struct SiteRenderer: Sendable {
     public static let handoutPhrases = 6
     public static let handoutSteps = 5
 
-    public init(kit: Kit, templates: TemplateSet, date: Day, secret: String? = nil) {
+    /// This year's numbers of the sources with `show_stats: true` (from the ledger), by slug.
+    private let stats: [String: Tally]
+
+    public init(kit: Kit, templates: TemplateSet, date: Day, secret: String? = nil, ledger: Ledger? = nil) {
         self.kit = kit
+        var stats: [String: Tally] = [:]
+        if let ledger, kit.sources.contains(where: \.showStats) {
+            let tallies = ledger.tallies(from: Day(year: date.year, month: 1, day: 1), to: date)
+            for source in kit.sources where source.showStats {
+                if let index = ledger.index(of: source.slug) { stats[source.slug] = tallies[index] }
+            }
+        }
+        self.stats = stats
         self.templates = templates
         self.date = date
         self.secret = secret
@@ -108,6 +120,7 @@ public struct SiteRenderer: Sendable {
 
         var home = baseView(context, depth: 1, currentPage: nil)
         home["is_home"] = true
+        if let stats = statsView(source) { home["stats"] = stats }
         jobs.append(Job(template: "home", path: "\(folder)/index.html", view: home))
 
         for (page, pageView) in zip(pages, context.pageViews) {
@@ -272,6 +285,17 @@ public struct SiteRenderer: Sendable {
         if let message = source.message { view["message"] = message }
         if let reward = source.resolvedReward(in: kit.site) { view["reward"] = reward }
         return view
+    }
+
+    /// "You sent us 3 referrals this year, 2 became clients — thank you!": only with `show_stats:
+    /// true`, and only once the source has sent a referral this year.
+    private func statsView(_ source: Source) -> [String: Any]? {
+        guard let tally = stats[source.slug], tally[.lead] > 0 else { return nil }
+        let referrals = tally[.lead], clients = tally[.deal]
+        var text = "You sent us \(referrals) referral\(referrals == 1 ? "" : "s") this year"
+        if clients > 0 { text += ", \(clients) became client\(clients == 1 ? "" : "s")" }
+        text += " — thank you!"
+        return ["year": date.year, "referrals": referrals, "clients": clients, "text": text]
     }
 
     private func contactView(_ contact: Contact) -> [String: Any] {

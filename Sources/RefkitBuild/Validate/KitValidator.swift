@@ -1,4 +1,5 @@
 import Foundation
+import RefkitLedger
 import RefkitModel
 import RefkitTemplates
 
@@ -8,6 +9,8 @@ public struct ValidatedKit: Sendable {
     public var kit: Kit?
     public var templates: TemplateSet?
     public var diagnostics: [Diagnostic]
+    /// The checked ledger, when it was asked for (or a source shows its numbers) and the kit has one.
+    public var ledger: Ledger?
 }
 
 /// `validate`: pure. Turns what `load` read into a `Kit`, checking everything FORMAT.md requires,
@@ -16,7 +19,7 @@ public enum KitValidator {
     static let siteKeys = ["name", "url", "referral_url", "logo", "colors", "contact", "language", "campaign",
                            "rewards", "unlisted", "unsafe_html", "follow_up", "deploy"]
     static let sourceKeys = ["name", "segment", "code", "contact", "brand", "message", "reward", "offers",
-                             "language", "follow_up"]
+                             "language", "follow_up", "show_stats"]
     static let pageKeys = ["title", "kind", "order", "audience", "phrases", "steps", "summary"]
     static let offerKeys = ["title", "kind", "value", "code", "expires", "starts", "audience", "terms"]
     static let contactKeys = ["name", "email", "phone"]
@@ -24,8 +27,10 @@ public enum KitValidator {
     /// File names in a source's folder that a kit page's slug may not take.
     static let reservedPageSlugs: Set<String> = ["index", "handout", "email", "qr", "offers"]
 
-    /// - Parameter secret: `REFKIT_SECRET`, which an unlisted kit needs for its folder names.
-    public static func validate(_ loaded: LoadedKit, on date: Day, secret: String? = nil) -> ValidatedKit {
+    /// - Parameters:
+    ///   - secret: `REFKIT_SECRET`, which an unlisted kit needs for its folder names.
+    ///   - checkLedger: check `content/ledger.csv` even if no source shows its numbers (`check`, `report`).
+    public static func validate(_ loaded: LoadedKit, on date: Day, secret: String? = nil, checkLedger: Bool = false) -> ValidatedKit {
         var diagnostics = loaded.diagnostics
         let contentAssets = Set(loaded.assets.map(\.file))
 
@@ -42,6 +47,18 @@ public enum KitValidator {
         let sources = validateSources(loaded.sources, offers: offers, assets: contentAssets, diagnostics: &diagnostics)
         LinkChecks.check(pages: pages, offers: offers, assets: loaded.assets, unlisted: site?.unlisted ?? false,
                          diagnostics: &diagnostics)
+        var ledger: Ledger?
+        if checkLedger || sources.contains(where: \.showStats) {
+            let valid = Set(sources.map(\.slug))
+            let unreadable = loaded.sources.map(\.slug).filter { !valid.contains($0) }
+            if let text = loaded.ledger {
+                let (checked, ledgerDiagnostics) = LedgerValidator.validate(text, sources: sources, unreadable: unreadable, today: date)
+                ledger = checked
+                diagnostics += ledgerDiagnostics
+            } else {
+                ledger = .empty(sources: sources)
+            }
+        }
         let (templates, templateDiagnostics) = TemplateSet.compile(overrides: loaded.templates)
         diagnostics += templateDiagnostics
         if templateDiagnostics.isEmpty {
@@ -52,11 +69,11 @@ public enum KitValidator {
 
         diagnostics.sort()
         guard !diagnostics.hasErrors, let site, let templates else {
-            return ValidatedKit(kit: nil, templates: nil, diagnostics: diagnostics)
+            return ValidatedKit(kit: nil, templates: nil, diagnostics: diagnostics, ledger: nil)
         }
         let published = offers.filter { $0.isValid(on: date) }
         let kit = Kit(site: site, pages: pages, offers: published, sources: sources, assets: loaded.assets)
-        return ValidatedKit(kit: kit, templates: templates, diagnostics: diagnostics)
+        return ValidatedKit(kit: kit, templates: templates, diagnostics: diagnostics, ledger: ledger)
     }
 
     // MARK: - site.yml
@@ -96,10 +113,26 @@ public enum KitValidator {
                                           at: reader.location))
             }
         }
+        var followUp = FollowUp()
+        if let reader = fields.mapping("follow_up", knownKeys: ["partners", "customers"], diagnostics: &diagnostics) {
+            followUp.partners = cadence(reader, "partners", diagnostics: &diagnostics) ?? followUp.partners
+            followUp.customers = cadence(reader, "customers", diagnostics: &diagnostics) ?? followUp.customers
+        }
         guard let name, let url, let referralURL else { return nil }
         return Site(name: name, url: url, referralURL: referralURL, logo: logo, colors: colors, contact: contact,
                     language: language, campaign: campaign, rewards: rewards, unlisted: unlisted, unsafeHTML: unsafeHTML,
-                    deploy: deploy)
+                    deploy: deploy, followUp: followUp)
+    }
+
+    /// A follow-up cadence: `monthly`, `quarterly`, `yearly` or `every N weeks`.
+    static func cadence(_ fields: FieldReader, _ key: String, diagnostics: inout [Diagnostic]) -> Cadence? {
+        guard let text = fields.string(key, diagnostics: &diagnostics) else { return nil }
+        guard let cadence = Cadence(text) else {
+            diagnostics.append(.error("'\(fields.qualified(key))' must be monthly, quarterly, yearly or every N weeks (N from 1 to 52), not '\(text)'",
+                                      at: fields.location(of: key)))
+            return nil
+        }
+        return cadence
     }
 
     // MARK: - sources/*.yml
@@ -174,9 +207,12 @@ public enum KitValidator {
                 }
             }
             let language = languageTag(fields, diagnostics: &diagnostics)
+            let followUp = cadence(fields, "follow_up", diagnostics: &diagnostics)
+            let showStats = fields.bool("show_stats", diagnostics: &diagnostics) ?? false
             guard let name, let segment, let code else { continue }
             sources.append(Source(slug: slug, name: name, segment: segment, code: code, contact: contact, brand: brand,
-                                  message: message, reward: reward, offerIDs: chosenOffers, language: language))
+                                  message: message, reward: reward, offerIDs: chosenOffers, language: language,
+                                  followUp: followUp, showStats: showStats))
         }
         return sources.sorted { $0.slug < $1.slug }
     }

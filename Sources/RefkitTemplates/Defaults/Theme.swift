@@ -32,6 +32,7 @@ h1{font-size:2rem}
 .hero{margin-bottom:1.5rem}
 .message{margin:1rem 0;padding:.75rem 1rem;border-left:4px solid var(--accent);background:#fff}
 .message p{margin:0 0 .25rem}
+.stats{margin:1rem 0;padding:.75rem 1rem;border-radius:.5rem;background:#fff;border:2px solid var(--accent)}
 .message footer{font-size:.9rem;color:#5f5f66}
 .reward{padding:.75rem 1rem;background:var(--accent);color:var(--on-accent);border-radius:.5rem;font-weight:600}
 .reward__label{display:block;font-size:.8rem;text-transform:uppercase;letter-spacing:.06em;font-weight:700}

@@ -1,0 +1,113 @@
+import RefkitModel
+
+/// What happened with a referral, as the ledger's `stage` column names it.
+public enum Stage: UInt8, CaseIterable, Sendable {
+    case view, lead, appointment, deal, lost, thanked
+
+    public var name: String {
+        switch self {
+        case .view: "view"
+        case .lead: "lead"
+        case .appointment: "appointment"
+        case .deal: "deal"
+        case .lost: "lost"
+        case .thanked: "thanked"
+        }
+    }
+
+    public init?(name: String) {
+        guard let stage = Self.allCases.first(where: { $0.name == name }) else { return nil }
+        self = stage
+    }
+}
+
+/// One row of `content/ledger.csv`, compact (a million rows take ~40 MB): the note is not kept.
+public struct LedgerEntry: Sendable, Hashable {
+    /// Days since 1970-01-01.
+    public var days: Int32
+    /// Index into `Ledger.sources`.
+    public var source: Int32
+    public var stage: Stage
+    /// The file line the row starts on.
+    public var line: Int32
+    /// The row's amount in hundredths, if it has one.
+    public var cents: Int64?
+
+    public init(days: Int32, source: Int32, stage: Stage, line: Int32, cents: Int64? = nil) {
+        self.days = days
+        self.source = source
+        self.stage = stage
+        self.line = line
+        self.cents = cents
+    }
+
+    public var day: Day { Day(daysSince1970: Int(days)) }
+}
+
+/// The referral ledger: every row, checked, in date order (rows of one day in file order).
+public struct Ledger: Sendable {
+    public static let file = "content/ledger.csv"
+    public static let columns = ["date", "source", "stage", "value", "note"]
+
+    /// The kit's source slugs, sorted; `LedgerEntry.source` indexes this.
+    public var slugs: [String]
+    public var entries: [LedgerEntry]
+
+    public init(slugs: [String], entries: [LedgerEntry]) {
+        self.slugs = slugs
+        self.entries = entries
+    }
+
+    public static func empty(sources: [Source]) -> Ledger {
+        Ledger(slugs: sources.map(\.slug).sorted(), entries: [])
+    }
+}
+
+/// How many rows of each stage, and the value of the deals: one source's, one segment's, or all.
+public struct Tally: Sendable, Hashable {
+    public var counts = [Int](repeating: 0, count: Stage.allCases.count)
+    /// The sum of the deals' values, in hundredths.
+    public var dealCents: Int64 = 0
+
+    public init() {}
+
+    public subscript(stage: Stage) -> Int {
+        get { counts[Int(stage.rawValue)] }
+        set { counts[Int(stage.rawValue)] = newValue }
+    }
+
+    public mutating func add(_ entry: LedgerEntry) {
+        counts[Int(entry.stage.rawValue)] += 1
+        if entry.stage == .deal, let cents = entry.cents { dealCents += cents }
+    }
+
+    public static func + (a: Tally, b: Tally) -> Tally {
+        var sum = a
+        for index in sum.counts.indices { sum.counts[index] += b.counts[index] }
+        sum.dealCents += b.dealCents
+        return sum
+    }
+}
+
+extension Ledger {
+    /// Per source (indexed like `slugs`), the rows dated within `from...to` (either end open).
+    public func tallies(from: Day? = nil, to: Day? = nil) -> [Tally] {
+        let low = from.map { Int32($0.daysSince1970) } ?? .min
+        let high = to.map { Int32($0.daysSince1970) } ?? .max
+        var tallies = [Tally](repeating: Tally(), count: slugs.count)
+        for entry in entries where entry.days >= low && entry.days <= high {
+            tallies[Int(entry.source)].add(entry)
+        }
+        return tallies
+    }
+
+    /// The index of `slug` in `slugs`.
+    public func index(of slug: String) -> Int? {
+        var low = 0, high = slugs.count
+        while low < high {
+            let mid = (low + high) / 2
+            if slugs[mid] < slug { low = mid + 1 } else { high = mid }
+        }
+        return low < slugs.count && slugs[low] == slug ? low : nil
+    }
+}

@@ -1,0 +1,145 @@
+import RefkitBuild
+import RefkitLedger
+import RefkitModel
+
+/// What `refkit report` was asked to do.
+public struct ReportRequest: Sendable {
+    /// Absolute path of the kit directory.
+    public var kitDirectory: String
+    /// Absolute path of the private folder; default `KIT_DIR/private`.
+    public var privateDirectory: String?
+    /// `--date`: today, for "this week" and quiet sources (default: as for build).
+    public var date: String?
+    /// `--from`, `--to`: the period the funnel and trends cover.
+    public var from: String?
+    public var to: String?
+    /// `REFKIT_SECRET`, for the kit links of an unlisted kit.
+    public var secret: String?
+
+    public init(kitDirectory: String, privateDirectory: String? = nil, date: String? = nil, from: String? = nil,
+                to: String? = nil, secret: String? = nil) {
+        self.kitDirectory = kitDirectory
+        self.privateDirectory = privateDirectory
+        self.date = date
+        self.from = from
+        self.to = to
+        self.secret = secret
+    }
+}
+
+public struct ReportSummary: Sendable, Equatable {
+    public var rows: Int
+    public var sources: Int
+    public var page: String
+    public var calendar: String
+    public var from: Day
+    public var to: Day
+}
+
+public enum ReportFailure: Error, Equatable, CustomStringConvertible {
+    case invalidKit(errors: Int)
+    case badDate(BuildDateResolver.Failure)
+    case badOption(String)
+    case insideOutput(String)
+    case write(FileSystemError)
+
+    public var description: String {
+        switch self {
+        case .invalidKit(let errors): "the kit has \(errors) error\(errors == 1 ? "" : "s"); no report was written"
+        case .badDate(let failure): failure.description
+        case .badOption(let text): text
+        case .insideOutput(let path):
+            "refusing to write the report to \(path): it is inside output/, which is published; choose a folder outside it"
+        case .write(let error): "cannot write the report: \(error)"
+        }
+    }
+}
+
+public struct ReportOutcome: Sendable {
+    public var diagnostics: [Diagnostic]
+    public var result: Result<ReportSummary, ReportFailure>
+}
+
+/// `refkit report`: load → validate (the kit and its ledger) → analyse (`ReportData`) → render
+/// (the page, its charts, the calendar) → write both files, each swapped into place.
+public struct Reporter: Sendable {
+    public static let page = "report/index.html"
+    public static let calendar = "follow-up.ics"
+
+    public var fileSystem: any FileSystem
+    public var dateResolver: BuildDateResolver
+
+    public init(fileSystem: any FileSystem = DiskFileSystem(), dateResolver: BuildDateResolver) {
+        self.fileSystem = fileSystem
+        self.dateResolver = dateResolver
+    }
+
+    public func report(_ request: ReportRequest) -> ReportOutcome {
+        func fail(_ failure: ReportFailure, _ diagnostics: [Diagnostic] = []) -> ReportOutcome {
+            ReportOutcome(diagnostics: diagnostics, result: .failure(failure))
+        }
+        let today: Day
+        do { today = try dateResolver.resolve(option: request.date) } catch { return fail(.badDate(error)) }
+        var bounds: [Day?] = []
+        for (option, text) in [("--from", request.from), ("--to", request.to)] {
+            guard let text else { bounds.append(nil); continue }
+            guard let day = Day(text) else { return fail(.badOption("\(option) must be a day written YYYY-MM-DD, not '\(text)'")) }
+            bounds.append(day)
+        }
+        if let from = bounds[0], let to = bounds[1], to < from {
+            return fail(.badOption("--from (\(from)) is after --to (\(to))"))
+        }
+        let folder = request.privateDirectory ?? request.kitDirectory + "/private"
+        let output = fileSystem.realPath(request.kitDirectory + "/output") ?? request.kitDirectory + "/output"
+        let resolved = resolvedPath(folder)
+        if resolved == output || resolved.hasPrefix(output + "/") { return fail(.insideOutput(folder)) }
+
+        // 1. load, 2. validate
+        let loaded = KitLoader(fileSystem: fileSystem, kitDirectory: request.kitDirectory).load()
+        let validated = KitValidator.validate(loaded, on: today, secret: request.secret, checkLedger: true)
+        guard let kit = validated.kit, let ledger = validated.ledger else {
+            let errors = validated.diagnostics.filter { $0.severity == .error }.count
+            return fail(.invalidKit(errors: errors), validated.diagnostics)
+        }
+
+        // 3. analyse, 4. render
+        let data = ReportData(kit: kit, ledger: ledger, from: bounds[0], to: bounds[1], today: today)
+        let base = kit.site.url.hasSuffix("/") ? kit.site.url : kit.site.url + "/"
+        let kitURL: (Source) -> String = { source in
+            let name = kit.site.unlisted && request.secret != nil
+                ? UnlistedName.folder(for: source.slug, secret: request.secret!) : source.slug
+            return base + name + "/index.html"
+        }
+        let page = ReportPage.html(data, site: kit.site, kitURL: kitURL)
+        let calendar = FollowUpCalendar.ics(data, site: kit.site, kitURL: kitURL)
+
+        // 5. write: each file to a temporary name, then renamed over the old one.
+        do {
+            try place(Array(page.utf8), at: folder + "/" + Self.page)
+            try place(Array(calendar.utf8), at: folder + "/" + Self.calendar)
+        } catch {
+            return fail(.write(error), validated.diagnostics)
+        }
+        let summary = ReportSummary(rows: ledger.entries.count, sources: kit.sources.count, page: folder + "/" + Self.page,
+                                    calendar: folder + "/" + Self.calendar, from: data.from, to: data.to)
+        return ReportOutcome(diagnostics: validated.diagnostics, result: .success(summary))
+    }
+
+    private func place(_ bytes: [UInt8], at path: String) throws(FileSystemError) {
+        let slash = path.lastIndex(of: "/")!
+        try fileSystem.createDirectory(at: String(path[..<slash]))
+        let temporary = String(path[..<slash]) + "/." + path[path.index(after: slash)...] + ".refkit-tmp"
+        try fileSystem.writeFile(bytes, to: temporary)
+        try fileSystem.moveItem(from: temporary, to: path)
+    }
+
+    /// `path` with symlinks resolved as far as it exists, so `private -> output/x` is caught.
+    private func resolvedPath(_ path: String) -> String {
+        var existing = path, rest = ""
+        while fileSystem.kind(at: existing) == nil, let slash = existing.lastIndex(of: "/"), slash != existing.startIndex {
+            rest = String(existing[slash...]) + rest
+            existing = String(existing[..<slash])
+        }
+        return (fileSystem.realPath(existing) ?? existing) + rest
+    }
+}

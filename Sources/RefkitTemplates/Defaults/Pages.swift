@@ -8,8 +8,7 @@ extension DefaultTemplates {
 <section class="hero">
   <h1>{{#source.contact.name}}Hello {{source.contact.name}}{{/source.contact.name}}{{^source.contact.name}}Hello, {{source.name}}{{/source.contact.name}}</h1>
   <p class="lead">Thank you for sending people our way. This kit has everything you need to know who to refer to {{site.name}}, what to listen for, and how to introduce them.</p>
-  {{#source.message}}<blockquote class="message"><p>{{source.message}}</p>{{#site.contact.name}}<footer>— {{site.contact.name}}, {{site.name}}</footer>{{/site.contact.name}}</blockquote>{{/source.message}}
-  {{#stats}}<p class="stats"><strong>{{text}}</strong></p>{{/stats}}
+  {{#source.message}}<blockquote class="message"><p>{{source.message}}</p>{{#site.contact.name}}<footer>— {{site.contact.name}}, {{site.name}}</footer>{{/site.contact.name}}</blockquote>{{/source.message}}{{#stats}}<p class="stats"><strong>{{text}}</strong></p>{{/stats}}
   {{#source.reward}}<p class="reward"><span class="reward__label">What's in it for you</span> {{source.reward}}</p>{{/source.reward}}
 </section>
 <section class="cards" aria-label="In this kit">

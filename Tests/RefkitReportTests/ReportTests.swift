@@ -1,0 +1,122 @@
+import Foundation
+import RefkitBuild
+import RefkitLedger
+import RefkitModel
+import RefkitReport
+import RefkitTestTools
+import XCTest
+
+/// `refkit report` on the example kit (the repository's content/, with its year of ledger), checked
+/// from outside: numbers against an independent computation in Python, the calendar through the
+/// icalendar package, the charts as XML (Fixtures/check_report.py).
+final class ReportTests: XCTestCase {
+    static let repository = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+        .deletingLastPathComponent().path
+    static let checker = URL(fileURLWithPath: #filePath).deletingLastPathComponent().path + "/Fixtures/check_report.py"
+
+    /// A copy of the example kit's content/ in a fresh folder.
+    func exampleKit() throws -> String {
+        let kit = FileManager.default.temporaryDirectory.appendingPathComponent("refkit-report-\(UUID().uuidString)").path
+        try FileManager.default.createDirectory(atPath: kit, withIntermediateDirectories: true)
+        addTeardownBlock { try? FileManager.default.removeItem(atPath: kit) }
+        try FileManager.default.copyItem(atPath: Self.repository + "/content", toPath: kit + "/content")
+        return kit
+    }
+
+    func reporter() -> Reporter {
+        Reporter(dateResolver: BuildDateResolver(environment: [:], now: { 0 }))
+    }
+
+    func testExampleReportMatchesAnIndependentComputation() throws {
+        let kit = try exampleKit()
+        let outcome = reporter().report(ReportRequest(kitDirectory: kit, date: "2026-11-23"))
+        XCTAssertEqual(outcome.diagnostics, [])
+        let summary = try outcome.result.get()
+        XCTAssertEqual(summary.from, Day("2025-12-01"))
+        XCTAssertEqual(summary.to, Day("2026-11-23"))
+        XCTAssertGreaterThan(summary.rows, 200)
+        try check(kit: kit, from: "2025-12-01", to: "2026-11-23", today: "2026-11-23")
+
+        // A narrower period, and a day on which follow-ups fall due.
+        _ = try reporter().report(ReportRequest(kitDirectory: kit, date: "2026-12-10", from: "2026-03-01", to: "2026-06-30")).result.get()
+        try check(kit: kit, from: "2026-03-01", to: "2026-06-30", today: "2026-12-10")
+        let page = try String(contentsOfFile: kit + "/private/report/index.html", encoding: .utf8)
+        XCTAssertFalse(page.contains("<strong>Kestrel Design Studio</strong> — 8 Dec 2026"), "8 Dec is before 10 Dec")
+        XCTAssertTrue(page.contains("<strong>Harbor Street Law</strong> — 13 Dec 2026"), "due in the seven days from 10 Dec")
+    }
+
+    private func check(kit: String, from: String, to: String, today: String) throws {
+        let python = ExternalTool("python3", package: "python3")
+        let run = try python.run([Self.checker, kit, kit + "/private", from, to, today])
+        if run.status == 77 {
+            let message = run.output + " (scripts/install-deps --test-tools installs it)"
+            if ProcessInfo.processInfo.environment["CI"] == "true" { XCTFail(message) }
+            throw XCTSkip(message)
+        }
+        XCTAssertEqual(run.status, 0, run.output + run.error)
+    }
+
+    func testSameInputSameBytesAndStableUIDs() throws {
+        let kit = try exampleKit()
+        func files() throws -> (String, String) {
+            (try String(contentsOfFile: kit + "/private/report/index.html", encoding: .utf8),
+             try String(contentsOfFile: kit + "/private/follow-up.ics", encoding: .utf8))
+        }
+        _ = try reporter().report(ReportRequest(kitDirectory: kit, date: "2026-11-23")).result.get()
+        let first = try files()
+        _ = try reporter().report(ReportRequest(kitDirectory: kit, date: "2026-11-23")).result.get()
+        XCTAssertEqual(try files().0, first.0)
+        XCTAssertEqual(try files().1, first.1)
+
+        // A month later, with more rows: the same events (UIDs, start days), a newer SEQUENCE.
+        let ledger = kit + "/content/ledger.csv"
+        let more = try String(contentsOfFile: ledger, encoding: .utf8) + "2026-12-01,HARBOR,lead,,new one\n"
+        try more.write(toFile: ledger, atomically: true, encoding: .utf8)
+        _ = try reporter().report(ReportRequest(kitDirectory: kit, date: "2026-12-23")).result.get()
+        let later = try files().1
+        func lines(_ ics: String, _ prefix: String) -> [String] {
+            ics.components(separatedBy: "\r\n").filter { $0.hasPrefix(prefix) }
+        }
+        XCTAssertEqual(lines(later, "UID:"), lines(first.1, "UID:"))
+        XCTAssertEqual(lines(later, "DTSTART"), lines(first.1, "DTSTART"))
+        XCTAssertEqual(lines(later, "UID:").count, 6)
+        XCTAssertNotEqual(lines(later, "SEQUENCE:"), lines(first.1, "SEQUENCE:"))
+        // Every line is at most 75 octets and ends in CRLF (RFC 5545).
+        XCTAssertTrue(later.hasSuffix("END:VCALENDAR\r\n"))
+        for line in later.components(separatedBy: "\r\n") { XCTAssertLessThanOrEqual(line.utf8.count, 75, line) }
+    }
+
+    func testNothingGoesUnderOutput() throws {
+        let kit = try exampleKit()
+        let outcome = reporter().report(ReportRequest(kitDirectory: kit, privateDirectory: kit + "/output/private", date: "2026-11-23"))
+        guard case .failure(.insideOutput) = outcome.result else { return XCTFail("\(outcome.result)") }
+        XCTAssertFalse(FileManager.default.fileExists(atPath: kit + "/output"))
+
+        // A symlinked private folder pointing into output/ is caught too.
+        try FileManager.default.createDirectory(atPath: kit + "/output", withIntermediateDirectories: true)
+        try FileManager.default.createSymbolicLink(atPath: kit + "/private", withDestinationPath: kit + "/output")
+        guard case .failure(.insideOutput) = reporter().report(ReportRequest(kitDirectory: kit, date: "2026-11-23")).result else {
+            return XCTFail("a private folder linked into output/ was accepted")
+        }
+        XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: kit + "/output"), [])
+    }
+
+    func testABadLedgerWritesNothing() throws {
+        let kit = try exampleKit()
+        try "date,source,stage,value,note\n2026-01-02,nobody,lead,,\n".write(toFile: kit + "/content/ledger.csv", atomically: true, encoding: .utf8)
+        let outcome = reporter().report(ReportRequest(kitDirectory: kit, date: "2026-11-23"))
+        XCTAssertEqual(outcome.diagnostics.map(\.description),
+                       ["content/ledger.csv:2:12: error: unknown source 'nobody': no content/sources/nobody.yml and no source has the code 'nobody'"])
+        guard case .failure(.invalidKit(errors: 1)) = outcome.result else { return XCTFail("\(outcome.result)") }
+        XCTAssertFalse(FileManager.default.fileExists(atPath: kit + "/private"))
+    }
+
+    func testAKitWithoutALedgerStillGetsItsCalendar() throws {
+        let kit = try exampleKit()
+        try FileManager.default.removeItem(atPath: kit + "/content/ledger.csv")
+        let summary = try reporter().report(ReportRequest(kitDirectory: kit, date: "2026-11-23")).result.get()
+        XCTAssertEqual(summary.rows, 0)
+        let ics = try String(contentsOfFile: kit + "/private/follow-up.ics", encoding: .utf8)
+        XCTAssertEqual(ics.components(separatedBy: "BEGIN:VEVENT").count - 1, 6)
+    }
+}

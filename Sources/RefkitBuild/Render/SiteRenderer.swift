@@ -293,7 +293,7 @@ public struct SiteRenderer: Sendable {
         guard let tally = stats[source.slug], tally[.lead] > 0 else { return nil }
         let referrals = tally[.lead], clients = tally[.deal]
         var text = "You sent us \(referrals) referral\(referrals == 1 ? "" : "s") this year"
-        if clients > 0 { text += ", \(clients) became client\(clients == 1 ? "" : "s")" }
+        if clients > 0 { text += clients == 1 ? ", 1 became a client" : ", \(clients) became clients" }
         text += " — thank you!"
         return ["year": date.year, "referrals": referrals, "clients": clients, "text": text]
     }

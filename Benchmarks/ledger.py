@@ -47,6 +47,9 @@ def main(kit, rows, end):
             else:
                 lines.append(f"{day},{slug},view,,")
             written += 1
+    while written < rows:  # what rounding left for the last day
+        lines.append(f"{(start + datetime.timedelta(days=days - 1)).isoformat()},{slugs[written % len(slugs)]},view,,")
+        written += 1
     (kit / "content" / "ledger.csv").write_text("\n".join(lines) + "\n")
 
 

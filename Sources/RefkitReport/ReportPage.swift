@@ -146,7 +146,6 @@ enum ReportPage {
     }
 
     static let css = """
-    :root{color-scheme:light}
     body{margin:0;padding:1.5rem;font:15px/1.45 system-ui,-apple-system,"Segoe UI",sans-serif;color:#1F2937;background:#F9FAFB}
     header,main{max-width:1100px;margin:0 auto}
     h1{font-size:1.6rem;margin:0 0 .25rem}
@@ -174,9 +173,9 @@ enum ReportPage {
     a{color:#1D4ED8}
     @media print{
       body{background:#fff;padding:0;font-size:11pt}
-      section,.card{border:1px solid #9CA3AF;break-inside:avoid}
-      table.sources{break-inside:auto}
-      table.sources tr{break-inside:avoid}
+      section,.card{border:1px solid #9CA3AF}
+      .card,figure,.figures,tr{break-inside:avoid}
+      h2{break-after:avoid}
       a{color:inherit;text-decoration:none}
     }
     """

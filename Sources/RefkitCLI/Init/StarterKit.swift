@@ -18,8 +18,13 @@ enum StarterKit {
             # Where `refkit deploy` publishes: a folder (your web server's, or a synced one), or a git
             # branch, e.g. deploy: { git: git@github.com:you/kits.git, branch: gh-pages }
             deploy: { directory: published }
+            # How often `refkit report`'s calendar (private/follow-up.ics) has you follow up:
+            # monthly, quarterly, yearly or every N weeks; a source may set its own follow_up.
+            follow_up: { partners: monthly, customers: quarterly }
 
             """,
+        // The private ledger `refkit report` reads: add a row whenever something happens.
+        "content/ledger.csv": "date,source,stage,value,note\n",
         "content/kit/01-who-to-refer.md": """
             ---
             title: Who to refer

@@ -1,3 +1,4 @@
+import RefkitBuild
 import RefkitLedger
 import RefkitModel
 
@@ -39,18 +40,4 @@ enum Formatting {
 }
 
 /// Text for HTML and SVG (both XML-safe).
-func escape(_ text: String) -> String {
-    var out = ""
-    out.reserveCapacity(text.utf8.count)
-    for character in text.unicodeScalars {
-        switch character {
-        case "&": out += "&amp;"
-        case "<": out += "&lt;"
-        case ">": out += "&gt;"
-        case "\"": out += "&quot;"
-        case "'": out += "&#39;"
-        default: out.unicodeScalars.append(character)
-        }
-    }
-    return out
-}
+func escape(_ text: String) -> String { Escape.html(text) }

@@ -74,9 +74,9 @@ extension Placeholder {
     static let urlFields: Set<String> = ["referral.link", "site.url", "site.referral_url"]
 }
 
-enum Escape {
-    /// Escapes text for HTML content and quoted attributes.
-    static func html(_ text: String) -> String {
+public enum Escape {
+    /// Escapes text for HTML content and quoted attributes (and XML: the report's SVG charts).
+    public static func html(_ text: String) -> String {
         var result = ""
         result.reserveCapacity(text.utf8.count)
         for character in text {

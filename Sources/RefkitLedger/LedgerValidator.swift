@@ -196,14 +196,3 @@ public enum LedgerValidator {
         return whole * 100 + (fractionDigits == 1 ? fraction * 10 : fraction)
     }
 }
-
-extension String {
-    func trimmingSpaces() -> String {
-        guard let first = utf8.first, let last = utf8.last,
-              first == 0x20 || first == 0x09 || last == 0x20 || last == 0x09 else { return self }
-        var view = Substring(self)
-        while let first = view.first, first == " " || first == "\t" { view = view.dropFirst() }
-        while let last = view.last, last == " " || last == "\t" { view = view.dropLast() }
-        return String(view)
-    }
-}

@@ -53,11 +53,10 @@ struct ListCommand: RefkitSubcommand {
             return ExitStatus.contentErrors
         }
         let renderer = SiteRenderer(kit: kit, templates: templates, date: checked.date, secret: request.secret)
-        let base = kit.site.url.hasSuffix("/") ? kit.site.url : kit.site.url + "/"
         let rows: [[String]] = kit.sources.map { source in
             [source.slug, source.name, source.segment.rawValue, source.code, source.contact.name ?? "",
              source.contact.email ?? "", renderer.offers(for: source).map(\.id).joined(separator: " "),
-             source.referralLink(in: kit.site), base + renderer.directoryName(for: source) + "/index.html"]
+             source.referralLink(in: kit.site), source.kitURL(in: kit.site, secret: request.secret)]
         }
         switch format {
         case .csv:

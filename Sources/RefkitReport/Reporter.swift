@@ -104,12 +104,7 @@ public struct Reporter: Sendable {
 
         // 3. analyse, 4. render
         let data = ReportData(kit: kit, ledger: ledger, from: bounds[0], to: bounds[1], today: today)
-        let base = kit.site.url.hasSuffix("/") ? kit.site.url : kit.site.url + "/"
-        let kitURL: (Source) -> String = { source in
-            let name = kit.site.unlisted && request.secret != nil
-                ? UnlistedName.folder(for: source.slug, secret: request.secret!) : source.slug
-            return base + name + "/index.html"
-        }
+        let kitURL: (Source) -> String = { $0.kitURL(in: kit.site, secret: request.secret) }
         let page = ReportPage.html(data, site: kit.site, kitURL: kitURL)
         let calendar = FollowUpCalendar.ics(data, site: kit.site, kitURL: kitURL)
 

@@ -61,11 +61,9 @@ public struct SiteRenderer: Sendable {
         { url in url.hasPrefix("assets/") ? root + url : nil }
     }
 
-    /// The name of a source's folder under output/: its slug, or for an unlisted kit the slug and
-    /// 12 hex digits of HMAC-SHA256(REFKIT_SECRET, slug).
+    /// The name of a source's folder under output/ (see `Source.folder(in:secret:)`).
     public func directoryName(for source: Source) -> String {
-        guard kit.site.unlisted, let secret else { return source.slug }
-        return UnlistedName.folder(for: source.slug, secret: secret)
+        source.folder(in: kit.site, secret: secret)
     }
 
     /// The pages a source gets: those whose audience includes its segment.

@@ -38,12 +38,15 @@ public struct BuildRequest: Sendable {
 
 /// What a finished build did.
 public struct BuildSummary: Sendable, Equatable {
-    /// Sources built (this shard's, with --shard).
+    /// Sources in the output (this shard's, with --shard).
     public var sources: Int
-    /// HTML pages written (per-source pages and the directory).
+    /// HTML pages in the output (per-source pages and the directory).
     public var pages: Int
     public var output: String
     public var date: Day
+    /// Sources rendered by this build: all of them, or only those whose file changed when nothing
+    /// they share did.
+    public var rendered: Int = 0
     /// Nothing had changed since the last build: nothing was read past the fingerprint, or written.
     public var upToDate = false
 }
@@ -107,36 +110,85 @@ public struct Builder: Sendable {
         let writer = OutputWriter(fileSystem: fileSystem, output: output)
 
         // 0. Nothing changed since the last build (same inputs, options and refkit): nothing to do.
-        let fingerprint = Manifest.fingerprint(of: request, date: date.description, fileSystem: fileSystem)
-        if let previous = writer.previous, previous.fingerprint == fingerprint {
+        let inputs = InputScan.scan(request, date: date.description, fileSystem: fileSystem)
+        if let previous = writer.previous, previous.fingerprint == inputs.fingerprint {
             try? writer.clearLeftovers()
-            let summary = BuildSummary(sources: previous.sources, pages: previous.pages, output: output, date: date, upToDate: true)
+            let summary = BuildSummary(sources: previous.sources.count, pages: previous.pages, output: output, date: date, upToDate: true)
             return BuildOutcome(diagnostics: [], result: .success(summary))
         }
 
+        // 1. load and 2. validate: always the whole kit, so every diagnostic is reported.
         let validated = loadAndValidate(request, on: date, fileSystem: fileSystem)
         guard let kit = validated.kit, let templates = validated.templates else {
             let errors = validated.diagnostics.filter { $0.severity == .error }.count
             return BuildOutcome(diagnostics: validated.diagnostics, result: .failure(.invalidKit(errors: errors)))
         }
 
-        // 3. render, one source at a time, sources in parallel, and 4. write each as it is rendered.
+        // 3. render, one source at a time, sources in parallel, and 4. write each as it is rendered;
+        // then put the new files in place of the old.
         let renderer = SiteRenderer(kit: kit, templates: templates, date: date, secret: request.secret, ledger: validated.ledger)
+        let sources = kit.sources.filter { request.shard?.includes($0.slug) ?? true }
+        let plan = RebuildPlan(previous: writer.previous, inputs: inputs, sources: sources)
         do {
             try writer.begin()
-            let pages = try renderAndWrite(kit: kit, renderer: renderer, writer: writer, request: request)
-            let built = kit.sources.filter { request.shard?.includes($0.slug) ?? true }.count
-            try writer.commit(fingerprint: fingerprint, sources: built, pages: pages)
-            let summary = BuildSummary(sources: built, pages: pages, output: output, date: date)
-            return BuildOutcome(diagnostics: validated.diagnostics, result: .success(summary))
+            let written = try renderAndWrite(plan.rendered, kit: kit, renderer: renderer, writer: writer, request: request,
+                                             whole: plan.previous == nil)
+            var records = plan.previous?.sources ?? [:]
+            for slug in plan.removed { records[slug] = nil }
+            for source in plan.rendered {
+                records[source.slug] = Manifest.SourceRecord(input: inputs.sources[source.slug] ?? Manifest.SourceRecord.unknown,
+                                                             folder: renderer.directoryName(for: source),
+                                                             pages: written.pages[source.slug] ?? 0)
+            }
+            let otherPages = (request.shard?.writesSharedFiles ?? true) && !kit.site.unlisted ? 1 : 0
+            if let previous = plan.previous {
+                // Only some sources: swap their folders (and bundles, and the directory page) one by one.
+                let replaced = plan.rendered.flatMap { entries(of: renderer.directoryName(for: $0), request) } + written.otherEntries
+                let removed = plan.removed.flatMap { entries(of: previous.sources[$0]!.folder, request) }
+                var swapped: [String: String] = [:]
+                for source in plan.rendered { swapped[source.slug] = renderer.directoryName(for: source) }
+                for slug in plan.removed { swapped[slug] = previous.sources[slug]!.folder }
+                let journal = Journal(sources: swapped, entries: replaced + removed)
+                var manifest = previous
+                (manifest.fingerprint, manifest.shared, manifest.sources, manifest.otherPages)
+                    = (inputs.fingerprint, inputs.shared, records, otherPages)
+                manifest.forget(replaced + removed)
+                manifest.record(writer.placed)
+                try writer.commit(manifest, journal: journal, replacing: replaced, removing: removed)
+                return success(manifest, rendered: plan.rendered.count)
+            }
+            let manifest = Manifest(fingerprint: inputs.fingerprint, shared: inputs.shared, sources: records,
+                                    otherPages: otherPages, files: writer.placed)
+            try writer.commit(manifest)
+            return success(manifest, rendered: plan.rendered.count)
         } catch {
             writer.abort()
             return BuildOutcome(diagnostics: validated.diagnostics, result: .failure(.output(error)))
         }
+
+        func success(_ manifest: Manifest, rendered: Int) -> BuildOutcome {
+            let summary = BuildSummary(sources: manifest.sources.count, pages: manifest.pages, output: output, date: date,
+                                       rendered: rendered)
+            return BuildOutcome(diagnostics: validated.diagnostics, result: .success(summary))
+        }
     }
 
-    private func renderAndWrite(kit: Kit, renderer: SiteRenderer, writer: OutputWriter,
-                                request: BuildRequest) throws(OutputWriter.Failure) -> Int {
+    /// What a source's kit is in the output: its folder, and its bundle with --bundle.
+    private func entries(of folder: String, _ request: BuildRequest) -> [String] {
+        request.bundle ? [folder, "bundles/\(folder).zip"] : [folder]
+    }
+
+    /// What `renderAndWrite` wrote: each rendered source's page count, and which shared entries
+    /// (the directory page) changed.
+    private struct Written {
+        var pages: [String: Int]
+        var otherEntries: [String]
+    }
+
+    /// Renders `sources` and writes them to the staging folder; with `whole`, also the files every
+    /// source shares (theme, assets), else only the directory page, and only if its bytes changed.
+    private func renderAndWrite(_ sources: [Source], kit: Kit, renderer: SiteRenderer, writer: OutputWriter,
+                                request: BuildRequest, whole: Bool) throws(OutputWriter.Failure) -> Written {
         // Files every source shares: the theme and the kit's assets (read only when bundling).
         var theme: [OutputFile] = []
         if !kit.assets.contains(where: { $0.outputPath == DefaultTheme.path }) {
@@ -154,9 +206,8 @@ public struct Builder: Sendable {
         }
 
         let sharedInBundles = bundled
-        let sources = kit.sources.filter { request.shard?.includes($0.slug) ?? true }
-        let writesShared = request.shard?.writesSharedFiles ?? true
         let progress = Progress()
+        let pages = ParallelResults<Int>(count: sources.count)
         parallelForEach(sources.count, jobs: request.jobs ?? ProcessInfo.processInfo.activeProcessorCount) { index in
             guard !progress.failed else { return }
             let source = sources[index]
@@ -167,8 +218,9 @@ public struct Builder: Sendable {
                     let zip = try Bundle.zip(files + Bundle.referenced(sharedInBundles, by: files), date: renderer.date)
                     try writer.write([OutputFile(path: "bundles/\(renderer.directoryName(for: source)).zip", contents: zip)])
                 }
-                let done = progress.add(pages: files.filter { $0.path.hasSuffix(".html") }.count)
-                request.progress?(done, sources.count)
+                let count = files.filter { $0.path.hasSuffix(".html") }.count
+                pages.set(index, count)
+                request.progress?(progress.add(pages: count), sources.count)
             } catch let error as OutputWriter.Failure {
                 progress.fail(error)
             } catch {
@@ -176,16 +228,23 @@ public struct Builder: Sendable {
             }
         }
         if let failure = progress.failure { throw failure }
+        var written = Written(pages: Dictionary(uniqueKeysWithValues: zip(sources.map(\.slug), pages.all)), otherEntries: [])
 
-        guard writesShared else { return progress.pages }
-        var shared = theme
-        if let directory = renderer.renderDirectory() { shared.append(directory) }
-        try writer.write(shared)
+        guard request.shard?.writesSharedFiles ?? true else { return written }
+        let directory = renderer.renderDirectory()
+        guard whole else {
+            if let directory, writer.previous?.hash(of: directory.path) != Manifest.hash(directory.contents) {
+                try writer.write([directory])
+                written.otherEntries.append(directory.path)
+            }
+            return written
+        }
+        try writer.write(theme + [directory].compactMap { $0 })
         for asset in kit.assets {
             let path = kitPath(asset, request)
             try writer.copy(from: fileSystem.realPath(path) ?? path, to: asset.outputPath)
         }
-        return progress.pages + (kit.site.unlisted ? 0 : 1)
+        return written
     }
 
     private func kitPath(_ asset: Asset, _ request: BuildRequest) -> String {
@@ -227,6 +286,16 @@ func parallelForEach(_ count: Int, jobs: Int, _ body: @escaping @Sendable (Int) 
     DispatchQueue.concurrentPerform(iterations: max(1, min(jobs, count))) { _ in
         while case let index = next.take(), index < count { body(index) }
     }
+}
+
+/// One slot per index, filled by `parallelForEach`'s workers, read when they are done.
+final class ParallelResults<Value>: @unchecked Sendable {
+    private let lock = NSLock()
+    private var values: [Value?]
+    init(count: Int) { values = Array(repeating: nil, count: count) }
+    func set(_ index: Int, _ value: Value) { lock.withLock { values[index] = value } }
+    /// Every slot's value, in index order (every slot must have been set).
+    var all: [Value] { lock.withLock { values.map { $0! } } }
 }
 
 private final class Counter: @unchecked Sendable {

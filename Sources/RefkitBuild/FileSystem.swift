@@ -59,11 +59,39 @@ public struct DiskFileSystem: FileSystem {
         }
     }
 
+    /// Straight into an array: no `Data` in between (a build reads thousands of small files).
     public func readFile(at path: String) throws(FileSystemError) -> [UInt8] {
-        guard let data = FileManager.default.contents(atPath: path) else {
+        let descriptor = open(path, O_RDONLY | O_CLOEXEC)
+        guard descriptor >= 0 else { throw FileSystemError(path: path, reason: "cannot read file: \(errnoText())") }
+        defer { close(descriptor) }
+        var info = stat()
+        guard fstat(descriptor, &info) == 0, info.st_mode & S_IFMT != S_IFDIR else {
             throw FileSystemError(path: path, reason: "cannot read file")
         }
-        return [UInt8](data)
+        // One byte more than the size: the end of the file shows in the same call.
+        var failure: Int32 = 0
+        var bytes = [UInt8](unsafeUninitializedCapacity: Int(info.st_size) + 1) { buffer, count in
+            while count < buffer.count {
+                let read = Glibc.read(descriptor, buffer.baseAddress! + count, buffer.count - count)
+                if read < 0, errno == EINTR { continue }
+                if read < 0 { failure = errno }
+                if read <= 0 { return }
+                count += read
+            }
+        }
+        // The file grew while it was read: read the rest in chunks.
+        while failure == 0, bytes.count > Int(info.st_size) {
+            let more = [UInt8](unsafeUninitializedCapacity: 65536) { buffer, count in
+                let read = Glibc.read(descriptor, buffer.baseAddress!, buffer.count)
+                if read < 0 { failure = errno } else { count = read }
+            }
+            if more.isEmpty { break }
+            bytes += more
+        }
+        guard failure == 0 else {
+            throw FileSystemError(path: path, reason: "cannot read file: \(String(cString: strerror(failure)))")
+        }
+        return bytes
     }
 
     public func realPath(_ path: String) -> String? {

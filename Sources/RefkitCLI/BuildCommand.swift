@@ -10,7 +10,9 @@ struct BuildCommand: RefkitSubcommand {
         discussion: """
             Reads KIT_DIR/content and KIT_DIR/templates, checks everything, and only if there is no \
             error replaces the output folder in one step. Problems are printed as \
-            FILE:LINE:COLUMN: error|warning: message.
+            FILE:LINE:COLUMN: error|warning: message. A rebuild does only what changed: nothing if \
+            nothing did; if only files in content/sources/ did, only those sources' folders are \
+            rendered and swapped in, each in one step. Delete the output folder to force a whole build.
 
             Examples:
               refkit build                     build the kit in this folder into ./output
@@ -74,6 +76,9 @@ struct BuildCommand: RefkitSubcommand {
             let shownOutput = summary.output.hasPrefix(environment.currentDirectory + "/")
                 ? String(summary.output.dropFirst(environment.currentDirectory.count + 1)) : summary.output
             var line = "refkit: built \(summary.sources) kit\(summary.sources == 1 ? "" : "s"), \(summary.pages) page\(summary.pages == 1 ? "" : "s")"
+            if summary.rendered < summary.sources {
+                line += " (\(summary.rendered) rendered, the other \(summary.sources - summary.rendered) unchanged)"
+            }
             if let shard { line += " (shard \(shard))" }
             line += " for \(summary.date) in \(String(format: "%.2f", seconds)) s → \(shownOutput)/"
             if warnings > 0 { line += " (\(warnings) warning\(warnings == 1 ? "" : "s"))" }

@@ -55,6 +55,21 @@ final class CLITests: XCTestCase {
         XCTAssertTrue(FileManager.default.fileExists(atPath: kit + "/output/index.html"))
     }
 
+    func testARebuildSaysHowManyKitsItRenderedAndNothingChangedSaysSo() throws {
+        let kit = try kitCopy()
+        XCTAssertEqual(try run(["build", "--date", "2026-11-23"], in: kit).status, 0)
+        let again = try run(["build", "--date", "2026-11-23"], in: kit)
+        XCTAssertTrue(again.stdout.hasPrefix("refkit: nothing changed since the last build (2 kits, 15 pages for 2026-11-23); checked in "),
+                      again.stdout)
+        try Data("name: Cara Renamed\nsegment: customer\n".utf8).write(to: URL(fileURLWithPath: kit + "/content/sources/cara.yml"))
+        let one = try run(["build", "--date", "2026-11-23"], in: kit)
+        XCTAssertEqual(one.status, 0, one.stderr)
+        XCTAssertTrue(one.stdout.hasPrefix("refkit: built 2 kits, 15 pages (1 rendered, the other 1 unchanged) for 2026-11-23 in "),
+                      one.stdout)
+        let page = try String(contentsOfFile: kit + "/output/cara/index.html", encoding: .utf8)
+        XCTAssertTrue(page.contains("Cara Renamed"))
+    }
+
     func testBuildTakesKitDirAndOutputAndSourceDateEpoch() throws {
         let kit = try kitCopy()
         let elsewhere = FileManager.default.temporaryDirectory.path

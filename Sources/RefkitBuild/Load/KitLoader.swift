@@ -1,3 +1,4 @@
+import Foundation
 import RefkitLedger
 import RefkitModel
 import RefkitTemplates
@@ -75,11 +76,19 @@ public struct KitLoader: Sendable {
             kit.diagnostics.append(.error("no referral sources: add at least one content/sources/SLUG.yml",
                                           at: SourceLocation(file: "content/sources")))
         }
-        for name in sourceNames ?? [] {
-            let file = "content/sources/\(name)"
-            guard let text = readText(file, required: true, into: &kit),
-                  let document = parseYAML(text, file: file, into: &kit) else { continue }
-            kit.sources.append((slug: String(name.dropLast(4)), document: document))
+        // A roster may hold thousands of files: they are read and parsed on every core, and their
+        // documents and diagnostics kept in file order, so the result is the same as one by one.
+        let names = sourceNames ?? []
+        let parsed = ParallelResults<(document: YAMLDocument?, diagnostics: [Diagnostic])>(count: names.count)
+        parallelForEach(names.count, jobs: ProcessInfo.processInfo.activeProcessorCount) { [self] index in
+            var one = LoadedKit()
+            let file = "content/sources/\(names[index])"
+            let document = readText(file, required: true, into: &one).flatMap { parseYAML($0, file: file, into: &one) }
+            parsed.set(index, (document, one.diagnostics))
+        }
+        for (name, result) in zip(names, parsed.all) {
+            kit.diagnostics += result.diagnostics
+            if let document = result.document { kit.sources.append((slug: String(name.dropLast(4)), document: document)) }
         }
 
         // content/ledger.csv: the private ledger, which may be far larger than any page

@@ -9,7 +9,7 @@ enum TextDecoding {
         guard let text = String(validating: bytes, as: UTF8.self) else {
             return .failure(invalidUTF8(in: Array(bytes), file: file))
         }
-        return .success(text.contains("\r") ? normaliseLineEndings(text) : text)
+        return .success(bytes.contains(UInt8(ascii: "\r")) ? normaliseLineEndings(text) : text)
     }
 
     private static func normaliseLineEndings(_ text: String) -> String {

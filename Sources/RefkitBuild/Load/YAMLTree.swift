@@ -80,7 +80,7 @@ enum YAMLParsing {
             }
         }
         do {
-            let root = try Yams.compose(yaml: text).map(convert)
+            let root = try Yams.compose(yaml: text, .basic, .default, .utf8).map(convert)
             return .success(YAMLDocument(file: file, root: root, text: text, lineOffset: lineOffset))
         } catch let error as YamlError {
             return .failure(diagnostic(for: error, file: file, lineOffset: lineOffset))

@@ -34,8 +34,19 @@ public struct OutputWriter: Sendable {
     public init(fileSystem: any FileSystem, output: String) {
         self.fileSystem = fileSystem
         self.output = output
-        self.previous = (try? fileSystem.readFile(at: output + "/" + Self.marker)).flatMap(Manifest.init(bytes:))
+        let manifest = (try? fileSystem.readFile(at: output + "/" + Self.marker)).flatMap(Manifest.init(bytes:))
+        if fileSystem.kind(at: output + "/" + Self.journal) != nil {
+            // The last build was interrupted while swapping sources in: read what it recorded
+            // through what it was doing (an unreadable journal: a whole build).
+            let journal = (try? fileSystem.readFile(at: output + "/" + Self.journal)).flatMap(Journal.init(bytes:))
+            self.previous = journal.flatMap { manifest?.applying($0) }
+        } else {
+            self.previous = manifest
+        }
     }
+
+    /// Present only while an incremental build swaps sources in (see `Journal`).
+    public static let journal = ".refkit-journal"
 
     var staging: String { sibling("tmp") }
     var retired: String { sibling("old") }
@@ -94,7 +105,7 @@ public struct OutputWriter: Sendable {
     private func place(_ bytes: [UInt8], at path: String) throws(FileSystemError) {
         let hash = Manifest.hash(bytes)
         written.record(path, hash)
-        if previous?.files[path] == hash,
+        if previous?.hash(of: path) == hash,
            (try? fileSystem.linkItem(from: output + "/" + path, to: staging + "/" + path)) != nil {
             return
         }
@@ -112,10 +123,13 @@ public struct OutputWriter: Sendable {
         }
     }
 
-    /// Records the manifest in the staged folder and puts it in place of the output folder.
-    public func commit(fingerprint: String, sources: Int, pages: Int) throws(Failure) {
+    /// The files placed so far (path → hash), for the manifest.
+    public var placed: [String: String] { written.all }
+
+    /// Records the manifest in the staged folder and puts the whole folder in place of the output
+    /// folder in one step.
+    public func commit(_ manifest: Manifest) throws(Failure) {
         do {
-            let manifest = Manifest(fingerprint: fingerprint, sources: sources, pages: pages, files: written.all)
             try fileSystem.writeFile(manifest.bytes, to: staging + "/" + Self.marker)
             if fileSystem.kind(at: output) == nil {
                 try fileSystem.moveItem(from: staging, to: output)
@@ -134,6 +148,49 @@ public struct OutputWriter: Sendable {
         } catch {
             throw .fileSystem(error)
         }
+    }
+
+    /// Puts some entries of the staging folder in place of the same entries of the output folder,
+    /// each in one step (a source's folder, its bundle, the directory page), removes `removing`,
+    /// and records `manifest`. Everything was written before this is called: what remains is
+    /// renames. An interruption between two of them is repaired by the next build: `journal`
+    /// (what is being swapped) is put in the output folder first and removed last.
+    public func commit(_ manifest: Manifest, journal: Journal, replacing: [String], removing: [String]) throws(Failure) {
+        do {
+            try replaceTopFile(Self.journal, with: journal.bytes)
+            for entry in replacing {
+                let (staged, current) = (staging + "/" + entry, output + "/" + entry)
+                if fileSystem.kind(at: current) != nil {
+                    do {
+                        try fileSystem.exchangeItems(staged, current)
+                    } catch {
+                        // No atomic exchange here: two renames, the old entry kept until the new one is in.
+                        let old = staging + "/.replaced-" + Manifest.hash(Array(entry.utf8))
+                        try fileSystem.moveItem(from: current, to: old)
+                        try fileSystem.moveItem(from: staged, to: current)
+                    }
+                } else {
+                    try fileSystem.createDirectory(at: String(current[..<current.lastIndex(of: "/")!]))
+                    try fileSystem.moveItem(from: staged, to: current)
+                }
+            }
+            for (index, entry) in removing.enumerated() where fileSystem.kind(at: output + "/" + entry) != nil {
+                // Out of the output folder in one step; deleted with the staging folder.
+                try fileSystem.moveItem(from: output + "/" + entry, to: staging + "/.removed-\(index)")
+            }
+            try replaceTopFile(Self.marker, with: manifest.bytes)
+            try fileSystem.removeItem(at: output + "/" + Self.journal)
+            try fileSystem.removeItem(at: staging)
+        } catch {
+            throw .fileSystem(error)
+        }
+    }
+
+    /// Puts a file at the top of the output folder in one step (written in the staging folder,
+    /// then renamed over the old one).
+    private func replaceTopFile(_ name: String, with bytes: [UInt8]) throws(FileSystemError) {
+        try fileSystem.writeFile(bytes, to: staging + "/" + name)
+        try fileSystem.moveItem(from: staging + "/" + name, to: output + "/" + name)
     }
 
     /// Removes the staging folder after a failure; the output folder is untouched.

@@ -1,0 +1,82 @@
+import Foundation
+
+/// Hashes of everything a build reads, taken before anything is parsed: what decides whether a
+/// build has anything to do, and which sources it must render again.
+///
+/// A source's kit depends on its own file (`content/sources/SLUG.yml`) and on everything else (the
+/// site, kit pages, offers, templates, assets, the ledger, the date, the options, refkit itself),
+/// never on another source's file. So when only sources' files changed (`shared` is as before),
+/// only those sources are rendered again.
+public struct InputScan: Sendable, Equatable {
+    /// Everything: equal to the previous build's, there is nothing to do.
+    public var fingerprint: String
+    /// Everything except the sources' own files.
+    public var shared: String
+    /// Slug → hash of `content/sources/SLUG.yml`.
+    public var sources: [String: String]
+
+    static let sourcesFolder = "content/sources/"
+
+    /// Reads and hashes every file under `content/` and `templates/` (path and bytes, in path
+    /// order), with the options that change output.
+    public static func scan(_ request: BuildRequest, date: String, fileSystem: any FileSystem) -> InputScan {
+        var options = [UInt8]()
+        func add(_ text: String, to context: inout [UInt8]) { context += Array(text.utf8) + [0] }
+        for option in [Manifest.format, executableHash, date, request.bundle ? "bundle" : "",
+                       request.shard?.description ?? "", request.secret.map { Manifest.hash(Array($0.utf8)) } ?? ""] {
+            add(option, to: &options)
+        }
+        var everything = options, shared = options
+        var sources: [String: String] = [:]
+        let paths = ["content", "templates"].flatMap { files(under: request.kitDirectory + "/" + $0, fileSystem: fileSystem) }.sorted()
+        let hashes = ParallelResults<String>(count: paths.count)
+        parallelForEach(paths.count, jobs: ProcessInfo.processInfo.activeProcessorCount) { index in
+            hashes.set(index, Manifest.hash((try? fileSystem.readFile(at: paths[index])) ?? []))
+        }
+        for (path, hash) in zip(paths, hashes.all) {
+            let relative = String(path.dropFirst(request.kitDirectory.count + 1))
+            add(relative, to: &everything)
+            add(hash, to: &everything)
+            if let slug = sourceSlug(relative) {
+                sources[slug] = hash
+            } else {
+                add(relative, to: &shared)
+                add(hash, to: &shared)
+            }
+        }
+        return InputScan(fingerprint: Manifest.hash(everything), shared: Manifest.hash(shared), sources: sources)
+    }
+
+    /// `content/sources/SLUG.yml` → SLUG; nil for any other file.
+    static func sourceSlug(_ relative: String) -> String? {
+        guard relative.hasPrefix(sourcesFolder), relative.hasSuffix(".yml") else { return nil }
+        let name = relative.dropFirst(sourcesFolder.count).dropLast(4)
+        guard !name.isEmpty, !name.contains("/"), !name.hasPrefix(".") else { return nil }
+        return String(name)
+    }
+
+    /// Who made the output: a rebuilt refkit (a changed built-in template, a fixed renderer) never
+    /// mistakes old output for current. The running binary's identity (device, inode, size,
+    /// modification time in nanoseconds), as `make` would judge it: installing or building refkit
+    /// changes it, and nothing has to be read. Taken once per process.
+    static let executableHash: String = {
+        var info = stat()
+        guard stat("/proc/self/exe", &info) == 0 else { return "" }
+        return "\(info.st_dev) \(info.st_ino) \(info.st_size) \(info.st_mtim.tv_sec).\(info.st_mtim.tv_nsec)"
+    }()
+
+    private static func files(under folder: String, fileSystem: any FileSystem) -> [String] {
+        guard let names = try? fileSystem.contentsOfDirectory(at: folder) else { return [] }
+        return names.flatMap { name -> [String] in
+            let path = folder + "/" + name
+            var kind = fileSystem.kind(at: path)
+            if kind == .symlink { kind = fileSystem.realPath(path).flatMap(fileSystem.kind(at:)) }
+            switch kind {
+            case .directory: return files(under: path, fileSystem: fileSystem)
+            case .file: return [path]
+            default: return []
+            }
+        }
+    }
+}
+

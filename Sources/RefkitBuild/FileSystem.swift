@@ -100,12 +100,21 @@ public struct DiskFileSystem: FileSystem {
         return String(cString: resolved)
     }
 
+    /// Creates the folder and any missing parents; an existing folder is fine. One `mkdir` in the
+    /// common case (a build creates thousands of folders).
     public func createDirectory(at path: String) throws(FileSystemError) {
-        do {
-            try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
-        } catch {
-            throw FileSystemError(path: path, reason: "cannot create directory")
+        if mkdir(path, 0o755) == 0 { return }
+        switch errno {
+        case EEXIST where kind(at: path) == .directory || realPath(path).flatMap(kind(at:)) == .directory:
+            return
+        case ENOENT:
+            guard let slash = path.lastIndex(of: "/"), slash > path.startIndex else { break }
+            try createDirectory(at: String(path[..<slash]))
+            if mkdir(path, 0o755) == 0 || (errno == EEXIST && kind(at: path) == .directory) { return }
+        default:
+            break
         }
+        throw FileSystemError(path: path, reason: "cannot create directory: \(errnoText())")
     }
 
     /// A plain write. (Foundation's `createFile` writes a temporary file, fsyncs and renames it,

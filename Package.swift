@@ -58,7 +58,8 @@ let package = Package(
         .testTarget(name: "RefkitCLITests", dependencies: ["RefkitCLI"]),
         .testTarget(name: "RefkitLedgerTests", dependencies: ["RefkitLedger", "RefkitModel"]),
         .testTarget(
-            name: "RefkitReportTests", dependencies: ["RefkitReport", "RefkitBuild", "RefkitLedger", "RefkitModel", "RefkitTestTools"]),
+            name: "RefkitReportTests", dependencies: ["RefkitReport", "RefkitBuild", "RefkitLedger", "RefkitModel", "RefkitTestTools"],
+            exclude: ["Fixtures"]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -97,9 +97,13 @@ final class RebuildTests: XCTestCase {
         XCTAssertNotEqual(interrupted["cara/index.html"], before["cara/index.html"], "cara was swapped in")
         XCTAssertEqual(interrupted["dara/index.html"], before["dara/index.html"], "dara was not: still whole, still old")
 
-        // Changed back before the next build: bea gone, cara as it was.
+        // Changed back before the next build: bea gone, cara as it was; and that build is stopped
+        // too, before anything is swapped: its journal must still know about bea.
         try FileManager.default.removeItem(atPath: kit + "/content/sources/bea.yml")
         try write(originalCara, to: cara)
+        let stoppedAgain = testBuilder(fileSystem: FailingSwapFileSystem(failingOn: kit + "/output/cara"))
+            .build(BuildRequest(kitDirectory: kit, date: fixtureDate))
+        guard case .failure(.output) = stoppedAgain.result else { return XCTFail("\(stoppedAgain.result)") }
         let repaired = testBuilder().build(BuildRequest(kitDirectory: kit, date: fixtureDate))
         XCTAssertEqual(repaired.summary?.rendered, 2, "cara and dara, which the journal names, are rendered again")
         XCTAssertEqual(treeDifferences(expected: try wholeBuild(of: kit), actual: try snapshot(kit + "/output")), [])

@@ -4,11 +4,12 @@ import PackageDescription
 
 // One target per concern, depending in one direction only:
 // C libraries (CMarkGFM, CQREncode, CLibCrypto) → RefkitMarkdown, RefkitQR, RefkitModel → RefkitTemplates,
-// RefkitLedger → RefkitBuild → RefkitReport, RefkitServe → RefkitCLI → refkit
+// RefkitLedger → RefkitBuild → RefkitReport → RefkitCLI → refkit; RefkitCLI + RefkitServe → refkit-serve
 let package = Package(
     name: "refkit",
     products: [
         .executable(name: "refkit", targets: ["refkit"]),
+        .executable(name: "refkit-serve", targets: ["refkit-serve"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -43,9 +44,11 @@ let package = Package(
         .target(name: "RefkitServe", dependencies: ["RefkitBuild", "RefkitModel", .product(name: "FlyingFox", package: "FlyingFox")]),
         .target(
             name: "RefkitCLI",
-            dependencies: ["RefkitBuild", "RefkitReport", "RefkitServe", .product(name: "ArgumentParser", package: "swift-argument-parser")]
+            dependencies: ["RefkitBuild", "RefkitReport", .product(name: "ArgumentParser", package: "swift-argument-parser")]
         ),
         .executableTarget(name: "refkit", dependencies: ["RefkitCLI"]),
+        // `refkit serve` hands over to this helper: only it links the web server (see ServeCommand).
+        .executableTarget(name: "refkit-serve", dependencies: ["RefkitCLI", "RefkitServe", "RefkitBuild"]),
         .testTarget(name: "RefkitMarkdownTests", dependencies: ["RefkitMarkdown"]),
         .testTarget(name: "RefkitModelTests", dependencies: ["RefkitModel"]),
         .testTarget(name: "RefkitTemplatesTests", dependencies: ["RefkitTemplates"]),

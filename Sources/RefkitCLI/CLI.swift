@@ -42,7 +42,7 @@ public struct CLIEnvironment: Sendable {
     }
 
     /// `path` made absolute against the current directory, without trailing slashes or `.` segments.
-    func absolute(_ path: String) -> String {
+    public func absolute(_ path: String) -> String {
         let joined = path.hasPrefix("/") ? path : currentDirectory + "/" + path
         var parts: [Substring] = []
         for part in joined.split(separator: "/") where part != "." {

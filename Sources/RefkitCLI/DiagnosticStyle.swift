@@ -1,6 +1,6 @@
 import RefkitModel
 
-extension Diagnostic {
+public extension Diagnostic {
     /// `FILE:LINE:COLUMN: error|warning: message`; on a terminal the location is bold and the
     /// severity coloured (red for errors, yellow for warnings), as compilers print them.
     func formatted(forTerminal terminal: Bool) -> String {

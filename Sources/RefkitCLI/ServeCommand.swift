@@ -1,10 +1,10 @@
 import ArgumentParser
 import Foundation
-import RefkitBuild
-import RefkitServe
 
-struct ServeCommand: RefkitSubcommand {
-    static let configuration = CommandConfiguration(
+public struct ServeCommand: RefkitSubcommand {
+    public init() {}
+
+    public static let configuration = CommandConfiguration(
         commandName: "serve",
         abstract: "Preview the kit in a browser, rebuilding and reloading as you edit.",
         discussion: """
@@ -19,79 +19,40 @@ struct ServeCommand: RefkitSubcommand {
             """)
 
     @Argument(help: "The kit folder (default: the current folder).")
-    var kitDirectory: String = "."
+    public var kitDirectory: String = "."
 
     @Option(name: .long, help: "The port on 127.0.0.1 (default 4000).")
-    var port: UInt16 = 4000
+    public var port: UInt16 = 4000
 
     @Option(name: .long, help: ArgumentHelp("The build date, YYYY-MM-DD (default: SOURCE_DATE_EPOCH, else today in UTC).", valueName: "date"))
-    var date: String?
+    public var date: String?
+
+    /// The helper that runs the preview, beside refkit's own binary. Only it links the web server
+    /// (FlyingFox, and through it libcurl and some thirty libraries), which would add 7 ms to the
+    /// start of every other command.
+    public static let helperName = "refkit-serve"
 
     func execute(in environment: CLIEnvironment) -> Int32 {
-        let kit = environment.absolute(kitDirectory)
-        let scratch = FileManager.default.temporaryDirectory.appendingPathComponent("refkit-serve-\(UUID().uuidString)").path
-        let output = scratch + "/output"
-        try? FileManager.default.createDirectory(atPath: scratch, withIntermediateDirectories: true)
-        let builder = Builder(fileSystem: environment.fileSystem,
-                              dateResolver: BuildDateResolver(environment: environment.variables, now: environment.now))
-        let request = BuildRequest(kitDirectory: kit, outputDirectory: output, date: date,
-                                   secret: environment.variables["REFKIT_SECRET"])
-
-        let server: PreviewServer
-        do { server = try PreviewServer(root: output, port: port) } catch {
-            environment.standardError("refkit: cannot serve on 127.0.0.1:\(port): \(error)\n")
-            return ExitStatus.usage
+        let binary = (try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe")) ?? CommandLine.arguments[0]
+        let helper = URL(fileURLWithPath: binary).deletingLastPathComponent().appendingPathComponent(Self.helperName).path
+        guard FileManager.default.isExecutableFile(atPath: helper) else {
+            environment.standardError("refkit: serve needs \(Self.helperName) beside refkit (\(helper)); build it with swift build -c release, as scripts/setup does\n")
+            return ExitStatus.contentErrors
         }
-
-        /// Builds; prints and returns the problems (empty when the build succeeded).
-        @Sendable func build() -> [String]? {
-            let started = DispatchTime.now()
-            let outcome = builder.build(request)
-            let lines = outcome.diagnostics.map(\.description)
-            for diagnostic in outcome.diagnostics {
-                environment.standardError(diagnostic.formatted(forTerminal: environment.errorIsTerminal) + "\n")
-            }
-            let milliseconds = (DispatchTime.now().uptimeNanoseconds - started.uptimeNanoseconds) / 1_000_000
-            switch outcome.result {
-            case .success(let summary):
-                environment.standardOutput("refkit: built \(summary.sources) kits, \(summary.pages) pages in \(milliseconds) ms\n")
-                return nil
-            case .failure(let failure):
-                environment.standardError("refkit: \(failure); still serving the last good build\n")
-                return lines + ["refkit: \(failure)"]
-            }
+        let arguments = [helper, environment.absolute(kitDirectory), "--port", String(port)] + (date.map { ["--date", $0] } ?? [])
+        let variables = environment.variables.map { "\($0.key)=\($0.value)" }
+        // The helper takes this process's place (same process id, same terminal and signals).
+        withArrayOfCStrings(arguments) { argv in
+            withArrayOfCStrings(variables) { envp in _ = execve(helper, argv, envp) }
         }
-
-        _ = build()
-        let watcher = Watcher(roots: [kit + "/content", kit + "/templates"]) {
-            let problems = build()
-            Task {
-                if let problems { await server.showErrors(problems) } else { await server.reload() }
-            }
-        }
-        watcher.start()
-
-        let done = DispatchSemaphore(value: 0)
-        Task {
-            do { try await server.run() } catch {
-                environment.standardError("refkit: the server stopped: \(error)\n")
-            }
-            done.signal()
-        }
-        Task {
-            try? await server.waitUntilListening()
-            environment.standardOutput("refkit: serving http://127.0.0.1:\(port)/ (watching with \(watcher.method); Ctrl-C to stop)\n")
-        }
-        signal(SIGINT, SIG_IGN)
-        signal(SIGTERM, SIG_IGN)
-        let sources = [SIGINT, SIGTERM].map { DispatchSource.makeSignalSource(signal: $0, queue: .global()) }
-        for source in sources {
-            source.setEventHandler { done.signal() }
-            source.resume()
-        }
-        done.wait()
-        try? FileManager.default.removeItem(atPath: scratch)
-        environment.standardOutput("refkit: stopped\n")
-        return ExitStatus.success
+        environment.standardError("refkit: cannot start \(helper): \(String(cString: strerror(errno)))\n")
+        return ExitStatus.contentErrors
     }
+}
+
+/// `body` with a NULL-terminated C array of `strings`.
+private func withArrayOfCStrings<R>(_ strings: [String], _ body: ([UnsafeMutablePointer<CChar>?]) -> R) -> R {
+    let pointers = strings.map { strdup($0) } + [nil]
+    defer { pointers.forEach { free($0) } }
+    return body(pointers)
 }

@@ -70,6 +70,24 @@ final class CLITests: XCTestCase {
         XCTAssertTrue(page.contains("Cara Renamed"))
     }
 
+    func testServeWithoutItsHelperSaysWhatIsMissing() throws {
+        let kit = try kitCopy()
+        let alone = kit + "-bin"
+        try FileManager.default.createDirectory(atPath: alone, withIntermediateDirectories: true)
+        addTeardownBlock { try? FileManager.default.removeItem(atPath: alone) }
+        try FileManager.default.copyItem(atPath: executable.path, toPath: alone + "/refkit")
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: alone + "/refkit")
+        process.arguments = ["serve", kit]
+        let err = Pipe()
+        process.standardError = err
+        try process.run()
+        let stderr = String(decoding: err.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        process.waitUntilExit()
+        XCTAssertEqual(process.terminationStatus, 1)
+        XCTAssertEqual(stderr, "refkit: serve needs refkit-serve beside refkit (\(alone)/refkit-serve); build it with swift build -c release, as scripts/setup does\n")
+    }
+
     func testBuildTakesKitDirAndOutputAndSourceDateEpoch() throws {
         let kit = try kitCopy()
         let elsewhere = FileManager.default.temporaryDirectory.path

@@ -1,0 +1,78 @@
+import Foundation
+import RefkitBuild
+import RefkitCLI
+import RefkitServe
+
+/// `refkit serve`'s work: build into a private folder, serve it, rebuild and reload on every edit.
+struct PreviewSession {
+    let command: ServeCommand
+
+    func run(in environment: CLIEnvironment) -> Int32 {
+        let port = command.port
+        let kit = environment.absolute(command.kitDirectory)
+        let scratch = FileManager.default.temporaryDirectory.appendingPathComponent("refkit-serve-\(UUID().uuidString)").path
+        let output = scratch + "/output"
+        try? FileManager.default.createDirectory(atPath: scratch, withIntermediateDirectories: true)
+        let builder = Builder(fileSystem: environment.fileSystem,
+                              dateResolver: BuildDateResolver(environment: environment.variables, now: environment.now))
+        let request = BuildRequest(kitDirectory: kit, outputDirectory: output, date: command.date,
+                                   secret: environment.variables["REFKIT_SECRET"])
+
+        let server: PreviewServer
+        do { server = try PreviewServer(root: output, port: port) } catch {
+            environment.standardError("refkit: cannot serve on 127.0.0.1:\(port): \(error)\n")
+            return ExitStatus.usage
+        }
+
+        /// Builds; prints and returns the problems (empty when the build succeeded).
+        @Sendable func build() -> [String]? {
+            let started = DispatchTime.now()
+            let outcome = builder.build(request)
+            let lines = outcome.diagnostics.map(\.description)
+            for diagnostic in outcome.diagnostics {
+                environment.standardError(diagnostic.formatted(forTerminal: environment.errorIsTerminal) + "\n")
+            }
+            let milliseconds = (DispatchTime.now().uptimeNanoseconds - started.uptimeNanoseconds) / 1_000_000
+            switch outcome.result {
+            case .success(let summary):
+                environment.standardOutput("refkit: built \(summary.sources) kits, \(summary.pages) pages in \(milliseconds) ms\n")
+                return nil
+            case .failure(let failure):
+                environment.standardError("refkit: \(failure); still serving the last good build\n")
+                return lines + ["refkit: \(failure)"]
+            }
+        }
+
+        _ = build()
+        let watcher = Watcher(roots: [kit + "/content", kit + "/templates"]) {
+            let problems = build()
+            Task {
+                if let problems { await server.showErrors(problems) } else { await server.reload() }
+            }
+        }
+        watcher.start()
+
+        let done = DispatchSemaphore(value: 0)
+        Task {
+            do { try await server.run() } catch {
+                environment.standardError("refkit: the server stopped: \(error)\n")
+            }
+            done.signal()
+        }
+        Task {
+            try? await server.waitUntilListening()
+            environment.standardOutput("refkit: serving http://127.0.0.1:\(port)/ (watching with \(watcher.method); Ctrl-C to stop)\n")
+        }
+        signal(SIGINT, SIG_IGN)
+        signal(SIGTERM, SIG_IGN)
+        let sources = [SIGINT, SIGTERM].map { DispatchSource.makeSignalSource(signal: $0, queue: .global()) }
+        for source in sources {
+            source.setEventHandler { done.signal() }
+            source.resume()
+        }
+        done.wait()
+        try? FileManager.default.removeItem(atPath: scratch)
+        environment.standardOutput("refkit: stopped\n")
+        return ExitStatus.success
+    }
+}

@@ -3,7 +3,7 @@ import Foundation
 import PackageDescription
 
 // One target per concern, depending in one direction only:
-// C libraries (CMarkGFM, CQREncode, CLibCrypto) → RefkitMarkdown, RefkitQR, RefkitModel → RefkitTemplates,
+// C libraries (CMarkGFM, CQREncode, CLibCrypto, CXXHash) → RefkitMarkdown, RefkitQR, RefkitModel → RefkitTemplates,
 // RefkitLedger → RefkitBuild → RefkitReport → RefkitCLI → refkit; RefkitCLI + RefkitServe → refkit-serve
 let package = Package(
     name: "refkit",
@@ -27,6 +27,7 @@ let package = Package(
         ),
         .systemLibrary(name: "CQREncode", pkgConfig: "libqrencode", providers: [.apt(["libqrencode-dev"])]),
         .systemLibrary(name: "CLibCrypto", pkgConfig: "libcrypto", providers: [.apt(["libssl-dev"])]),
+        .systemLibrary(name: "CXXHash", pkgConfig: "libxxhash", providers: [.apt(["libxxhash-dev"])]),
         .target(name: "RefkitMarkdown", dependencies: ["CMarkGFM"]),
         .target(name: "RefkitQR", dependencies: ["CQREncode"]),
         .target(name: "RefkitModel"),
@@ -37,7 +38,7 @@ let package = Package(
         .target(name: "RefkitLedger", dependencies: ["RefkitModel", .product(name: "CSV", package: "CSV.swift")]),
         .target(
             name: "RefkitBuild",
-            dependencies: ["RefkitMarkdown", "RefkitQR", "RefkitModel", "RefkitTemplates", "RefkitLedger", "CLibCrypto", "Yams",
+            dependencies: ["RefkitMarkdown", "RefkitQR", "RefkitModel", "RefkitTemplates", "RefkitLedger", "CLibCrypto", "CXXHash", "Yams",
                            "ZIPFoundation"]
         ),
         .target(name: "RefkitReport", dependencies: ["RefkitBuild", "RefkitLedger", "RefkitModel"]),

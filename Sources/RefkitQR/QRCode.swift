@@ -22,20 +22,37 @@ public enum QRCode {
         guard let modules = modules(for: text) else { return nil }
         let quiet = 4
         let size = modules.count + 2 * quiet
-        var path = ""
+        // Built as bytes: a code has hundreds of runs, and string interpolation per run was
+        // most of the time spent on a QR code.
+        var path: [UInt8] = []
+        path.reserveCapacity(modules.count * modules.count * 4)
+        func append(_ number: Int) {
+            if number >= 10 { append(number / 10) }
+            path.append(UInt8(ascii: "0") + UInt8(number % 10))
+        }
         for (y, row) in modules.enumerated() {
             var x = 0
             while x < row.count {
                 guard row[x] else { x += 1; continue }
                 let start = x
                 while x < row.count, row[x] { x += 1 }
-                path += "M\(start + quiet) \(y + quiet)h\(x - start)v1h-\(x - start)z"
+                // M{x} {y}h{run}v1h-{run}z
+                path.append(UInt8(ascii: "M"))
+                append(start + quiet)
+                path.append(UInt8(ascii: " "))
+                append(y + quiet)
+                path.append(UInt8(ascii: "h"))
+                append(x - start)
+                path += Array("v1h-".utf8)
+                append(x - start)
+                path.append(UInt8(ascii: "z"))
             }
         }
+        let pathText = String(decoding: path, as: UTF8.self)
         return """
             <svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 \(size) \(size)" width="\(size * 4)" height="\(size * 4)" \
             shape-rendering="crispEdges" role="img" aria-label="\(escape(label))"><title>\(escape(label))</title>\
-            <rect width="\(size)" height="\(size)" fill="#fff"/><path fill="#000" d="\(path)"/></svg>
+            <rect width="\(size)" height="\(size)" fill="#fff"/><path fill="#000" d="\(pathText)"/></svg>
             """
     }
 

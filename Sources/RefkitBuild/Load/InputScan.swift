@@ -23,7 +23,7 @@ public struct InputScan: Sendable, Equatable {
         var options = [UInt8]()
         func add(_ text: String, to context: inout [UInt8]) { context += Array(text.utf8) + [0] }
         for option in [Manifest.format, executableHash, date, request.bundle ? "bundle" : "",
-                       request.shard?.description ?? "", request.secret.map { Manifest.hash(Array($0.utf8)) } ?? ""] {
+                       request.shard?.description ?? "", request.secret.map { Manifest.digest(Array($0.utf8)) } ?? ""] {
             add(option, to: &options)
         }
         var everything = options, shared = options
@@ -44,7 +44,7 @@ public struct InputScan: Sendable, Equatable {
                 add(hash, to: &shared)
             }
         }
-        return InputScan(fingerprint: Manifest.hash(everything), shared: Manifest.hash(shared), sources: sources)
+        return InputScan(fingerprint: Manifest.digest(everything), shared: Manifest.digest(shared), sources: sources)
     }
 
     /// `content/sources/SLUG.yml` → SLUG; nil for any other file.

@@ -132,13 +132,14 @@ public struct Builder: Sendable {
         do {
             try writer.begin()
             let written = try renderAndWrite(plan.rendered, kit: kit, renderer: renderer, writer: writer, request: request,
-                                             whole: plan.previous == nil)
+                                             whole: plan.previous == nil, directoryMayChange: directoryMayChange(plan, renderer))
             var records = plan.previous?.sources ?? [:]
             for slug in plan.removed { records[slug] = nil }
             for source in plan.rendered {
                 records[source.slug] = Manifest.SourceRecord(input: inputs.sources[source.slug] ?? Manifest.SourceRecord.unknown,
                                                              folder: renderer.directoryName(for: source),
-                                                             pages: written.pages[source.slug] ?? 0)
+                                                             pages: written.pages[source.slug] ?? 0,
+                                                             listing: Manifest.hash(Array(renderer.listing(of: source).utf8)))
             }
             let otherPages = (request.shard?.writesSharedFiles ?? true) && !kit.site.unlisted ? 1 : 0
             if let previous = plan.previous {
@@ -173,6 +174,15 @@ public struct Builder: Sendable {
         }
     }
 
+    /// Whether a build that renders only `plan.rendered` must render the directory page again: a
+    /// source came or went, or one shows something else there (rendering it lists every source).
+    private func directoryMayChange(_ plan: RebuildPlan, _ renderer: SiteRenderer) -> Bool {
+        guard let previous = plan.previous, plan.removed.isEmpty else { return true }
+        return plan.rendered.contains { source in
+            previous.sources[source.slug]?.listing != Manifest.hash(Array(renderer.listing(of: source).utf8))
+        }
+    }
+
     /// What a source's kit is in the output: its folder, and its bundle with --bundle.
     private func entries(of folder: String, _ request: BuildRequest) -> [String] {
         request.bundle ? [folder, "bundles/\(folder).zip"] : [folder]
@@ -188,7 +198,7 @@ public struct Builder: Sendable {
     /// Renders `sources` and writes them to the staging folder; with `whole`, also the files every
     /// source shares (theme, assets), else only the directory page, and only if its bytes changed.
     private func renderAndWrite(_ sources: [Source], kit: Kit, renderer: SiteRenderer, writer: OutputWriter,
-                                request: BuildRequest, whole: Bool) throws(OutputWriter.Failure) -> Written {
+                                request: BuildRequest, whole: Bool, directoryMayChange: Bool) throws(OutputWriter.Failure) -> Written {
         // Files every source shares: the theme and the kit's assets (read only when bundling).
         var theme: [OutputFile] = []
         if !kit.assets.contains(where: { $0.outputPath == DefaultTheme.path }) {
@@ -230,7 +240,7 @@ public struct Builder: Sendable {
         if let failure = progress.failure { throw failure }
         var written = Written(pages: Dictionary(uniqueKeysWithValues: zip(sources.map(\.slug), pages.all)), otherEntries: [])
 
-        guard request.shard?.writesSharedFiles ?? true else { return written }
+        guard request.shard?.writesSharedFiles ?? true, whole || directoryMayChange else { return written }
         let directory = renderer.renderDirectory()
         guard whole else {
             if let directory, writer.previous?.hash(of: directory.path) != Manifest.hash(directory.contents) {

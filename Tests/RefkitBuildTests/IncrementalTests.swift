@@ -52,6 +52,14 @@ final class IncrementalTests: XCTestCase {
         XCTAssertFalse(rewritten.contains("cara/qr.svg"), "cara's referral link did not change")
     }
 
+    func testAChangeTheDirectoryDoesNotShowLeavesItAlone() throws {
+        let (rewritten, gone) = try rebuilt { kit in
+            try write("name: Cara Customer\nsegment: customer\noffers: [coupon]\nmessage: Thanks, Cara!\n", to: kit + "/content/sources/cara.yml")
+        }
+        XCTAssertEqual(gone, [])
+        XCTAssertEqual(rewritten, ["cara/index.html"], "the message shows on cara's home only; the directory lists names and codes")
+    }
+
     func testADeletedSourcesFolderDisappears() throws {
         let (rewritten, gone) = try rebuilt { kit in try FileManager.default.removeItem(atPath: kit + "/content/sources/cara.yml") }
         XCTAssertFalse(gone.isEmpty)

@@ -112,7 +112,7 @@ final class RebuildTests: XCTestCase {
     func testTheManifestReadsBackAsWritten() throws {
         let files = ["index.html": Manifest.hash([1]), "cara/index.html": Manifest.hash([2]), "cara/offers/a b.html": Manifest.hash([3]),
                      "bundles/cara.zip": Manifest.hash([4]), "assets/odd\nname\\.svg": Manifest.hash([5])]
-        let manifest = Manifest(fingerprint: "f", shared: "s", sources: ["cara": .init(input: "i", folder: "cara", pages: 2)],
+        let manifest = Manifest(fingerprint: "f", shared: "s", sources: ["cara": .init(input: "i", folder: "cara", pages: 2, listing: "l")],
                                 otherPages: 1, files: files)
         let read = try XCTUnwrap(Manifest(bytes: manifest.bytes))
         XCTAssertEqual(read.files, files)

@@ -150,11 +150,20 @@ public struct SiteRenderer: Sendable {
         return OutputFile(path: "index.html", text: templates.render("directory", directoryView()))
     }
 
+    /// What the directory page shows of `source`.
+    func directoryEntry(for source: Source) -> [String: Any] {
+        ["name": source.name, "code": source.code, "slug": source.slug, "url": "\(directoryName(for: source))/index.html",
+         "is_partner": source.segment == .partner]
+    }
+
+    /// The fields of `directoryEntry(for:)` in one string: when a source's is unchanged (and no
+    /// source came or went), the directory page is unchanged.
+    public func listing(of source: Source) -> String {
+        [source.name, source.code, source.slug, directoryName(for: source), source.segment.rawValue].joined(separator: "\u{0}")
+    }
+
     func directoryView() -> [String: Any] {
-        func entry(_ source: Source) -> [String: Any] {
-            ["name": source.name, "code": source.code, "slug": source.slug, "url": "\(directoryName(for: source))/index.html",
-             "is_partner": source.segment == .partner]
-        }
+        let entry = directoryEntry(for:)
         let partners = kit.sources.filter { $0.segment == .partner }.map(entry)
         let customers = kit.sources.filter { $0.segment == .customer }.map(entry)
         let view: [String: Any] = [

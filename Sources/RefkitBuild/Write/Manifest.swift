@@ -15,7 +15,7 @@ import Foundation
 /// The format is lines of text (one record per line, sorted), read and written in a few
 /// milliseconds even for 100,000 files, and readable in a diff.
 public struct Manifest: Sendable, Equatable {
-    public static let format = "refkit-manifest 3"
+    public static let format = "refkit-manifest 4"
 
     /// What the manifest knows about one source's kit.
     public struct SourceRecord: Sendable, Equatable {
@@ -25,13 +25,16 @@ public struct Manifest: Sendable, Equatable {
         public var folder: String
         /// HTML pages in its folder.
         public var pages: Int
+        /// Hash of what the directory page shows of it (`SiteRenderer.listing(of:)`).
+        public var listing: String
 
         public static let unknown = "-"
 
-        public init(input: String, folder: String, pages: Int) {
+        public init(input: String, folder: String, pages: Int, listing: String) {
             self.input = input
             self.folder = folder
             self.pages = pages
+            self.listing = listing
         }
     }
 
@@ -122,7 +125,7 @@ public struct Manifest: Sendable, Equatable {
         line("other-pages", String(otherPages))
         for slug in sources.keys.sorted() {
             let record = sources[slug]!
-            line("source", slug, record.input, String(record.pages), Self.escape(record.folder))
+            line("source", slug, record.input, String(record.pages), record.listing, Self.escape(record.folder))
         }
         for entry in fileLines.keys.sorted() { bytes += fileLines[entry]! }
         return bytes
@@ -164,12 +167,13 @@ public struct Manifest: Sendable, Equatable {
                 entryEnd = line.endIndex + 1
                 continue
             }
-            let fields = line.split(separator: 0x20, maxSplits: 4, omittingEmptySubsequences: false)
+            // `source SLUG INPUT PAGES LISTING FOLDER`, or `KEY VALUE`
+            let fields = line.split(separator: 0x20, maxSplits: 5, omittingEmptySubsequences: false)
             let key = String(decoding: fields[0], as: UTF8.self)
-            if key == "source", fields.count == 5, let pages = Int(String(decoding: fields[3], as: UTF8.self)) {
+            if key == "source", fields.count == 6, let pages = Int(String(decoding: fields[3], as: UTF8.self)) {
                 sources[String(decoding: fields[1], as: UTF8.self)] = SourceRecord(
-                    input: String(decoding: fields[2], as: UTF8.self), folder: Self.unescape(String(decoding: fields[4], as: UTF8.self)),
-                    pages: pages)
+                    input: String(decoding: fields[2], as: UTF8.self), folder: Self.unescape(String(decoding: fields[5], as: UTF8.self)),
+                    pages: pages, listing: String(decoding: fields[4], as: UTF8.self))
             } else if fields.count == 2 {
                 let value = String(decoding: fields[1], as: UTF8.self)
                 switch key {
@@ -197,7 +201,8 @@ public struct Manifest: Sendable, Equatable {
         var manifest = self
         manifest.fingerprint = SourceRecord.unknown
         for (slug, folder) in journal.sources {
-            manifest.sources[slug] = SourceRecord(input: SourceRecord.unknown, folder: folder, pages: sources[slug]?.pages ?? 0)
+            manifest.sources[slug] = SourceRecord(input: SourceRecord.unknown, folder: folder, pages: sources[slug]?.pages ?? 0,
+                                                  listing: SourceRecord.unknown)
         }
         manifest.forget(journal.entries)
         return manifest

@@ -105,7 +105,7 @@ public struct Builder: Sendable {
             return BuildOutcome(diagnostics: [], result: .failure(.badDate(error)))
         }
         // Every input is read once: for the fingerprint, then from memory by the loader.
-        let fileSystem = CachingFileSystem(self.fileSystem)
+        let fileSystem = CachingFileSystem(self.fileSystem, inputs: ["content", "templates"].map { request.kitDirectory + "/" + $0 })
         let output = request.outputDirectory ?? request.kitDirectory + "/output"
         let writer = OutputWriter(fileSystem: fileSystem, output: output)
 
@@ -216,10 +216,15 @@ public struct Builder: Sendable {
         }
 
         let sharedInBundles = bundled
+        // The directory page, when this build writes it, is one more job: it lists every source,
+        // so on a rebuild of one source it takes as long as that source and runs beside it.
+        let writesDirectory = (request.shard?.writesSharedFiles ?? true) && (whole || directoryMayChange)
+        let directory = ParallelResults<OutputFile?>(count: 1)
         let progress = Progress()
         let pages = ParallelResults<Int>(count: sources.count)
-        parallelForEach(sources.count, jobs: request.jobs ?? ProcessInfo.processInfo.activeProcessorCount) { index in
+        parallelForEach(sources.count + (writesDirectory ? 1 : 0), jobs: request.jobs ?? ProcessInfo.processInfo.activeProcessorCount) { index in
             guard !progress.failed else { return }
+            guard index < sources.count else { return directory.set(0, renderer.renderDirectory()) }
             let source = sources[index]
             let files = renderer.render(source: source)
             do {
@@ -240,16 +245,16 @@ public struct Builder: Sendable {
         if let failure = progress.failure { throw failure }
         var written = Written(pages: Dictionary(uniqueKeysWithValues: zip(sources.map(\.slug), pages.all)), otherEntries: [])
 
-        guard request.shard?.writesSharedFiles ?? true, whole || directoryMayChange else { return written }
-        let directory = renderer.renderDirectory()
+        guard writesDirectory else { return written }
+        let directoryPage = directory.all[0]
         guard whole else {
-            if let directory, writer.previous?.hash(of: directory.path) != Manifest.hash(directory.contents) {
-                try writer.write([directory])
-                written.otherEntries.append(directory.path)
+            if let directoryPage, writer.previous?.hash(of: directoryPage.path) != Manifest.hash(directoryPage.contents) {
+                try writer.write([directoryPage])
+                written.otherEntries.append(directoryPage.path)
             }
             return written
         }
-        try writer.write(theme + [directory].compactMap { $0 })
+        try writer.write(theme + [directoryPage].compactMap { $0 })
         for asset in kit.assets {
             let path = kitPath(asset, request)
             try writer.copy(from: fileSystem.realPath(path) ?? path, to: asset.outputPath)
@@ -262,14 +267,24 @@ public struct Builder: Sendable {
     }
 }
 
-/// Reads each file once and keeps its bytes for the rest of the build; everything else goes
-/// straight to the file system underneath.
+/// Reads each file once and keeps its bytes for the rest of the build. Below `inputs` (the kit's
+/// content/ and templates/, which a build only reads), what a path is and what a folder holds are
+/// also asked once: the scan and the loader both walk them. Everything else goes straight to the
+/// file system underneath.
 final class CachingFileSystem: FileSystem, @unchecked Sendable {
     private let base: any FileSystem
+    private let inputs: [String]
     private let lock = NSLock()
     private var cache: [String: [UInt8]] = [:]
+    private var kinds: [String: FileKind?] = [:]
+    private var listings: [String: [String]] = [:]
 
-    init(_ base: any FileSystem) { self.base = base }
+    init(_ base: any FileSystem, inputs: [String] = []) {
+        self.base = base
+        self.inputs = inputs.map { $0 + "/" }
+    }
+
+    private func isInput(_ path: String) -> Bool { inputs.contains { path.hasPrefix($0) } }
 
     func readFile(at path: String) throws(FileSystemError) -> [UInt8] {
         if let bytes = lock.withLock({ cache[path] }) { return bytes }
@@ -278,8 +293,21 @@ final class CachingFileSystem: FileSystem, @unchecked Sendable {
         return bytes
     }
 
-    func kind(at path: String) -> FileKind? { base.kind(at: path) }
-    func contentsOfDirectory(at path: String) throws(FileSystemError) -> [String] { try base.contentsOfDirectory(at: path) }
+    func kind(at path: String) -> FileKind? {
+        guard isInput(path) else { return base.kind(at: path) }
+        if let kind = lock.withLock({ kinds[path] }) { return kind }
+        let kind = base.kind(at: path)
+        lock.withLock { kinds[path] = kind }
+        return kind
+    }
+
+    func contentsOfDirectory(at path: String) throws(FileSystemError) -> [String] {
+        guard isInput(path + "/") else { return try base.contentsOfDirectory(at: path) }
+        if let names = lock.withLock({ listings[path] }) { return names }
+        let names = try base.contentsOfDirectory(at: path)
+        lock.withLock { listings[path] = names }
+        return names
+    }
     func realPath(_ path: String) -> String? { base.realPath(path) }
     func createDirectory(at path: String) throws(FileSystemError) { try base.createDirectory(at: path) }
     func writeFile(_ bytes: [UInt8], to path: String) throws(FileSystemError) { try base.writeFile(bytes, to: path) }

@@ -77,6 +77,7 @@ public struct DiskFileSystem: FileSystem {
                 if read < 0 { failure = errno }
                 if read <= 0 { return }
                 count += read
+                if count == Int(info.st_size) { return }  // the whole file, as fstat said: no call to see the end
             }
         }
         // The file grew while it was read: read the rest in chunks.

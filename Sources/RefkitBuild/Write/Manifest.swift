@@ -109,25 +109,15 @@ public struct Manifest: Sendable, Equatable {
 
     /// The marker's bytes: a line of explanation, then one record per line, sorted.
     public var bytes: [UInt8] {
-        var bytes: [UInt8] = []
-        bytes.reserveCapacity(200 + sources.count * 100 + files.count * 80)
-        func line(_ fields: String...) {
-            for (index, field) in fields.enumerated() {
-                if index > 0 { bytes.append(0x20) }
-                bytes += field.utf8
-            }
-            bytes.append(0x0A)
-        }
-        line("refkit output: this folder is replaced by every build")
-        line(Self.format)
-        line("fingerprint", fingerprint)
-        line("shared", shared)
-        line("other-pages", String(otherPages))
+        var text = "refkit output: this folder is replaced by every build\n\(Self.format)\n"
+        text += "fingerprint \(fingerprint)\nshared \(shared)\nother-pages \(otherPages)\n"
         for slug in sources.keys.sorted() {
             let record = sources[slug]!
-            line("source", slug, record.input, String(record.pages), record.listing, Self.escape(record.folder))
+            text += "source \(slug) \(record.input) \(record.pages) \(record.listing) \(Self.escape(record.folder))\n"
         }
-        for entry in fileLines.keys.sorted() { bytes += fileLines[entry]! }
+        var bytes = Array(text.utf8)
+        bytes.reserveCapacity(bytes.count + fileLines.values.reduce(0) { $0 + $1.count })
+        for entry in fileLines.keys.sorted() { bytes.append(contentsOf: fileLines[entry]!) }
         return bytes
     }
 
@@ -137,36 +127,48 @@ public struct Manifest: Sendable, Equatable {
         guard bytes.last == 0x0A else { return nil }  // cut short
         var fingerprint: String?, shared: String?, otherPages: Int?
         var sources: [String: SourceRecord] = [:], fileLines: [String: ArraySlice<UInt8>] = [:]
-        // File lines are grouped by entry as they come, without making a string of each.
-        var entry: ArraySlice<UInt8> = [], entryStart = 0, entryEnd = 0
+        // File lines are grouped by entry as they come, scanning bytes: a roster's manifest has
+        // a line per output file, and a one-source rebuild needs none of them one by one.
+        var entryStart = 0, entryEnd = 0, entryPath = 0..<0
         func closeEntry() {
-            if entryEnd > entryStart { fileLines[String(decoding: entry, as: UTF8.self)] = bytes[entryStart..<entryEnd] }
+            if entryEnd > entryStart { fileLines[String(decoding: bytes[entryPath], as: UTF8.self)] = bytes[entryStart..<entryEnd] }
         }
-        var lineNumber = 0
-        for line in bytes.split(separator: 0x0A) {
+        let filePrefix = Self.filePrefix, bundlesPrefix = Self.bundlesPrefix
+        var lineNumber = 0, start = 0
+        while start < bytes.count {
+            let end = bytes.withUnsafeBufferPointer { buffer in
+                var end = start
+                while buffer[end] != 0x0A { end += 1 }  // the last byte is a newline
+                return end
+            }
+            defer { start = end + 1 }
             lineNumber += 1
             if lineNumber == 1 { continue }
+            let line = bytes[start..<end]
             if lineNumber == 2 {
                 guard line.elementsEqual(Self.format.utf8) else { return nil }
                 continue
             }
-            if line.starts(with: Self.filePrefix) {
-                // `file HASH PATH`, the hash 32 hex digits
-                guard line.count > 38 else { return nil }
-                let path = line.dropFirst(38)
-                let lineEntry: ArraySlice<UInt8>
-                if path.starts(with: Self.bundlesPrefix) {
-                    lineEntry = path
-                } else {
-                    lineEntry = path.firstIndex(of: 0x2F).map { path[..<$0] } ?? path
-                }
-                if !lineEntry.elementsEqual(entry) {
+            let isFile: Bool? = bytes.withUnsafeBufferPointer { buffer in
+                guard end - start > 5, (0..<5).allSatisfy({ buffer[start + $0] == filePrefix[$0] }) else { return false }
+                // `file HASH PATH`, the hash 32 hex digits; the entry is the path up to its first
+                // slash, or all of it for a bundle.
+                guard end - start > 38 else { return nil }
+                let path = start + 38
+                var entryEndIndex = path
+                let isBundle = end - path > bundlesPrefix.count && (0..<bundlesPrefix.count).allSatisfy { buffer[path + $0] == bundlesPrefix[$0] }
+                if isBundle { entryEndIndex = end } else { while entryEndIndex < end, buffer[entryEndIndex] != 0x2F { entryEndIndex += 1 } }
+                let same = entryEndIndex - path == entryPath.count
+                    && (0..<entryPath.count).allSatisfy { buffer[path + $0] == buffer[entryPath.lowerBound + $0] }
+                if !same {
                     closeEntry()
-                    (entry, entryStart) = (lineEntry, line.startIndex)
+                    (entryPath, entryStart) = (path..<entryEndIndex, start)
                 }
-                entryEnd = line.endIndex + 1
-                continue
+                entryEnd = end + 1
+                return true
             }
+            guard let isFile else { return nil }
+            if isFile { continue }
             // `source SLUG INPUT PAGES LISTING FOLDER`, or `KEY VALUE`
             let fields = line.split(separator: 0x20, maxSplits: 5, omittingEmptySubsequences: false)
             let key = String(decoding: fields[0], as: UTF8.self)

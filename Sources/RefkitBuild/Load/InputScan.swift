@@ -22,7 +22,7 @@ public struct InputScan: Sendable, Equatable {
     public static func scan(_ request: BuildRequest, date: String, fileSystem: any FileSystem) -> InputScan {
         var options = [UInt8]()
         func add(_ text: String, to context: inout [UInt8]) { context += Array(text.utf8) + [0] }
-        for option in [Manifest.format, executableHash, date, request.bundle ? "bundle" : "",
+        for option in [Manifest.format, executableIdentity, date, request.bundle ? "bundle" : "",
                        request.shard?.description ?? "", request.secret.map { Manifest.digest(Array($0.utf8)) } ?? ""] {
             add(option, to: &options)
         }
@@ -59,7 +59,7 @@ public struct InputScan: Sendable, Equatable {
     /// mistakes old output for current. The running binary's identity (device, inode, size,
     /// modification time in nanoseconds), as `make` would judge it: installing or building refkit
     /// changes it, and nothing has to be read. Taken once per process.
-    static let executableHash: String = {
+    static let executableIdentity: String = {
         var info = stat()
         guard stat("/proc/self/exe", &info) == 0 else { return "" }
         return "\(info.st_dev) \(info.st_ino) \(info.st_size) \(info.st_mtim.tv_sec).\(info.st_mtim.tv_nsec)"

@@ -8,7 +8,8 @@ import Foundation
 ///   binary, the date and the options that change output). Equal next time: nothing to do.
 /// - `shared`: the same, leaving out the sources' own files. Equal next time: only the sources
 ///   whose file changed are rendered again (see `InputScan`).
-/// - a record per source: the hash of its file, its folder and its page count;
+/// - a record per source: the hash of its file, its folder, its page count and a hash of what the
+///   directory page lists of it;
 /// - a hash of every file written: a file whose bytes are unchanged is linked, not rewritten (same
 ///   inode, same mtime), so uploads stay small.
 ///
@@ -49,7 +50,7 @@ public struct Manifest: Sendable, Equatable {
     /// writes back, the other entries' lines without looking inside them.
     public private(set) var fileLines: [String: ArraySlice<UInt8>]
 
-    /// - Parameter files: output path → SHA-256 of its bytes (`hash(_:)`).
+    /// - Parameter files: output path → hash of its bytes (`hash(_:)`).
     public init(fingerprint: String, shared: String, sources: [String: SourceRecord], otherPages: Int,
                 files: [String: String]) {
         self.init(fingerprint: fingerprint, shared: shared, sources: sources, otherPages: otherPages, fileLines: [:])

@@ -139,7 +139,7 @@ public struct Builder: Sendable {
                 records[source.slug] = Manifest.SourceRecord(input: inputs.sources[source.slug] ?? Manifest.SourceRecord.unknown,
                                                              folder: renderer.directoryName(for: source),
                                                              pages: written.pages[source.slug] ?? 0,
-                                                             listing: Manifest.hash(Array(renderer.listing(of: source).utf8)))
+                                                             listing: listingHash(of: source, renderer))
             }
             let otherPages = (request.shard?.writesSharedFiles ?? true) && !kit.site.unlisted ? 1 : 0
             if let previous = plan.previous {
@@ -179,13 +179,18 @@ public struct Builder: Sendable {
     private func directoryMayChange(_ plan: RebuildPlan, _ renderer: SiteRenderer) -> Bool {
         guard let previous = plan.previous, plan.removed.isEmpty else { return true }
         return plan.rendered.contains { source in
-            previous.sources[source.slug]?.listing != Manifest.hash(Array(renderer.listing(of: source).utf8))
+            previous.sources[source.slug]?.listing != listingHash(of: source, renderer)
         }
+    }
+
+    /// What the manifest records of what the directory page lists of `source`.
+    private func listingHash(of source: Source, _ renderer: SiteRenderer) -> String {
+        Manifest.hash(Array(renderer.listing(of: source).utf8))
     }
 
     /// What a source's kit is in the output: its folder, and its bundle with --bundle.
     private func entries(of folder: String, _ request: BuildRequest) -> [String] {
-        request.bundle ? [folder, "bundles/\(folder).zip"] : [folder]
+        request.bundle ? [folder, Bundle.path(forSourceFolder: folder)] : [folder]
     }
 
     /// What `renderAndWrite` wrote: each rendered source's page count, and which shared entries
@@ -231,7 +236,7 @@ public struct Builder: Sendable {
                 try writer.write(files)
                 if request.bundle {
                     let zip = try Bundle.zip(files + Bundle.referenced(sharedInBundles, by: files), date: renderer.date)
-                    try writer.write([OutputFile(path: "bundles/\(renderer.directoryName(for: source)).zip", contents: zip)])
+                    try writer.write([OutputFile(path: Bundle.path(forSourceFolder: renderer.directoryName(for: source)), contents: zip)])
                 }
                 let count = files.filter { $0.path.hasSuffix(".html") }.count
                 pages.set(index, count)

@@ -195,7 +195,8 @@ public struct Manifest: Sendable, Equatable {
     }
 
     private static let filePrefix = Array("file ".utf8)
-    private static let bundlesPrefix = Array("bundles/".utf8)
+    private static let bundlesFolder = Bundle.folder + "/"
+    private static let bundlesPrefix = Array(bundlesFolder.utf8)
 
     /// The manifest as it must be read after an interrupted swap: the journal's sources are
     /// unknown (rendered again, or removed if gone), the files of its entries forgotten (never
@@ -214,7 +215,7 @@ public struct Manifest: Sendable, Equatable {
     /// The entry of the output folder that `path` is part of: a source's folder, a bundle, a
     /// file at the top (the directory page).
     public static func entry(of path: String) -> String {
-        if path.hasPrefix("bundles/") { return path }
+        if path.hasPrefix(bundlesFolder) { return path }
         return path.firstIndex(of: "/").map { String(path[..<$0]) } ?? path
     }
 

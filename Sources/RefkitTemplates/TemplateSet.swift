@@ -18,8 +18,12 @@ public struct TemplateFile: Sendable, Hashable {
 
 /// The compiled templates of one build: refkit's built-in defaults, each replaced by the kit's
 /// template of the same name when there is one. Compiled once per build; rendering is thread-safe.
+/// Files are rendered once per shape of view and filled per view (`SkeletonCache`) when the
+/// templates allow it (`Skeleton.supports`).
 public struct TemplateSet: Sendable {
     private let library: MustacheLibrary
+    /// nil when a template uses a feature that rules out rendering by shape.
+    private let skeletons: SkeletonCache?
 
     /// Compiles the defaults and the kit's templates. Every syntax error is a diagnostic with the
     /// template's file, line and column; the set is nil when there is any.
@@ -27,6 +31,8 @@ public struct TemplateSet: Sendable {
         _ = FastHTMLContentType.registered
         var library = MustacheLibrary()
         var diagnostics: [Diagnostic] = []
+        var texts = DefaultTemplates.all
+        for file in overrides { texts[file.name] = file.text }
         for (name, text) in DefaultTemplates.all.sorted(by: { $0.key < $1.key }) {
             // The defaults are tested to compile; a failure here is a bug in refkit itself.
             try! library.register(text, named: name)
@@ -42,14 +48,30 @@ public struct TemplateSet: Sendable {
                 diagnostics.append(.error("template syntax: \(error)", at: SourceLocation(file: file.file)))
             }
         }
-        return diagnostics.isEmpty ? (TemplateSet(library: library), []) : (nil, diagnostics)
+        guard diagnostics.isEmpty else { return (nil, diagnostics) }
+        let skeletons = Skeleton.supports(Array(texts.values)) ? SkeletonCache() : nil
+        return (TemplateSet(library: library, skeletons: skeletons), [])
     }
 
-    /// Renders the template `name` with `view`, a tree of dictionaries, arrays, strings and Bools.
-    public func render(_ name: String, _ view: [String: Any]) -> String {
+    /// Renders the template `name` with `view`: by its shape when it can, else directly.
+    public func render(_ name: String, _ view: ViewObject) -> [UInt8] {
+        guard let skeletons else { return Array(render(name, mustache: view.mustache).utf8) }
+        return skeletons.render(name, view) { render(name, mustache: $0) }
+    }
+
+    /// Renders the template `name` with `view` through swift-mustache alone: for a file rendered
+    /// once a build, where a skeleton would be made for nothing.
+    public func renderDirectly(_ name: String, _ view: ViewObject) -> String {
+        render(name, mustache: view.mustache)
+    }
+
+    private func render(_ name: String, mustache view: [String: Any]) -> String {
         // Every name refkit renders is a built-in default, so the template always exists.
         library.render(view, withTemplate: name) ?? ""
     }
+
+    /// How this set's files were rendered so far (nil when not by shape).
+    public var skeletonStatistics: SkeletonStatistics? { skeletons?.statistics }
 
     private static func describe(_ error: any Error) -> String {
         guard let error = error as? MustacheTemplate.Error else { return "\(error)" }

@@ -6,14 +6,15 @@ import XCTest
 
 /// The schema `refkit check` uses must describe the views the renderer really builds.
 final class ViewSchemaTests: XCTestCase {
-    private func paths(of value: Any, prefix: String) -> [String] {
+    private func paths(of object: ViewObject, prefix: String) -> [String] {
+        object.fields.flatMap { [prefix + $0.name] + paths(of: $0.value, prefix: prefix + $0.name + ".") }
+    }
+
+    private func paths(of value: ViewValue, prefix: String) -> [String] {
         switch value {
-        case let object as [String: Any]:
-            return object.flatMap { key, child in [prefix + key] + paths(of: child, prefix: prefix + key + ".") }
-        case let list as [Any]:
-            return list.flatMap { paths(of: $0, prefix: prefix) }
-        default:
-            return []
+        case .object(let object): paths(of: object, prefix: prefix)
+        case .list(let list): list.flatMap { paths(of: $0, prefix: prefix) }
+        case .text, .flag, .number: []
         }
     }
 

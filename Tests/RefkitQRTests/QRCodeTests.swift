@@ -32,6 +32,25 @@ final class QRCodeTests: XCTestCase {
         }
     }
 
+    /// The renderer encodes on every core at once, without a lock: each code made concurrently is
+    /// the one made alone.
+    func testEncodingOnManyThreadsAtOnceGivesTheSameCodes() {
+        let texts = (0..<64).map { "https://northwind.example/start?ref=SRC\($0)&utm_source=source-\($0)" }
+        let alone = texts.map { QRCode.svg(for: $0) }
+        let results = Results(count: texts.count)
+        DispatchQueue.concurrentPerform(iterations: texts.count) { results.set($0, QRCode.svg(for: texts[$0])) }
+        XCTAssertEqual(results.values, alone)
+        XCTAssertEqual(Set(alone).count, texts.count)
+    }
+
+    private final class Results: @unchecked Sendable {
+        private let lock = NSLock()
+        private var stored: [String?]
+        init(count: Int) { stored = Array(repeating: nil, count: count) }
+        func set(_ index: Int, _ value: String?) { lock.withLock { stored[index] = value } }
+        var values: [String?] { lock.withLock { stored } }
+    }
+
     func testTooLongForAnyVersionIsNil() {
         XCTAssertNil(QRCode.svg(for: String(repeating: "x", count: 5000)))
     }

@@ -1,4 +1,5 @@
 import RefkitModel
+import RefkitTemplates
 
 /// The partner-branding layer: the site's brand and, for a partner, its own, computed into one
 /// value per source. Every background colour comes with a readable text colour (black or white,
@@ -37,8 +38,8 @@ struct Branding {
     var accent: Color { partner?.accent ?? site.accent! }
 
     /// The view templates see as `brand`; `root` is the relative path to the output root.
-    func view(root: String) -> [String: Any] {
-        var view: [String: Any] = [
+    func view(root: String) -> ViewObject {
+        var view: ViewObject = [
             "primary": primary.description, "on_primary": primary.readableText.description,
             "primary_ink": primary.darkened().description,
             "accent": accent.description, "on_accent": accent.readableText.description,
@@ -47,22 +48,22 @@ struct Branding {
             "show_title": title != siteName || siteLogo != nil,
             "site": Self.paletteView(site),
         ]
-        if let partner { view["partner"] = Self.paletteView(partner) }
-        if let siteLogo { view["site_logo"] = root + siteLogo }
-        if let partnerLogo { view["partner_logo"] = root + partnerLogo }
+        if let partner { view["partner"] = .object(Self.paletteView(partner)) }
+        if let siteLogo { view["site_logo"] = .text(root + siteLogo) }
+        if let partnerLogo { view["partner_logo"] = .text(root + partnerLogo) }
         return view
     }
 
-    private static func paletteView(_ palette: Palette) -> [String: Any] {
-        var view: [String: Any] = [:]
+    private static func paletteView(_ palette: Palette) -> ViewObject {
+        var view = ViewObject()
         if let primary = palette.primary {
-            view["primary"] = primary.description
-            view["on_primary"] = primary.readableText.description
-            view["primary_ink"] = primary.darkened().description
+            view["primary"] = .text(primary.description)
+            view["on_primary"] = .text(primary.readableText.description)
+            view["primary_ink"] = .text(primary.darkened().description)
         }
         if let accent = palette.accent {
-            view["accent"] = accent.description
-            view["on_accent"] = accent.readableText.description
+            view["accent"] = .text(accent.description)
+            view["on_accent"] = .text(accent.readableText.description)
         }
         return view
     }

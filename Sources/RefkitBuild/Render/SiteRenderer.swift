@@ -83,13 +83,13 @@ public struct SiteRenderer: Sendable {
     struct Job {
         var template: String
         var path: String
-        var view: [String: Any]
+        var view: ViewObject
     }
 
     /// Every file of one source's kit, paths relative to the output directory.
     public func render(source: Source) -> [OutputFile] {
         let (jobs, qr) = self.jobs(for: source)
-        return jobs.map { OutputFile(path: $0.path, text: templates.render($0.template, $0.view)) }
+        return jobs.map { OutputFile(path: $0.path, contents: templates.render($0.template, $0.view)) }
             + [OutputFile(path: "\(directoryName(for: source))/qr.svg", text: qr + "\n")]
     }
 
@@ -102,7 +102,7 @@ public struct SiteRenderer: Sendable {
         let qr = QRCode.svg(for: values["referral.link"]!, label: "QR code for your referral link") ?? ""
         let branding = Branding(site: kit.site, source: source)
         let language = language(of: source)
-        var site: [Int: [String: Any]] = [:], brand: [Int: [String: Any]] = [:], offerViews: [Int: [[String: Any]]] = [:]
+        var site: [Int: ViewObject] = [:], brand: [Int: ViewObject] = [:], offerViews: [Int: [ViewObject]] = [:]
         for depth in [1, 2] {
             let root = String(repeating: "../", count: depth)
             site[depth] = siteView(root: root)
@@ -117,25 +117,25 @@ public struct SiteRenderer: Sendable {
         var jobs: [Job] = []
 
         var home = baseView(context, depth: 1, currentPage: nil)
-        home["is_home"] = true
-        if let stats = statsView(source) { home["stats"] = stats }
+        home["is_home"] = .flag(true)
+        if let stats = statsView(source) { home["stats"] = .object(stats) }
         jobs.append(Job(template: "home", path: "\(folder)/index.html", view: home))
 
         for (page, pageView) in zip(pages, context.pageViews) {
             var view = baseView(context, depth: 1, currentPage: page.slug)
-            view["page"] = pageView
-            view["content"] = pageBodies[page.slug]!.fill(values)
+            view["page"] = .object(pageView)
+            view["content"] = .text(pageBodies[page.slug]!.fill(values))
             jobs.append(Job(template: "page", path: "\(folder)/\(page.slug).html", view: view))
         }
         for (offer, offerView) in zip(offers, context.offerViews[1]!) {
             var view = baseView(context, depth: 2, currentPage: nil)
-            view["offer"] = offerView
-            view["content"] = offerBodies[offer.id]!.fill(values)
+            view["offer"] = .object(offerView)
+            view["content"] = .text(offerBodies[offer.id]!.fill(values))
             jobs.append(Job(template: "offer", path: "\(folder)/offers/\(offer.id).html", view: view))
         }
 
         var handout = baseView(context, depth: 1, currentPage: nil)
-        handout["handout"] = handoutView(context)
+        handout["handout"] = .object(handoutView(context))
         jobs.append(Job(template: "handout", path: "\(folder)/handout.html", view: handout))
 
         let email = emailView(context, folder: folder)
@@ -147,11 +147,11 @@ public struct SiteRenderer: Sendable {
     /// `output/index.html`: the directory of every kit (nil for an unlisted kit).
     public func renderDirectory() -> OutputFile? {
         guard !kit.site.unlisted else { return nil }
-        return OutputFile(path: "index.html", text: templates.render("directory", directoryView()))
+        return OutputFile(path: "index.html", text: templates.renderDirectly("directory", directoryView()))
     }
 
     /// What the directory page shows of `source`.
-    func directoryEntry(for source: Source) -> [String: Any] {
+    func directoryEntry(for source: Source) -> ViewObject {
         ["name": source.name, "code": source.code, "slug": source.slug, "url": "\(directoryName(for: source))/index.html",
          "is_partner": source.segment == .partner]
     }
@@ -162,16 +162,16 @@ public struct SiteRenderer: Sendable {
         [source.name, source.code, source.slug, directoryName(for: source), source.segment.rawValue].joined(separator: "\u{0}")
     }
 
-    func directoryView() -> [String: Any] {
+    func directoryView() -> ViewObject {
         let entry = directoryEntry(for:)
         let partners = kit.sources.filter { $0.segment == .partner }.map(entry)
         let customers = kit.sources.filter { $0.segment == .customer }.map(entry)
-        let view: [String: Any] = [
+        let view: ViewObject = [
             "lang": kit.site.language, "root": "", "noindex": false, "site": siteView(root: ""),
             "brand": Branding(site: kit.site, source: nil).view(root: ""),
             "sources": kit.sources.map(entry), "partners": partners, "customers": customers,
             "has_partners": !partners.isEmpty, "has_customers": !customers.isEmpty,
-            "build": ["date": date.description],
+            "build": ["date": date.description] as ViewObject,
         ]
         return view
     }
@@ -186,16 +186,16 @@ public struct SiteRenderer: Sendable {
         var pages: [Page]
         var offers: [Offer]
         var qr: String
-        var pageViews: [[String: Any]]
+        var pageViews: [ViewObject]
         /// By depth (1: the source's folder, 2: offers/): site, brand and offer views.
-        var site: [Int: [String: Any]]
-        var brand: [Int: [String: Any]]
-        var offerViews: [Int: [[String: Any]]]
-        var sourceView: [String: Any]
+        var site: [Int: ViewObject]
+        var brand: [Int: ViewObject]
+        var offerViews: [Int: [ViewObject]]
+        var sourceView: ViewObject
     }
 
     /// What every template of a source sees. `depth` is how many folders below output/ the file is.
-    private func baseView(_ context: SourceContext, depth: Int, currentPage: String?) -> [String: Any] {
+    private func baseView(_ context: SourceContext, depth: Int, currentPage: String?) -> ViewObject {
         let root = String(repeating: "../", count: depth)
         let toSource = String(repeating: "../", count: depth - 1)
         return [
@@ -206,97 +206,97 @@ public struct SiteRenderer: Sendable {
             "site": context.site[depth]!,
             "source": context.sourceView,
             "brand": context.brand[depth]!,
-            "pages": zip(context.pages, context.pageViews).map { page, pageView -> [String: Any] in
+            "pages": zip(context.pages, context.pageViews).map { page, pageView -> ViewObject in
                 var view = pageView
-                view["url"] = toSource + page.slug + ".html"
-                view["current"] = page.slug == currentPage
+                view["url"] = .text(toSource + page.slug + ".html")
+                view["current"] = .flag(page.slug == currentPage)
                 return view
             },
             "offers": context.offerViews[depth]!,
             "has_offers": !context.offers.isEmpty,
-            "referral": ["link": context.values["referral.link"]!, "qr_svg": context.qr, "qr_url": toSource + "qr.svg"],
+            "referral": ["link": context.values["referral.link"]!, "qr_svg": context.qr, "qr_url": toSource + "qr.svg"] as ViewObject,
             "links": ["handout": toSource + "handout.html", "email": toSource + "email.html",
-                      "email_text": toSource + "email.txt"],
-            "build": ["date": date.description],
+                      "email_text": toSource + "email.txt"] as ViewObject,
+            "build": ["date": date.description] as ViewObject,
         ]
     }
 
     /// The handout's content: who to refer, what to listen for, how to refer, the offer.
-    private func handoutView(_ context: SourceContext) -> [String: Any] {
+    private func handoutView(_ context: SourceContext) -> ViewObject {
         let values = context.values
         func fill(_ text: String) -> String { Placeholder.fill(text, with: values) }
-        var view: [String: Any] = [:]
+        var view = ViewObject()
         if let ideal = context.pages.first(where: { $0.kind == .idealClient }) {
-            view["who"] = ["title": fill(ideal.title), "summary": ideal.summary.map(fill) ?? ""]
+            view["who"] = .object(["title": fill(ideal.title), "summary": ideal.summary.map(fill) ?? ""])
         }
         let phrases = context.pages.filter { $0.kind == .triggerPhrases }.flatMap(\.phrases).prefix(Self.handoutPhrases)
-        view["phrases"] = phrases.map(fill)
-        view["has_phrases"] = !phrases.isEmpty
+        view["phrases"] = phrases.map(fill).viewValue
+        view["has_phrases"] = .flag(!phrases.isEmpty)
         let steps = context.pages.filter { $0.kind == .howToRefer }.flatMap(\.steps).prefix(Self.handoutSteps)
-        view["steps"] = steps.map(fill)
-        view["has_steps"] = !steps.isEmpty
+        view["steps"] = steps.map(fill).viewValue
+        view["has_steps"] = .flag(!steps.isEmpty)
         if let next = context.pages.first(where: { $0.kind == .whatHappensNext }), let summary = next.summary {
-            view["next"] = ["title": fill(next.title), "summary": fill(summary)]
+            view["next"] = .object(["title": fill(next.title), "summary": fill(summary)])
         }
         if let offer = context.offerViews[1]!.first {
-            view["offer"] = offer
+            view["offer"] = .object(offer)
         }
         // A kit without guide pages (ideal client, phrases, steps, what next) still fills the
         // sheet: with the pages the source gets, by title and summary.
         let guide = view["who"] != nil || !phrases.isEmpty || !steps.isEmpty || view["next"] != nil
-        view["has_guide"] = guide
+        view["has_guide"] = .flag(guide)
         if !guide {
-            view["pages"] = context.pageViews.map { ["title": $0["title"]!, "summary": $0["summary"] ?? ""] as [String: Any] }
+            view["pages"] = .list(context.pageViews.map { .object(["title": $0["title"]!, "summary": $0["summary"] ?? .text("")]) })
         }
         return view
     }
 
     /// `email.html` and `email.txt`: an introduction the source sends a prospect. The e-mail leaves
     /// the site, so every link and image in it is absolute, under `site.url`.
-    private func emailView(_ context: SourceContext, folder: String) -> [String: Any] {
+    private func emailView(_ context: SourceContext, folder: String) -> ViewObject {
         let base = kit.site.url.hasSuffix("/") ? kit.site.url : kit.site.url + "/"
         var view = baseView(context, depth: 1, currentPage: nil)
-        view["root"] = base
-        view["home"] = base + folder + "/index.html"
-        view["site"] = siteView(root: base)
-        view["brand"] = Branding(site: kit.site, source: context.source).view(root: base)
-        view["referral"] = ["link": context.values["referral.link"]!, "qr_url": base + folder + "/qr.svg"]
+        view["root"] = .text(base)
+        view["home"] = .text(base + folder + "/index.html")
+        view["site"] = .object(siteView(root: base))
+        view["brand"] = .object(Branding(site: kit.site, source: context.source).view(root: base))
+        view["referral"] = .object(["link": context.values["referral.link"]!, "qr_url": base + folder + "/qr.svg"])
         var handout = handoutView(context)
-        if var offer = handout["offer"] as? [String: Any] {
-            offer["url"] = base + folder + "/" + (offer["url"] as! String)
-            handout["offer"] = offer
+        if case .object(var offer)? = handout["offer"], case .text(let url)? = offer["url"] {
+            offer["url"] = .text(base + folder + "/" + url)
+            handout["offer"] = .object(offer)
         }
-        view["handout"] = handout
+        view["handout"] = .object(handout)
         return view
     }
 
     private func language(of source: Source) -> String { source.language ?? kit.site.language }
 
-    private func siteView(root: String) -> [String: Any] {
+    private func siteView(root: String) -> ViewObject {
         let site = kit.site
-        var view: [String: Any] = [
+        var view: ViewObject = [
             "name": site.name, "url": site.url, "referral_url": site.referralURL, "language": site.language,
             "campaign": site.campaign, "contact": contactView(site.contact),
             "has_contact": site.contact.name != nil || site.contact.email != nil || site.contact.phone != nil,
         ]
-        if let logo = site.logo { view["logo"] = root + logo }
+        if let logo = site.logo { view["logo"] = .text(root + logo) }
         return view
     }
 
-    private func sourceView(_ source: Source) -> [String: Any] {
-        var view: [String: Any] = [
+    private func sourceView(_ source: Source) -> ViewObject {
+        var view: ViewObject = [
             "name": source.name, "slug": source.slug, "segment": source.segment.rawValue, "code": source.code,
             "contact": contactView(source.contact),
             "is_partner": source.segment == .partner, "is_customer": source.segment == .customer,
         ]
-        if let message = source.message { view["message"] = message }
-        if let reward = source.resolvedReward(in: kit.site) { view["reward"] = reward }
+        if let message = source.message { view["message"] = .text(message) }
+        if let reward = source.resolvedReward(in: kit.site) { view["reward"] = .text(reward) }
         return view
     }
 
     /// "You sent us 3 referrals this year, 2 became clients — thank you!": only with `show_stats:
     /// true`, and only once the source has sent a referral this year.
-    private func statsView(_ source: Source) -> [String: Any]? {
+    private func statsView(_ source: Source) -> ViewObject? {
         guard let tally = stats[source.slug], tally[.lead] > 0 else { return nil }
         let referrals = tally[.lead], clients = tally[.deal]
         var text = "You sent us \(referrals) referral\(referrals == 1 ? "" : "s") this year"
@@ -305,46 +305,46 @@ public struct SiteRenderer: Sendable {
         return ["year": date.year, "referrals": referrals, "clients": clients, "text": text]
     }
 
-    private func contactView(_ contact: Contact) -> [String: Any] {
-        var view: [String: Any] = [:]
-        if let name = contact.name { view["name"] = name }
-        if let email = contact.email { view["email"] = email }
-        if let phone = contact.phone { view["phone"] = phone }
+    private func contactView(_ contact: Contact) -> ViewObject {
+        var view = ViewObject()
+        if let name = contact.name { view["name"] = .text(name) }
+        if let email = contact.email { view["email"] = .text(email) }
+        if let phone = contact.phone { view["phone"] = .text(phone) }
         return view
     }
 
-    private func pageView(_ page: Page, values: [String: String]) -> [String: Any] {
+    private func pageView(_ page: Page, values: [String: String]) -> ViewObject {
         let phrases = page.phrases.map { Placeholder.fill($0, with: values) }
         let steps = page.steps.map { Placeholder.fill($0, with: values) }
-        var view: [String: Any] = [
+        var view: ViewObject = [
             "title": Placeholder.fill(page.title, with: values), "slug": page.slug, "kind": page.kind.rawValue,
             "phrases": phrases, "steps": steps, "has_phrases": !phrases.isEmpty, "has_steps": !steps.isEmpty,
             "is_\(page.kind.rawValue.replacingOccurrences(of: "-", with: "_"))": true,
         ]
-        if let summary = page.summary { view["summary"] = Placeholder.fill(summary, with: values) }
+        if let summary = page.summary { view["summary"] = .text(Placeholder.fill(summary, with: values)) }
         return view
     }
 
-    private func offerView(_ offer: Offer, values: [String: String], language: String, urlPrefix: String) -> [String: Any] {
-        var view: [String: Any] = [
+    private func offerView(_ offer: Offer, values: [String: String], language: String, urlPrefix: String) -> ViewObject {
+        var view: ViewObject = [
             "id": offer.id, "title": Placeholder.fill(offer.title, with: values), "kind": offer.kind.rawValue,
             "is_coupon": offer.kind == .coupon, "is_gift_certificate": offer.kind == .giftCertificate,
             "value": Placeholder.fill(offer.value, with: values), "code": Placeholder.fill(offer.code, with: values),
             "url": urlPrefix + "offers/\(offer.id).html",
         ]
-        if let terms = offer.terms { view["terms"] = Placeholder.fill(terms, with: values) }
+        if let terms = offer.terms { view["terms"] = .text(Placeholder.fill(terms, with: values)) }
         if let expires = offer.expires {
-            view["expires"] = expires.description
-            view["expires_text"] = dayTexts[language]?[expires]
+            view["expires"] = .text(expires.description)
+            view["expires_text"] = dayTexts[language]?[expires].map(ViewValue.text)
         }
         if let starts = offer.starts {
-            view["starts"] = starts.description
-            view["starts_text"] = dayTexts[language]?[starts]
+            view["starts"] = .text(starts.description)
+            view["starts_text"] = dayTexts[language]?[starts].map(ViewValue.text)
         }
         switch (view["starts_text"], view["expires_text"]) {
-        case let (starts?, expires?): view["validity_text"] = "Valid from \(starts) until \(expires)"
-        case let (nil, expires?): view["validity_text"] = "Valid until \(expires)"
-        case let (starts?, nil): view["validity_text"] = "Valid from \(starts)"
+        case let (.text(starts)?, .text(expires)?): view["validity_text"] = .text("Valid from \(starts) until \(expires)")
+        case let (nil, .text(expires)?): view["validity_text"] = .text("Valid until \(expires)")
+        case let (.text(starts)?, nil): view["validity_text"] = .text("Valid from \(starts)")
         default: break
         }
         return view

@@ -1,0 +1,324 @@
+import Mustache
+import Synchronization
+
+/// Renders a template once per *shape* of view and fills in the values per view.
+///
+/// A view's shape is everything about it that can steer a Mustache template: which keys each
+/// object has, how long each list is, and every Bool. The strings and numbers are its *values*.
+/// With refkit's views and templates, the output is a pure function of the shape and the values:
+/// a string or number is always truthy, has no fields, and is written out escaped or as it is.
+/// So a template is rendered once per shape with every value replaced by a numbered marker (the
+/// skeleton), and each view with that shape fills the markers with its own values, escaping those
+/// the template escaped. A thousand sources have a handful of shapes, so swift-mustache renders
+/// each template a handful of times per build instead of a thousand.
+///
+/// The first view of each shape is also rendered directly, and the skeleton is kept only if it
+/// gives the same bytes; anything else about that shape is rendered directly every time.
+/// `Skeleton.supports(_:)` rules out the template features whose output depends on a value's
+/// content (see there).
+final class SkeletonCache: Sendable {
+    /// At most this many shapes are kept; later shapes are rendered directly.
+    static let capacity = 4096
+
+    private enum Entry: Sendable {
+        case skeleton(Skeleton)
+        case direct
+    }
+
+    private let entries = Mutex<[ShapeKey: Entry]>([:])
+    private let counts = Mutex(SkeletonStatistics())
+
+    /// Renders `template` with `view`; `direct` renders a view through swift-mustache.
+    func render(_ template: String, _ view: ViewObject, direct: ([String: Any]) -> String) -> [UInt8] {
+        var shape = Shape()
+        shape.key.bytes += template.utf8
+        shape.key.bytes.append(0)
+        shape.add(view)
+        switch entries.withLock({ $0[shape.key] }) {
+        case .skeleton(let skeleton)?:
+            counts.withLock { $0.filled += 1 }
+            return skeleton.fill(shape.values)
+        case .direct?:
+            counts.withLock { $0.direct += 1 }
+            return Array(direct(view.mustache).utf8)
+        case nil:
+            let rendered = Array(direct(view.mustache).utf8)
+            guard entries.withLock({ $0.count < Self.capacity }) else {
+                counts.withLock { $0.direct += 1 }
+                return rendered
+            }
+            var next = 0
+            var entry = Entry.direct
+            if let skeleton = Skeleton(parsing: Array(direct(Shape.markers(view, next: &next)).utf8), values: shape.values.count),
+               skeleton.fill(shape.values) == rendered {
+                entry = .skeleton(skeleton)
+            }
+            entries.withLock { $0[shape.key] = entry }
+            counts.withLock {
+                $0.shapes += 1
+                if case .direct = entry { $0.direct += 1 } else { $0.filled += 1 }
+            }
+            return rendered
+        }
+    }
+
+    var statistics: SkeletonStatistics { counts.withLock { $0 } }
+}
+
+/// How a build's files were rendered, for tests and benchmarks.
+public struct SkeletonStatistics: Sendable, Equatable {
+    /// Distinct (template, shape) pairs seen.
+    public var shapes = 0
+    /// Files made by filling a skeleton (the first of each shape included, when it matched).
+    public var filled = 0
+    /// Files rendered directly by swift-mustache alone.
+    public var direct = 0
+}
+
+/// A view's shape (as bytes, a dictionary key) and its values, in one fixed order: fields in
+/// the order they were set, list items in order.
+struct Shape {
+    var key = ShapeKey()
+    var values: [String] = []
+
+    mutating func add(_ value: ViewValue) {
+        switch value {
+        case .text(let text):
+            key.bytes.append(UInt8(ascii: "s"))
+            values.append(text)
+        case .number(let number):
+            key.bytes.append(UInt8(ascii: "s"))
+            values.append(String(number))
+        case .flag(let flag):
+            key.bytes.append(flag ? UInt8(ascii: "T") : UInt8(ascii: "F"))
+        case .object(let object):
+            add(object)
+        case .list(let list):
+            key.bytes.append(UInt8(ascii: "["))
+            for element in list { add(element) }
+            key.bytes.append(UInt8(ascii: "]"))
+        }
+    }
+
+    mutating func add(_ object: ViewObject) {
+        key.bytes.append(UInt8(ascii: "{"))
+        for field in object.fields {
+            key.bytes += field.name.utf8
+            key.bytes.append(0)  // names are refkit's own identifiers, never holding NUL
+            add(field.value)
+        }
+        key.bytes.append(UInt8(ascii: "}"))
+    }
+
+    /// `value` as swift-mustache takes it, with its strings and numbers replaced by markers
+    /// numbered from `next` in the order `add` lists them.
+    static func markers(_ value: ViewValue, next: inout Int) -> Any {
+        switch value {
+        case .text, .number:
+            defer { next += 1 }
+            return Skeleton.marker(next)
+        case .flag(let flag):
+            return flag
+        case .object(let object):
+            return markers(object, next: &next)
+        case .list(let list):
+            return list.map { markers($0, next: &next) }
+        }
+    }
+
+    static func markers(_ object: ViewObject, next: inout Int) -> [String: Any] {
+        var result: [String: Any] = [:]
+        for field in object.fields { result[field.name] = markers(field.value, next: &next) }
+        return result
+    }
+}
+
+/// A shape's bytes, hashed in one go (an array of bytes is otherwise hashed byte by byte).
+struct ShapeKey: Hashable, Sendable {
+    var bytes: [UInt8] = []
+
+    func hash(into hasher: inout Hasher) {
+        bytes.withUnsafeBytes { hasher.combine(bytes: $0) }
+    }
+}
+
+/// A template's output for one shape: text, and numbered places for values, each escaped or not.
+struct Skeleton: Sendable {
+    private var bytes: [UInt8]
+    /// In order: the text before each place ends at `textEnd`, the place is value `value`.
+    private var places: [(textEnd: Int, resume: Int, value: Int, escaped: Bool)]
+
+    /// A marker: U+E000, `&` (which HTML escaping turns into `&amp;`, so an escaped place is
+    /// told from a raw one), a tab (which Swift's description of a dictionary or list turns into
+    /// `\t`, so a value written out inside one is not mistaken for a place), the number, U+E001.
+    static func marker(_ number: Int) -> String { "\u{E000}&\t\(number)\u{E001}" }
+
+    static let start: [UInt8] = [0xEE, 0x80, 0x80]  // U+E000
+    static let end: [UInt8] = [0xEE, 0x80, 0x81]  // U+E001
+
+    /// Finds the markers in `rendered`; nil if any is malformed or numbers a value that does not
+    /// exist (the output then depends on more than the shape).
+    init?(parsing rendered: [UInt8], values: Int) {
+        bytes = rendered
+        places = []
+        var index = 0
+        let count = rendered.count
+        while index < count {
+            guard rendered[index] == 0xEE, index + 2 < count, rendered[index + 1] == 0x80,
+                  rendered[index + 2] == 0x80 || rendered[index + 2] == 0x81 else {
+                index += 1
+                continue
+            }
+            guard rendered[index + 2] == 0x80 else { return nil }  // a stray U+E001
+            let textEnd = index
+            index += 3
+            var escaped = false
+            if rendered[index...].starts(with: "&amp;\t".utf8) {
+                escaped = true
+                index += 6
+            } else if rendered[index...].starts(with: "&\t".utf8) {
+                index += 2
+            } else {
+                return nil
+            }
+            var number = 0, digits = 0
+            while index < count, rendered[index] >= 0x30, rendered[index] <= 0x39, digits < 9 {
+                number = number * 10 + Int(rendered[index] - 0x30)
+                index += 1
+                digits += 1
+            }
+            guard digits > 0, number < values, rendered[index...].starts(with: Self.end) else { return nil }
+            index += 3
+            places.append((textEnd, index, number, escaped))
+        }
+    }
+
+    /// The output for a view with these values.
+    func fill(_ values: [String]) -> [UInt8] {
+        var output: [UInt8] = []
+        output.reserveCapacity(bytes.count + places.reduce(0) { $0 + values[$1.value].utf8.count + 16 })
+        var from = 0
+        for place in places {
+            output += bytes[from..<place.textEnd]
+            if place.escaped {
+                HTMLEscaping.append(values[place.value], to: &output)
+            } else {
+                output += values[place.value].utf8
+            }
+            from = place.resume
+        }
+        output += bytes[from...]
+        return output
+    }
+
+    /// Whether templates may be rendered by shape: false when any uses a feature whose output
+    /// depends on a value's content, or that hides tags from this check:
+    /// - a transform (`{{uppercased(name)}}`): it changes the value;
+    /// - a dynamic partial (`{{>*name}}`): the value names the partial;
+    /// - an indented standalone partial, parent or block: swift-mustache indents after a value
+    ///   that ends a line, and does not for an empty one;
+    /// - a set-delimiter tag: the tags after it are not found by this check;
+    /// - the marker characters U+E000 or U+E001 in a template's own text.
+    static func supports(_ templates: [String]) -> Bool {
+        templates.allSatisfy(supports)
+    }
+
+    static func supports(_ template: String) -> Bool {
+        let text = Array(template.utf8)
+        if text.indices.contains(where: { text[$0...].starts(with: [0xEE, 0x80]) && $0 + 2 < text.count && (text[$0 + 2] == 0x80 || text[$0 + 2] == 0x81) }) {
+            return false
+        }
+        var index = 0
+        var lineStart = 0
+        while index + 1 < text.count {
+            if text[index] == UInt8(ascii: "\n") {
+                lineStart = index + 1
+                index += 1
+                continue
+            }
+            guard text[index] == UInt8(ascii: "{"), text[index + 1] == UInt8(ascii: "{") else {
+                index += 1
+                continue
+            }
+            let tagStart = index
+            var open = index + 2
+            if open < text.count, text[open] == UInt8(ascii: "{") { open += 1 }
+            guard let close = text[open...].firstRange(of: "}}".utf8) else { return true }  // the parser rejects it
+            var inner = text[open..<close.lowerBound].drop { $0 == UInt8(ascii: " ") }
+            let kind = inner.first
+            switch kind {
+            case UInt8(ascii: "="):
+                return false
+            case UInt8(ascii: "!"), UInt8(ascii: "%"):
+                index = close.upperBound
+                continue
+            case UInt8(ascii: ">"), UInt8(ascii: "<"), UInt8(ascii: "$"):
+                inner = inner.dropFirst().drop { $0 == UInt8(ascii: " ") }
+                if kind == UInt8(ascii: ">"), inner.first == UInt8(ascii: "*") { return false }
+                let before = text[lineStart..<tagStart]
+                if !before.isEmpty, before.allSatisfy({ $0 == UInt8(ascii: " ") || $0 == UInt8(ascii: "\t") }) { return false }
+            default:
+                break
+            }
+            if inner.contains(UInt8(ascii: "(")) { return false }
+            index = close.upperBound
+        }
+        return true
+    }
+}
+
+/// HTML escaping exactly as swift-mustache's HTML content type does it: `&lt; &gt; &amp; &quot;
+/// &#39;`, Character by Character. A `<` that is one Character with a combining mark after it (or a
+/// prepended mark before it) is not a `<` to swift-mustache and is left alone; text with any of
+/// the five next to a non-ASCII byte is therefore escaped Character by Character, and all other
+/// text byte by byte, with a fast path for text that needs nothing.
+enum HTMLEscaping {
+    private static func isSpecial(_ byte: UInt8) -> Bool {
+        byte == 0x3C || byte == 0x3E || byte == 0x26 || byte == 0x22 || byte == 0x27
+    }
+
+    static func append(_ text: String, to output: inout [UInt8]) {
+        var ascii = true
+        let needed = text.utf8.withContiguousStorageIfAvailable { bytes -> Bool in
+            var found = false
+            for index in bytes.indices where isSpecial(bytes[index]) {
+                found = true
+                if index > 0, bytes[index - 1] >= 0x80 { ascii = false }
+                if index + 1 < bytes.count, bytes[index + 1] >= 0x80 { ascii = false }
+            }
+            return found
+        } ?? { ascii = false; return true }()
+        guard needed else {
+            output += text.utf8
+            return
+        }
+        if ascii {
+            for byte in text.utf8 { appendEscaped(byte, to: &output) }
+        } else {
+            for character in text {
+                if character.utf8.count == 1, let byte = character.utf8.first, isSpecial(byte) {
+                    appendEscaped(byte, to: &output)
+                } else {
+                    output += character.utf8
+                }
+            }
+        }
+    }
+
+    private static func appendEscaped(_ byte: UInt8, to output: inout [UInt8]) {
+        switch byte {
+        case 0x3C: output += "&lt;".utf8
+        case 0x3E: output += "&gt;".utf8
+        case 0x26: output += "&amp;".utf8
+        case 0x22: output += "&quot;".utf8
+        case 0x27: output += "&#39;".utf8
+        default: output.append(byte)
+        }
+    }
+
+    static func escape(_ text: String) -> String {
+        var bytes: [UInt8] = []
+        append(text, to: &bytes)
+        return String(decoding: bytes, as: UTF8.self)
+    }
+}

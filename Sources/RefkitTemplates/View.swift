@@ -1,0 +1,76 @@
+/// What a template sees: objects, lists, strings, numbers and Bools (FORMAT.md's view, whose shape
+/// `ViewSchema` describes). The renderer builds views as these typed values; swift-mustache gets
+/// them as dictionaries and arrays (`mustache`), and `SkeletonCache` reads their shape without a
+/// single dynamic cast.
+public indirect enum ViewValue: Sendable, Equatable {
+    case text(String)
+    case flag(Bool)
+    case number(Int)
+    case object(ViewObject)
+    case list([ViewValue])
+
+    /// The value as swift-mustache takes it.
+    var mustache: Any {
+        switch self {
+        case .text(let text): text
+        case .flag(let flag): flag
+        case .number(let number): number
+        case .object(let object): object.mustache
+        case .list(let list): list.map(\.mustache)
+        }
+    }
+}
+
+/// An object of a view: named fields in the order they were set. The order is part of a view's
+/// shape (it decides the order `SkeletonCache` reads values in), never of what it renders.
+public struct ViewObject: Sendable, Equatable, ExpressibleByDictionaryLiteral {
+    public private(set) var fields: [Field]
+
+    public struct Field: Sendable, Equatable {
+        public var name: String
+        public var value: ViewValue
+    }
+
+    public init() { fields = [] }
+
+    /// Names in a literal are distinct, as in a dictionary literal.
+    public init(dictionaryLiteral elements: (String, any ViewConvertible)...) {
+        fields = elements.map { Field(name: $0.0, value: $0.1.viewValue) }
+        assert(Set(fields.map(\.name)).count == fields.count, "a name appears twice in a view literal")
+    }
+
+    /// A field's value; setting nil removes the field, setting an existing name replaces it in place.
+    public subscript(name: String) -> ViewValue? {
+        get { fields.first { $0.name == name }?.value }
+        set {
+            if let index = fields.firstIndex(where: { $0.name == name }) {
+                if let newValue { fields[index].value = newValue } else { fields.remove(at: index) }
+            } else if let newValue {
+                fields.append(Field(name: name, value: newValue))
+            }
+        }
+    }
+
+    /// The object as swift-mustache takes it.
+    var mustache: [String: Any] {
+        var dictionary: [String: Any] = [:]
+        dictionary.reserveCapacity(fields.count)
+        for field in fields { dictionary[field.name] = field.value.mustache }
+        return dictionary
+    }
+}
+
+/// A Swift value that can stand in a view: `String`, `Bool`, `Int`, `ViewObject`, `ViewValue` and
+/// arrays of them, so views can be written as dictionary literals.
+public protocol ViewConvertible {
+    var viewValue: ViewValue { get }
+}
+
+extension String: ViewConvertible { public var viewValue: ViewValue { .text(self) } }
+extension Bool: ViewConvertible { public var viewValue: ViewValue { .flag(self) } }
+extension Int: ViewConvertible { public var viewValue: ViewValue { .number(self) } }
+extension ViewValue: ViewConvertible { public var viewValue: ViewValue { self } }
+extension ViewObject: ViewConvertible { public var viewValue: ViewValue { .object(self) } }
+extension Array: ViewConvertible where Element: ViewConvertible {
+    public var viewValue: ViewValue { .list(map(\.viewValue)) }
+}

@@ -12,8 +12,9 @@ import Synchronization
 /// the template escaped. A thousand sources have a handful of shapes, so swift-mustache renders
 /// each template a handful of times per build instead of a thousand.
 ///
-/// The first view of each shape is also rendered directly, and the skeleton is kept only if it
-/// gives the same bytes; anything else about that shape is rendered directly every time.
+/// A shape's first view is rendered directly (a shape no other view shares costs nothing extra).
+/// Its second is rendered both ways, and the skeleton is kept only if it gives the same bytes;
+/// otherwise that shape is rendered directly every time.
 /// `Skeleton.supports(_:)` rules out the template features whose output depends on a value's
 /// content (see there).
 final class SkeletonCache: Sendable {
@@ -21,14 +22,19 @@ final class SkeletonCache: Sendable {
     static let capacity = 4096
 
     private enum Entry: Sendable {
+        /// Seen once: rendered directly. A shape no other view shares costs nothing extra.
+        case seen
         case skeleton(Skeleton)
+        /// The skeleton did not give the direct render's bytes: always render directly.
         case direct
     }
 
     private let entries = Mutex<[ShapeKey: Entry]>([:])
     private let counts = Mutex(SkeletonStatistics())
 
-    /// Renders `template` with `view`; `direct` renders a view through swift-mustache.
+    /// Renders `template` with `view`; `direct` renders a view through swift-mustache. The first
+    /// view of a shape is rendered directly; the second is rendered directly and as a skeleton,
+    /// which is kept if it gives the same bytes; the rest are filled.
     func render(_ template: String, _ view: ViewObject, direct: ([String: Any]) -> String) -> [UInt8] {
         var shape = Shape()
         shape.key.bytes += template.utf8
@@ -43,10 +49,11 @@ final class SkeletonCache: Sendable {
             return Array(direct(view.mustache).utf8)
         case nil:
             let rendered = Array(direct(view.mustache).utf8)
-            guard entries.withLock({ $0.count < Self.capacity }) else {
-                counts.withLock { $0.direct += 1 }
-                return rendered
-            }
+            entries.withLock { if $0.count < Self.capacity, $0[shape.key] == nil { $0[shape.key] = .seen } }
+            counts.withLock { $0.direct += 1 }
+            return rendered
+        case .seen?:
+            let rendered = Array(direct(view.mustache).utf8)
             var next = 0
             var entry = Entry.direct
             if let skeleton = Skeleton(parsing: Array(direct(Shape.markers(view, next: &next)).utf8), values: shape.values.count),
@@ -67,11 +74,11 @@ final class SkeletonCache: Sendable {
 
 /// How a build's files were rendered, for tests and benchmarks.
 public struct SkeletonStatistics: Sendable, Equatable {
-    /// Distinct (template, shape) pairs seen.
+    /// Skeletons made: (template, shape) pairs seen more than once.
     public var shapes = 0
-    /// Files made by filling a skeleton (the first of each shape included, when it matched).
+    /// Files filled from a skeleton, or checked against it when it was made.
     public var filled = 0
-    /// Files rendered directly by swift-mustache alone.
+    /// Files rendered by swift-mustache alone.
     public var direct = 0
 }
 

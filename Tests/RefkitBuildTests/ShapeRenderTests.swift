@@ -1,0 +1,32 @@
+import Foundation
+@testable import RefkitBuild
+import RefkitModel
+import RefkitTemplates
+import XCTest
+
+/// The example kit renders by shape, and every file is what swift-mustache renders alone.
+final class ShapeRenderTests: XCTestCase {
+    func testEveryFileOfTheExampleKitIsFilledFromAMatchingSkeleton() throws {
+        let loaded = KitLoader(fileSystem: DiskFileSystem(), kitDirectory: Fixtures.repositoryRoot).load()
+        let validated = KitValidator.validate(loaded, on: Day(fixtureDate)!)
+        let kit = try XCTUnwrap(validated.kit), templates = try XCTUnwrap(validated.templates)
+        let renderer = SiteRenderer(kit: kit, templates: templates, date: Day(fixtureDate)!)
+        var files = 0
+        // The example's sources differ in message, reward, logo and contact: each file has a shape
+        // of its own. The first pass renders each directly, the second makes each skeleton, the
+        // third fills them.
+        for _ in 1...3 {
+            for source in kit.sources {
+                for job in renderer.jobs(for: source).jobs {
+                    let filled = String(decoding: templates.render(job.template, job.view), as: UTF8.self)
+                    XCTAssertEqual(filled, templates.renderDirectly(job.template, job.view), job.path)
+                    files += 1
+                }
+            }
+        }
+        let statistics = try XCTUnwrap(templates.skeletonStatistics, "the built-in templates render by shape")
+        XCTAssertEqual(statistics.direct, files / 3)
+        XCTAssertEqual(statistics.filled, 2 * files / 3)
+        XCTAssertEqual(statistics.shapes, files / 3)
+    }
+}

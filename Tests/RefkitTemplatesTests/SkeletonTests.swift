@@ -1,0 +1,116 @@
+@testable import RefkitTemplates
+import XCTest
+
+/// Rendering by shape (`SkeletonCache`) must give exactly the bytes swift-mustache gives alone.
+final class SkeletonTests: XCTestCase {
+    private func templates(_ files: [String: String]) throws -> TemplateSet {
+        let overrides = files.map { TemplateFile(name: $0.key, file: "templates/\($0.key).mustache", text: $0.value) }
+        let (set, diagnostics) = TemplateSet.compile(overrides: overrides)
+        XCTAssertEqual(diagnostics, [])
+        return try XCTUnwrap(set)
+    }
+
+    /// Texts that escaping, placement and Unicode could trip on.
+    private let awkward = [
+        "", "plain", "<b>bold</b> & \"quoted\" 'single'", "ends with a newline\n", "\n", "a\u{E000}&\t0\u{E001}b",
+        "<\u{301} combining after <", "\u{600}< prepended before <", "tab\there", "emoji 👩‍👩‍👧 & more", "{{not a tag}}",
+        "&amp; already escaped",
+    ]
+
+    private func view(_ name: String, _ message: String, logo: Bool, pages: Int) -> ViewObject {
+        var source: ViewObject = ["name": name, "code": "C<1>", "is_partner": logo]
+        if !message.isEmpty { source["message"] = .text(message) }
+        let list = (0..<pages).map { ["title": "\(name) \($0)", "current": $0 == 1] as ViewObject }
+        var view: ViewObject = ["source": source, "pages": list, "count": pages, "content": "<p>\(message)</p>\n"]
+        if logo { view["logo"] = .text("assets/\(name).svg") }
+        return view
+    }
+
+    private let page = """
+        {{! a kit's own template: swift-mustache's default HTML escaping }}
+        <h1>{{source.name}}</h1>{{#logo}}<img src="{{logo}}" alt="{{{source.name}}}">{{/logo}}
+        {{#source.message}}<p>{{source.message}} / {{{source.message}}} / {{.}}</p>{{/source.message}}
+        {{^source.message}}no message{{/source.message}}
+        <ul>
+        {{#pages}}
+          <li{{#current}} class="here"{{/current}}>{{title}} of {{count}} for {{source.code}}</li>
+        {{/pages}}
+        </ul>
+        {{{content}}}
+        {{>footer}}
+        """
+    private let footer = """
+        {{% CONTENT_TYPE: REFKIT_HTML}}
+        <footer>{{source.name}} · {{source.code}}{{#source.is_partner}} · partner{{/source.is_partner}}</footer>
+
+        """
+
+    func testFilledSkeletonsAreByteForByteWhatSwiftMustacheRenders() throws {
+        let set = try templates(["page": page, "footer": footer])
+        for (index, name) in awkward.enumerated() {
+            for message in awkward {
+                let view = view(name, message, logo: index % 2 == 0, pages: index % 3)
+                XCTAssertEqual(String(decoding: set.render("page", view), as: UTF8.self), set.renderDirectly("page", view),
+                               "name \(name.debugDescription), message \(message.debugDescription)")
+            }
+        }
+        let statistics = try XCTUnwrap(set.skeletonStatistics)
+        XCTAssertEqual(statistics.shapes, 12, "logo or not × 3 list lengths × message or not")
+        XCTAssertEqual(statistics.direct, 12, "the first of each shape")
+        XCTAssertEqual(statistics.filled, awkward.count * awkward.count - 12, "every shape's skeleton matched")
+    }
+
+    func testTheBuiltInTemplatesRenderByShape() throws {
+        let set = try templates([:])
+        XCTAssertNotNil(set.skeletonStatistics)
+    }
+
+    /// A template that writes a whole object out shows Swift's description of it, which escapes
+    /// the marker's tab: that shape is rendered directly, every time.
+    func testAnObjectWrittenOutIsRenderedDirectly() throws {
+        let set = try templates(["page": "{{#source}}{{name}}{{/source}} {{source}}"])
+        let views: [ViewObject] = ["A", "B", "C\"quoted\""].map { ["source": ["name": $0] as ViewObject] }
+        for view in views {
+            XCTAssertEqual(String(decoding: set.render("page", view), as: UTF8.self), set.renderDirectly("page", view))
+        }
+        XCTAssertEqual(set.skeletonStatistics, SkeletonStatistics(shapes: 1, filled: 0, direct: 3))
+    }
+
+    /// Features whose output depends on a value's content, or that hide tags from the check,
+    /// turn rendering by shape off for the whole set.
+    func testFeaturesThatDependOnContentTurnItOff() throws {
+        let ruledOut = [
+            "transform": "{{uppercased(source.name)}}",
+            "sequence transform": "{{#pages}}{{#first()}}first{{/first()}}{{/pages}}",
+            "dynamic partial": "{{>*source.name}}",
+            "indented partial": "<ul>\n  {{>footer}}\n</ul>",
+            "indented block": "{{<footer}}\n  {{$title}}x{{/title}}\n{{/footer}}",
+            "set delimiters": "{{=<% %>=}}<% source.name %>",
+            "marker character": "a \u{E000} b",
+        ]
+        for (feature, text) in ruledOut {
+            XCTAssertFalse(Skeleton.supports(text), feature)
+            XCTAssertNil(try templates(["page": text]).skeletonStatistics, feature)
+        }
+        for allowed in ["<ul>\n{{>footer}}\n</ul>", "text {{>footer}}", "{{! a (comment) }}", "{{% CONTENT_TYPE: TEXT}}", page, footer] {
+            XCTAssertTrue(Skeleton.supports(allowed), allowed)
+        }
+        XCTAssertTrue(Skeleton.supports(Array(DefaultTemplates.all.values)))
+    }
+
+    func testAMalformedMarkerIsNoSkeleton() {
+        XCTAssertNil(Skeleton(parsing: Array("a \u{E000}&\t9\u{E001}".utf8), values: 3), "numbers a value that does not exist")
+        XCTAssertNil(Skeleton(parsing: Array("a \u{E000}&\\t0\u{E001}".utf8), values: 3), "tab written out as \\t")
+        XCTAssertNil(Skeleton(parsing: Array("a \u{E001}".utf8), values: 3), "a stray end")
+        XCTAssertNotNil(Skeleton(parsing: Array("a \u{E000}&amp;\t2\u{E001} \u{E000}&\t0\u{E001}".utf8), values: 3))
+    }
+
+    func testHTMLEscapingMatchesSwiftMustacheCharacterByCharacter() throws {
+        let set = try templates(["page": "{{text}}"])  // no pragma: swift-mustache's own escaping
+        for text in awkward + ["\"<>&'", "é<", "<é", "e\u{301}&", "&\u{301}"] {
+            let view: ViewObject = ["text": text]
+            XCTAssertEqual(HTMLEscaping.escape(text), set.renderDirectly("page", view), text.debugDescription)
+            XCTAssertEqual(FastHTMLContentType().escapeText(text), set.renderDirectly("page", view), text.debugDescription)
+        }
+    }
+}

@@ -51,12 +51,20 @@ public struct DiskFileSystem: FileSystem {
         }
     }
 
+    /// With `readdir`: FileManager's listing cost a third of a build that finds nothing changed.
     public func contentsOfDirectory(at path: String) throws(FileSystemError) -> [String] {
-        do {
-            return try FileManager.default.contentsOfDirectory(atPath: path).sorted()
-        } catch {
-            throw FileSystemError(path: path, reason: "cannot list directory")
+        guard let directory = opendir(path) else { throw FileSystemError(path: path, reason: "cannot list directory") }
+        defer { closedir(directory) }
+        var names: [String] = []
+        errno = 0
+        while let entry = readdir(directory) {
+            let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
+                String(decoding: raw.prefix(while: { $0 != 0 }), as: UTF8.self)
+            }
+            if name != ".", name != ".." { names.append(name) }
         }
+        guard errno == 0 else { throw FileSystemError(path: path, reason: "cannot list directory") }
+        return names.sorted()
     }
 
     /// Straight into an array: no `Data` in between (a build reads thousands of small files).

@@ -36,7 +36,7 @@ public struct ServeCommand: RefkitSubcommand {
         let binary = (try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe")) ?? CommandLine.arguments[0]
         let helper = URL(fileURLWithPath: binary).deletingLastPathComponent().appendingPathComponent(Self.helperName).path
         guard FileManager.default.isExecutableFile(atPath: helper) else {
-            environment.standardError("refkit: serve needs \(Self.helperName) beside refkit (\(helper)); build it with swift build -c release, as scripts/setup does\n")
+            environment.standardError("refkit: serve needs \(Self.helperName) beside refkit (\(helper)); run scripts/setup, which builds it\n")
             return ExitStatus.contentErrors
         }
         let arguments = [helper, environment.absolute(kitDirectory), "--port", String(port)] + (date.map { ["--date", $0] } ?? [])

@@ -85,7 +85,7 @@ final class CLITests: XCTestCase {
         let stderr = String(decoding: err.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
         process.waitUntilExit()
         XCTAssertEqual(process.terminationStatus, 1)
-        XCTAssertEqual(stderr, "refkit: serve needs refkit-serve beside refkit (\(alone)/refkit-serve); build it with swift build -c release, as scripts/setup does\n")
+        XCTAssertEqual(stderr, "refkit: serve needs refkit-serve beside refkit (\(alone)/refkit-serve); run scripts/setup, which builds it\n")
     }
 
     func testBuildTakesKitDirAndOutputAndSourceDateEpoch() throws {

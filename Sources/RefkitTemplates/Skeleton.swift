@@ -153,12 +153,25 @@ struct ShapeKey: Hashable, Sendable {
 struct Skeleton: Sendable {
     private var bytes: [UInt8]
     /// In order: the text before each place ends at `textEnd`, the place is value `value`.
-    private var places: [(textEnd: Int, resume: Int, value: Int, escaped: Bool)]
+    private var places: [(textEnd: Int, resume: Int, value: Int, escaping: Escaping)]
 
-    /// A marker: U+E000, `&` (which HTML escaping turns into `&amp;`, so an escaped place is
-    /// told from a raw one), a tab (which Swift's description of a dictionary or list turns into
-    /// `\t`, so a value written out inside one is not mistaken for a place), the number, U+E001.
-    static func marker(_ number: Int) -> String { "\u{E000}&\t\(number)\u{E001}" }
+    /// A marker: U+E000; `&` (which HTML escaping turns into `&amp;`, so an escaped place is told
+    /// from a raw one); `'` with a combining acute accent (one Character, which swift-mustache's
+    /// escaping leaves alone and `REFKIT_HTML`'s turns into `&#39;`, so the two are told apart);
+    /// a tab (which Swift's description of a dictionary or list turns into `\t`, so a value written
+    /// out inside one is not mistaken for a place); the number; U+E001.
+    static func marker(_ number: Int) -> String { "\u{E000}&'\u{301}\t\(number)\u{E001}" }
+
+    /// How a place was written: as it is, or escaped byte by byte or by Character.
+    enum Escaping: Sendable {
+        case none, byByte, byCharacter
+    }
+
+    private static let forms: [(bytes: [UInt8], escaping: Escaping)] = [
+        (Array("&'\u{301}\t".utf8), .none),
+        (Array("&amp;&#39;\u{301}\t".utf8), .byByte),
+        (Array("&amp;'\u{301}\t".utf8), .byCharacter),
+    ]
 
     static let start: [UInt8] = [0xEE, 0x80, 0x80]  // U+E000
     static let end: [UInt8] = [0xEE, 0x80, 0x81]  // U+E001
@@ -179,15 +192,8 @@ struct Skeleton: Sendable {
             guard rendered[index + 2] == 0x80 else { return nil }  // a stray U+E001
             let textEnd = index
             index += 3
-            var escaped = false
-            if rendered[index...].starts(with: "&amp;\t".utf8) {
-                escaped = true
-                index += 6
-            } else if rendered[index...].starts(with: "&\t".utf8) {
-                index += 2
-            } else {
-                return nil
-            }
+            guard let form = Self.forms.first(where: { rendered[index...].starts(with: $0.bytes) }) else { return nil }
+            index += form.bytes.count
             var number = 0, digits = 0
             while index < count, rendered[index] >= 0x30, rendered[index] <= 0x39, digits < 9 {
                 number = number * 10 + Int(rendered[index] - 0x30)
@@ -196,7 +202,7 @@ struct Skeleton: Sendable {
             }
             guard digits > 0, number < values, rendered[index...].starts(with: Self.end) else { return nil }
             index += 3
-            places.append((textEnd, index, number, escaped))
+            places.append((textEnd, index, number, form.escaping))
         }
     }
 
@@ -207,10 +213,10 @@ struct Skeleton: Sendable {
         var from = 0
         for place in places {
             output += bytes[from..<place.textEnd]
-            if place.escaped {
-                HTMLEscaping.append(values[place.value], to: &output)
-            } else {
-                output += values[place.value].utf8
+            switch place.escaping {
+            case .none: output += values[place.value].utf8
+            case .byByte: HTMLEscaping.append(values[place.value], byCharacter: false, to: &output)
+            case .byCharacter: HTMLEscaping.append(values[place.value], byCharacter: true, to: &output)
             }
             from = place.resume
         }
@@ -274,41 +280,33 @@ struct Skeleton: Sendable {
     }
 }
 
-/// HTML escaping exactly as swift-mustache's HTML content type does it: `&lt; &gt; &amp; &quot;
-/// &#39;`, Character by Character. A `<` that is one Character with a combining mark after it (or a
-/// prepended mark before it) is not a `<` to swift-mustache and is left alone; text with any of
-/// the five next to a non-ASCII byte is therefore escaped Character by Character, and all other
-/// text byte by byte, with a fast path for text that needs nothing.
+/// The two HTML escapings a template may use: `&lt; &gt; &amp; &quot; &#39;` for the five ASCII
+/// characters, either
+/// - byte by byte (`FastHTMLContentType`, the built-in templates' `REFKIT_HTML`): every one of
+///   the five is escaped, whatever follows it;
+/// - or Character by Character, as swift-mustache's own HTML content type does (a kit's templates
+///   without the pragma): a `'` or `"` that is one Character with a combining mark after it is
+///   not in swift-mustache's table and stays as it is.
 enum HTMLEscaping {
-    private static func isSpecial(_ byte: UInt8) -> Bool {
+    static func isSpecial(_ byte: UInt8) -> Bool {
         byte == 0x3C || byte == 0x3E || byte == 0x26 || byte == 0x22 || byte == 0x27
     }
 
-    static func append(_ text: String, to output: inout [UInt8]) {
-        var ascii = true
-        let needed = text.utf8.withContiguousStorageIfAvailable { bytes -> Bool in
-            var found = false
-            for index in bytes.indices where isSpecial(bytes[index]) {
-                found = true
-                if index > 0, bytes[index - 1] >= 0x80 { ascii = false }
-                if index + 1 < bytes.count, bytes[index + 1] >= 0x80 { ascii = false }
-            }
-            return found
-        } ?? { ascii = false; return true }()
-        guard needed else {
+    static func append(_ text: String, byCharacter: Bool, to output: inout [UInt8]) {
+        guard text.utf8.contains(where: isSpecial) else {
             output += text.utf8
             return
         }
-        if ascii {
-            for byte in text.utf8 { appendEscaped(byte, to: &output) }
-        } else {
+        if byCharacter, text.utf8.contains(where: { $0 >= 0x80 }) {
             for character in text {
-                if character.utf8.count == 1, let byte = character.utf8.first, isSpecial(byte) {
+                if character.utf8.count == 1, let byte = character.utf8.first {
                     appendEscaped(byte, to: &output)
                 } else {
                     output += character.utf8
                 }
             }
+        } else {
+            for byte in text.utf8 { appendEscaped(byte, to: &output) }
         }
     }
 
@@ -321,11 +319,5 @@ enum HTMLEscaping {
         case 0x27: output += "&#39;".utf8
         default: output.append(byte)
         }
-    }
-
-    static func escape(_ text: String) -> String {
-        var bytes: [UInt8] = []
-        append(text, to: &bytes)
-        return String(decoding: bytes, as: UTF8.self)
     }
 }

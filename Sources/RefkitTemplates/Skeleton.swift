@@ -149,7 +149,7 @@ struct ShapeKey: Hashable, Sendable {
     }
 }
 
-/// A template's output for one shape: text, and numbered places for values, each escaped or not.
+/// A template's output for one shape: text, and numbered places for values, each with the escaping it was written with.
 struct Skeleton: Sendable {
     private var bytes: [UInt8]
     /// In order: the text before each place ends at `textEnd`, the place is value `value`.

@@ -1,4 +1,5 @@
 import Mustache
+import RefkitModel
 
 /// HTML escaping for the built-in templates (`&lt; &gt; &amp; &quot; &#39;`), over UTF-8 bytes
 /// with a fast path for text that needs none (`HTMLEscaping`). It also escapes what swift-mustache's
@@ -15,11 +16,5 @@ struct FastHTMLContentType: MustacheContentType {
     /// Registers the content type with swift-mustache, once, before any template is parsed.
     static let registered: Void = MustacheContentTypes.register(FastHTMLContentType(), named: name)
 
-    func escapeText(_ text: String) -> String {
-        guard text.utf8.contains(where: HTMLEscaping.isSpecial) else { return text }
-        var bytes: [UInt8] = []
-        bytes.reserveCapacity(text.utf8.count + 16)
-        HTMLEscaping.append(text, byCharacter: false, to: &bytes)
-        return String(decoding: bytes, as: UTF8.self)
-    }
+    func escapeText(_ text: String) -> String { HTMLEscaping.escape(text) }
 }

@@ -1,4 +1,5 @@
 import Mustache
+import RefkitModel
 import Synchronization
 
 /// Renders a template once per *shape* of view and fills in the values per view.
@@ -277,47 +278,5 @@ struct Skeleton: Sendable {
             index = close.upperBound
         }
         return true
-    }
-}
-
-/// The two HTML escapings a template may use: `&lt; &gt; &amp; &quot; &#39;` for the five ASCII
-/// characters, either
-/// - byte by byte (`FastHTMLContentType`, the built-in templates' `REFKIT_HTML`): every one of
-///   the five is escaped, whatever follows it;
-/// - or Character by Character, as swift-mustache's own HTML content type does (a kit's templates
-///   without the pragma): a `'` or `"` that is one Character with a combining mark after it is
-///   not in swift-mustache's table and stays as it is.
-enum HTMLEscaping {
-    static func isSpecial(_ byte: UInt8) -> Bool {
-        byte == 0x3C || byte == 0x3E || byte == 0x26 || byte == 0x22 || byte == 0x27
-    }
-
-    static func append(_ text: String, byCharacter: Bool, to output: inout [UInt8]) {
-        guard text.utf8.contains(where: isSpecial) else {
-            output += text.utf8
-            return
-        }
-        if byCharacter, text.utf8.contains(where: { $0 >= 0x80 }) {
-            for character in text {
-                if character.utf8.count == 1, let byte = character.utf8.first {
-                    appendEscaped(byte, to: &output)
-                } else {
-                    output += character.utf8
-                }
-            }
-        } else {
-            for byte in text.utf8 { appendEscaped(byte, to: &output) }
-        }
-    }
-
-    private static func appendEscaped(_ byte: UInt8, to output: inout [UInt8]) {
-        switch byte {
-        case 0x3C: output += "&lt;".utf8
-        case 0x3E: output += "&gt;".utf8
-        case 0x26: output += "&amp;".utf8
-        case 0x22: output += "&quot;".utf8
-        case 0x27: output += "&#39;".utf8
-        default: output.append(byte)
-        }
     }
 }

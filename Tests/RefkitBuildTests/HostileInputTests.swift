@@ -116,6 +116,14 @@ final class HostileInputTests: XCTestCase {
             .contains("{{{site.name}}}{{#source}}{{/source}}{{&gt; header}}"), "Mustache in data is never re-expanded")
     }
 
+    /// Swift compares Characters, and `"` with a combining mark after it is one Character: an
+    /// escaper that works by Character leaves it, and it ends a quoted attribute.
+    func testAQuoteBeforeACombiningMarkIsStillEscaped() {
+        XCTAssertEqual(Escape.html("x\"\u{301} onerror=alert(1)"), "x&quot;\u{301} onerror=alert(1)")
+        XCTAssertEqual(Escape.html("'\u{301}<\u{301}&\u{301}>\u{301}"), "&#39;\u{301}&lt;\u{301}&amp;\u{301}&gt;\u{301}")
+        XCTAssertEqual(Escape.html("plain é"), "plain é")
+    }
+
     func testATwentyMegabyteFileIsAClearError() throws {
         let kit = try copyOfKit("basic", self)
         try write("---\ntitle: Big\n---\n" + String(repeating: "All work and no play. ", count: 950_000), to: kit + "/content/kit/03-big.md")

@@ -1,3 +1,4 @@
+import RefkitModel
 @testable import RefkitTemplates
 import XCTest
 

@@ -75,22 +75,9 @@ extension Placeholder {
 }
 
 public enum Escape {
-    /// Escapes text for HTML content and quoted attributes (and XML: the report's SVG charts).
-    public static func html(_ text: String) -> String {
-        var result = ""
-        result.reserveCapacity(text.utf8.count)
-        for character in text {
-            switch character {
-            case "&": result += "&amp;"
-            case "<": result += "&lt;"
-            case ">": result += "&gt;"
-            case "\"": result += "&quot;"
-            case "'": result += "&#39;"
-            default: result.append(character)
-            }
-        }
-        return result
-    }
+    /// Escapes text for HTML content and quoted attributes (and XML: the report's SVG charts), byte
+    /// by byte (`HTMLEscaping`): a quote is escaped even when a combining mark follows it.
+    public static func html(_ text: String) -> String { HTMLEscaping.escape(text) }
 
     /// Escapes a value for a link destination inside a quoted `href`. A whole URL (a validated
     /// http(s) field) is written the way cmark writes one: characters outside the URL-safe set

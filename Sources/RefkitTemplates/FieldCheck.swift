@@ -94,13 +94,16 @@ public enum FieldCheck {
         var name: String
         var line: Int
         var column: Int
+        /// Only spaces or tabs, at least one, stand before the tag on its line: swift-mustache
+        /// indents a standalone partial, parent or block tagged so.
+        var indented = false
     }
 
     /// The tags of a template with the default `{{ }}` delimiters.
     static func tags(in text: String) -> [Tag] {
         var tags: [Tag] = []
         var line = 1, column = 1
-        var index = text.startIndex
+        var index = text.startIndex, lineStart = text.startIndex
         while index < text.endIndex {
             if text[index...].hasPrefix("{{") {
                 let triple = text[index...].hasPrefix("{{{")
@@ -114,14 +117,16 @@ public enum FieldCheck {
                     inner = inner.dropFirst()
                 }
                 let name = inner.trimmingCharacters(in: " \t\n")
-                tags.append(Tag(kind: kind, name: kind == "!" ? "" : name, line: line, column: column))
-                for character in text[index..<close.upperBound] {
-                    if character == "\n" { line += 1; column = 1 } else { column += 1 }
+                let before = text[lineStart..<index]
+                let indented = !before.isEmpty && before.allSatisfy { $0 == " " || $0 == "\t" }
+                tags.append(Tag(kind: kind, name: kind == "!" ? "" : name, line: line, column: column, indented: indented))
+                for position in text[index..<close.upperBound].indices {
+                    if text[position] == "\n" { line += 1; column = 1; lineStart = text.index(after: position) } else { column += 1 }
                 }
                 index = close.upperBound
                 continue
             }
-            if text[index] == "\n" { line += 1; column = 1 } else { column += 1 }
+            if text[index] == "\n" { line += 1; column = 1; lineStart = text.index(after: index) } else { column += 1 }
             index = text.index(after: index)
         }
         return tags

@@ -238,44 +238,16 @@ struct Skeleton: Sendable {
     }
 
     static func supports(_ template: String) -> Bool {
-        let text = Array(template.utf8)
-        if text.indices.contains(where: { text[$0...].starts(with: [0xEE, 0x80]) && $0 + 2 < text.count && (text[$0 + 2] == 0x80 || text[$0 + 2] == 0x81) }) {
-            return false
-        }
-        var index = 0
-        var lineStart = 0
-        while index + 1 < text.count {
-            if text[index] == UInt8(ascii: "\n") {
-                lineStart = index + 1
-                index += 1
-                continue
+        if template.unicodeScalars.contains(where: { $0 == "\u{E000}" || $0 == "\u{E001}" }) { return false }
+        for tag in FieldCheck.tags(in: template) {
+            switch tag.kind {
+            case "=": return false
+            case "!", "%": continue
+            case ">" where tag.name.hasPrefix("*"): return false
+            case ">", "<", "$": if tag.indented { return false }
+            default: break
             }
-            guard text[index] == UInt8(ascii: "{"), text[index + 1] == UInt8(ascii: "{") else {
-                index += 1
-                continue
-            }
-            let tagStart = index
-            var open = index + 2
-            if open < text.count, text[open] == UInt8(ascii: "{") { open += 1 }
-            guard let close = text[open...].firstRange(of: "}}".utf8) else { return true }  // the parser rejects it
-            var inner = text[open..<close.lowerBound].drop { $0 == UInt8(ascii: " ") }
-            let kind = inner.first
-            switch kind {
-            case UInt8(ascii: "="):
-                return false
-            case UInt8(ascii: "!"), UInt8(ascii: "%"):
-                index = close.upperBound
-                continue
-            case UInt8(ascii: ">"), UInt8(ascii: "<"), UInt8(ascii: "$"):
-                inner = inner.dropFirst().drop { $0 == UInt8(ascii: " ") }
-                if kind == UInt8(ascii: ">"), inner.first == UInt8(ascii: "*") { return false }
-                let before = text[lineStart..<tagStart]
-                if !before.isEmpty, before.allSatisfy({ $0 == UInt8(ascii: " ") || $0 == UInt8(ascii: "\t") }) { return false }
-            default:
-                break
-            }
-            if inner.contains(UInt8(ascii: "(")) { return false }
-            index = close.upperBound
+            if tag.name.contains("(") { return false }
         }
         return true
     }

@@ -76,4 +76,5 @@ final class MemoryFileSystem: FileSystem, @unchecked Sendable {
     func moveItem(from source: String, to destination: String) throws(FileSystemError) { throw FileSystemError(path: destination, reason: "read-only") }
     func exchangeItems(_ a: String, _ b: String) throws(FileSystemError) { throw FileSystemError(path: b, reason: "read-only") }
     func removeItem(at path: String) throws(FileSystemError) { throw FileSystemError(path: path, reason: "read-only") }
+    func lockExclusively(at path: String) throws(FileSystemError) -> FileLock? { FileLock(descriptor: -1) }
 }

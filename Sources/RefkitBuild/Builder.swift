@@ -107,6 +107,12 @@ public struct Builder: Sendable {
         // Every input is read once: for the fingerprint, then from memory by the loader.
         let fileSystem = CachingFileSystem(self.fileSystem, inputs: ["content", "templates"].map { request.kitDirectory + "/" + $0 })
         let output = request.outputDirectory ?? request.kitDirectory + "/output"
+        // One build at a time per output folder, from the first look at it to the last rename.
+        let lock: OutputLock
+        do { lock = try OutputLock(output: output, fileSystem: fileSystem) } catch {
+            return BuildOutcome(diagnostics: [], result: .failure(.output(error)))
+        }
+        defer { lock.release() }
         let writer = OutputWriter(fileSystem: fileSystem, output: output)
 
         // 0. Nothing changed since the last build (same inputs, options and refkit): nothing to do.
@@ -321,6 +327,7 @@ final class CachingFileSystem: FileSystem, @unchecked Sendable {
     func moveItem(from source: String, to destination: String) throws(FileSystemError) { try base.moveItem(from: source, to: destination) }
     func exchangeItems(_ a: String, _ b: String) throws(FileSystemError) { try base.exchangeItems(a, b) }
     func removeItem(at path: String) throws(FileSystemError) { try base.removeItem(at: path) }
+    func lockExclusively(at path: String) throws(FileSystemError) -> FileLock? { try base.lockExclusively(at: path) }
 }
 
 /// Runs `body` for 0..<count on at most `jobs` threads at once, handing out indices in order.

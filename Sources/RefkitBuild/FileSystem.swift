@@ -34,6 +34,26 @@ public protocol FileSystem: Sendable {
     /// Atomically swaps two existing paths (`renameat2(RENAME_EXCHANGE)` on Linux).
     func exchangeItems(_ a: String, _ b: String) throws(FileSystemError)
     func removeItem(at path: String) throws(FileSystemError)
+    /// Takes an exclusive lock on the file at `path` (created if missing) without waiting: nil when
+    /// another process holds it. The lock lasts until `release()` (which removes the file), or the
+    /// process ends.
+    func lockExclusively(at path: String) throws(FileSystemError) -> FileLock?
+}
+
+/// An exclusive `flock` held on an open lock file.
+public final class FileLock: Sendable {
+    private let descriptor: Int32
+    private let path: String?
+    public init(descriptor: Int32, path: String? = nil) {
+        self.descriptor = descriptor
+        self.path = path
+    }
+    /// Removes the lock file, then gives the lock up (closing the file releases it). A process that
+    /// opened the old file meanwhile sees it is no longer at the path and starts again.
+    public func release() {
+        if let path { unlink(path) }
+        if descriptor >= 0 { close(descriptor) }
+    }
 }
 
 /// The real disk.
@@ -68,13 +88,17 @@ public struct DiskFileSystem: FileSystem {
     }
 
     /// Straight into an array: no `Data` in between (a build reads thousands of small files).
+    /// Only regular files: opened without blocking, so a FIFO or a device (even behind a symlink)
+    /// is refused instead of waiting forever for a writer.
     public func readFile(at path: String) throws(FileSystemError) -> [UInt8] {
-        let descriptor = open(path, O_RDONLY | O_CLOEXEC)
+        let descriptor = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC)
         guard descriptor >= 0 else { throw FileSystemError(path: path, reason: "cannot read file: \(errnoText())") }
         defer { close(descriptor) }
         var info = stat()
-        guard fstat(descriptor, &info) == 0, info.st_mode & S_IFMT != S_IFDIR else {
-            throw FileSystemError(path: path, reason: "cannot read file")
+        guard fstat(descriptor, &info) == 0 else { throw FileSystemError(path: path, reason: "cannot read file") }
+        guard info.st_mode & S_IFMT == S_IFREG else {
+            throw FileSystemError(path: path, reason: info.st_mode & S_IFMT == S_IFDIR
+                                  ? "it is a folder, not a file" : "not a regular file (a FIFO, socket or device)")
         }
         // One byte more than the size: the end of the file shows in the same call.
         var failure: Int32 = 0
@@ -180,6 +204,27 @@ public struct DiskFileSystem: FileSystem {
             try FileManager.default.removeItem(atPath: path)
         } catch {
             throw FileSystemError(path: path, reason: "cannot remove")
+        }
+    }
+
+    public func lockExclusively(at path: String) throws(FileSystemError) -> FileLock? {
+        while true {
+            let descriptor = open(path, O_RDWR | O_CREAT | O_CLOEXEC | O_NOFOLLOW, 0o644)
+            guard descriptor >= 0 else { throw FileSystemError(path: path, reason: "cannot open the lock file: \(errnoText())") }
+            while flock(descriptor, LOCK_EX | LOCK_NB) != 0 {
+                if errno == EINTR { continue }
+                let failure = errno
+                close(descriptor)
+                if failure == EWOULDBLOCK { return nil }
+                throw FileSystemError(path: path, reason: "cannot lock: \(String(cString: strerror(failure)))")
+            }
+            // Locked; but the holder before may have removed the file in between: then this lock
+            // is on a file no one else will see, and the path must be opened again.
+            var held = stat(), named = stat()
+            if fstat(descriptor, &held) == 0, lstat(path, &named) == 0, held.st_dev == named.st_dev, held.st_ino == named.st_ino {
+                return FileLock(descriptor: descriptor, path: path)
+            }
+            close(descriptor)
         }
     }
 

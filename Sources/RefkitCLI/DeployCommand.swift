@@ -57,6 +57,13 @@ struct DeployCommand: RefkitSubcommand {
             return ExitStatus.contentErrors
         }
         let deployer = Deployer(fileSystem: environment.fileSystem, output: outputFolder)
+        // Hold the output still while it is published: no build may swap it meanwhile.
+        let lock: OutputLock
+        do { lock = try OutputLock(output: outputFolder, fileSystem: environment.fileSystem) } catch {
+            environment.standardError("refkit: \(error); nothing was deployed\n")
+            return ExitStatus.contentErrors
+        }
+        defer { lock.release() }
         do {
             let plan: Deployer.Plan
             let place: String

@@ -8,6 +8,10 @@ import Foundation
 /// lose autolinks), so every parse and render here is serialised behind one lock. refkit parses
 /// each kit page once per build, so the lock is never on the per-source hot path.
 public enum Markdown {
+    /// How every document is parsed, for rendering and for finding its links alike (a footnote
+    /// definition `[^1]: Ibid.` is a footnote, never a link to "Ibid.").
+    static let parseOptions = CMARK_OPT_DEFAULT | CMARK_OPT_FOOTNOTES
+
     /// The GFM extensions every document gets.
     public static let extensions = ["table", "strikethrough", "autolink", "tagfilter", "tasklist"]
 
@@ -23,7 +27,7 @@ public enum Markdown {
         allowRawHTML: Bool = false,
         rewriteURL: (String) -> String? = { _ in nil }
     ) -> String {
-        var options = CMARK_OPT_DEFAULT | CMARK_OPT_FOOTNOTES | CMARK_OPT_GITHUB_PRE_LANG
+        var options = parseOptions | CMARK_OPT_GITHUB_PRE_LANG
         if allowRawHTML { options |= CMARK_OPT_UNSAFE }
         return parse(markdown, options: options) { parser, document in
             rewriteDestinations(in: document, with: rewriteURL)
@@ -58,24 +62,23 @@ public enum Markdown {
     /// as written, e.g. when entity-encoded).
     public static func links(in markdown: String) -> [Link] {
         let lines = markdown.split(separator: "\n", omittingEmptySubsequences: false)
-        return parse(markdown, options: CMARK_OPT_DEFAULT) { _, document in
+        return parse(markdown, options: parseOptions) { _, document in
             var links: [Link] = []
-            var cursor: (line: Int, index: Substring.Index)?
+            // Where the last link was found: its line, the byte after it and that byte's column.
+            // Later links on a line are looked for after it, and columns counted on from it, so a
+            // line of thousands of links is read a few times, not once per link.
+            var cursor = (line: 0, bytes: [UInt8](), offset: 0, column: 1)
             forEachLink(in: document) { node in
                 guard let url = cmark_node_get_url(node) else { return }
                 let destination = String(cString: url)
                 let line = Int(cmark_node_get_start_line(node))
                 var column = 1
                 if lines.indices.contains(line - 1), !destination.isEmpty {
-                    let text = lines[line - 1]
-                    let from = cursor?.line == line ? cursor!.index : text.startIndex
-                    // As written after "](" or "<", else anywhere; later links on a line are found after earlier ones.
-                    let found = text[from...].firstRange(of: "](" + destination).map { text.index($0.lowerBound, offsetBy: 2) }
-                        ?? text[from...].firstRange(of: "<" + destination).map { text.index(after: $0.lowerBound) }
-                        ?? text[from...].firstRange(of: destination)?.lowerBound
-                    if let found {
-                        column = text.unicodeScalars.distance(from: text.startIndex, to: found) + 1
-                        cursor = (line, text.index(found, offsetBy: destination.count, limitedBy: text.endIndex) ?? text.endIndex)
+                    if cursor.line != line { cursor = (line, Array(lines[line - 1].utf8), 0, 1) }
+                    if let found = find(Array(destination.utf8), in: cursor.bytes, from: cursor.offset) {
+                        column = cursor.column + scalars(in: cursor.bytes[cursor.offset..<found])
+                        let after = found + destination.utf8.count
+                        cursor = (line, cursor.bytes, after, column + scalars(in: cursor.bytes[found..<after]))
                     }
                 }
                 links.append(Link(destination: destination, isImage: cmark_node_get_type(node) == CMARK_NODE_IMAGE,
@@ -83,6 +86,85 @@ public enum Markdown {
             }
             return links
         } ?? []
+    }
+
+    /// Where `destination` is written in `line` at or after `start`: its first place after `](` or
+    /// `<`, else its first place at all.
+    private static func find(_ destination: [UInt8], in line: [UInt8], from start: Int) -> Int? {
+        var first: Int?
+        var from = start
+        while let place = search(destination, in: line, from: from) {
+            first = first ?? place
+            if place >= 2, line[place - 2] == UInt8(ascii: "]"), line[place - 1] == UInt8(ascii: "(") { return place }
+            if place >= 1, line[place - 1] == UInt8(ascii: "<") { return place }
+            from = place + 1
+        }
+        return first
+    }
+
+    /// The first place of `needle` (not empty) in `haystack` at or after `start`: memchr finds
+    /// each candidate first byte, memcmp checks the rest.
+    private static func search(_ needle: [UInt8], in haystack: [UInt8], from start: Int) -> Int? {
+        haystack.withUnsafeBytes { hay -> Int? in
+            needle.withUnsafeBytes { pin -> Int? in
+                var from = start
+                while from + pin.count <= hay.count {
+                    guard let hit = memchr(hay.baseAddress! + from, Int32(pin[0]), hay.count - pin.count + 1 - from) else { return nil }
+                    let place = UnsafeRawPointer(hit) - hay.baseAddress!
+                    if memcmp(hit, pin.baseAddress!, pin.count) == 0 { return place }
+                    from = place + 1
+                }
+                return nil
+            }
+        }
+    }
+
+    /// Unicode scalars in UTF-8 bytes: the bytes that do not continue a scalar.
+    private static func scalars(in bytes: ArraySlice<UInt8>) -> Int {
+        bytes.reduce(0) { $0 + ($1 & 0xC0 == 0x80 ? 0 : 1) }
+    }
+
+    /// The most columns, and cells, a table may have. cmark-gfm 0.29.0.gfm.6 gives every row as many
+    /// cells as the header has: a 5,000-column header over 2,000 one-letter lines took 77 s and
+    /// 2.5 GB from a 10 KB file. A referral kit's tables are a few columns wide.
+    public static let maximumTableColumns = 100
+    public static let maximumTableCells = 100_000
+
+    /// Why cmark should not be given `markdown`, with the line (from 1) to point at, or nil.
+    /// Cheap: one pass over the lines, no parsing.
+    public static func sizeProblem(in markdown: String) -> (line: Int, message: String)? {
+        let lines = markdown.split(separator: "\n", omittingEmptySubsequences: false)
+        var index = 1
+        while index < lines.count {
+            defer { index += 1 }
+            guard lines[index - 1].contains("|"), let columns = delimiterRowCells(lines[index]) else { continue }
+            if columns > maximumTableColumns {
+                return (index, "this table has \(columns) columns; a table may have at most \(maximumTableColumns)")
+            }
+            let rows = lines[(index + 1)...].prefix { !$0.allSatisfy(\.isWhitespace) }.count + 1
+            if rows * columns > maximumTableCells {
+                return (index, "this table has \(rows) rows of \(columns) columns; a table may have at most \(maximumTableCells) cells")
+            }
+        }
+        return nil
+    }
+
+    /// The number of cells of a GFM table's delimiter row (`| --- | :-: |`), or nil if `line` is not one.
+    private static func delimiterRowCells(_ line: Substring) -> Int? {
+        var trimmed = line.drop { $0 == " " || $0 == "\t" }
+        while let last = trimmed.last, last == " " || last == "\t" { trimmed = trimmed.dropLast() }
+        guard trimmed.contains("|") || trimmed.contains(":") else { return nil }
+        if trimmed.first == "|" { trimmed = trimmed.dropFirst() }
+        if trimmed.last == "|" { trimmed = trimmed.dropLast() }
+        let cells = trimmed.split(separator: "|", omittingEmptySubsequences: false)
+        for cell in cells {
+            var dashes = cell.drop { $0 == " " || $0 == "\t" }
+            while let last = dashes.last, last == " " || last == "\t" { dashes = dashes.dropLast() }
+            if dashes.first == ":" { dashes = dashes.dropFirst() }
+            if dashes.last == ":" { dashes = dashes.dropLast() }
+            guard !dashes.isEmpty, dashes.allSatisfy({ $0 == "-" }) else { return nil }
+        }
+        return cells.count
     }
 
     /// Parses `markdown` with every GFM extension attached and hands the parser and document to

@@ -25,33 +25,27 @@ public enum Placeholder {
     }
 
     /// Finds every `{{ name }}` in `text` (on one line; a `{{` with no `}}` is plain text).
+    /// Linear in the text: each line is searched for a closing `}}` at most once past any point,
+    /// and columns are counted on from the previous placeholder (a line of 50,000 `{{` took 30 s
+    /// when every `{{` searched the rest of the text).
     public static func scan(_ text: String) -> [Occurrence] {
+        guard text.utf8.contains(UInt8(ascii: "{")) else { return [] }
         var found: [Occurrence] = []
-        var line = 0
-        var lineStart = text.startIndex
-        var index = text.startIndex
-        while index < text.endIndex {
-            let character = text[index]
-            if character == "\n" {
-                line += 1
-                index = text.index(after: index)
-                lineStart = index
-                continue
-            }
-            if character == "{", text[index...].hasPrefix("{{"),
-               let close = text[index...].firstRange(of: "}}"),
-               !text[index..<close.lowerBound].contains("\n") {
-                var innerStart = text.index(index, offsetBy: 2)
-                while innerStart < close.lowerBound, text[innerStart] == "{" { innerStart = text.index(after: innerStart) }
-                let name = text[innerStart..<close.lowerBound].trimmingWhitespace()
+        for (lineNumber, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+            guard line.utf8.contains(UInt8(ascii: "{")) else { continue }
+            var counted = (index: line.startIndex, column: 0)  // a place on the line and its column
+            var index = line.startIndex
+            while let open = line[index...].firstRange(of: "{{") {
+                guard let close = line[open.upperBound...].firstRange(of: "}}") else { break }  // none later on this line either
+                var innerStart = open.upperBound
+                while innerStart < close.lowerBound, line[innerStart] == "{" { innerStart = line.index(after: innerStart) }
+                let name = line[innerStart..<close.lowerBound].trimmingWhitespace()
                 var end = close.upperBound
-                while end < text.endIndex, text[end] == "}" { end = text.index(after: end) }
-                let column = text.unicodeScalars.distance(from: lineStart, to: index)
-                found.append(.init(name: name, lineOffset: line, column: column, range: index..<end))
+                while end < line.endIndex, line[end] == "}" { end = line.index(after: end) }
+                counted = (open.lowerBound, counted.column + line.unicodeScalars.distance(from: counted.index, to: open.lowerBound))
+                found.append(.init(name: name, lineOffset: lineNumber, column: counted.column, range: open.lowerBound..<end))
                 index = end
-                continue
             }
-            index = text.index(after: index)
         }
         return found
     }

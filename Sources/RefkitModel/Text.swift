@@ -11,3 +11,37 @@ extension String {
         return String(characters)
     }
 }
+
+/// Characters no kit text may carry into a page: C0 and C1 controls other than tab and line feed
+/// (NUL, U+0001, escape…) and the bidirectional embeddings, overrides and isolates (U+202A–U+202E,
+/// U+2066–U+2069), which make text read in another order than it is written ("Trojan Source").
+/// refkit sets a page's direction itself.
+public enum ControlCharacters {
+    /// The first such character in `text`, with its line and column (both from 0, in Unicode scalars).
+    public static func first(in text: String) -> (scalar: Unicode.Scalar, line: Int, column: Int)? {
+        // Nearly every value is printable ASCII: one pass over the bytes decides.
+        guard text.utf8.contains(where: { $0 < 0x20 && $0 != 0x09 && $0 != 0x0A || $0 >= 0x7F }) else { return nil }
+        var line = 0, column = 0
+        for scalar in text.unicodeScalars {
+            if isForbidden(scalar) { return (scalar, line, column) }
+            if scalar == "\n" { (line, column) = (line + 1, 0) } else { column += 1 }
+        }
+        return nil
+    }
+
+    public static func isForbidden(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar.value {
+        case 0x09, 0x0A: false
+        case 0x00...0x1F, 0x7F...0x9F, 0x202A...0x202E, 0x2066...0x2069: true
+        default: false
+        }
+    }
+
+    /// `U+202E (right-to-left override)`, for messages.
+    public static func describe(_ scalar: Unicode.Scalar) -> String {
+        let hex = String(scalar.value, radix: 16, uppercase: true)
+        let code = "U+" + String(repeating: "0", count: max(0, 4 - hex.count)) + hex
+        let name = scalar.properties.name ?? scalar.properties.nameAlias ?? "a control character"
+        return "\(code) (\(name.lowercased()))"
+    }
+}

@@ -3,6 +3,9 @@ import Foundation
 
 /// QR codes through libqrencode, drawn as compact SVG.
 public enum QRCode {
+    /// The most bytes a QR code holds in byte mode at error correction M (version 40).
+    public static let capacity = 2_331
+
     /// The modules of the QR code for `text` (byte mode, error correction M, smallest version that
     /// fits): `modules[y][x]` is true for a dark module. nil if the text is too long for any version.
     public static func modules(for text: String) -> [[Bool]]? {

@@ -19,6 +19,7 @@ extension DiskWrapper {
     func moveItem(from source: String, to destination: String) throws(FileSystemError) { try disk.moveItem(from: source, to: destination) }
     func exchangeItems(_ a: String, _ b: String) throws(FileSystemError) { try disk.exchangeItems(a, b) }
     func removeItem(at path: String) throws(FileSystemError) { try disk.removeItem(at: path) }
+    func lockExclusively(at path: String) throws(FileSystemError) -> FileLock? { try disk.lockExclusively(at: path) }
 }
 
 /// A disk that fails the Nth file write, to test what a build does when writing breaks midway.

@@ -18,6 +18,8 @@ public struct Deployer: Sendable {
 
     public enum Failure: Error, Equatable, CustomStringConvertible {
         case noOutput(String)
+        case interruptedBuild(String)
+        case targetInsideOutput(String)
         case notRefkitTarget(String)
         case fileSystem(FileSystemError)
         case git(String)
@@ -25,6 +27,10 @@ public struct Deployer: Sendable {
         public var description: String {
             switch self {
             case .noOutput(let path): "there is no refkit output at \(path): run refkit build first"
+            case .interruptedBuild(let path):
+                "\(path) is half way through a rebuild (it holds \(OutputWriter.journal)): run refkit build to finish it, then deploy"
+            case .targetInsideOutput(let path):
+                "refusing to deploy into \(path): it is inside the output folder, or holds it; choose a folder outside both"
             case .notRefkitTarget(let path):
                 "refusing to deploy into \(path): it is not empty and refkit did not deploy there (no \(Deployer.marker) file)"
             case .fileSystem(let error): "cannot deploy: \(error)"
@@ -32,6 +38,9 @@ public struct Deployer: Sendable {
             }
         }
     }
+
+    /// The transports a git deploy may use (`GIT_ALLOW_PROTOCOL`): no `ext::`, which runs a command.
+    public static let protocols: Set<String> = ["https", "http", "ssh", "git", "file"]
 
     /// Left in a folder refkit deploys to; it is what allows the next deploy to delete there.
     public static let marker = ".refkit-deploy"
@@ -45,8 +54,27 @@ public struct Deployer: Sendable {
         self.output = output
     }
 
+    /// A finished build's output: its marker, and no journal of a rebuild that was interrupted
+    /// while swapping sources in (publishing then would send out a mix and the journal itself).
     private func requireOutput() throws(Failure) {
         guard fileSystem.kind(at: output + "/" + OutputWriter.marker) == .file else { throw .noOutput(output) }
+        guard fileSystem.kind(at: output + "/" + OutputWriter.journal) == nil else { throw .interruptedBuild(output) }
+    }
+
+    /// `target` with every symlink resolved, as far as it exists (a symlink to someone's folder is
+    /// that folder, and gets the same refusal), and never inside the output folder or holding it.
+    private func resolve(_ target: String) throws(Failure) -> String {
+        var existing = target, rest: [Substring] = []
+        while fileSystem.kind(at: existing) == nil, let slash = existing.lastIndex(of: "/"), slash > existing.startIndex {
+            rest.insert(existing[existing.index(after: slash)...], at: 0)
+            existing = String(existing[..<slash])
+        }
+        let resolved = ([Substring(fileSystem.realPath(existing) ?? existing)] + rest).joined(separator: "/")
+        let output = fileSystem.realPath(self.output) ?? self.output
+        for (inner, outer) in [(resolved, output), (output, resolved)] where inner == outer || inner.hasPrefix(outer + "/") {
+            throw .targetInsideOutput(target)
+        }
+        return resolved
     }
 
     /// Every file below `root` by relative path, leaving out refkit's markers.
@@ -57,8 +85,9 @@ public struct Deployer: Sendable {
             if relative == OutputWriter.marker || relative == Self.marker { continue }
             switch fileSystem.kind(at: root + "/" + relative) {
             case .directory: found += try files(under: root, prefix: relative)
-            case .file: found.append(relative)
-            default: break
+            // A symlink is an entry of its own, never followed: deploy replaces it, never writes through it.
+            case .file, .symlink, .other: found.append(relative)
+            case nil: break
             }
         }
         return found
@@ -69,6 +98,7 @@ public struct Deployer: Sendable {
     /// What mirroring output/ into `target` would change.
     public func planDirectory(_ target: String) throws(Failure) -> Plan {
         try requireOutput()
+        let target = try resolve(target)
         do {
             let ours = try files(under: output)
             guard fileSystem.kind(at: target) == .directory else { return Plan(added: ours.sorted()) }
@@ -79,6 +109,8 @@ public struct Deployer: Sendable {
             for path in ours.sorted() {
                 if !theirs.contains(path) {
                     plan.added.append(path)
+                } else if fileSystem.kind(at: target + "/" + path) != .file {
+                    plan.changed.append(path)  // a symlink or a FIFO where output/ has a file: replaced, never read
                 } else if try fileSystem.readFile(at: output + "/" + path) != fileSystem.readFile(at: target + "/" + path) {
                     plan.changed.append(path)
                 }
@@ -95,14 +127,17 @@ public struct Deployer: Sendable {
     /// Mirrors output/ into `target`: writes what is new or changed, deletes what output/ no longer has.
     public func deployDirectory(_ target: String) throws(Failure) -> Plan {
         let plan = try planDirectory(target)
+        let target = try resolve(target)
         do {
             try fileSystem.createDirectory(at: target)
+            // Removals first: a symlink where output/ has a folder is gone before anything is written below it.
+            for path in plan.removed { try fileSystem.removeItem(at: target + "/" + path) }
             for path in plan.added + plan.changed {
                 let destination = target + "/" + path
                 try fileSystem.createDirectory(at: String(destination[..<destination.lastIndex(of: "/")!]))
+                if fileSystem.kind(at: destination) == .symlink { try fileSystem.removeItem(at: destination) }
                 try fileSystem.writeFile(try fileSystem.readFile(at: output + "/" + path), to: destination)
             }
-            for path in plan.removed { try fileSystem.removeItem(at: target + "/" + path) }
             try fileSystem.writeFile(Array("deployed by refkit: files here not in its output are deleted\n".utf8),
                                      to: target + "/" + Self.marker)
         } catch {
@@ -118,6 +153,7 @@ public struct Deployer: Sendable {
     /// so the same output and history give the same commit. Returns the plan (empty: nothing pushed).
     public func deployGit(remote: String, branch: String, date: Day, dryRun: Bool) throws(Failure) -> Plan {
         try requireOutput()
+        if let problem = Checks.gitRemoteProblem(remote) { throw .git("the remote \(problem): '\(remote)'") }
         let scratch = FileManager.default.temporaryDirectory.appendingPathComponent("refkit-deploy-\(UUID().uuidString)").path
         defer { try? FileManager.default.removeItem(atPath: scratch) }
         let gitDirectory = scratch + "/git"
@@ -126,6 +162,8 @@ public struct Deployer: Sendable {
         environment["GIT_DIR"] = gitDirectory
         environment["GIT_WORK_TREE"] = output
         environment["GIT_INDEX_FILE"] = scratch + "/index"
+        // Only the transports deploy needs, whatever the user's git configuration allows.
+        environment["GIT_ALLOW_PROTOCOL"] = Self.protocols.sorted().joined(separator: ":")
         for (key, value) in ["GIT_AUTHOR_NAME": "refkit", "GIT_AUTHOR_EMAIL": "refkit@localhost", "GIT_AUTHOR_DATE": stamp,
                              "GIT_COMMITTER_NAME": "refkit", "GIT_COMMITTER_EMAIL": "refkit@localhost", "GIT_COMMITTER_DATE": stamp] {
             environment[key] = value
@@ -151,7 +189,7 @@ public struct Deployer: Sendable {
         }
 
         try git(["init", "-q", "--bare", gitDirectory], plain: true)
-        let fetched = try git(["fetch", "-q", "--no-tags", remote, "+refs/heads/\(branch):refs/remotes/deploy/\(branch)"], allowFailure: true)
+        let fetched = try git(["fetch", "-q", "--no-tags", "--", remote, "+refs/heads/\(branch):refs/remotes/deploy/\(branch)"], allowFailure: true)
         _ = fetched
         let parent = try git(["rev-parse", "--verify", "-q", "refs/remotes/deploy/\(branch)"], allowFailure: true)
         try git(["add", "-A", "--", ".", ":!\(OutputWriter.marker)"])
@@ -172,7 +210,7 @@ public struct Deployer: Sendable {
         }
         guard !plan.isEmpty, !dryRun else { return plan }
         let commit = try git(["commit-tree", tree] + (parent.isEmpty ? [] : ["-p", parent]) + ["-m", "refkit: publish the kits of \(date)"])
-        try git(["push", "-q", remote, "\(commit):refs/heads/\(branch)"])
+        try git(["push", "-q", "--", remote, "\(commit):refs/heads/\(branch)"])
         return plan
     }
 }

@@ -28,13 +28,17 @@ public struct InputScan: Sendable, Equatable {
         }
         var everything = options, shared = options
         var sources: [String: String] = [:]
-        let paths = ["content", "templates"].flatMap { files(under: request.kitDirectory + "/" + $0, fileSystem: fileSystem) }.sorted()
-        let hashes = ParallelResults<String>(count: paths.count)
-        parallelForEach(paths.count, jobs: ProcessInfo.processInfo.activeProcessorCount) { index in
-            hashes.set(index, Manifest.hash((try? fileSystem.readFile(at: paths[index])) ?? []))
+        let entries = ["content", "templates"].flatMap { folder in
+            let path = request.kitDirectory + "/" + folder
+            return Self.entries(under: path, real: fileSystem.realPath(path) ?? path, ancestors: [], fileSystem: fileSystem)
+        }.sorted { $0.path < $1.path }
+        let hashes = ParallelResults<String>(count: entries.count)
+        parallelForEach(entries.count, jobs: ProcessInfo.processInfo.activeProcessorCount) { index in
+            let entry = entries[index]
+            hashes.set(index, entry.kind ?? Manifest.hash((try? fileSystem.readFile(at: entry.path)) ?? []))
         }
-        for (path, hash) in zip(paths, hashes.all) {
-            let relative = String(path.dropFirst(request.kitDirectory.count + 1))
+        for (entry, hash) in zip(entries, hashes.all) {
+            let relative = String(entry.path.dropFirst(request.kitDirectory.count + 1))
             add(relative, to: &everything)
             add(hash, to: &everything)
             if let slug = sourceSlug(relative) {
@@ -65,18 +69,28 @@ public struct InputScan: Sendable, Equatable {
         return "\(info.st_dev) \(info.st_ino) \(info.st_size) \(info.st_mtim.tv_sec).\(info.st_mtim.tv_nsec)"
     }()
 
-    private static func files(under folder: String, fileSystem: any FileSystem) -> [String] {
+    /// Every entry below `folder` that the loader would see, each with what it is when it is not a
+    /// file to hash: a broken symlink, a FIFO or a symlink loop changes the fingerprint like any
+    /// edit, so "nothing changed" never hides an error that `check` reports. Never follows a loop.
+    private static func entries(under folder: String, real: String, ancestors: Set<String>,
+                                fileSystem: any FileSystem) -> [(path: String, kind: String?)] {
         guard let names = try? fileSystem.contentsOfDirectory(at: folder) else { return [] }
-        return names.flatMap { name -> [String] in
+        let ancestors = ancestors.union([real])
+        return names.flatMap { name -> [(path: String, kind: String?)] in
             let path = folder + "/" + name
             var kind = fileSystem.kind(at: path)
-            if kind == .symlink { kind = fileSystem.realPath(path).flatMap(fileSystem.kind(at:)) }
+            var target = real + "/" + name
+            if kind == .symlink {
+                guard let resolved = fileSystem.realPath(path) else { return [(path, "broken symlink")] }
+                target = resolved
+                kind = fileSystem.kind(at: resolved)
+                if kind == .directory, KitLoader.isLoop(resolved, ancestors) { return [(path, "symlink loop")] }
+            }
             switch kind {
-            case .directory: return files(under: path, fileSystem: fileSystem)
-            case .file: return [path]
-            default: return []
+            case .directory: return entries(under: path, real: target, ancestors: ancestors, fileSystem: fileSystem)
+            case .file: return [(path, nil)]
+            default: return [(path, "not a file")]
             }
         }
     }
 }
-

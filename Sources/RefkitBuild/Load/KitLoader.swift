@@ -42,14 +42,24 @@ public struct KitLoader: Sendable {
     /// Absolute path of the kit directory.
     public var kitDirectory: String
 
+    /// The kit directory with every symlink resolved: nothing may be read from outside it.
+    private let kitRoot: String
+
     public init(fileSystem: any FileSystem, kitDirectory: String) {
         self.fileSystem = fileSystem
         self.kitDirectory = kitDirectory
+        kitRoot = fileSystem.realPath(kitDirectory) ?? kitDirectory
     }
 
     public func load() -> LoadedKit {
         var kit = LoadedKit()
-        let kitRoot = fileSystem.realPath(kitDirectory) ?? kitDirectory
+        // content/ and templates/ themselves may be symlinks, but only to somewhere inside the kit;
+        // one pointing outside is one error, not one per file below it.
+        for folder in ["content", "templates"] {
+            if let kind = fileSystem.kind(at: absolute(folder)), !checkInsideKit(folder, kind: kind, into: &kit) {
+                return kit
+            }
+        }
 
         // content/site.yml
         if let text = readText("content/site.yml", required: true, into: &kit) {
@@ -58,7 +68,7 @@ public struct KitLoader: Sendable {
 
         // content/kit/*.md and content/offers/*.md
         for (folder, required) in [("content/kit", true), ("content/offers", false)] {
-            let names = listFiles(folder, extension: ".md", required: required, kitRoot: kitRoot, into: &kit)
+            let names = listFiles(folder, extension: ".md", required: required, into: &kit)
             if required, names?.isEmpty == true {
                 kit.diagnostics.append(.error("no kit pages: add at least one \(folder)/*.md", at: SourceLocation(file: folder)))
             }
@@ -71,7 +81,7 @@ public struct KitLoader: Sendable {
         }
 
         // content/sources/*.yml
-        let sourceNames = listFiles("content/sources", extension: ".yml", required: true, kitRoot: kitRoot, into: &kit)
+        let sourceNames = listFiles("content/sources", extension: ".yml", required: true, into: &kit)
         if sourceNames?.isEmpty == true {
             kit.diagnostics.append(.error("no referral sources: add at least one content/sources/SLUG.yml",
                                           at: SourceLocation(file: "content/sources")))
@@ -99,7 +109,7 @@ public struct KitLoader: Sendable {
         // templates/*.mustache and templates/partials/*.mustache
         var templateFiles: [String: String] = [:]
         for folder in ["templates", "templates/partials"] {
-            for name in listFiles(folder, extension: ".mustache", required: false, kitRoot: kitRoot, into: &kit,
+            for name in listFiles(folder, extension: ".mustache", required: false, into: &kit,
                                   allowedDirectories: folder == "templates" ? ["partials", "assets"] : []) ?? [] {
                 let file = "\(folder)/\(name)"
                 let templateName = String(name.dropLast(".mustache".count))
@@ -118,7 +128,7 @@ public struct KitLoader: Sendable {
         // Assets: the theme's first, then the kit's own, which win on a clash.
         var assets: [String: Asset] = [:]
         for folder in ["templates/assets", "content/assets"] {
-            for file in walk(folder, kitRoot: kitRoot, into: &kit) {
+            for file in walk(folder, into: &kit) {
                 let outputPath = "assets/" + file.dropFirst(folder.count + 1)
                 if let earlier = assets[outputPath] {
                     kit.diagnostics.append(.warning("\(file) replaces \(earlier.file) in output/\(outputPath)",
@@ -137,12 +147,13 @@ public struct KitLoader: Sendable {
 
     private func readText(_ file: String, required: Bool, limit: Int = maximumTextFileSize,
                           into kit: inout LoadedKit) -> String? {
-        guard fileSystem.kind(at: absolute(file)) != nil else {
+        guard let kind = fileSystem.kind(at: absolute(file)) else {
             if required {
                 kit.diagnostics.append(.error("missing \(file): every kit needs one", at: SourceLocation(file: file)))
             }
             return nil
         }
+        guard checkInsideKit(file, kind: kind, into: &kit) else { return nil }
         do {
             let bytes = try fileSystem.readFile(at: absolute(file))
             guard bytes.count <= limit else {
@@ -206,7 +217,7 @@ public struct KitLoader: Sendable {
 
     /// The names of the `ext` files in `folder`, sorted. Other entries are reported, never
     /// skipped silently; dot-files (`.gitkeep`, `.DS_Store`) are ignored, as Hugo and Jekyll do.
-    private func listFiles(_ folder: String, extension ext: String, required: Bool, kitRoot: String,
+    private func listFiles(_ folder: String, extension ext: String, required: Bool,
                            into kit: inout LoadedKit, allowedDirectories: Set<String> = []) -> [String]? {
         let path = absolute(folder)
         guard let kind = fileSystem.kind(at: path) else {
@@ -215,7 +226,7 @@ public struct KitLoader: Sendable {
             }
             return nil
         }
-        guard checkInsideKit(folder, kind: kind, kitRoot: kitRoot, into: &kit) else { return nil }
+        guard checkInsideKit(folder, kind: kind, into: &kit) else { return nil }
         let entries: [String]
         do { entries = try fileSystem.contentsOfDirectory(at: path) } catch {
             kit.diagnostics.append(.error("cannot read the folder: \(error.reason)", at: SourceLocation(file: folder)))
@@ -230,15 +241,24 @@ public struct KitLoader: Sendable {
                 kit.diagnostics.append(.warning("ignored: \(folder)/ holds only *\(ext) files", at: SourceLocation(file: file)))
                 continue
             }
-            if checkInsideKit(file, kind: kind!, kitRoot: kitRoot, into: &kit) { names.append(name) }
+            if checkInsideKit(file, kind: kind!, into: &kit) { names.append(name) }
         }
         return names
     }
 
-    /// Every file below `folder`, recursively, as kit-relative paths, sorted.
-    private func walk(_ folder: String, kitRoot: String, into kit: inout LoadedKit) -> [String] {
+    /// Every file below `folder`, recursively, as kit-relative paths, sorted. A symlink to a folder
+    /// that holds it (`x -> .`, `up -> ../..`) is an error, not a walk without end.
+    private func walk(_ folder: String, into kit: inout LoadedKit) -> [String] {
         guard let kind = fileSystem.kind(at: absolute(folder)),
-              checkInsideKit(folder, kind: kind, kitRoot: kitRoot, into: &kit) else { return [] }
+              checkInsideKit(folder, kind: kind, into: &kit),
+              let real = fileSystem.realPath(absolute(folder)) else { return [] }
+        return walk(folder, real: real, ancestors: [real], into: &kit)
+    }
+
+    /// - Parameters:
+    ///   - real: `folder`'s path with symlinks resolved.
+    ///   - ancestors: the resolved paths of `folder` and every folder above it in this walk.
+    private func walk(_ folder: String, real: String, ancestors: Set<String>, into kit: inout LoadedKit) -> [String] {
         guard let entries = try? fileSystem.contentsOfDirectory(at: absolute(folder)) else {
             kit.diagnostics.append(.error("cannot read the folder", at: SourceLocation(file: folder)))
             return []
@@ -247,10 +267,17 @@ public struct KitLoader: Sendable {
         for name in entries where !name.hasPrefix(".") {
             let file = "\(folder)/\(name)"
             guard let kind = fileSystem.kind(at: absolute(file)),
-                  checkInsideKit(file, kind: kind, kitRoot: kitRoot, into: &kit) else { continue }
-            let resolved = kind == .symlink ? fileSystem.kind(at: fileSystem.realPath(absolute(file)) ?? "") : kind
+                  checkInsideKit(file, kind: kind, into: &kit) else { continue }
+            let target = kind == .symlink ? fileSystem.realPath(absolute(file)) ?? "" : real + "/" + name
+            let resolved = kind == .symlink ? fileSystem.kind(at: target) : kind
             switch resolved {
-            case .directory: files += walk(file, kitRoot: kitRoot, into: &kit)
+            case .directory:
+                guard !Self.isLoop(target, ancestors) else {
+                    let holder = target == kitRoot ? "the kit folder" : String(target.dropFirst(kitRoot.count + 1)) + "/"
+                    kit.diagnostics.append(.error("symlink loop: it points to \(holder), which holds it", at: SourceLocation(file: file)))
+                    continue
+                }
+                files += walk(file, real: target, ancestors: ancestors.union([target]), into: &kit)
             case .file: files.append(file)
             default:
                 kit.diagnostics.append(.warning("ignored: not a regular file", at: SourceLocation(file: file)))
@@ -259,8 +286,14 @@ public struct KitLoader: Sendable {
         return files
     }
 
+    /// Whether walking into the folder `target` (a symlink's resolved path) would walk a folder of
+    /// `ancestors` (this walk's path, resolved) again: it is one of them or holds one.
+    static func isLoop(_ target: String, _ ancestors: Set<String>) -> Bool {
+        ancestors.contains { $0 == target || $0.hasPrefix(target + "/") }
+    }
+
     /// A symlink must resolve to somewhere inside the kit directory.
-    private func checkInsideKit(_ file: String, kind: FileKind, kitRoot: String, into kit: inout LoadedKit) -> Bool {
+    private func checkInsideKit(_ file: String, kind: FileKind, into kit: inout LoadedKit) -> Bool {
         guard kind == .symlink else { return true }
         guard let target = fileSystem.realPath(absolute(file)) else {
             kit.diagnostics.append(.error("broken symlink", at: SourceLocation(file: file)))

@@ -62,18 +62,28 @@ enum YAMLParsing {
         func location(_ mark: Mark?) -> SourceLocation {
             SourceLocation(file: file, line: (mark?.line ?? 1) + lineOffset, column: mark?.column ?? 1)
         }
-        func convert(_ node: Node) -> YAMLNode {
+        // Yams shares an anchored node among its aliases, but a copy of ours is made per alias:
+        // nine nested lists of nine aliases are 9^9 values from 400 bytes. A file without aliases
+        // has fewer values than bytes, so more than that (plus room) means aliases are multiplying.
+        let budget = 10_000 + 2 * text.utf8.count
+        var values = 0
+        func convert(_ node: Node) throws(AliasBomb) -> YAMLNode {
+            values += 1
+            guard values <= budget else { throw AliasBomb() }
             switch node {
             case .scalar(let scalar):
                 return YAMLNode(value: .scalar(scalar.string, plain: scalar.style == .plain || scalar.style == .any),
                                 location: location(scalar.mark))
             case .mapping(let mapping):
-                let entries = mapping.map { key, value in
-                    YAMLNode.Entry(key: key.string ?? "\(key)", keyLocation: location(key.mark), value: convert(value))
+                var entries: [YAMLNode.Entry] = []
+                for (key, value) in mapping {
+                    entries.append(YAMLNode.Entry(key: key.string ?? "\(key)", keyLocation: location(key.mark), value: try convert(value)))
                 }
                 return YAMLNode(value: .mapping(entries), location: location(mapping.mark))
             case .sequence(let sequence):
-                return YAMLNode(value: .sequence(sequence.map(convert)), location: location(sequence.mark))
+                var items: [YAMLNode] = []
+                for item in sequence { items.append(try convert(item)) }
+                return YAMLNode(value: .sequence(items), location: location(sequence.mark))
             case .alias(let alias):
                 // Yams dereferences aliases while composing; this is kept for completeness.
                 return YAMLNode(value: .scalar("", plain: true), location: location(alias.mark))
@@ -82,11 +92,29 @@ enum YAMLParsing {
         do {
             let root = try Yams.compose(yaml: text, .basic, .default, .utf8).map(convert)
             return .success(YAMLDocument(file: file, root: root, text: text, lineOffset: lineOffset))
+        } catch is AliasBomb {
+            let (line, column) = firstAlias(in: text)
+            return .failure(.error("YAML: aliases (*name) here repeat values so often that the file would hold more than \(budget) of them; write the values out instead",
+                                   at: SourceLocation(file: file, line: line + lineOffset, column: column)))
         } catch let error as YamlError {
             return .failure(diagnostic(for: error, file: file, lineOffset: lineOffset))
         } catch {
             return .failure(.error("YAML: \(error)", at: SourceLocation(file: file, line: lineOffset + 1)))
         }
+    }
+
+    private struct AliasBomb: Error {}
+
+    /// Line and column (from 1) of the first alias (`*name` after a space, `[`, `,`, `{` or `:`).
+    private static func firstAlias(in text: String) -> (line: Int, column: Int) {
+        var line = 1, column = 1
+        var previous: Character = "\n"
+        for character in text {
+            if character == "*", " \t\n[,{:-".contains(previous) { return (line, column) }
+            if character == "\n" { (line, column) = (line + 1, 1) } else { column += 1 }
+            previous = character
+        }
+        return (1, 1)
     }
 
     private static func diagnostic(for error: YamlError, file: String, lineOffset: Int) -> Diagnostic {

@@ -44,7 +44,9 @@ struct FillableHTML: Sendable {
     private static func match(_ text: Substring, open: String, close: String) -> (String, String.Index)? {
         guard text.hasPrefix(open) else { return nil }
         let inner = text.dropFirst(open.count)
-        guard let end = inner.firstRange(of: close) else { return nil }
+        // A name is at most 64 characters (spaces written %20 in a URL): look no further for its
+        // end, so a page of 50,000 `{{` is read once, not once per `{{`.
+        guard let end = inner.prefix(3 * 64 + close.count).firstRange(of: close) else { return nil }
         let name = inner[..<end.lowerBound]
         guard !name.isEmpty, name.count <= 64,
               name.allSatisfy({ $0.isLetter || $0.isNumber || $0 == "." || $0 == "_" || $0 == " " || $0 == "%" })

@@ -24,6 +24,18 @@ enum Checks {
 
     /// An absolute http(s) URL with a host and no spaces, quotes or angle brackets.
     static func isWebURL(_ text: String) -> Bool {
+        webURLProblem(text) == nil
+    }
+
+    /// Why `text` is not an absolute http(s) URL refkit will publish, or nil.
+    static func webURLProblem(_ text: String) -> String? {
+        guard isPlainWebURL(text) else { return "must be an http:// or https:// URL, not '\(text)'" }
+        let authority = text.drop { $0 != "/" }.dropFirst(2).prefix { $0 != "/" && $0 != "?" && $0 != "#" }
+        if authority.contains("@") { return "must not carry a user name or password (user@…): every kit would publish it" }
+        return nil
+    }
+
+    private static func isPlainWebURL(_ text: String) -> Bool {
         let lower = text.lowercased()
         let rest: Substring
         if lower.hasPrefix("https://") { rest = text.dropFirst(8) } else if lower.hasPrefix("http://") { rest = text.dropFirst(7) } else {
@@ -32,6 +44,26 @@ enum Checks {
         guard let host = rest.split(separator: "/", maxSplits: 1).first?.split(separator: "?").first?.split(separator: "#").first,
               !host.isEmpty else { return false }
         return text.unicodeScalars.allSatisfy { $0.value > 0x20 && $0.value < 0x7F && !"<>\"'`\\{}|^".unicodeScalars.contains($0) }
+    }
+
+    /// Why `remote` is not a git remote refkit will push to, or nil: only the forms git documents
+    /// (`https://`, `http://`, `ssh://`, `git://`, `file://` URLs, `user@host:path`, a local path),
+    /// never one that git would read as an option (`--upload-pack=…`) or hand to a transport
+    /// helper (`ext::…`, which runs a command).
+    static func gitRemoteProblem(_ remote: String) -> String? {
+        if remote.hasPrefix("-") { return "must not start with '-' (git would read it as an option)" }
+        if remote.unicodeScalars.contains(where: { $0.value < 0x21 || $0.value == 0x7F }) {
+            return "must not contain spaces or control characters"
+        }
+        if let separator = remote.range(of: "://") {
+            let scheme = remote[..<separator.lowerBound].lowercased()
+            guard Deployer.protocols.contains(scheme) else {
+                return "must be an https://, http://, ssh://, git:// or file:// URL, user@host:path or a folder, not a '\(scheme)://' URL"
+            }
+            return nil
+        }
+        if remote.contains("::") { return "must not name a transport helper ('::'): it runs a command" }
+        return nil
     }
 
     /// A BCP 47 tag in its common shape: `en`, `en-GB`, `zh-Hant-TW`.

@@ -60,6 +60,7 @@ struct FieldReader {
             return nil
         }
         let trimmed = text.trimmingSpaces()
+        guard isPrintable(trimmed, key, at: value.location, diagnostics: &diagnostics) else { return nil }
         if trimmed.isEmpty {
             if required { diagnostics.append(.error("'\(qualified(key))' must not be empty", at: value.location)) }
             return nil
@@ -92,6 +93,7 @@ struct FieldReader {
         guard let value = value(key) else { return nil }
         switch value.value {
         case .scalar(let text, _):
+            guard isPrintable(text, key, at: value.location, diagnostics: &diagnostics) else { return nil }
             return [(text.trimmingSpaces(), value.location)]
         case .sequence(let items):
             var result: [(String, SourceLocation)] = []
@@ -100,6 +102,7 @@ struct FieldReader {
                     diagnostics.append(.error("each item of '\(qualified(key))' must be text", at: item.location))
                     continue
                 }
+                guard isPrintable(text, key, at: item.location, diagnostics: &diagnostics) else { continue }
                 result.append((text.trimmingSpaces(), item.location))
             }
             return result
@@ -146,6 +149,15 @@ struct FieldReader {
             return nil
         }
         return color
+    }
+
+    /// False, with an error, when the value holds a control or bidi-override character (typed as
+    /// a YAML escape such as "\u202E" or "\0"): refused, never passed into a page.
+    private func isPrintable(_ text: String, _ key: String, at location: SourceLocation, diagnostics: inout [Diagnostic]) -> Bool {
+        guard let (scalar, _, _) = ControlCharacters.first(in: text) else { return true }
+        diagnostics.append(.error("'\(qualified(key))' contains \(ControlCharacters.describe(scalar)), which kit text may not hold; remove it",
+                                  at: location))
+        return false
     }
 
     private func describe(_ node: YAMLNode) -> String {

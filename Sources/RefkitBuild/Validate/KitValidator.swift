@@ -1,6 +1,7 @@
 import Foundation
 import RefkitLedger
 import RefkitModel
+import RefkitQR
 import RefkitTemplates
 
 /// What `validate` makes of a loaded kit: the typed kit and its compiled templates when there is no
@@ -24,6 +25,9 @@ public enum KitValidator {
     static let offerKeys = ["title", "kind", "value", "code", "expires", "starts", "audience", "terms"]
     static let contactKeys = ["name", "email", "phone"]
     static let colorKeys = ["primary", "accent"]
+    /// Names refkit writes at the top of output/ (now or in a feature to come): a source's folder
+    /// may not take one, or a rebuild of that source would swap out every kit's shared files.
+    static let reservedSourceSlugs: Set<String> = ["assets", "bundles", "network", "r"]
     /// File names in a source's folder that a kit page's slug may not take.
     static let reservedPageSlugs: Set<String> = ["index", "handout", "email", "qr", "offers"]
 
@@ -45,6 +49,7 @@ public enum KitValidator {
         let pages = validatePages(loaded.pages, diagnostics: &diagnostics)
         let offers = validateOffers(loaded.offers, on: date, diagnostics: &diagnostics)
         let sources = validateSources(loaded.sources, offers: offers, assets: contentAssets, diagnostics: &diagnostics)
+        if let site, let document = loaded.site { checkQRCapacity(site, sources, document, diagnostics: &diagnostics) }
         LinkChecks.check(pages: pages, offers: offers, assets: loaded.assets, unlisted: site?.unlisted ?? false,
                          diagnostics: &diagnostics)
         var ledger: Ledger?
@@ -103,7 +108,9 @@ public enum KitValidator {
             switch (directory, git) {
             case let (directory?, nil): deploy = .directory(directory)
             case let (nil, git?):
-                if branch.range(of: "^[A-Za-z0-9._/-]+$", options: .regularExpression) == nil || branch.hasPrefix("-") {
+                if let problem = Checks.gitRemoteProblem(git) {
+                    diagnostics.append(.error("'deploy.git' \(problem): '\(git)'", at: reader.location(of: "git")))
+                } else if branch.range(of: "^[A-Za-z0-9._/-]+$", options: .regularExpression) == nil || branch.hasPrefix("-") {
                     diagnostics.append(.error("'deploy.branch' is not a branch name: '\(branch)'", at: reader.location(of: "branch")))
                 } else {
                     deploy = .git(remote: git, branch: branch)
@@ -122,6 +129,17 @@ public enum KitValidator {
         return Site(name: name, url: url, referralURL: referralURL, logo: logo, colors: colors, contact: contact,
                     language: language, campaign: campaign, rewards: rewards, unlisted: unlisted, unsafeHTML: unsafeHTML,
                     deploy: deploy, followUp: followUp)
+    }
+
+    /// Every source's referral link must fit in its QR code: one error, at `referral_url`, naming
+    /// the source with the longest link.
+    static func checkQRCapacity(_ site: Site, _ sources: [Source], _ document: YAMLDocument, diagnostics: inout [Diagnostic]) {
+        let longest = sources.map { ($0, $0.referralLink(in: site).utf8.count) }.max { $0.1 < $1.1 }
+        guard let (source, bytes) = longest, bytes > QRCode.capacity else { return }
+        var repeated: [Diagnostic] = []  // the mapping's own problems are reported already
+        let fields = FieldReader(document, node: document.root, knownKeys: siteKeys, diagnostics: &repeated)
+        diagnostics.append(.error("the referral link is \(bytes) bytes for \(source.slug), more than a QR code holds (\(QRCode.capacity)); shorten 'referral_url'",
+                                  at: fields.location(of: "referral_url")))
     }
 
     /// A follow-up cadence: `monthly`, `quarterly`, `yearly` or `every N weeks`.
@@ -181,6 +199,8 @@ public enum KitValidator {
         let top = SourceLocation(file: document.file)
         if !Checks.isSlug(slug) {
             diagnostics.append(.error("the file name '\(slug)' is not a valid slug: use lowercase letters, digits and - (at most 64 characters)", at: top))
+        } else if reservedSourceSlugs.contains(slug) {
+            diagnostics.append(.error("the slug '\(slug)' is reserved: refkit writes output/\(slug)/ for every kit; rename the file", at: top))
         }
 
         let fields = FieldReader(document, node: document.root, knownKeys: sourceKeys, diagnostics: &diagnostics)
@@ -254,10 +274,13 @@ public enum KitValidator {
             } else if reservedPageSlugs.contains(slug) {
                 diagnostics.append(.error("the page slug '\(slug)' is reserved for refkit's own \(slug) file; rename the page", at: top))
             }
+            // Both files are told: either may be the one to rename.
             if let other = slugs[slug] {
                 diagnostics.append(.error("page slug '\(slug)' is also the slug of \(other)", at: top))
+                diagnostics.append(.error("page slug '\(slug)' is also the slug of \(document.file)", at: SourceLocation(file: other)))
+            } else {
+                slugs[slug] = document.file
             }
-            slugs[slug] = document.file
 
             let fm = document.frontMatter
             let fields = FieldReader(fm, node: fm.root, knownKeys: pageKeys, diagnostics: &diagnostics)
@@ -339,109 +362,5 @@ public enum KitValidator {
                                 expires: expires, starts: starts, audience: audience, terms: terms, body: document.body))
         }
         return offers.sorted { $0.id < $1.id }
-    }
-
-    // MARK: - Shared fields
-
-    static func webURL(_ fields: FieldReader, _ key: String, required: Bool, diagnostics: inout [Diagnostic]) -> String? {
-        guard let text = fields.string(key, required: required, diagnostics: &diagnostics) else { return nil }
-        guard Checks.isWebURL(text) else {
-            diagnostics.append(.error("'\(fields.qualified(key))' must be an http:// or https:// URL, not '\(text)'",
-                                      at: fields.location(of: key)))
-            return nil
-        }
-        return text
-    }
-
-    static func assetPath(_ fields: FieldReader, _ key: String, assets: Set<String>, diagnostics: inout [Diagnostic]) -> String? {
-        guard let path = fields.string(key, diagnostics: &diagnostics) else { return nil }
-        let location = fields.location(of: key)
-        if let problem = Checks.pathProblem(path) {
-            diagnostics.append(.error("'\(fields.qualified(key))' \(problem): '\(path)'", at: location))
-            return nil
-        }
-        guard path.hasPrefix("assets/") else {
-            diagnostics.append(.error("'\(fields.qualified(key))' must name a file under content/assets/, e.g. assets/logo.svg", at: location))
-            return nil
-        }
-        guard assets.contains("content/" + path) else {
-            diagnostics.append(.error("'\(fields.qualified(key))' names a file that does not exist: content/\(path)", at: location))
-            return nil
-        }
-        return path
-    }
-
-    static func palette(_ fields: FieldReader, diagnostics: inout [Diagnostic]) -> Palette {
-        guard let reader = fields.mapping("colors", knownKeys: colorKeys, diagnostics: &diagnostics) else { return Palette() }
-        return Palette(primary: reader.color("primary", diagnostics: &diagnostics),
-                       accent: reader.color("accent", diagnostics: &diagnostics))
-    }
-
-    static func contact(_ fields: FieldReader, diagnostics: inout [Diagnostic]) -> Contact {
-        guard let reader = fields.mapping("contact", knownKeys: contactKeys, diagnostics: &diagnostics) else { return Contact() }
-        var email = reader.string("email", diagnostics: &diagnostics)
-        if let address = email, !Checks.isEmail(address) {
-            diagnostics.append(.error("'\(reader.qualified("email"))' is not an e-mail address: '\(address)'",
-                                      at: reader.location(of: "email")))
-            email = nil
-        }
-        return Contact(name: reader.string("name", diagnostics: &diagnostics), email: email,
-                       phone: reader.string("phone", diagnostics: &diagnostics))
-    }
-
-    static func languageTag(_ fields: FieldReader, diagnostics: inout [Diagnostic]) -> String? {
-        guard let tag = fields.string("language", diagnostics: &diagnostics) else { return nil }
-        guard Checks.isLanguageTag(tag) else {
-            diagnostics.append(.error("'language' must be a BCP 47 tag such as en or en-GB, not '\(tag)'",
-                                      at: fields.location(of: "language")))
-            return nil
-        }
-        return tag
-    }
-
-    static func day(_ fields: FieldReader, _ key: String, diagnostics: inout [Diagnostic]) -> Day? {
-        guard let text = fields.string(key, diagnostics: &diagnostics) else { return nil }
-        guard let day = Day(text) else {
-            diagnostics.append(.error("'\(key)' must be a date written YYYY-MM-DD, not '\(text)'", at: fields.location(of: key)))
-            return nil
-        }
-        return day
-    }
-
-    // MARK: - Placeholders
-
-    static func checkPlaceholders(in body: MarkdownBody, file: String, diagnostics: inout [Diagnostic]) {
-        for occurrence in Placeholder.scan(body.text) {
-            report(occurrence, at: SourceLocation(file: file, line: body.firstLine + occurrence.lineOffset,
-                                                  column: occurrence.column + 1), diagnostics: &diagnostics)
-        }
-    }
-
-    static func checkPlaceholders(in fields: FieldReader, keys: [String], diagnostics: inout [Diagnostic]) {
-        for key in keys {
-            guard let node = fields.value(key) else { continue }
-            let scalars: [YAMLNode]
-            switch node.value {
-            case .scalar: scalars = [node]
-            case .sequence(let items): scalars = items
-            case .mapping: scalars = []
-            }
-            for scalar in scalars {
-                guard case .scalar(let text, let plain) = scalar.value else { continue }
-                for occurrence in Placeholder.scan(text) {
-                    let column = occurrence.lineOffset == 0 ? scalar.location.column + (plain ? 0 : 1) + occurrence.column : 1
-                    report(occurrence, at: SourceLocation(file: scalar.location.file,
-                                                          line: scalar.location.line + occurrence.lineOffset,
-                                                          column: column), diagnostics: &diagnostics)
-                }
-            }
-        }
-    }
-
-    static func report(_ occurrence: Placeholder.Occurrence, at location: SourceLocation, diagnostics: inout [Diagnostic]) {
-        guard !Placeholder.fields.contains(occurrence.name) else { return }
-        var message = "unknown placeholder {{\(occurrence.name)}}"
-        if let suggestion = Placeholder.suggestion(for: occurrence.name) { message += "; did you mean {{\(suggestion)}}?" }
-        diagnostics.append(.error(message, at: location))
     }
 }

@@ -10,16 +10,28 @@ enum LinkChecks {
 
     static func check(pages: [Page], offers: [Offer], assets: [Asset], unlisted: Bool, diagnostics: inout [Diagnostic]) {
         let assetPaths = Set(assets.map(\.outputPath))
-        let pagesBySlug = Dictionary(uniqueKeysWithValues: pages.map { ($0.slug, $0) })
+        // Two pages with one slug are an error already; the first one stands for both here.
+        let pagesBySlug = Dictionary(pages.map { ($0.slug, $0) }, uniquingKeysWith: { first, _ in first })
         var sourceFiles: Set<String> = ["index.html", "handout.html", "email.html", "email.txt", "qr.svg"]
         sourceFiles.formUnion(pages.map { "\($0.slug).html" })
         sourceFiles.formUnion(offers.map { "offers/\($0.id).html" })
         let candidates = sourceFiles.sorted()
 
         func check(_ body: MarkdownBody, file: String, depth: Int, audience: Audience) {
+            // A body cmark would take minutes over is refused before cmark sees it.
+            if let (line, message) = Markdown.sizeProblem(in: body.text) {
+                diagnostics.append(.error(message, at: SourceLocation(file: file, line: body.firstLine + line - 1)))
+                return
+            }
             for link in Markdown.links(in: body.text) {
                 let location = SourceLocation(file: file, line: body.firstLine + link.line - 1, column: link.column)
                 let destination = link.destination
+                if let name = placeholderInScheme(destination) {
+                    diagnostics.append(.error(
+                        "{{\(name)}} stands where the link's scheme goes, so a source's data could turn it into a 'javascript:' link; write the scheme out first (https://…, mailto:…) or start with {{referral.link}}",
+                        at: location))
+                    continue
+                }
                 if destination.isEmpty || destination.hasPrefix("#") || destination.contains("{{") || destination.contains("%7B%7B") {
                     continue
                 }
@@ -68,6 +80,28 @@ enum LinkChecks {
 
         for page in pages { check(page.body, file: page.file, depth: 1, audience: page.audience) }
         for offer in offers { check(offer.body, file: offer.file, depth: 2, audience: offer.audience) }
+    }
+
+    /// The placeholder that stands in a destination's scheme, where its value, once filled, would
+    /// choose the scheme (`{{source.name}}:alert(1)` for a source named `javascript`): any
+    /// placeholder before the first character a scheme cannot hold. A destination may start with a
+    /// URL field (`{{referral.link}}`): its value is a checked http(s) URL, scheme and all.
+    static func placeholderInScheme(_ destination: String) -> String? {
+        var rest = Substring(destination)
+        var atStart = true
+        while let first = rest.first {
+            for (open, close) in [("{{", "}}"), ("%7B%7B", "%7D%7D")] where rest.hasPrefix(open) {
+                guard let end = rest.dropFirst(open.count).firstRange(of: close) else { continue }
+                let name = rest[rest.index(rest.startIndex, offsetBy: open.count)..<end.lowerBound].trimmingCharacters(in: .whitespaces)
+                // An unknown name is reported as such (and left unfilled): one mistake, one error.
+                guard Placeholder.fields.contains(name) else { return nil }
+                return atStart && Placeholder.urlFields.contains(name) ? nil : name
+            }
+            guard first.isASCII, first.isLetter || first.isNumber || first == "+" || first == "." || first == "-" else { return nil }
+            rest = rest.dropFirst()
+            atStart = false
+        }
+        return nil
     }
 
     /// The URL scheme (`https`, `mailto`, `javascript`), if the destination has one.

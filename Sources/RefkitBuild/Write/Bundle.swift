@@ -21,11 +21,9 @@ enum Bundle {
 
     static func zip(_ files: [OutputFile], date: Day) throws -> [UInt8] {
         let archive = try Archive(data: Data(), accessMode: .create)
-        // ZIP stores local date and time: take the build date at noon in whatever time zone this
-        // machine has, so the stored fields are the same everywhere.
-        var components = DateComponents()
-        (components.year, components.month, components.day, components.hour) = (date.year, date.month, date.day, 12)
-        let modified = Calendar.current.date(from: components) ?? Date(timeIntervalSince1970: 0)
+        // ZIP stores a date and time without a zone; ZIPFoundation writes a Date's fields in UTC
+        // (gmtime). The build date at noon UTC: the same bytes in every time zone.
+        let modified = Date(timeIntervalSince1970: TimeInterval(date.daysSince1970) * 86_400 + 12 * 3_600)
         for file in files.sorted(by: { $0.path < $1.path }) {
             let data = Data(file.contents)
             try archive.addEntry(with: file.path, type: .file, uncompressedSize: Int64(data.count), modificationDate: modified,

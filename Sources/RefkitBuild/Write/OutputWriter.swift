@@ -11,6 +11,7 @@ public struct OutputWriter: Sendable {
 
     public enum Failure: Error, Equatable, CustomStringConvertible {
         case notRefkitOutput(String)
+        case busy(output: String, lock: String)
         case fileSystem(FileSystemError)
         case bundle(String)
 
@@ -18,6 +19,8 @@ public struct OutputWriter: Sendable {
             switch self {
             case .notRefkitOutput(let path):
                 "refusing to replace \(path): it is not empty and refkit did not write it (no \(OutputWriter.marker) file in it); choose an empty or new folder"
+            case .busy(let output, let lock):
+                "another refkit is writing \(output) (it holds \(lock)); wait until it is done, or choose another --output"
             case .fileSystem(let error): "cannot write the output: \(error)"
             case .bundle(let reason): "cannot make a bundle: \(reason)"
             }
@@ -48,10 +51,11 @@ public struct OutputWriter: Sendable {
     /// Present only while an incremental build swaps sources in (see `Journal`).
     public static let journal = ".refkit-journal"
 
-    var staging: String { sibling("tmp") }
-    var retired: String { sibling("old") }
+    var staging: String { Self.sibling(of: output, "tmp") }
+    var retired: String { Self.sibling(of: output, "old") }
 
-    private func sibling(_ suffix: String) -> String {
+    /// `PARENT/.NAME.refkit-SUFFIX` for the output folder `PARENT/NAME`.
+    static func sibling(of output: String, _ suffix: String) -> String {
         let slash = output.lastIndex(of: "/")!
         return output[..<slash] + "/." + output[output.index(after: slash)...] + ".refkit-\(suffix)"
     }
@@ -205,4 +209,27 @@ private final class WrittenFiles: @unchecked Sendable {
     private var files: [String: String] = [:]
     func record(_ path: String, _ hash: String) { lock.withLock { files[path] = hash } }
     var all: [String: String] { lock.withLock { files } }
+}
+
+/// The exclusive lock a build (and a deploy) holds on an output folder: `PARENT/.NAME.refkit-lock`
+/// beside it (not inside: the output folder itself is swapped). A second refkit writing the same
+/// folder fails at once with a clear message instead of interleaving renames with the first.
+/// The file is there only while the lock is held.
+public struct OutputLock: Sendable {
+    private let lock: FileLock
+
+    public init(output: String, fileSystem: any FileSystem) throws(OutputWriter.Failure) {
+        let path = OutputWriter.sibling(of: output, "lock")
+        let held: FileLock?
+        do {
+            try fileSystem.createDirectory(at: String(output[..<output.lastIndex(of: "/")!]))
+            held = try fileSystem.lockExclusively(at: path)
+        } catch {
+            throw .fileSystem(error)
+        }
+        guard let held else { throw .busy(output: output, lock: path) }
+        lock = held
+    }
+
+    public func release() { lock.release() }
 }

@@ -21,10 +21,20 @@ public final class PreviewServer: Sendable {
 
     /// Serves until the task is cancelled.
     public func run() async throws {
-        await server.appendRoute(HTTPRoute("GET \(Self.socketPath)"), to: .webSocket(ReloadSocket(hub: hub)))
+        let port = self.port
+        await server.appendRoute(HTTPRoute("GET \(Self.socketPath)"),
+                                 to: LocalOnly(port: port, inner: .webSocket(ReloadSocket(hub: hub))))
         let root = self.root
-        await server.appendRoute("GET,HEAD *") { request in Self.file(for: request.path, in: root) }
+        await server.appendRoute("GET,HEAD *", to: LocalOnly(port: port, inner: FileHandler(root: root)))
         try await server.run()
+    }
+
+    /// Whether a request's `Host` names this server as the browser reached it: 127.0.0.1, localhost
+    /// or [::1] with its port. Anything else is a page on another site that had its name resolve
+    /// to 127.0.0.1 (DNS rebinding) to read the preview: refused.
+    static func isLocal(host: String?, port: UInt16) -> Bool {
+        guard let host = host?.lowercased() else { return false }
+        return ["127.0.0.1", "localhost", "[::1]"].contains { host == "\($0):\(port)" }
     }
 
     public func waitUntilListening() async throws {
@@ -115,6 +125,25 @@ public final class PreviewServer: Sendable {
         </script>
 
         """
+}
+
+/// Serves the build folder's files.
+struct FileHandler: HTTPHandler {
+    let root: String
+    func handleRequest(_ request: HTTPRequest) async throws -> HTTPResponse { PreviewServer.file(for: request.path, in: root) }
+}
+
+/// Answers only requests addressed to this machine's preview (`PreviewServer.isLocal`).
+struct LocalOnly<Inner: HTTPHandler>: HTTPHandler {
+    let port: UInt16
+    let inner: Inner
+    func handleRequest(_ request: HTTPRequest) async throws -> HTTPResponse {
+        guard PreviewServer.isLocal(host: request.headers[.host], port: port) else {
+            return HTTPResponse(statusCode: .forbidden, headers: [.contentType: "text/plain; charset=utf-8"],
+                                body: Data("refkit serve answers only requests for 127.0.0.1:\(port) or localhost:\(port)\n".utf8))
+        }
+        return try await inner.handleRequest(request)
+    }
 }
 
 /// Every open page's socket, to broadcast to.

@@ -365,17 +365,6 @@ final class CLITests: XCTestCase {
         XCTAssertEqual(try git(["rev-parse", "pages"], in: remote), head)
     }
 
-    private func snapshot(_ directory: String) throws -> [String: Data] {
-        var files: [String: Data] = [:]
-        for case let path as String in FileManager.default.enumerator(atPath: directory)! {
-            var isDirectory: ObjCBool = false
-            if FileManager.default.fileExists(atPath: directory + "/" + path, isDirectory: &isDirectory), !isDirectory.boolValue {
-                files[path] = FileManager.default.contents(atPath: directory + "/" + path)
-            }
-        }
-        return files
-    }
-
     func testHelpAndVersion() throws {
         let help = try run(["build", "--help"], in: NSTemporaryDirectory())
         XCTAssertEqual(help.status, 0)
@@ -447,4 +436,16 @@ final class ServeBrowserTests: XCTestCase {
         XCTAssertTrue(lines.first?.hasPrefix("edit shown after") == true, output)
         XCTAssertFalse(FileManager.default.fileExists(atPath: kit + "/output"), "serve never writes the kit's output/")
     }
+}
+
+/// Every file below `directory`, by relative path, with its bytes.
+func snapshot(_ directory: String) throws -> [String: Data] {
+    var files: [String: Data] = [:]
+    for case let path as String in FileManager.default.enumerator(atPath: directory)! {
+        var isDirectory: ObjCBool = false
+        if FileManager.default.fileExists(atPath: directory + "/" + path, isDirectory: &isDirectory), !isDirectory.boolValue {
+            files[path] = FileManager.default.contents(atPath: directory + "/" + path)
+        }
+    }
+    return files
 }

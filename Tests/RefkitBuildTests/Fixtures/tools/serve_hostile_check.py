@@ -1,0 +1,66 @@
+#!/usr/bin/env python3
+"""Attacks a running `refkit serve` the way a hostile web page or a local program can (issue 13):
+requests whose Host header is not the preview's own (DNS rebinding) must be refused, for pages
+and for the live-reload socket alike; the preview's own names must be served. Usage:
+serve_hostile_check.py REFKIT KIT_DIR PORT. Prints one line per check; exits 1 on the first
+failure. The server is bound to 127.0.0.1 and stopped."""
+import signal
+import socket
+import subprocess
+import sys
+import time
+
+refkit, kit, port = sys.argv[1], sys.argv[2], int(sys.argv[3])
+
+
+def request(head: bytes, timeout: float = 5) -> str:
+    """Sends a raw request head; returns the status line (or what went wrong)."""
+    with socket.create_connection(("127.0.0.1", port), timeout=timeout) as connection:
+        connection.sendall(head)
+        answer = b""
+        try:
+            while b"\r\n" not in answer:
+                chunk = connection.recv(4096)
+                if not chunk:
+                    break
+                answer += chunk
+        except socket.timeout:
+            return "no answer"
+    return answer.split(b"\r\n", 1)[0].decode("latin-1") or "closed"
+
+
+def get(path: str, host: str | None, extra: str = "") -> str:
+    lines = [f"GET {path} HTTP/1.1"] + ([f"Host: {host}"] if host is not None else []) + ([extra] if extra else [])
+    return request(("\r\n".join(lines) + "\r\nConnection: close\r\n\r\n").encode())
+
+
+server = subprocess.Popen([refkit, "serve", kit, "--port", str(port), "--date", "2026-11-23"],
+                          stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+failed = False
+try:
+    deadline = time.time() + 20
+    while "serving" not in (line := server.stdout.readline()):
+        if time.time() > deadline or server.poll() is not None:
+            sys.exit(f"refkit serve did not start: {line} {server.stderr.read()}")
+    upgrade = "Upgrade: websocket\r\nConnection: Upgrade\r\nSec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\nSec-WebSocket-Version: 13"
+    checks = [
+        ("own address", get("/cara/index.html", f"127.0.0.1:{port}"), " 200 "),
+        ("localhost", get("/cara/index.html", f"localhost:{port}"), " 200 "),
+        ("IPv6 loopback", get("/cara/index.html", f"[::1]:{port}"), " 200 "),
+        ("rebound name", get("/cara/index.html", f"attacker.example:{port}"), " 403 "),
+        ("rebound name, no port", get("/cara/index.html", "attacker.example"), " 403 "),
+        ("other port", get("/cara/index.html", f"127.0.0.1:{port + 1}"), " 403 "),
+        ("no Host", get("/cara/index.html", None), " 403 "),
+        ("socket, rebound name", get("/__refkit/live", f"attacker.example:{port}", upgrade), " 403 "),
+    ]
+    for name, status, expected in checks:
+        ok = expected in status + " "
+        failed = failed or not ok
+        print(f"{'ok' if ok else 'FAILED'}: {name}: {status}")
+finally:
+    server.send_signal(signal.SIGINT)
+    try:
+        server.wait(timeout=10)
+    except subprocess.TimeoutExpired:
+        server.kill()
+sys.exit(1 if failed else 0)

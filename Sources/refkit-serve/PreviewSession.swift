@@ -63,14 +63,18 @@ struct PreviewSession {
             try? await server.waitUntilListening()
             environment.standardOutput("refkit: serving http://127.0.0.1:\(port)/ (watching with \(watcher.method); Ctrl-C to stop)\n")
         }
-        signal(SIGINT, SIG_IGN)
-        signal(SIGTERM, SIG_IGN)
-        let sources = [SIGINT, SIGTERM].map { DispatchSource.makeSignalSource(signal: $0, queue: .global()) }
+        // Ctrl-C, kill and a closed terminal stop the preview and remove its folder. The signal
+        // sources must outlive the wait: an optimised build ends an object's life after its last
+        // use, and a released source is cancelled, which left SIG_IGN in force and the server
+        // impossible to stop.
+        let signals = [SIGINT, SIGTERM, SIGHUP]
+        for number in signals { signal(number, SIG_IGN) }
+        let sources = signals.map { DispatchSource.makeSignalSource(signal: $0, queue: .global()) }
         for source in sources {
             source.setEventHandler { done.signal() }
             source.resume()
         }
-        done.wait()
+        withExtendedLifetime(sources) { done.wait() }
         try? FileManager.default.removeItem(atPath: scratch)
         environment.standardOutput("refkit: stopped\n")
         return ExitStatus.success

@@ -14,11 +14,7 @@ final class CLITests: XCTestCase {
     }
 
     /// The built executable sits in the products folder, which holds (or is) the test bundle.
-    var executable: URL {
-        let bundle = Bundle(for: CLITests.self).bundleURL
-        return [bundle, bundle.deletingLastPathComponent()].map { $0.appendingPathComponent("refkit") }
-            .first { FileManager.default.isExecutableFile(atPath: $0.path) } ?? bundle.appendingPathComponent("refkit")
-    }
+    var executable: URL { URL(fileURLWithPath: RefkitUnderTest.path) }
 
     func run(_ arguments: [String], in directory: String, environment: [String: String] = [:]) throws -> Run {
         let process = Process()
@@ -416,9 +412,7 @@ final class ServeBrowserTests: XCTestCase {
         let kit = FileManager.default.temporaryDirectory.appendingPathComponent("refkit-serve-\(UUID().uuidString)").path
         try FileManager.default.copyItem(atPath: fixtures + "/kits/basic", toPath: kit)
         addTeardownBlock { try? FileManager.default.removeItem(atPath: kit) }
-        let bundle = Bundle(for: ServeBrowserTests.self).bundleURL
-        let refkit = [bundle, bundle.deletingLastPathComponent()].map { $0.appendingPathComponent("refkit").path }
-            .first { FileManager.default.isExecutableFile(atPath: $0) } ?? "refkit"
+        let refkit = RefkitUnderTest.path
 
         let check = Process()
         check.executableURL = URL(fileURLWithPath: "/usr/bin/env")

@@ -3,8 +3,8 @@ import XCTest
 
 /// Issue 13's attack, kept: each hostile kit is given to the real `refkit` binary as a user would,
 /// under a time limit and an address-space limit (`timeout`, `prlimit --as`), so a regression to a
-/// hang, a blow-up or a crash fails here instead of hanging CI. Set REFKIT_BINARY to run them
-/// against another build of refkit (the release binary `scripts/setup` makes).
+/// hang, a blow-up or a crash fails here instead of hanging CI (against the binary of
+/// `RefkitUnderTest`).
 final class HostileCLITests: XCTestCase {
     static let fixtures = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
         .appendingPathComponent("RefkitBuildTests/Fixtures").path
@@ -20,12 +20,7 @@ final class HostileCLITests: XCTestCase {
         var stderr: String
     }
 
-    var refkit: String {
-        if let binary = ProcessInfo.processInfo.environment["REFKIT_BINARY"] { return binary }
-        let bundle = Bundle(for: HostileCLITests.self).bundleURL
-        return [bundle, bundle.deletingLastPathComponent()].map { $0.appendingPathComponent("refkit").path }
-            .first { FileManager.default.isExecutableFile(atPath: $0) } ?? "refkit"
-    }
+    var refkit: String { RefkitUnderTest.path }
 
     /// `refkit ARGUMENTS` in `directory`, bounded in time and memory.
     func bounded(_ arguments: [String], in directory: String, environment: [String: String] = [:]) throws -> Run {

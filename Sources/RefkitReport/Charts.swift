@@ -9,13 +9,15 @@ enum Charts {
     static let font = "font-family=\"system-ui, -apple-system, 'Segoe UI', sans-serif\""
 
     /// The funnel: one bar per stage (views → leads → appointments → deals), each with its count,
-    /// and the conversion from the stage above.
-    static func funnel(_ tally: Tally, title: String, width: Int = 560) -> String {
+    /// and the conversion from the stage above among the same referrals (`Conversion`; `sources`
+    /// are the per-source tallies that add up to `tally`).
+    static func funnel(_ tally: Tally, sources: [Tally], title: String, width: Int = 560) -> String {
         let stages: [(Stage, String)] = [(.view, "Views"), (.lead, "Leads"), (.appointment, "Appointments"), (.deal, "Deals")]
         let largest = max(1, stages.map { tally[$0.0] }.max() ?? 1)
         let labelWidth = 110, rowHeight = 34, barMax = width - labelWidth - 150
         var svg = "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 \(width) \(stages.count * rowHeight + 8)\" width=\"\(width)\" height=\"\(stages.count * rowHeight + 8)\" role=\"img\" aria-label=\"\(escape(title))\" \(font) font-size=\"14\">"
         svg += "<title>\(escape(title))</title>"
+        var previous = 0  // the last step the ledger tracks: the next rate is of it
         for (index, (stage, label)) in stages.enumerated() {
             let y = index * rowHeight + 4
             let value = tally[stage]
@@ -24,7 +26,15 @@ enum Charts {
             svg += "<rect x=\"\(labelWidth)\" y=\"\(y + 4)\" width=\"\(bar)\" height=\"\(rowHeight - 10)\" rx=\"3\" fill=\"\(colors[stage]!)\"/>"
             var text = Formatting.count(value)
             if index > 0 {
-                text += "  (" + Formatting.percent(value, of: tally[stages[index - 1].0]) + " of \(stages[index - 1].1.lowercased()))"
+                // An optional step with no rows while later ones have some (deals recorded straight
+                // after leads): not tracked, and skipped by the next step's rate.
+                if value == 0, Conversion.optional.contains(stage), stages[(index + 1)...].contains(where: { tally[$0.0] > 0 }) {
+                    text += "  (not tracked)"
+                } else {
+                    let conversion = Conversion(from: stages[previous].0, to: stage, in: sources)
+                    text += "  (" + conversion.caption(of: stages[previous].1.lowercased()) + ")"
+                    previous = index
+                }
             }
             svg += "<text x=\"\(labelWidth + bar + 8)\" y=\"\(y + 20)\" fill=\"#1F2937\">\(escape(text))</text>"
         }

@@ -23,12 +23,6 @@ enum Formatting {
         return fraction == 0 ? whole : whole + "." + (fraction < 10 ? "0" : "") + String(fraction)
     }
 
-    /// "42%", or "–" when there is nothing to divide by.
-    static func percent(_ part: Int, of whole: Int) -> String {
-        guard whole > 0 else { return "–" }
-        return "\((part * 100 + whole / 2) / whole)%"
-    }
-
     static let monthNames = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
 
     /// "23 Nov 2026".

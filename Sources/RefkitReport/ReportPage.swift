@@ -29,10 +29,10 @@ enum ReportPage {
         <section>
         <h2>Funnel</h2>
         <p class="muted">Every row dated in the period: kit views, the leads they sent, appointments and deals.</p>
-        <figure>\(Charts.funnel(data.overall, title: "Funnel, all sources"))</figure>
+        <figure>\(Charts.funnel(data.overall, sources: data.tallies(nil), title: "Funnel, all sources"))</figure>
         <div class="grid">
-        <figure><figcaption>Partners</figcaption>\(Charts.funnel(data.partners, title: "Funnel, partners", width: 420))</figure>
-        <figure><figcaption>Customers</figcaption>\(Charts.funnel(data.customers, title: "Funnel, customers", width: 420))</figure>
+        <figure><figcaption>Partners</figcaption>\(Charts.funnel(data.partners, sources: data.tallies(.partner), title: "Funnel, partners", width: 420))</figure>
+        <figure><figcaption>Customers</figcaption>\(Charts.funnel(data.customers, sources: data.tallies(.customer), title: "Funnel, customers", width: 420))</figure>
         </div>
         \(segmentTable(data))
         </section>
@@ -85,7 +85,7 @@ enum ReportPage {
         let figures: [(String, String)] = [
             ("Leads", Formatting.count(tally[.lead])),
             ("Deals", Formatting.count(tally[.deal])),
-            ("Lead → deal", Formatting.percent(tally[.deal], of: tally[.lead])),
+            ("Lead → deal", Conversion(from: .lead, to: .deal, in: data.tallies(nil)).cell),
             ("Value closed", Formatting.amount(tally.dealCents)),
         ]
         var html = "<section aria-label=\"Summary\"><dl class=\"figures\">\n"
@@ -93,11 +93,12 @@ enum ReportPage {
         return html + "</dl></section>\n"
     }
 
-    private static func tallyCells(_ tally: Tally) -> String {
+    /// `sources`: the per-source tallies that add up to `tally`, for the conversions.
+    private static func tallyCells(_ tally: Tally, sources: [Tally]) -> String {
         [tally[.view], tally[.lead], tally[.appointment], tally[.deal], tally[.lost]]
             .map { "<td class=\"n\">\(Formatting.count($0))</td>" }.joined()
-            + "<td class=\"n\">\(Formatting.percent(tally[.lead], of: tally[.view]))</td>"
-            + "<td class=\"n\">\(Formatting.percent(tally[.deal], of: tally[.lead]))</td>"
+            + "<td class=\"n\">\(Conversion(from: .view, to: .lead, in: sources).cell)</td>"
+            + "<td class=\"n\">\(Conversion(from: .lead, to: .deal, in: sources).cell)</td>"
             + "<td class=\"n\">\(Formatting.amount(tally.dealCents))</td>"
     }
 
@@ -109,9 +110,9 @@ enum ReportPage {
         <table>
         <thead><tr><th>Segment</th>\(tallyHeader)</tr></thead>
         <tbody>
-        <tr><th>Partners</th>\(tallyCells(data.partners))</tr>
-        <tr><th>Customers</th>\(tallyCells(data.customers))</tr>
-        <tr class="total"><th>All</th>\(tallyCells(data.overall))</tr>
+        <tr><th>Partners</th>\(tallyCells(data.partners, sources: data.tallies(.partner)))</tr>
+        <tr><th>Customers</th>\(tallyCells(data.customers, sources: data.tallies(.customer)))</tr>
+        <tr class="total"><th>All</th>\(tallyCells(data.overall, sources: data.tallies(nil)))</tr>
         </tbody>
         </table>
 
@@ -139,7 +140,7 @@ enum ReportPage {
         }
         var html = "<section>\n<h2>Every source</h2>\n<table class=\"sources\">\n<thead><tr><th>Source</th><th>Segment</th>\(tallyHeader)<th>Last active</th><th>Next follow-up</th></tr></thead>\n<tbody>\n"
         for row in rows {
-            html += "<tr><th><a href=\"\(escape(kitURL(row.source)))\">\(escape(row.source.name))</a></th><td>\(row.source.segment.rawValue)</td>\(tallyCells(row.period))"
+            html += "<tr><th><a href=\"\(escape(kitURL(row.source)))\">\(escape(row.source.name))</a></th><td>\(row.source.segment.rawValue)</td>\(tallyCells(row.period, sources: [row.period]))"
             html += "<td>\(row.lastActivity.map(Formatting.day) ?? "–")</td><td>\(Formatting.day(row.nextFollowUp))</td></tr>\n"
         }
         return html + "</tbody>\n</table>\n</section>\n"

@@ -129,3 +129,32 @@ final class ReportTests: XCTestCase {
         XCTAssertEqual(ics.components(separatedBy: "BEGIN:VEVENT").count - 1, 6)
     }
 }
+
+/// A step's rate is of the step before it among the same referrals, never above 100%, and a step
+/// with fewer rows than the next is "not tracked" (issue 14: "Leads 15 (750% of views)").
+final class ConversionTests: XCTestCase {
+    func testRatesNeverPassAHundredAndUntrackedStepsSaySo() throws {
+        let kit = FileManager.default.temporaryDirectory.appendingPathComponent("refkit-conversion-\(UUID().uuidString)").path
+        try FileManager.default.copyItem(atPath: ReportTests.repository + "/Tests/RefkitBuildTests/Fixtures/kits/basic", toPath: kit)
+        addTeardownBlock { try? FileManager.default.removeItem(atPath: kit) }
+        var ledger = "date,source,stage,value,note\n2026-03-01,cara,view,,\n2026-03-01,cara,view,,\n"
+        for day in 10...24 { ledger += "2026-03-\(day),cara,lead,,\n" }  // 15 leads, 2 views
+        for day in 10...13 { ledger += "2026-04-\(day),bolt-partners,view,,\n" }  // 4 views, 1 lead, 1 deal
+        ledger += "2026-04-20,bolt-partners,lead,,\n2026-04-21,bolt-partners,deal,100,\n"
+        try Data(ledger.utf8).write(to: URL(fileURLWithPath: kit + "/content/ledger.csv"))
+        let outcome = Reporter(dateResolver: BuildDateResolver(environment: [:], now: { 0 }))
+            .report(ReportRequest(kitDirectory: kit, date: "2026-11-23"))
+        XCTAssertEqual(outcome.diagnostics, [])
+        _ = try outcome.result.get()
+        let page = try String(contentsOfFile: kit + "/private/report/index.html", encoding: .utf8)
+        // All sources: 6 views against 16 leads: views are not tracked, never "267% of views".
+        XCTAssertTrue(page.contains("16  (views not tracked)"), page)
+        // Partners: 4 views, 1 lead (25%), no appointments recorded, 1 deal (100% of leads).
+        XCTAssertTrue(page.contains("1  (25% of views)"), page)
+        XCTAssertTrue(page.contains("0  (not tracked)"), page)
+        XCTAssertTrue(page.contains("1  (100% of leads)"), page)
+        let percents = page.matches(of: /(\d+)%/).compactMap { Int($0.1) }
+        XCTAssertFalse(percents.isEmpty)
+        XCTAssertTrue(percents.allSatisfy { $0 <= 100 }, "\(percents)")
+    }
+}

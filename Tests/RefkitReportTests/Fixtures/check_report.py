@@ -133,23 +133,35 @@ page = Page()
 page.feed(text)
 segments_table, sources_table = page.tables[0], page.tables[1]
 
-def cells(tally):
-    views, leads = tally["view"], tally["lead"]
-    pct = lambda a, b: f"{(a * 100 + b // 2) // b}%" if b else "–"
-    return [f"{tally[s]:,}" for s in stages] + [pct(leads, views), pct(tally["deal"], leads), amount(tally["value"])]
+def conversion(first, next_, parts):
+    """A step's rate among the same referrals: per source, at most as many reached the next step
+    as were at this one; optional steps with fewer rows than the next are not tracked."""
+    before, after = sum(p[first] for p in parts), sum(p[next_] for p in parts)
+    if before == 0 and after == 0:
+        return "–"
+    if before == 0 or (before < after and first in ("view", "appointment")):
+        return "not tracked"
+    through = sum(min(p[first], p[next_]) for p in parts)
+    return f"{(through * 100 + before // 2) // before}%"
+
+
+def cells(tally, parts):
+    return [f"{tally[s]:,}" for s in stages] + [conversion("view", "lead", parts), conversion("lead", "deal", parts),
+                                               amount(tally["value"])]
 
 for row in segments_table[1:3]:
     segment = {"Partners": "partner", "Customers": "customer"}[row[0]]
-    if row[1:] != cells(per_segment[segment]):
-        problems.append(f"segment {segment}: page {row[1:]} != computed {cells(per_segment[segment])}")
+    parts = [per_source[slug] for slug, s in sources.items() if s["segment"] == segment]
+    if row[1:] != cells(per_segment[segment], parts):
+        problems.append(f"segment {segment}: page {row[1:]} != computed {cells(per_segment[segment], parts)}")
 
 by_name = {s["name"]: slug for slug, s in sources.items()}
 shown = {}
 for row in sources_table[1:]:
     slug = by_name[row[0]]
     shown[slug] = row
-    if row[2:10] != cells(per_source[slug]):
-        problems.append(f"source {slug}: page {row[2:10]} != computed {cells(per_source[slug])}")
+    if row[2:10] != cells(per_source[slug], [per_source[slug]]):
+        problems.append(f"source {slug}: page {row[2:10]} != computed {cells(per_source[slug], [per_source[slug]])}")
     want_active = day_text(last_active[slug]) if last_active[slug] else "–"
     if row[10] != want_active:
         problems.append(f"source {slug}: last active {row[10]} != {want_active}")

@@ -21,6 +21,9 @@ public struct LoadedKit: Sendable {
     public var offers: [MarkdownDocument] = []
     /// Source documents, keyed by their file's name without `.yml` (the slug).
     public var sources: [(slug: String, document: YAMLDocument)] = []
+    /// Source files that could not be read or parsed (already a diagnostic), with their text if
+    /// read: they still exist, so what names them (ledger rows) is not reported as well.
+    public var unparsedSources: [(slug: String, text: String?)] = []
     public var templates: [TemplateFile] = []
     /// Asset files under `content/assets/` and `templates/assets/`, by output path.
     public var assets: [Asset] = []
@@ -89,16 +92,22 @@ public struct KitLoader: Sendable {
         // A roster may hold thousands of files: they are read and parsed on every core, and their
         // documents and diagnostics kept in file order, so the result is the same as one by one.
         let names = sourceNames ?? []
-        let parsed = ParallelResults<(document: YAMLDocument?, diagnostics: [Diagnostic])>(count: names.count)
+        let parsed = ParallelResults<(text: String?, document: YAMLDocument?, diagnostics: [Diagnostic])>(count: names.count)
         parallelForEach(names.count, jobs: ProcessInfo.processInfo.activeProcessorCount) { [self] index in
             var one = LoadedKit()
             let file = "content/sources/\(names[index])"
-            let document = readText(file, required: true, into: &one).flatMap { parseYAML($0, file: file, into: &one) }
-            parsed.set(index, (document, one.diagnostics))
+            let text = readText(file, required: true, into: &one)
+            let document = text.flatMap { parseYAML($0, file: file, into: &one) }
+            parsed.set(index, (text, document, one.diagnostics))
         }
         for (name, result) in zip(names, parsed.all) {
             kit.diagnostics += result.diagnostics
-            if let document = result.document { kit.sources.append((slug: String(name.dropLast(4)), document: document)) }
+            let slug = String(name.dropLast(4))
+            if let document = result.document {
+                kit.sources.append((slug: slug, document: document))
+            } else {
+                kit.unparsedSources.append((slug: slug, text: result.text))
+            }
         }
 
         // content/ledger.csv: the private ledger, which may be far larger than any page

@@ -105,6 +105,37 @@ enum YAMLParsing {
 
     private struct AliasBomb: Error {}
 
+    /// The parser's words for the two mistakes people make most, said as what they are.
+    /// - A tab: YAML indents with spaces only.
+    /// - An unquoted `#` (a colour) inside `{ … }` or `[ … ]`: it starts a comment, so the brackets
+    ///   are never closed, and libyaml complains a line later about a missing `,`.
+    private static func explain(_ problem: String, at mark: Mark, context: Mark?, in yaml: String, file: String,
+                                lineOffset: Int) -> Diagnostic? {
+        let lines = yaml.split(separator: "\n", omittingEmptySubsequences: false)
+        if problem.contains("tab") || problem.contains("cannot start any token") {
+            let from = max(0, min(context?.line ?? mark.line, mark.line) - 1)
+            for index in from..<min(lines.count, mark.line) {
+                if let tab = lines[index].firstIndex(of: "\t") {
+                    let column = lines[index].distance(from: lines[index].startIndex, to: tab) + 1
+                    return .error("YAML: a tab character; YAML indents with spaces only: replace the tab with spaces",
+                                  at: SourceLocation(file: file, line: index + 1 + lineOffset, column: column))
+                }
+            }
+        }
+        if problem.hasPrefix("did not find expected ','"), let context {
+            for index in max(0, context.line - 1)..<min(lines.count, mark.line) {
+                let line = lines[index]
+                guard let hash = line.indices.first(where: { line[$0] == "#" && (line[..<$0].last.map { $0 == " " || $0 == "\t" } ?? true) })
+                else { continue }
+                let written = line[hash...].prefix { $0 == "#" || $0.isHexDigit }
+                let example = written.count > 1 ? "\"\(written)\"" : "\"#0B6E4F\""
+                return .error("YAML: an unquoted # starts a comment, so the rest of the line is lost and its { or [ is never closed; write the colour in quotes: \(example)",
+                              at: SourceLocation(file: file, line: index + 1 + lineOffset, column: line.distance(from: line.startIndex, to: hash) + 1))
+            }
+        }
+        return nil
+    }
+
     /// Line and column (from 1) of the first alias (`*name` after a space, `[`, `,`, `{` or `:`).
     private static func firstAlias(in text: String) -> (line: Int, column: Int) {
         var line = 1, column = 1
@@ -122,9 +153,12 @@ enum YAMLParsing {
             SourceLocation(file: file, line: mark.line + lineOffset, column: mark.column)
         }
         switch error {
-        case .scanner(let context, let problem, let mark, _),
-             .parser(let context, let problem, let mark, _),
-             .composer(let context, let problem, let mark, _):
+        case .scanner(let context, let problem, let mark, let yaml),
+             .parser(let context, let problem, let mark, let yaml),
+             .composer(let context, let problem, let mark, let yaml):
+            if let explained = explain(problem, at: mark, context: context?.mark, in: yaml, file: file, lineOffset: lineOffset) {
+                return explained
+            }
             let while_ = context.map { " (\($0.text) at line \($0.mark.line + lineOffset))" } ?? ""
             return .error("YAML: \(problem)\(while_)", at: at(mark))
         case .duplicatedKeysInMapping(let duplicates, let context):

@@ -54,8 +54,7 @@ public enum KitValidator {
                          diagnostics: &diagnostics)
         var ledger: Ledger?
         if checkLedger || sources.contains(where: \.showStats) {
-            let valid = Set(sources.map(\.slug))
-            let unreadable = loaded.sources.map(\.slug).filter { !valid.contains($0) }
+            let unreadable = brokenSourceNames(loaded, valid: sources)
             if let text = loaded.ledger {
                 let (checked, ledgerDiagnostics) = LedgerValidator.validate(text, sources: sources, unreadable: unreadable, today: date)
                 ledger = checked
@@ -140,6 +139,24 @@ public enum KitValidator {
         let fields = FieldReader(document, node: document.root, knownKeys: siteKeys, diagnostics: &repeated)
         diagnostics.append(.error("the referral link is \(bytes) bytes for \(source.slug), more than a QR code holds (\(QRCode.capacity)); shorten 'referral_url'",
                                   at: fields.location(of: "referral_url")))
+    }
+
+    /// Names (slugs and codes) of source files that exist but did not make a source: a YAML error,
+    /// a bad code. Their own errors are reported; rows naming them in the ledger are not reported
+    /// again as unknown sources (one mistake, one error). The code is the one derived from the
+    /// slug and the file's `code:` line as written, which may be what failed.
+    static func brokenSourceNames(_ loaded: LoadedKit, valid: [Source]) -> [String] {
+        let validSlugs = Set(valid.map(\.slug))
+        let broken = loaded.sources.filter { !validSlugs.contains($0.slug) }.map { ($0.slug, Optional($0.document.text)) }
+            + loaded.unparsedSources.map { ($0.slug, $0.text) }
+        return broken.flatMap { slug, text -> [String] in
+            let code = text?.split(separator: "\n").lazy.compactMap { line -> String? in
+                guard line.hasPrefix("code:") else { return nil }
+                let value = line.dropFirst(5).prefix { $0 != "#" }.trimmingCharacters(in: .whitespaces)
+                return value.trimmingCharacters(in: CharacterSet(charactersIn: "\"'")).uppercased()
+            }.first
+            return [slug, String(slug.uppercased().prefix(32))] + (code.map { [$0] } ?? [])
+        }
     }
 
     /// A follow-up cadence: `monthly`, `quarterly`, `yearly` or `every N weeks`.

@@ -55,12 +55,15 @@ public struct BuildSummary: Sendable, Equatable {
 public enum BuildFailure: Error, Equatable, CustomStringConvertible {
     /// The kit has errors; all of them are in the build's diagnostics.
     case invalidKit(errors: Int)
+    /// The folder given is not a kit (`KitFolder`).
+    case notAKit(String)
     case badDate(BuildDateResolver.Failure)
     case output(OutputWriter.Failure)
 
     public var description: String {
         switch self {
         case .invalidKit(let errors): "the kit has \(errors) error\(errors == 1 ? "" : "s"); nothing was written"
+        case .notAKit(let problem): problem
         case .badDate(let failure): failure.description
         case .output(let failure): failure.description
         }
@@ -89,6 +92,7 @@ public struct Builder: Sendable {
         do { date = try dateResolver.resolve(option: request.date) } catch {
             return .failure(.badDate(error))
         }
+        if let problem = KitFolder.problem(request.kitDirectory, fileSystem: fileSystem) { return .failure(.notAKit(problem)) }
         return .success((date, loadAndValidate(request, on: date, fileSystem: fileSystem)))
     }
 
@@ -103,6 +107,9 @@ public struct Builder: Sendable {
         let date: Day
         do { date = try dateResolver.resolve(option: request.date) } catch {
             return BuildOutcome(diagnostics: [], result: .failure(.badDate(error)))
+        }
+        if let problem = KitFolder.problem(request.kitDirectory, fileSystem: self.fileSystem) {
+            return BuildOutcome(diagnostics: [], result: .failure(.notAKit(problem)))
         }
         // Every input is read once: for the fingerprint, then from memory by the loader.
         let fileSystem = CachingFileSystem(self.fileSystem, inputs: ["content", "templates"].map { request.kitDirectory + "/" + $0 })

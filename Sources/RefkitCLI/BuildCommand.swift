@@ -87,6 +87,7 @@ struct BuildCommand: RefkitSubcommand {
         case .failure(let failure):
             environment.standardError("refkit: \(failure)\n")
             if case .badDate = failure { return ExitStatus.usage }
+            if case .notAKit = failure { return ExitStatus.usage }
             return ExitStatus.contentErrors
         }
     }

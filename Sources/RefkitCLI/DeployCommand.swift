@@ -38,7 +38,13 @@ struct DeployCommand: RefkitSubcommand {
         let kit = environment.absolute(kitDirectory)
         let builder = Builder(fileSystem: environment.fileSystem,
                               dateResolver: BuildDateResolver(environment: environment.variables, now: environment.now))
-        let outputFolder = output.map(environment.absolute) ?? kit + "/output"
+        var outputFolder = output.map(environment.absolute) ?? kit + "/output"
+        // A dry run changes nothing, output/ included: it builds into a folder of its own, removed after.
+        if dryRun {
+            let scratch = FileManager.default.temporaryDirectory.appendingPathComponent("refkit-deploy-\(UUID().uuidString)").path
+            outputFolder = scratch + "/output"
+        }
+        defer { if dryRun { try? FileManager.default.removeItem(atPath: String(outputFolder.dropLast("/output".count))) } }
         // Publish the kit as it is now: build first (nothing is rewritten when nothing changed).
         let outcome = builder.build(BuildRequest(kitDirectory: kit, outputDirectory: outputFolder, date: date,
                                                  secret: environment.variables["REFKIT_SECRET"]))
@@ -46,7 +52,9 @@ struct DeployCommand: RefkitSubcommand {
             environment.standardError(diagnostic.formatted(forTerminal: environment.errorIsTerminal) + "\n")
         }
         guard case .success(let summary) = outcome.result else {
-            if case .failure(let failure) = outcome.result { environment.standardError("refkit: \(failure); nothing was deployed\n") }
+            guard case .failure(let failure) = outcome.result else { return ExitStatus.contentErrors }
+            environment.standardError("refkit: \(failure); nothing was deployed\n")
+            if case .notAKit = failure { return ExitStatus.usage }
             return ExitStatus.contentErrors
         }
         guard case .success(let checked) = builder.check(BuildRequest(kitDirectory: kit, date: date,

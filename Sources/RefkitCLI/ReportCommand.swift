@@ -59,7 +59,7 @@ struct ReportCommand: RefkitSubcommand {
         case .failure(let failure):
             environment.standardError("refkit: \(failure)\n")
             switch failure {
-            case .badDate, .badOption: return ExitStatus.usage
+            case .badDate, .badOption, .notAKit: return ExitStatus.usage
             default: return ExitStatus.contentErrors
             }
         }

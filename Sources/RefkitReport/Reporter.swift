@@ -38,6 +38,7 @@ public struct ReportSummary: Sendable, Equatable {
 
 public enum ReportFailure: Error, Equatable, CustomStringConvertible {
     case invalidKit(errors: Int)
+    case notAKit(String)
     case badDate(BuildDateResolver.Failure)
     case badOption(String)
     case insideOutput(String)
@@ -46,6 +47,7 @@ public enum ReportFailure: Error, Equatable, CustomStringConvertible {
     public var description: String {
         switch self {
         case .invalidKit(let errors): "the kit has \(errors) error\(errors == 1 ? "" : "s"); no report was written"
+        case .notAKit(let problem): problem
         case .badDate(let failure): failure.description
         case .badOption(let text): text
         case .insideOutput(let path):
@@ -95,6 +97,7 @@ public struct Reporter: Sendable {
         if resolved == output || resolved.hasPrefix(output + "/") { return fail(.insideOutput(folder)) }
 
         // 1. load, 2. validate
+        if let problem = KitFolder.problem(request.kitDirectory, fileSystem: fileSystem) { return fail(.notAKit(problem)) }
         let loaded = KitLoader(fileSystem: fileSystem, kitDirectory: request.kitDirectory).load()
         let validated = KitValidator.validate(loaded, on: today, secret: request.secret, checkLedger: true)
         guard let kit = validated.kit, let ledger = validated.ledger else {

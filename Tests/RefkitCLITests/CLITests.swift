@@ -297,6 +297,35 @@ final class CLITests: XCTestCase {
         return String(decoding: output, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
     }
 
+    func testADryRunDeployWritesNothingNotEvenOutput() throws {
+        let kit = try kitCopy()
+        let site = try String(contentsOfFile: kit + "/content/site.yml", encoding: .utf8)
+        try Data((site + "deploy: { directory: published }\n").utf8).write(to: URL(fileURLWithPath: kit + "/content/site.yml"))
+        let scratch = kit + "-tmp"
+        try FileManager.default.createDirectory(atPath: scratch, withIntermediateDirectories: true)
+        addTeardownBlock { try? FileManager.default.removeItem(atPath: scratch) }
+        let before = try FileManager.default.contentsOfDirectory(atPath: kit).sorted()
+        let dry = try run(["deploy", "--dry-run", "--date", "2026-11-23"], in: kit, environment: ["TMPDIR": scratch])
+        XCTAssertEqual(dry.status, 0, dry.stderr)
+        XCTAssertTrue(dry.stdout.contains("refkit: would deploy "), dry.stdout)
+        XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: kit).sorted(), before, "no output/, no published/")
+        XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: scratch), [], "its own build folder is gone")
+    }
+
+    func testAFolderThatIsNotAKitSaysWhatItIs() throws {
+        let kit = try kitCopy()
+        for (arguments, message) in [
+            (["build", kit + "/no-such-dir"], "refkit: there is no folder \(kit)/no-such-dir\n"),
+            (["check", kit + "/content"], "refkit: \(kit)/content looks like a kit's content/ folder: give the kit folder that holds it, \(kit)\n"),
+            (["list", kit + "/templates"], "refkit: \(kit)/templates is not a kit folder: it has no content/ (refkit init starts a kit)\n"),
+            (["report", kit + "/content/site.yml"], "refkit: \(kit)/content/site.yml is a file, not a kit folder\n"),
+        ] {
+            let result = try run(arguments + ["--date", "2026-11-23"], in: kit)
+            XCTAssertEqual(result.status, 2, "\(arguments)")
+            XCTAssertEqual(result.stderr, message)
+        }
+    }
+
     func testDeployToAFolderMirrorsTheOutput() throws {
         let kit = try kitCopy()
         let target = kit + "-published"

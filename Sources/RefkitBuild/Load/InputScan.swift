@@ -53,8 +53,8 @@ public struct InputScan: Sendable, Equatable {
 
     /// `content/sources/SLUG.yml` → SLUG; nil for any other file.
     static func sourceSlug(_ relative: String) -> String? {
-        guard relative.hasPrefix(sourcesFolder), relative.hasSuffix(".yml") else { return nil }
-        let name = relative.dropFirst(sourcesFolder.count).dropLast(4)
+        guard relative.hasPrefix(sourcesFolder), relative.hasSuffix(".yml") || relative.hasSuffix(".yaml") else { return nil }
+        let name = KitLoader.sourceSlug(String(relative.dropFirst(sourcesFolder.count)))
         guard !name.isEmpty, !name.contains("/"), !name.hasPrefix(".") else { return nil }
         return String(name)
     }

@@ -83,8 +83,21 @@ public struct KitLoader: Sendable {
             }
         }
 
-        // content/sources/*.yml
-        let sourceNames = listFiles("content/sources", extension: ".yml", required: true, into: &kit)
+        // content/sources/*.yml (or .yaml, as Hugo and Jekyll read both; not both for one slug)
+        var sourceNames = listFiles("content/sources", extension: ".yml", also: ".yaml", required: true, into: &kit)
+        var seen: [String: String] = [:]
+        sourceNames = sourceNames?.filter { name in
+            let slug = Self.sourceSlug(name)
+            if let other = seen[slug] {
+                for (file, twin) in [(other, name), (name, other)] {
+                    kit.diagnostics.append(.error("content/sources/\(twin) is the same source, \(slug); keep one of the two files",
+                                                  at: SourceLocation(file: "content/sources/" + file)))
+                }
+                return false
+            }
+            seen[slug] = name
+            return true
+        }
         if sourceNames?.isEmpty == true {
             kit.diagnostics.append(.error("no referral sources: add at least one content/sources/SLUG.yml",
                                           at: SourceLocation(file: "content/sources")))
@@ -102,7 +115,7 @@ public struct KitLoader: Sendable {
         }
         for (name, result) in zip(names, parsed.all) {
             kit.diagnostics += result.diagnostics
-            let slug = String(name.dropLast(4))
+            let slug = Self.sourceSlug(name)
             if let document = result.document {
                 kit.sources.append((slug: slug, document: document))
             } else {
@@ -222,11 +235,17 @@ public struct KitLoader: Sendable {
                                 body: MarkdownBody(text: body, firstLine: close + 2))
     }
 
+    /// A source file's slug: its name without `.yml` or `.yaml`.
+    static func sourceSlug(_ name: String) -> String {
+        String(name.hasSuffix(".yaml") ? name.dropLast(5) : name.dropLast(4))
+    }
+
     // MARK: - Listing
 
-    /// The names of the `ext` files in `folder`, sorted. Other entries are reported, never
-    /// skipped silently; dot-files (`.gitkeep`, `.DS_Store`) are ignored, as Hugo and Jekyll do.
-    private func listFiles(_ folder: String, extension ext: String, required: Bool,
+    /// The names of the `ext` files in `folder` (or `also`'s: `.yaml` beside `.yml`), sorted.
+    /// Other entries are reported, never skipped silently; dot-files (`.gitkeep`, `.DS_Store`) are
+    /// ignored, as Hugo and Jekyll do.
+    private func listFiles(_ folder: String, extension ext: String, also: String? = nil, required: Bool,
                            into kit: inout LoadedKit, allowedDirectories: Set<String> = []) -> [String]? {
         let path = absolute(folder)
         guard let kind = fileSystem.kind(at: path) else {
@@ -246,8 +265,10 @@ public struct KitLoader: Sendable {
             let file = "\(folder)/\(name)"
             let kind = fileSystem.kind(at: absolute(file))
             if kind == .directory, allowedDirectories.contains(name) { continue }
-            guard name.hasSuffix(ext), name.count > ext.count, kind == .file || kind == .symlink else {
-                kit.diagnostics.append(.warning("ignored: \(folder)/ holds only *\(ext) files", at: SourceLocation(file: file)))
+            let matches = [ext] + (also.map { [$0] } ?? [])
+            guard matches.contains(where: { name.hasSuffix($0) && name.count > $0.count }), kind == .file || kind == .symlink else {
+                kit.diagnostics.append(.warning("ignored: \(folder)/ holds only \(matches.map { "*" + $0 }.joined(separator: " and ")) files",
+                                                at: SourceLocation(file: file)))
                 continue
             }
             if checkInsideKit(file, kind: kind!, into: &kit) { names.append(name) }

@@ -74,8 +74,23 @@ public enum Placeholder {
 
     /// The closest known field to a misspelt one, if any is close enough to suggest.
     public static func suggestion(for name: String) -> String? {
-        closest(to: name, among: fields)
+        closestField(to: name, among: fields)
     }
+}
+
+/// The dotted name (`site.contact.phone`) a misspelt or misplaced one most likely meant: one that
+/// starts and ends like it with a level between (`site.phone` → `site.contact.phone`), else the
+/// closest by edit distance (`source.contact.nmae` → `source.contact.name`).
+public func closestField(to name: String, among candidates: [String]) -> String? {
+    let parts = name.split(separator: ".")
+    if parts.count >= 2, let first = parts.first, let last = parts.last {
+        let moved = candidates.filter { candidate in
+            let other = candidate.split(separator: ".")
+            return other.count > parts.count && other.first == first && other.last == last
+        }
+        if let shortest = moved.min(by: { ($0.count, $0) < ($1.count, $1) }) { return shortest }
+    }
+    return closest(to: name, among: candidates)
 }
 
 /// The candidate with the smallest edit distance to `word`, if that distance is small.

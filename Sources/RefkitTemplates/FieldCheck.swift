@@ -71,22 +71,21 @@ public enum FieldCheck {
     /// The closest candidate; on a tie, one that starts like the word, then the earliest (the
     /// innermost scope's).
     private static func nearest(to word: String, among candidates: [String]) -> String? {
-        guard let best = closest(to: word, among: candidates) else { return nil }
+        guard let best = closestField(to: word, among: candidates) else { return nil }
+        guard best.split(separator: ".").count == word.split(separator: ".").count else { return best }
         let distance = editDistance(word, best)
         let tied = candidates.filter { editDistance(word, $0) == distance }
         return tied.first { $0.first == word.first } ?? tied.first
     }
 
-    /// Names visible from the innermost scope outwards, each scope's sorted.
+    /// Names visible from the innermost scope outwards, at every depth, each scope's sorted.
     private static func knownNames(in scopes: [ViewSchema?]) -> [String] {
-        var names: [String] = []
-        for scope in scopes.reversed().compactMap({ $0 }) {
-            for (key, value) in scope.fields.sorted(by: { $0.key < $1.key }) {
-                names.append(key)
-                names += value.fields.keys.sorted().map { "\(key).\($0)" }
+        func names(in schema: ViewSchema, prefix: String) -> [String] {
+            schema.fields.sorted(by: { $0.key < $1.key }).flatMap { key, value in
+                [prefix + key] + names(in: value, prefix: prefix + key + ".")
             }
         }
-        return names
+        return scopes.reversed().compactMap { $0 }.flatMap { names(in: $0, prefix: "") }
     }
 
     struct Tag {

@@ -10,7 +10,9 @@ struct FieldReader {
     let path: String
     let knownKeys: [String]
 
-    init(_ document: YAMLDocument, node: YAMLNode?, path: String = "", knownKeys: [String],
+    /// - Parameter moved: keys that belong one level down (`logo` → `brand.logo`), suggested for
+    ///   an unknown key before any look-alike.
+    init(_ document: YAMLDocument, node: YAMLNode?, path: String = "", knownKeys: [String], moved: [String: String] = [:],
          diagnostics: inout [Diagnostic]) {
         self.document = document
         self.path = path
@@ -24,7 +26,10 @@ struct FieldReader {
         }
         for entry in node?.entries ?? [] where !knownKeys.contains(entry.key) {
             var message = "unknown field '\(qualified(entry.key))'"
-            if let suggestion = closest(to: entry.key, among: knownKeys) {
+            if let nested = moved[entry.key] {
+                let parent = nested.split(separator: ".").dropLast().joined(separator: ".")
+                message += "; did you mean '\(qualified(nested))'? (write it indented under '\(parent):')"
+            } else if let suggestion = closest(to: entry.key, among: knownKeys) {
                 message += "; did you mean '\(qualified(suggestion))'?"
             }
             diagnostics.append(.warning(message, at: entry.keyLocation))

@@ -21,6 +21,11 @@ public enum KitValidator {
                            "rewards", "unlisted", "unsafe_html", "follow_up", "deploy"]
     static let sourceKeys = ["name", "segment", "code", "contact", "brand", "message", "reward", "offers",
                              "language", "follow_up", "show_stats"]
+    /// Fields written one level too high, a common slip: where they belong.
+    static let siteMoved = ["email": "contact.email", "phone": "contact.phone", "primary": "colors.primary",
+                            "accent": "colors.accent", "directory": "deploy.directory", "git": "deploy.git", "branch": "deploy.branch"]
+    static let sourceMoved = ["logo": "brand.logo", "colors": "brand.colors", "primary": "brand.colors.primary",
+                              "accent": "brand.colors.accent", "email": "contact.email", "phone": "contact.phone"]
     static let pageKeys = ["title", "kind", "order", "audience", "phrases", "steps", "summary"]
     static let offerKeys = ["title", "kind", "value", "code", "expires", "starts", "audience", "terms"]
     static let contactKeys = ["name", "email", "phone"]
@@ -83,7 +88,7 @@ public enum KitValidator {
     // MARK: - site.yml
 
     static func validateSite(_ document: YAMLDocument, assets: Set<String>, diagnostics: inout [Diagnostic]) -> Site? {
-        let fields = FieldReader(document, node: document.root, knownKeys: siteKeys, diagnostics: &diagnostics)
+        let fields = FieldReader(document, node: document.root, knownKeys: siteKeys, moved: siteMoved, diagnostics: &diagnostics)
         let name = fields.string("name", required: true, diagnostics: &diagnostics)
         let url = webURL(fields, "url", required: true, diagnostics: &diagnostics)
         let referralURL = webURL(fields, "referral_url", required: true, diagnostics: &diagnostics)
@@ -220,7 +225,7 @@ public enum KitValidator {
             diagnostics.append(.error("the slug '\(slug)' is reserved: refkit writes output/\(slug)/ for every kit; rename the file", at: top))
         }
 
-        let fields = FieldReader(document, node: document.root, knownKeys: sourceKeys, diagnostics: &diagnostics)
+        let fields = FieldReader(document, node: document.root, knownKeys: sourceKeys, moved: sourceMoved, diagnostics: &diagnostics)
         let name = fields.string("name", required: true, diagnostics: &diagnostics)
         let segment = fields.choice("segment", Segment.self, required: true, diagnostics: &diagnostics)
 

@@ -264,6 +264,34 @@ final class CLITests: XCTestCase {
         XCTAssertEqual(try run(["new", "offer", "x1", "--kind", "voucher"], in: kit).status, 2)
     }
 
+    func testNewOnlyEverWritesFilesTheKitAccepts() throws {
+        let kit = try kitCopy()
+        let short = try run(["new", "source", "ab"], in: kit)
+        XCTAssertEqual(short.status, 2)
+        XCTAssertTrue(short.stderr.contains("a source whose slug is shorter than 3 characters needs --code"), short.stderr)
+        XCTAssertEqual(try run(["new", "source", "ab", "--code", "AB-LAW"], in: kit).status, 0)
+        XCTAssertEqual(try run(["new", "source", "xy", "--code", "ab"], in: kit).status, 2, "codes are capitals")
+
+        let taken = try run(["new", "source", "carla", "--code", "CARA"], in: kit)
+        XCTAssertEqual(taken.status, 1)
+        XCTAssertEqual(taken.stderr, """
+            content/sources/carla.yml:3:7: error: code 'CARA' is already used by content/sources/cara.yml
+            refkit: content/sources/carla.yml was not written: the kit would reject it
+
+            """)
+        XCTAssertFalse(FileManager.default.fileExists(atPath: kit + "/content/sources/carla.yml"))
+        XCTAssertEqual(try run(["new", "source", "assets"], in: kit).status, 1, "a reserved slug")
+
+        // The kit folder is an argument, as for every other command.
+        let elsewhere = try run(["new", "source", "zed-works", kit], in: NSTemporaryDirectory())
+        XCTAssertEqual(elsewhere.status, 0, elsewhere.stderr)
+        let written = try String(contentsOfFile: kit + "/content/sources/zed-works.yml", encoding: .utf8)
+        for field in ["# reward:", "# offers:", "# language:", "# follow_up:", "# show_stats:"] {
+            XCTAssertTrue(written.contains(field), "new source shows \(field)")
+        }
+        XCTAssertEqual(try run(["check", "--date", "2026-11-23"], in: kit).status, 0)
+    }
+
     func testDiagnosticsAreColouredOnATerminalOnly() throws {
         let kit = try kitCopy()
         try Data("name: Cara\nsegment: customer\nmesage: hi\ncode: x\n".utf8).write(to: URL(fileURLWithPath: kit + "/content/sources/cara.yml"))

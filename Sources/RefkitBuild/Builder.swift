@@ -127,7 +127,7 @@ public struct Builder: Sendable {
         if let previous = writer.previous, previous.fingerprint == inputs.fingerprint {
             try? writer.clearLeftovers()
             let summary = BuildSummary(sources: previous.sources.count, pages: previous.pages, output: output, date: date, upToDate: true)
-            return BuildOutcome(diagnostics: [], result: .success(summary))
+            return BuildOutcome(diagnostics: previous.diagnostics, result: .success(summary))
         }
 
         // 1. load and 2. validate: always the whole kit, so every diagnostic is reported.
@@ -168,11 +168,13 @@ public struct Builder: Sendable {
                     = (inputs.fingerprint, inputs.shared, records, otherPages)
                 manifest.forget(replaced + removed)
                 manifest.record(writer.placed)
+                manifest.diagnostics = validated.diagnostics
                 try writer.commit(manifest, journal: journal, replacing: replaced, removing: removed)
                 return success(manifest, rendered: plan.rendered.count)
             }
-            let manifest = Manifest(fingerprint: inputs.fingerprint, shared: inputs.shared, sources: records,
+            var manifest = Manifest(fingerprint: inputs.fingerprint, shared: inputs.shared, sources: records,
                                     otherPages: otherPages, files: writer.placed)
+            manifest.diagnostics = validated.diagnostics
             try writer.commit(manifest)
             return success(manifest, rendered: plan.rendered.count)
         } catch {

@@ -68,7 +68,9 @@ struct BuildCommand: RefkitSubcommand {
         switch outcome.result {
         case .success(let summary) where summary.upToDate:
             let seconds = Double(DispatchTime.now().uptimeNanoseconds - started.uptimeNanoseconds) / 1e9
-            environment.standardOutput("refkit: nothing changed since the last build (\(summary.sources) kits, \(summary.pages) pages for \(summary.date)); checked in \(String(format: "%.2f", seconds)) s\n")
+            let warnings = outcome.diagnostics.count
+            let again = warnings > 0 ? " (\(warnings) warning\(warnings == 1 ? "" : "s"), as last time)" : ""
+            environment.standardOutput("refkit: nothing changed since the last build (\(summary.sources) kits, \(summary.pages) pages for \(summary.date)); checked in \(String(format: "%.2f", seconds)) s\(again)\n")
             return ExitStatus.success
         case .success(let summary):
             let seconds = Double(DispatchTime.now().uptimeNanoseconds - started.uptimeNanoseconds) / 1e9

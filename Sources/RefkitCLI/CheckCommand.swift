@@ -61,7 +61,8 @@ struct CheckCommand: RefkitSubcommand {
             for diagnostic in diagnostics {
                 environment.standardOutput(diagnostic.formatted(forTerminal: environment.outputIsTerminal) + "\n")
             }
-            let sources = checked.validated.kit.map { " \($0.sources.count) source\($0.sources.count == 1 ? "" : "s")," } ?? ""
+            let count = checked.validated.sourceFiles
+            let sources = " \(count) source\(count == 1 ? "" : "s"),"
             environment.standardOutput("refkit: checked\(sources) \(errors) error\(errors == 1 ? "" : "s"), \(warnings) warning\(warnings == 1 ? "" : "s") (for \(checked.date))\n")
         case .json:
             for diagnostic in diagnostics { environment.standardOutput(Self.json(diagnostic) + "\n") }

@@ -66,6 +66,26 @@ final class CLITests: XCTestCase {
         XCTAssertTrue(page.contains("Cara Renamed"))
     }
 
+    func testANothingChangedBuildShowsTheWarningsAgain() throws {
+        let kit = try kitCopy()
+        try Data("name: Cara\nsegment: customer\nmesage: hi\n".utf8).write(to: URL(fileURLWithPath: kit + "/content/sources/cara.yml"))
+        let warning = "content/sources/cara.yml:3:1: warning: unknown field 'mesage'; did you mean 'message'?\n"
+        let first = try run(["build", "--date", "2026-11-23"], in: kit)
+        XCTAssertEqual(first.stderr, warning)
+        let again = try run(["build", "--date", "2026-11-23"], in: kit)
+        XCTAssertEqual(again.stderr, warning, "the warning is still true: it is shown again")
+        XCTAssertTrue(again.stdout.hasPrefix("refkit: nothing changed since the last build"), again.stdout)
+        XCTAssertTrue(again.stdout.hasSuffix(" s (1 warning, as last time)\n"), again.stdout)
+    }
+
+    func testCheckCountsTheSourcesOfABrokenKit() throws {
+        let kit = try kitCopy()
+        try Data("name: Cara\nsegment: [customer\n".utf8).write(to: URL(fileURLWithPath: kit + "/content/sources/cara.yml"))
+        let check = try run(["check", "--date", "2026-11-23"], in: kit)
+        XCTAssertEqual(check.status, 1)
+        XCTAssertTrue(check.stdout.hasSuffix("refkit: checked 2 sources, 1 error, 0 warnings (for 2026-11-23)\n"), check.stdout)
+    }
+
     func testServeWithoutItsHelperSaysWhatIsMissing() throws {
         let kit = try kitCopy()
         let alone = kit + "-bin"
@@ -143,7 +163,7 @@ final class CLITests: XCTestCase {
         XCTAssertEqual(broken.stdout, """
             content/sources/cara.yml:3:1: warning: unknown field 'mesage'; did you mean 'message'?
             content/sources/cara.yml:4:7: error: 'code' must be 3 to 32 characters from A-Z, 0-9 and -, not 'x'
-            refkit: checked 1 error, 1 warning (for 2026-11-23)
+            refkit: checked 2 sources, 1 error, 1 warning (for 2026-11-23)
 
             """)
         XCTAssertFalse(FileManager.default.fileExists(atPath: kit + "/output"), "check never writes")

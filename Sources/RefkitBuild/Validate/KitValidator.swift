@@ -12,6 +12,8 @@ public struct ValidatedKit: Sendable {
     public var diagnostics: [Diagnostic]
     /// The checked ledger, when it was asked for (or a source shows its numbers) and the kit has one.
     public var ledger: Ledger?
+    /// Source files read, valid or not: what a check speaks of.
+    public var sourceFiles = 0
 }
 
 /// `validate`: pure. Turns what `load` read into a `Kit`, checking everything FORMAT.md requires,
@@ -78,11 +80,13 @@ public enum KitValidator {
 
         diagnostics.sort()
         guard !diagnostics.hasErrors, let site, let templates else {
-            return ValidatedKit(kit: nil, templates: nil, diagnostics: diagnostics, ledger: nil)
+            return ValidatedKit(kit: nil, templates: nil, diagnostics: diagnostics, ledger: nil,
+                                sourceFiles: loaded.sources.count + loaded.unparsedSources.count)
         }
         let published = offers.filter { $0.isValid(on: date) }
         let kit = Kit(site: site, pages: pages, offers: published, sources: sources, assets: loaded.assets)
-        return ValidatedKit(kit: kit, templates: templates, diagnostics: diagnostics, ledger: ledger)
+        return ValidatedKit(kit: kit, templates: templates, diagnostics: diagnostics, ledger: ledger,
+                            sourceFiles: loaded.sources.count + loaded.unparsedSources.count)
     }
 
     // MARK: - site.yml

@@ -1,6 +1,7 @@
 import CLibCrypto
 import CXXHash
 import Foundation
+import RefkitModel
 
 /// What the `.refkit-output` marker records about a build, so the next build can do only what
 /// changed:
@@ -16,7 +17,7 @@ import Foundation
 /// The format is lines of text (one record per line, sorted), read and written in a few
 /// milliseconds even for 100,000 files, and readable in a diff.
 public struct Manifest: Sendable, Equatable {
-    public static let format = "refkit-manifest 4"
+    public static let format = "refkit-manifest 5"
 
     /// What the manifest knows about one source's kit.
     public struct SourceRecord: Sendable, Equatable {
@@ -45,6 +46,9 @@ public struct Manifest: Sendable, Equatable {
     public var sources: [String: SourceRecord]
     /// Pages outside the sources' folders (the directory page).
     public var otherPages: Int
+    /// The warnings of the build that wrote the output: a build that finds nothing changed prints
+    /// them again (they are part of the output's state, not news of the moment).
+    public var diagnostics: [Diagnostic] = []
     /// The hash of every file written, by output entry (see `entry(of:)`): each entry's `file HASH
     /// PATH` lines, sorted by path, kept as read. A build that renders one source reads, and
     /// writes back, the other entries' lines without looking inside them.
@@ -116,6 +120,7 @@ public struct Manifest: Sendable, Equatable {
             let record = sources[slug]!
             text += "source \(slug) \(record.input) \(record.pages) \(record.listing) \(Self.escape(record.folder))\n"
         }
+        for diagnostic in diagnostics { text += Self.line(for: diagnostic) }
         var bytes = Array(text.utf8)
         bytes.reserveCapacity(bytes.count + fileLines.values.reduce(0) { $0 + $1.count })
         for entry in fileLines.keys.sorted() { bytes.append(contentsOf: fileLines[entry]!) }
@@ -127,7 +132,7 @@ public struct Manifest: Sendable, Equatable {
     public init?(bytes: [UInt8]) {
         guard bytes.last == 0x0A else { return nil }  // cut short
         var fingerprint: String?, shared: String?, otherPages: Int?
-        var sources: [String: SourceRecord] = [:], fileLines: [String: ArraySlice<UInt8>] = [:]
+        var sources: [String: SourceRecord] = [:], fileLines: [String: ArraySlice<UInt8>] = [:], diagnostics: [Diagnostic] = []
         // File lines are grouped by entry as they come, scanning bytes: a roster's manifest has
         // a line per output file, and a one-source rebuild needs none of them one by one.
         var entryStart = 0, entryEnd = 0, entryPath = 0..<0
@@ -177,6 +182,9 @@ public struct Manifest: Sendable, Equatable {
                 sources[String(decoding: fields[1], as: UTF8.self)] = SourceRecord(
                     input: String(decoding: fields[2], as: UTF8.self), folder: Self.unescape(String(decoding: fields[5], as: UTF8.self)),
                     pages: pages, listing: String(decoding: fields[4], as: UTF8.self))
+            } else if key == "diagnostic" {
+                guard let diagnostic = Self.diagnostic(from: String(decoding: line, as: UTF8.self)) else { return nil }
+                diagnostics.append(diagnostic)
             } else if fields.count == 2 {
                 let value = String(decoding: fields[1], as: UTF8.self)
                 switch key {
@@ -192,6 +200,7 @@ public struct Manifest: Sendable, Equatable {
         closeEntry()
         guard let fingerprint, let shared, let otherPages else { return nil }
         self.init(fingerprint: fingerprint, shared: shared, sources: sources, otherPages: otherPages, fileLines: fileLines)
+        self.diagnostics = diagnostics
     }
 
     private static let filePrefix = Array("file ".utf8)
@@ -230,7 +239,7 @@ public struct Manifest: Sendable, Equatable {
         var result = "", escaped = false
         for character in path {
             if escaped {
-                result.append(character == "n" ? "\n" : character)
+                result.append(character == "n" ? "\n" : character == "s" ? " " : character)
                 escaped = false
             } else if character == "\\" {
                 escaped = true

@@ -44,7 +44,7 @@ enum FollowUpCalendar {
                 "DTSTART;VALUE=DATE:" + compact(row.followUpStart),
                 "DTEND;VALUE=DATE:" + compact(end),
                 "RRULE:" + row.cadence.rrule,
-                "SUMMARY:" + text("Follow up with \(source.contact.name.map { "\($0) (\(source.name))" } ?? source.name)"),
+                "SUMMARY:" + text("Follow up with " + (source.contact.name.map { $0 == source.name ? $0 : "\($0) (\(source.name))" } ?? source.name)),
                 "DESCRIPTION:" + text(description.joined(separator: "\n")),
                 "URL:" + kitURL(source),
                 "CATEGORIES:" + text("Referrals," + (source.segment == .partner ? "Partner" : "Customer")),

@@ -20,7 +20,7 @@ public indirect enum ViewSchema: Sendable {
     public static let site = ViewSchema.object(
         values("name", "url", "referral_url", "language", "campaign", "logo", "has_contact").merging(["contact": contact]) { a, _ in a })
     public static let source = ViewSchema.object(
-        values("name", "slug", "segment", "code", "message", "reward", "is_partner", "is_customer")
+        values("name", "slug", "segment", "code", "message", "reward", "signed_by", "is_partner", "is_customer")
             .merging(["contact": contact]) { a, _ in a })
     public static let page = ViewSchema.object(
         values("title", "slug", "kind", "summary", "has_phrases", "has_steps", "url", "current",

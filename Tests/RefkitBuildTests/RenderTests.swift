@@ -66,3 +66,19 @@ final class RenderTests: XCTestCase {
         XCTAssertGreaterThan(checked, 50)
     }
 }
+
+/// A customer is often their own contact: the e-mail signs with the name once (issue 14).
+final class SignatureTests: XCTestCase {
+    func testAContactWhoIsTheSourceSignsOnce() throws {
+        let kit = try copyOfKit("basic", self)
+        try write("name: Maria Schäfer\nsegment: customer\ncontact: { name: Maria Schäfer }\n", to: kit + "/content/sources/cara.yml")
+        try write("name: Bolt\nsegment: partner\ncode: BOLT\ncontact: { name: Bo Bolt }\n", to: kit + "/content/sources/bolt-partners.yml")
+        XCTAssertNotNil(testBuilder().build(BuildRequest(kitDirectory: kit, date: fixtureDate)).summary)
+        let text = try String(contentsOfFile: kit + "/output/cara/email.txt", encoding: .utf8)
+        XCTAssertTrue(text.hasSuffix("Best wishes,\nMaria Schäfer\n"), text)
+        let html = try String(contentsOfFile: kit + "/output/cara/email.html", encoding: .utf8)
+        XCTAssertTrue(html.contains("Best wishes,<br>Maria Schäfer</p>"), html)
+        let partner = try String(contentsOfFile: kit + "/output/bolt-partners/email.txt", encoding: .utf8)
+        XCTAssertTrue(partner.hasSuffix("Best wishes,\nBo Bolt\nBolt\n"), partner)
+    }
+}

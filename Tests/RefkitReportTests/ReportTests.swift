@@ -158,3 +158,19 @@ final class ConversionTests: XCTestCase {
         XCTAssertTrue(percents.allSatisfy { $0 <= 100 }, "\(percents)")
     }
 }
+
+/// The calendar names a person apart from the source only when they differ (issue 14).
+final class FollowUpNameTests: XCTestCase {
+    func testAContactWhoIsTheSourceIsNamedOnce() throws {
+        let kit = FileManager.default.temporaryDirectory.appendingPathComponent("refkit-names-\(UUID().uuidString)").path
+        try FileManager.default.copyItem(atPath: ReportTests.repository + "/Tests/RefkitBuildTests/Fixtures/kits/basic", toPath: kit)
+        addTeardownBlock { try? FileManager.default.removeItem(atPath: kit) }
+        try Data("name: Maria Schäfer\nsegment: customer\ncontact: { name: Maria Schäfer }\n".utf8)
+            .write(to: URL(fileURLWithPath: kit + "/content/sources/cara.yml"))
+        _ = try Reporter(dateResolver: BuildDateResolver(environment: [:], now: { 0 }))
+            .report(ReportRequest(kitDirectory: kit, date: "2026-11-23")).result.get()
+        let calendar = try String(contentsOfFile: kit + "/private/follow-up.ics", encoding: .utf8)
+        XCTAssertTrue(calendar.contains("SUMMARY:Follow up with Maria Schäfer\r\n"), calendar)
+        XCTAssertTrue(calendar.contains("SUMMARY:Follow up with Bo Bolt (Bolt & <Partners>)\r\n"), calendar)
+    }
+}

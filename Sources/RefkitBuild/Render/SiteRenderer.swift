@@ -290,6 +290,9 @@ public struct SiteRenderer: Sendable {
             "is_partner": source.segment == .partner, "is_customer": source.segment == .customer,
         ]
         if let message = source.message { view["message"] = .text(message) }
+        // Who signs for the source, when that is a person apart from the source's own name (a
+        // customer is often both): the e-mail then never signs "Maria Schäfer / Maria Schäfer".
+        if let person = source.contact.name, person != source.name { view["signed_by"] = .text(person) }
         if let reward = source.resolvedReward(in: kit.site) { view["reward"] = .text(reward) }
         return view
     }

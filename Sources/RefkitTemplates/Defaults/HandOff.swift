@@ -67,7 +67,7 @@ extension DefaultTemplates {
 {{#handout.offer}}<p style="margin:0 0 16px 0;padding:12px 16px;background-color:{{brand.accent}};color:{{brand.on_accent}};">An offer for the people I refer: <strong>{{value}}</strong>. Quote code <strong>{{code}}</strong> when you get in touch.{{#validity_text}} {{validity_text}}.{{/validity_text}}</p>{{/handout.offer}}
 <table role="presentation" style="margin:8px 0 24px 0;border-collapse:collapse;border-spacing:0;"><tr><td style="background-color:{{brand.primary}};"><a href="{{referral.link}}" style="display:inline-block;padding:12px 24px;font-family:Arial,Helvetica,sans-serif;font-size:16px;font-weight:bold;color:{{brand.on_primary}};text-decoration:none;">Get in touch with {{site.name}}</a></td></tr></table>
 {{#site.contact.name}}<p style="margin:0 0 16px 0;">You can also reach {{site.contact.name}}{{#site.contact.email}} at <a href="mailto:{{site.contact.email}}" style="color:#1d1d1f;">{{site.contact.email}}</a>{{/site.contact.email}}{{#site.contact.phone}} or on {{site.contact.phone}}{{/site.contact.phone}}; mention that I sent you (code {{source.code}}).</p>{{/site.contact.name}}
-<p style="margin:0;">Best wishes,<br>{{#source.contact.name}}{{source.contact.name}}<br>{{/source.contact.name}}{{source.name}}</p>
+<p style="margin:0;">Best wishes,<br>{{#source.signed_by}}{{source.signed_by}}<br>{{/source.signed_by}}{{source.name}}</p>
 </td></tr>
 <tr><td style="padding:16px 28px;border-top:1px solid #e3e3e0;font-family:Arial,Helvetica,sans-serif;font-size:12px;line-height:18px;color:#5f5f66;">{{site.name}}{{#site.contact.email}} · <a href="mailto:{{site.contact.email}}" style="color:#5f5f66;">{{site.contact.email}}</a>{{/site.contact.email}}{{#site.contact.phone}} · {{site.contact.phone}}{{/site.contact.phone}}<br>Link: <a href="{{referral.link}}" style="color:#5f5f66;word-break:break-all;">{{referral.link}}</a></td></tr>
 </table>
@@ -99,8 +99,8 @@ You can also reach {{site.contact.name}}{{#site.contact.email}} at {{site.contac
 {{/site.contact.name}}
 
 Best wishes,
-{{#source.contact.name}}{{source.contact.name}}
-{{/source.contact.name}}{{source.name}}
+{{#source.signed_by}}{{source.signed_by}}
+{{/source.signed_by}}{{source.name}}
 
 """#
 }

@@ -41,7 +41,7 @@ struct InitCommand: RefkitSubcommand {
         environment.standardOutput("""
             refkit: a new kit is in \(root)
               edit content/site.yml, then the pages in content/kit/ and the sources in content/sources/
-              build it with: refkit build \(directory == "." ? "" : directory)
+              build it with: refkit build\(directory == "." ? "" : " " + directory)
 
             """)
         return ExitStatus.success

@@ -62,7 +62,12 @@ struct ListCommand: RefkitSubcommand {
         case .csv:
             for row in [Self.columns] + rows { environment.standardOutput(row.map(Self.csvField).joined(separator: ",") + "\r\n") }
         case .json:
-            let objects = rows.map { Dictionary(uniqueKeysWithValues: zip(Self.columns, $0)) }
+            // Offers are a list in JSON (in CSV and the table, ids separated by spaces).
+            let objects = rows.map { row in
+                Dictionary(uniqueKeysWithValues: zip(Self.columns, row).map { column, value in
+                    (column, column == "offers" ? JSONField.list(value.split(separator: " ").map(String.init)) : .text(value))
+                })
+            }
             let encoder = JSONEncoder()
             encoder.outputFormatting = [.sortedKeys, .prettyPrinted, .withoutEscapingSlashes]
             environment.standardOutput(String(decoding: (try? encoder.encode(objects)) ?? Data(), as: UTF8.self) + "\n")
@@ -84,5 +89,19 @@ struct ListCommand: RefkitSubcommand {
     static func csvField(_ text: String) -> String {
         guard text.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else { return text }
         return "\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+    }
+}
+
+/// A value of `list --format json`: text, or a list of text.
+private enum JSONField: Encodable {
+    case text(String)
+    case list([String])
+
+    func encode(to encoder: any Encoder) throws {
+        var container = encoder.singleValueContainer()
+        switch self {
+        case .text(let text): try container.encode(text)
+        case .list(let items): try container.encode(items)
+        }
     }
 }

@@ -15,7 +15,9 @@ public enum Stage: UInt8, CaseIterable, Sendable {
         }
     }
 
+    /// A stage by its name, in any case (`Lead`, `DEAL`), as source codes are.
     public init?(name: String) {
+        let name = name.lowercased()
         guard let stage = Self.allCases.first(where: { $0.name == name }) else { return nil }
         self = stage
     }

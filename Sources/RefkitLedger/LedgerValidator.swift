@@ -91,7 +91,10 @@ public enum LedgerValidator {
             let valueText = row.count > 3 ? row[3].trimmingSpaces() : ""
             if !valueText.isEmpty {
                 cents = parseAmount(valueText)
-                if cents == nil {
+                if cents == nil, let decimal = Self.decimalComma(valueText) {
+                    error("'value' is written with a decimal comma; write a point: \(decimal) (no thousands separator)",
+                          line: rowLine, column: column(3))
+                } else if cents == nil {
                     error("'value' must be an amount such as 1200 or 1200.50 (digits, no currency sign or thousands separator), not '\(valueText)'",
                           line: rowLine, column: column(3))
                 } else if let stage, stage != .deal {
@@ -194,5 +197,15 @@ public enum LedgerValidator {
         }
         guard seenDigit, !seenPoint || fractionDigits > 0 else { return nil }
         return whole * 100 + (fractionDigits == 1 ? fraction * 10 : fraction)
+    }
+
+    /// `320,40` or `1.200,50` (a decimal comma, with or without points between thousands): the
+    /// amount written with a decimal point, else nil.
+    static func decimalComma(_ text: String) -> String? {
+        let parts = text.split(separator: ",", omittingEmptySubsequences: false)
+        guard parts.count == 2, (1...2).contains(parts[1].count), parts[1].allSatisfy(\.isASCII), parts[1].allSatisfy(\.isNumber) else { return nil }
+        let whole = parts[0].replacingOccurrences(of: ".", with: "")
+        guard !whole.isEmpty, whole.allSatisfy({ $0.isASCII && $0.isNumber }) else { return nil }
+        return whole + "." + parts[1]
     }
 }

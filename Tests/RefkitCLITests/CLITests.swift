@@ -212,9 +212,10 @@ final class CLITests: XCTestCase {
     func testListAsJSONAndTable() throws {
         let kit = try kitCopy()
         let json = try run(["list", "--format", "json", "--date", "2026-11-23"], in: kit)
-        let objects = try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [[String: String]]
-        XCTAssertEqual(objects?.map { $0["code"] ?? "" }, ["BOLT", "CARA"])
-        XCTAssertEqual(objects?.first?["offers"], "coupon gift")
+        let objects = try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [[String: Any]]
+        XCTAssertEqual(objects?.map { $0["code"] as? String ?? "" }, ["BOLT", "CARA"])
+        XCTAssertEqual(objects?.first?["offers"] as? [String], ["coupon", "gift"], "offers are a list in JSON")
+        XCTAssertEqual(objects?.last?["offers"] as? [String], ["coupon"])
         let table = try run(["list", "--date", "2026-11-23"], in: kit)
         XCTAssertEqual(table.stdout.split(separator: "\n").first.map(String.init),
                        "slug           segment   code  offers       referral_link")
@@ -230,7 +231,11 @@ final class CLITests: XCTestCase {
         addTeardownBlock { try? FileManager.default.removeItem(atPath: parent) }
         let created = try run(["init", "mykit"], in: parent)
         XCTAssertEqual(created.status, 0, created.stderr)
+        XCTAssertTrue(created.stdout.contains("build it with: refkit build mykit\n"), created.stdout)
         let kit = parent + "/mykit"
+        try FileManager.default.createDirectory(atPath: parent + "/here", withIntermediateDirectories: true)
+        let here = try run(["init"], in: parent + "/here")
+        XCTAssertTrue(here.stdout.contains("build it with: refkit build\n"), "no trailing space: \(here.stdout)")
         let built = try run(["build", "--date", "2026-11-23"], in: kit)
         XCTAssertEqual(built.status, 0, built.stderr)
         XCTAssertEqual(built.stderr, "", "a new kit builds without a warning")

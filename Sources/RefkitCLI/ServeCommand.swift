@@ -28,8 +28,7 @@ public struct ServeCommand: RefkitSubcommand {
     public var date: String?
 
     /// The helper that runs the preview, beside refkit's own binary. Only it links the web server
-    /// (FlyingFox, and through it libcurl and some thirty libraries), which would add 7 ms to the
-    /// start of every other command.
+    /// (SwiftNIO), so every other command stays as small and quick to start as it can be.
     public static let helperName = "refkit-serve"
 
     func execute(in environment: CLIEnvironment) -> Int32 {

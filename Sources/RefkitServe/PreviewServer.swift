@@ -1,32 +1,94 @@
-import FlyingFox
 import Foundation
+import NIOCore
+import NIOHTTP1
+import NIOPosix
+import NIOWebSocket
 
 /// The preview server of `refkit serve`: serves a build folder on 127.0.0.1, and tells open pages
 /// over a WebSocket when to reload or what is broken. The reload script is added to HTML as it is
 /// served, never to the files: `refkit build` output never carries it.
+///
+/// On SwiftNIO. Each connection's bytes pass `RequestHeadLimit` before the HTTP parser sees them:
+/// a request line over 8 KB is answered 414 and a request head over 64 KB 431, at once, so a
+/// hostile page cannot stall the preview with a megabyte of URL or fifty thousand headers.
 public final class PreviewServer: Sendable {
     public let port: UInt16
     private let root: String
     private let hub = LiveReloadHub()
-    private let server: HTTPServer
+    private let group = MultiThreadedEventLoopGroup(numberOfThreads: 1)
+    private let listening = ListeningSignal()
 
     /// The path the pages' script connects to.
     static let socketPath = "/__refkit/live"
+    /// The longest request line, and the longest request head (line and headers), answered.
+    static let maximumRequestLine = 8 * 1024
+    static let maximumRequestHead = 64 * 1024
 
     public init(root: String, port: UInt16) throws {
         self.root = root
         self.port = port
-        server = HTTPServer(address: try .inet(ip4: "127.0.0.1", port: port), logger: .disabled)
     }
 
-    /// Serves until the task is cancelled.
+    /// Serves until the server's channel closes (the process ends it).
     public func run() async throws {
-        let port = self.port
-        await server.appendRoute(HTTPRoute("GET \(Self.socketPath)"),
-                                 to: LocalOnly(port: port, inner: .webSocket(ReloadSocket(hub: hub))))
-        let root = self.root
-        await server.appendRoute("GET,HEAD *", to: LocalOnly(port: port, inner: FileHandler(root: root)))
-        try await server.run()
+        let (root, port, hub) = (self.root, self.port, self.hub)
+        let upgrader = NIOWebSocketServerUpgrader(
+            shouldUpgrade: { channel, head in
+                // A socket for another address is refused here and answered 403 as a page.
+                let allowed = head.uri == Self.socketPath && Self.isLocal(host: head.headers.first(name: "host"), port: port)
+                return channel.eventLoop.makeSucceededFuture(allowed ? HTTPHeaders() : nil)
+            },
+            upgradePipelineHandler: { channel, _ in
+                channel.eventLoop.makeCompletedFuture {
+                    try channel.pipeline.syncOperations.addHandler(ReloadSocketHandler(hub: hub))
+                }
+            })
+        let bootstrap = ServerBootstrap(group: group)
+            .serverChannelOption(.backlog, value: 256)
+            .serverChannelOption(.socketOption(.so_reuseaddr), value: 1)
+            .childChannelInitializer { channel in
+                channel.eventLoop.makeCompletedFuture {
+                    let pipeline = channel.pipeline.syncOperations
+                    let limit = RequestHeadLimit(line: Self.maximumRequestLine, head: Self.maximumRequestHead)
+                    try pipeline.addHandler(limit)
+                    var decoderLimits = NIOHTTPDecoderLimitConfiguration()
+                    decoderLimits.maxHeaderListSize = Self.maximumRequestHead
+                    decoderLimits.maxHeaderFieldSize = Self.maximumRequestHead
+                    let files = FileRequestHandler(root: root, port: port)
+                    try pipeline.configureHTTPServerPipeline(
+                        withServerUpgrade: (upgraders: [upgrader], completionHandler: { context in
+                            // A WebSocket from here on: no more HTTP heads to limit or files to serve.
+                            context.pipeline.syncOperations.removeHandler(limit, promise: nil)
+                            context.pipeline.syncOperations.removeHandler(files, promise: nil)
+                        }),
+                        withErrorHandling: true, withOutboundHeaderValidation: true,
+                        withEncoderConfiguration: .init(), withDecoderLimitConfiguration: decoderLimits)
+                    try pipeline.addHandler(files)
+                }
+            }
+            .childChannelOption(.socketOption(.so_reuseaddr), value: 1)
+        let channel: Channel
+        do {
+            channel = try await bootstrap.bind(host: "127.0.0.1", port: Int(port)).get()
+        } catch {
+            listening.fail(error)
+            throw error
+        }
+        listening.succeed()
+        try await channel.closeFuture.get()
+    }
+
+    public func waitUntilListening() async throws {
+        try await listening.wait()
+    }
+
+    /// Tells every open page to reload.
+    public func reload() async { hub.broadcast("reload") }
+
+    /// Shows the diagnostics on every open page (the last good build stays served).
+    public func showErrors(_ lines: [String]) async {
+        let json = String(decoding: (try? JSONEncoder().encode(lines)) ?? Data("[]".utf8), as: UTF8.self)
+        hub.broadcast("error:" + json)
     }
 
     /// Whether a request's `Host` names this server as the browser reached it: 127.0.0.1, localhost
@@ -37,25 +99,20 @@ public final class PreviewServer: Sendable {
         return ["127.0.0.1", "localhost", "[::1]"].contains { host == "\($0):\(port)" }
     }
 
-    public func waitUntilListening() async throws {
-        try await server.waitUntilListening()
+    /// What the server answers for a path: a file of the build folder (HTML with the reload script
+    /// added), or 404.
+    struct Answer {
+        var status: HTTPResponseStatus
+        var contentType: String
+        var body: Data
     }
 
-    /// Tells every open page to reload.
-    public func reload() async { await hub.broadcast("reload") }
-
-    /// Shows the diagnostics on every open page (the last good build stays served).
-    public func showErrors(_ lines: [String]) async {
-        let json = String(decoding: (try? JSONEncoder().encode(lines)) ?? Data("[]".utf8), as: UTF8.self)
-        await hub.broadcast("error:" + json)
-    }
-
-    static func file(for requestPath: String, in root: String) -> HTTPResponse {
+    static func file(for requestPath: String, in root: String) -> Answer {
         var path = requestPath.removingPercentEncoding ?? requestPath
         if path.hasSuffix("/") { path += "index.html" }
         let segments = path.split(separator: "/")
         guard !segments.contains(".."), !segments.contains(where: { $0.hasPrefix(".") }) else {
-            return HTTPResponse(statusCode: .notFound)
+            return Answer(status: .notFound, contentType: "text/plain; charset=utf-8", body: Data("Not found\n".utf8))
         }
         var full = root + "/" + segments.joined(separator: "/")
         var isDirectory: ObjCBool = false
@@ -63,12 +120,11 @@ public final class PreviewServer: Sendable {
             full += "/index.html"
         }
         guard var body = FileManager.default.contents(atPath: full) else {
-            return HTTPResponse(statusCode: .notFound, headers: [.contentType: "text/plain; charset=utf-8"],
-                                body: Data("Not found: \(requestPath)\n".utf8))
+            return Answer(status: .notFound, contentType: "text/plain; charset=utf-8", body: Data("Not found: \(requestPath)\n".utf8))
         }
         let type = contentType(for: full)
         if type.hasPrefix("text/html") { body = injectReloadScript(into: body) }
-        return HTTPResponse(statusCode: .ok, headers: [.contentType: type, HTTPHeader("Cache-Control"): "no-store"], body: body)
+        return Answer(status: .ok, contentType: type, body: body)
     }
 
     static func contentType(for path: String) -> String {
@@ -125,53 +181,4 @@ public final class PreviewServer: Sendable {
         </script>
 
         """
-}
-
-/// Serves the build folder's files.
-struct FileHandler: HTTPHandler {
-    let root: String
-    func handleRequest(_ request: HTTPRequest) async throws -> HTTPResponse { PreviewServer.file(for: request.path, in: root) }
-}
-
-/// Answers only requests addressed to this machine's preview (`PreviewServer.isLocal`).
-struct LocalOnly<Inner: HTTPHandler>: HTTPHandler {
-    let port: UInt16
-    let inner: Inner
-    func handleRequest(_ request: HTTPRequest) async throws -> HTTPResponse {
-        guard PreviewServer.isLocal(host: request.headers[.host], port: port) else {
-            return HTTPResponse(statusCode: .forbidden, headers: [.contentType: "text/plain; charset=utf-8"],
-                                body: Data("refkit serve answers only requests for 127.0.0.1:\(port) or localhost:\(port)\n".utf8))
-        }
-        return try await inner.handleRequest(request)
-    }
-}
-
-/// Every open page's socket, to broadcast to.
-actor LiveReloadHub {
-    private var clients: [UUID: AsyncStream<WSMessage>.Continuation] = [:]
-    private var last: String?
-
-    func add() -> AsyncStream<WSMessage> {
-        let id = UUID()
-        let (stream, continuation) = AsyncStream<WSMessage>.makeStream()
-        clients[id] = continuation
-        continuation.onTermination = { _ in Task { await self.remove(id) } }
-        // A page opened while the kit is broken sees the errors at once.
-        if let last, last.hasPrefix("error:") { continuation.yield(.text(last)) }
-        return stream
-    }
-
-    private func remove(_ id: UUID) { clients[id] = nil }
-
-    func broadcast(_ text: String) {
-        last = text
-        for continuation in clients.values { continuation.yield(.text(text)) }
-    }
-}
-
-struct ReloadSocket: WSMessageHandler {
-    let hub: LiveReloadHub
-    func makeMessages(for client: AsyncStream<WSMessage>) async throws -> AsyncStream<WSMessage> {
-        await hub.add()
-    }
 }

@@ -53,14 +53,16 @@ struct PreviewSession {
         watcher.start()
 
         let done = DispatchSemaphore(value: 0)
+        let failed = Failed()
         Task {
             do { try await server.run() } catch {
-                environment.standardError("refkit: the server stopped: \(error)\n")
+                environment.standardError("refkit: cannot serve on 127.0.0.1:\(port): \(error)\n")
+                failed.set()
             }
             done.signal()
         }
         Task {
-            try? await server.waitUntilListening()
+            guard (try? await server.waitUntilListening()) != nil else { return }  // the failure is told above
             environment.standardOutput("refkit: serving http://127.0.0.1:\(port)/ (watching with \(watcher.method); Ctrl-C to stop)\n")
         }
         // Ctrl-C, kill and a closed terminal stop the preview and remove its folder. The signal
@@ -76,7 +78,16 @@ struct PreviewSession {
         }
         withExtendedLifetime(sources) { done.wait() }
         try? FileManager.default.removeItem(atPath: scratch)
+        if failed.value { return ExitStatus.usage }
         environment.standardOutput("refkit: stopped\n")
         return ExitStatus.success
     }
+}
+
+/// Whether the server failed (set from its task, read after the wait).
+private final class Failed: @unchecked Sendable {
+    private let lock = NSLock()
+    private var failed = false
+    func set() { lock.withLock { failed = true } }
+    var value: Bool { lock.withLock { failed } }
 }

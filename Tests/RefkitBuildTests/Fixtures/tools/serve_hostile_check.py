@@ -1,7 +1,8 @@
 #!/usr/bin/env python3
 """Attacks a running `refkit serve` the way a hostile web page or a local program can (issue 13):
 requests whose Host header is not the preview's own (DNS rebinding) must be refused, for pages
-and for the live-reload socket alike; the preview's own names must be served. Usage:
+and for the live-reload socket alike; the preview's own names must be served; a huge request
+line or head is answered 414 or 431 within a second, and the server still answers after. Usage:
 serve_hostile_check.py REFKIT KIT_DIR PORT. Prints one line per check; exits 1 on the first
 failure. The server is bound to 127.0.0.1 and stopped."""
 import signal
@@ -53,6 +54,21 @@ try:
         ("no Host", get("/cara/index.html", None), " 403 "),
         ("socket, rebound name", get("/__refkit/live", f"attacker.example:{port}", upgrade), " 403 "),
     ]
+    host = f"Host: 127.0.0.1:{port}\r\n"
+    for name, head, expected in [
+        ("80 KB request line", f"GET /{'a' * 80_000} HTTP/1.1\r\n{host}\r\n".encode(), " 414 "),
+        ("10 MB request line", b"GET /" + b"a" * 10_000_000 + f" HTTP/1.1\r\n{host}\r\n".encode(), " 414 "),
+        ("50,000 headers", (f"GET / HTTP/1.1\r\n{host}" + "".join(f"X-{i}: y\r\n" for i in range(50_000)) + "\r\n").encode(), " 431 "),
+        ("one 100 KB header", f"GET / HTTP/1.1\r\n{host}X-Big: {'b' * 100_000}\r\n\r\n".encode(), " 431 "),
+    ]:
+        started = time.time()
+        try:
+            status = request(head)
+        except (BrokenPipeError, ConnectionResetError) as error:
+            status = f"connection dropped ({error.__class__.__name__})"
+        took = time.time() - started
+        checks.append((f"{name} ({took:.2f} s)", status if took < 1 else f"{status}, after {took:.1f} s", expected))
+    checks.append(("still serving after them", get("/cara/index.html", f"127.0.0.1:{port}"), " 200 "))
     for name, status, expected in checks:
         ok = expected in status + " "
         failed = failed or not ok

@@ -5,21 +5,14 @@ reload; break the YAML and wait for the overlay naming the file and line; fix it
 the page to recover. Usage: serve_browser_check.py REFKIT KIT_DIR PORT. Prints one line per step
 with its latency; exits 1 on the first failure. The server is bound to 127.0.0.1 and stopped."""
 import pathlib
-import signal
-import subprocess
 import sys
 import time
 
 from playwright.sync_api import sync_playwright
+from serving import serving
 
 refkit, kit, port = sys.argv[1], pathlib.Path(sys.argv[2]), int(sys.argv[3])
-server = subprocess.Popen([refkit, "serve", str(kit), "--port", str(port), "--date", "2026-11-23"],
-                          stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
-try:
-    deadline = time.time() + 20
-    while "serving" not in (line := server.stdout.readline()):
-        if time.time() > deadline or server.poll() is not None:
-            sys.exit(f"refkit serve did not start: {line} {server.stderr.read()}")
+with serving(refkit, kit, port):
     with sync_playwright() as p:
         browser = p.chromium.launch(executable_path="/usr/bin/chromium", args=["--no-sandbox"])
         page = browser.new_page()
@@ -49,9 +42,3 @@ try:
         page.wait_for_selector("text=brave new firms", timeout=2000)
         print(f"recovered after {time.time() - started:.2f} s")
         browser.close()
-finally:
-    server.send_signal(signal.SIGINT)
-    try:
-        server.wait(timeout=10)
-    except subprocess.TimeoutExpired:
-        server.kill()

@@ -5,11 +5,11 @@ and for the live-reload socket alike; the preview's own names must be served; a 
 line or head is answered 414 or 431 within a second, and the server still answers after. Usage:
 serve_hostile_check.py REFKIT KIT_DIR PORT. Prints one line per check; exits 1 on the first
 failure. The server is bound to 127.0.0.1 and stopped."""
-import signal
 import socket
-import subprocess
 import sys
 import time
+
+from serving import serving
 
 refkit, kit, port = sys.argv[1], sys.argv[2], int(sys.argv[3])
 
@@ -35,14 +35,8 @@ def get(path: str, host: str | None, extra: str = "") -> str:
     return request(("\r\n".join(lines) + "\r\nConnection: close\r\n\r\n").encode())
 
 
-server = subprocess.Popen([refkit, "serve", kit, "--port", str(port), "--date", "2026-11-23"],
-                          stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
 failed = False
-try:
-    deadline = time.time() + 20
-    while "serving" not in (line := server.stdout.readline()):
-        if time.time() > deadline or server.poll() is not None:
-            sys.exit(f"refkit serve did not start: {line} {server.stderr.read()}")
+with serving(refkit, kit, port):
     upgrade = "Upgrade: websocket\r\nConnection: Upgrade\r\nSec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\nSec-WebSocket-Version: 13"
     checks = [
         ("own address", get("/cara/index.html", f"127.0.0.1:{port}"), " 200 "),
@@ -73,10 +67,4 @@ try:
         ok = expected in status + " "
         failed = failed or not ok
         print(f"{'ok' if ok else 'FAILED'}: {name}: {status}")
-finally:
-    server.send_signal(signal.SIGINT)
-    try:
-        server.wait(timeout=10)
-    except subprocess.TimeoutExpired:
-        server.kill()
 sys.exit(1 if failed else 0)

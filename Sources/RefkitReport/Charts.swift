@@ -14,7 +14,7 @@ enum Charts {
     static func funnel(_ tally: Tally, sources: [Tally], title: String, width: Int = 560) -> String {
         let stages: [(Stage, String)] = [(.view, "Views"), (.lead, "Leads"), (.appointment, "Appointments"), (.deal, "Deals")]
         let largest = max(1, stages.map { tally[$0.0] }.max() ?? 1)
-        let labelWidth = 110, rowHeight = 34, barMax = width - labelWidth - 150
+        let labelWidth = 110, rowHeight = 34, barMax = width - labelWidth - 200  // room for "16  (views not tracked)"
         var svg = "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 \(width) \(stages.count * rowHeight + 8)\" width=\"\(width)\" height=\"\(stages.count * rowHeight + 8)\" role=\"img\" aria-label=\"\(escape(title))\" \(font) font-size=\"14\">"
         svg += "<title>\(escape(title))</title>"
         var previous = 0  // the last step the ledger tracks: the next rate is of it

@@ -65,20 +65,30 @@ public enum Markdown {
         return parse(markdown, options: parseOptions) { _, document in
             var links: [Link] = []
             // Where the last link was found: its line, the byte after it and that byte's column.
-            // Later links on a line are looked for after it, and columns counted on from it, so a
-            // line of thousands of links is read a few times, not once per link.
-            var cursor = (line: 0, bytes: [UInt8](), offset: 0, column: 1)
+            // Later links on a line are looked for after it, and columns counted on from it. A
+            // destination not written as cmark gives it (entity-encoded) is looked for to the end
+            // of the line, so each line has a budget of bytes to read (eight times its length):
+            // past it, a link takes the column of the one before. Linear, whatever the line holds.
+            var cursor = (line: 0, bytes: [UInt8](), offset: 0, column: 1, budget: 0)
             forEachLink(in: document) { node in
                 guard let url = cmark_node_get_url(node) else { return }
                 let destination = String(cString: url)
                 let line = Int(cmark_node_get_start_line(node))
                 var column = 1
                 if lines.indices.contains(line - 1), !destination.isEmpty {
-                    if cursor.line != line { cursor = (line, Array(lines[line - 1].utf8), 0, 1) }
-                    if let found = find(Array(destination.utf8), in: cursor.bytes, from: cursor.offset) {
-                        column = cursor.column + scalars(in: cursor.bytes[cursor.offset..<found])
-                        let after = found + destination.utf8.count
-                        cursor = (line, cursor.bytes, after, column + scalars(in: cursor.bytes[found..<after]))
+                    if cursor.line != line {
+                        let bytes = Array(lines[line - 1].utf8)
+                        cursor = (line, bytes, 0, 1, 8 * bytes.count + 4096)
+                    }
+                    column = cursor.column
+                    if cursor.budget > 0 {
+                        let (found, read) = find(Array(destination.utf8), in: cursor.bytes, from: cursor.offset)
+                        cursor.budget -= read
+                        if let found {
+                            column = cursor.column + scalars(in: cursor.bytes[cursor.offset..<found])
+                            let after = found + destination.utf8.count
+                            (cursor.offset, cursor.column) = (after, column + scalars(in: cursor.bytes[found..<after]))
+                        }
                     }
                 }
                 links.append(Link(destination: destination, isImage: cmark_node_get_type(node) == CMARK_NODE_IMAGE,
@@ -89,17 +99,17 @@ public enum Markdown {
     }
 
     /// Where `destination` is written in `line` at or after `start`: its first place after `](` or
-    /// `<`, else its first place at all.
-    private static func find(_ destination: [UInt8], in line: [UInt8], from start: Int) -> Int? {
+    /// `<`, else its first place at all; and how many bytes were read to know.
+    private static func find(_ destination: [UInt8], in line: [UInt8], from start: Int) -> (place: Int?, read: Int) {
         var first: Int?
         var from = start
         while let place = search(destination, in: line, from: from) {
             first = first ?? place
-            if place >= 2, line[place - 2] == UInt8(ascii: "]"), line[place - 1] == UInt8(ascii: "(") { return place }
-            if place >= 1, line[place - 1] == UInt8(ascii: "<") { return place }
+            if place >= 2, line[place - 2] == UInt8(ascii: "]"), line[place - 1] == UInt8(ascii: "(") { return (place, place - start) }
+            if place >= 1, line[place - 1] == UInt8(ascii: "<") { return (place, place - start) }
             from = place + 1
         }
-        return first
+        return (first, line.count - start)
     }
 
     /// The first place of `needle` (not empty) in `haystack` at or after `start`: memchr finds

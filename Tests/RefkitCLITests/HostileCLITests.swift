@@ -71,7 +71,7 @@ final class HostileCLITests: XCTestCase {
         let bodies: [(String, String, Int32)] = [
             ("50,000 {{", String(repeating: "{{", count: 50_000) + "\n", 0),
             ("60 KB of %7B%7B in a link", "[x](" + String(repeating: "%7B%7B", count: 10_000) + ")\n", 0),
-            ("112 KB of entity-encoded links", Array(repeating: "[a](&#x68;ow.html)", count: 6_000).joined(separator: " ") + "\n", 0),
+            ("1.1 MB of entity-encoded links", Array(repeating: "[a](&#x68;ow.html)", count: 60_000).joined(separator: " ") + "\n", 0),
             ("20,000 footnotes", (0..<20_000).map { "x[^\($0)]\n\n[^\($0)]: Ibid.\n\n" }.joined(), 0),
             ("a 5,000-column table", "|" + String(repeating: "a|", count: 5_000) + "\n|" + String(repeating: "-|", count: 5_000) + "\n"
                 + String(repeating: "x\n", count: 2_000), 1),

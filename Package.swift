@@ -4,7 +4,8 @@ import PackageDescription
 
 // One target per concern, depending in one direction only:
 // C libraries (CMarkGFM, CQREncode, CLibCrypto, CXXHash) → RefkitMarkdown, RefkitQR, RefkitModel → RefkitTemplates,
-// RefkitLedger → RefkitBuild → RefkitReport → RefkitCLI → refkit; RefkitCLI + RefkitServe → refkit-serve
+// RefkitLedger → RefkitBuild → RefkitReport → RefkitCLI → refkit; RefkitCLI + RefkitServe (SwiftNIO) → refkit-serve.
+// Every target declares exactly the modules it imports.
 let package = Package(
     name: "refkit",
     products: [
@@ -49,14 +50,15 @@ let package = Package(
         ]),
         .target(
             name: "RefkitCLI",
-            dependencies: ["RefkitBuild", "RefkitReport", .product(name: "ArgumentParser", package: "swift-argument-parser")]
+            dependencies: ["RefkitBuild", "RefkitReport", "RefkitModel", "RefkitTemplates",
+                           .product(name: "ArgumentParser", package: "swift-argument-parser")]
         ),
         .executableTarget(name: "refkit", dependencies: ["RefkitCLI"]),
         // `refkit serve` hands over to this helper: only it links the web server (see ServeCommand).
         .executableTarget(name: "refkit-serve", dependencies: ["RefkitCLI", "RefkitServe", "RefkitBuild"]),
         .testTarget(name: "RefkitMarkdownTests", dependencies: ["RefkitMarkdown"]),
         .testTarget(name: "RefkitModelTests", dependencies: ["RefkitModel"]),
-        .testTarget(name: "RefkitTemplatesTests", dependencies: ["RefkitTemplates"]),
+        .testTarget(name: "RefkitTemplatesTests", dependencies: ["RefkitTemplates", "RefkitModel"]),
         .target(name: "RefkitTestTools", path: "Tests/RefkitTestTools"),
         .testTarget(name: "RefkitQRTests", dependencies: ["RefkitQR", "RefkitTestTools"]),
         // Fixture kits are read from the source tree (#filePath), not bundled.

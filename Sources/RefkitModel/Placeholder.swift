@@ -13,6 +13,17 @@ public enum Placeholder {
         "source.message", "source.name", "source.reward", "source.segment", "source.slug",
     ]
 
+    /// The placeholder list for docs/FORMAT.md: generated, never copied (a test compares the two).
+    public static var documentation: String {
+        fields.map { "- `{{\($0)}}`" + (urlFields.contains($0) ? " (a whole http(s) URL: may start a link)" : "") }
+            .joined(separator: "\n") + "\n"
+    }
+
+    /// Fields whose values are whole URLs, validated as http(s). Any other value placed in a link
+    /// destination is encoded as a URL component, so a source named `javascript:…` can never
+    /// become a scheme.
+    public static let urlFields: Set<String> = ["referral.link", "site.url", "site.referral_url"]
+
     /// A placeholder found in a text.
     public struct Occurrence: Hashable, Sendable {
         /// The field named, trimmed: `source.name`.

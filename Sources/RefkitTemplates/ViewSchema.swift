@@ -49,6 +49,25 @@ public indirect enum ViewSchema: Sendable {
                 "sources": .list(directoryEntry), "partners": .list(directoryEntry), "customers": .list(directoryEntry),
             ]) { a, _ in a })
 
+    /// Every name a template may use, one Markdown list item each (`- `site.contact.name``), for
+    /// docs/FORMAT.md: generated, never copied (a test compares the two).
+    public var documentation: String {
+        func lines(_ schema: ViewSchema, _ prefix: String) -> [String] {
+            switch schema {
+            case .value: return ["- `\(prefix)`"]
+            case .list(let element):
+                let inner = lines(element, "")
+                return ["- `\(prefix)`: a list" + (inner == ["- ``"] ? " of text" : ", each with:")]
+                    + (inner == ["- ``"] ? [] : inner.map { "  " + $0 })
+            case .object(let fields):
+                return fields.sorted { $0.key < $1.key }.flatMap { key, value in
+                    lines(value, prefix.isEmpty ? key : prefix + "." + key)
+                }
+            }
+        }
+        return lines(self, "").joined(separator: "\n") + "\n"
+    }
+
     var fields: [String: ViewSchema] {
         if case .object(let fields) = self { return fields }
         return [:]

@@ -69,13 +69,6 @@ struct FillableHTML: Sendable {
     }
 }
 
-extension Placeholder {
-    /// Fields whose values are whole URLs, validated as http(s). Any other value placed in a link
-    /// destination is encoded as a URL component, so a source named `javascript:…` can never
-    /// become a scheme.
-    static let urlFields: Set<String> = ["referral.link", "site.url", "site.referral_url"]
-}
-
 public enum Escape {
     /// Escapes text for HTML content and quoted attributes (and XML: the report's SVG charts), byte
     /// by byte (`HTMLEscaping`): a quote is escaped even when a combining mark follows it.

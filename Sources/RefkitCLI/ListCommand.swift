@@ -46,16 +46,15 @@ struct ListCommand: RefkitSubcommand {
             return ExitStatus.usage
         case .success(let result): checked = result
         }
-        guard let kit = checked.validated.kit, let templates = checked.validated.templates else {
+        guard let kit = checked.validated.kit else {
             for diagnostic in checked.validated.diagnostics {
                 environment.standardError(diagnostic.formatted(forTerminal: environment.errorIsTerminal) + "\n")
             }
             return ExitStatus.contentErrors
         }
-        let renderer = SiteRenderer(kit: kit, templates: templates, date: checked.date, secret: request.secret)
         let rows: [[String]] = kit.sources.map { source in
             [source.slug, source.name, source.segment.rawValue, source.code, source.contact.name ?? "",
-             source.contact.email ?? "", renderer.offers(for: source).map(\.id).joined(separator: " "),
+             source.contact.email ?? "", kit.offers(for: source).map(\.id).joined(separator: " "),
              source.referralLink(in: kit.site), source.kitURL(in: kit.site, secret: request.secret)]
         }
         switch format {

@@ -324,8 +324,8 @@ public enum KitValidator {
                 diagnostics.append(.warning("a how-to-refer page has no 'steps' to show", at: fields.location))
             }
             // The handout is one printed page: it shows the first phrases and steps, in order.
-            for (key, count, limit) in [("phrases", phrases.count, SiteRenderer.handoutPhrases),
-                                        ("steps", steps.count, SiteRenderer.handoutSteps)] where count > limit {
+            for (key, count, limit) in [("phrases", phrases.count, Handout.phrases),
+                                        ("steps", steps.count, Handout.steps)] where count > limit {
                 diagnostics.append(.warning("the one-page handout shows the first \(limit) of these \(count) \(key); the page shows them all",
                                             at: fields.location(of: key)))
             }

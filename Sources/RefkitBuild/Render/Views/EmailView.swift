@@ -1,0 +1,33 @@
+import RefkitModel
+import RefkitTemplates
+
+/// The introduction e-mail, `S/email.html` and its plain-text twin `S/email.txt`.
+extension SiteRenderer {
+    /// `S/email.html` and `S/email.txt`, from one view.
+    func emailJobs(_ context: SourceContext) -> [Job] {
+        var jobs: [Job] = []
+        let email = emailView(context, folder: context.folder)
+        jobs.append(Job(template: "email", path: "\(context.folder)/email.html", view: email))
+        jobs.append(Job(template: "email-text", path: "\(context.folder)/email.txt", view: email))
+        return jobs
+    }
+
+    /// `email.html` and `email.txt`: an introduction the source sends a prospect. The e-mail leaves
+    /// the site, so every link and image in it is absolute, under `site.url`.
+    func emailView(_ context: SourceContext, folder: String) -> ViewObject {
+        let base = kit.site.url.hasSuffix("/") ? kit.site.url : kit.site.url + "/"
+        var view = baseView(context, depth: 1, currentPage: nil)
+        view["root"] = .text(base)
+        view["home"] = .text(base + folder + "/index.html")
+        view["site"] = .object(siteView(root: base))
+        view["brand"] = .object(Branding(site: kit.site, source: context.source).view(root: base))
+        view["referral"] = .object(["link": context.values["referral.link"]!, "qr_url": base + folder + "/qr.svg"])
+        var handout = handoutView(context)
+        if case .object(var offer)? = handout["offer"], case .text(let url)? = offer["url"] {
+            offer["url"] = .text(base + folder + "/" + url)
+            handout["offer"] = .object(offer)
+        }
+        view["handout"] = .object(handout)
+        return view
+    }
+}

@@ -1,0 +1,27 @@
+import RefkitLedger
+import RefkitModel
+import RefkitTemplates
+
+/// The kit's home, `S/index.html`.
+extension SiteRenderer {
+    /// `S/index.html`: greeting, message, reward, pages, offers, link and QR code, and the stats line.
+    func homeJobs(_ context: SourceContext) -> [Job] {
+        var jobs: [Job] = []
+        var home = baseView(context, depth: 1, currentPage: nil)
+        home["is_home"] = .flag(true)
+        if let stats = statsView(context.source) { home["stats"] = .object(stats) }
+        jobs.append(Job(template: "home", path: "\(context.folder)/index.html", view: home))
+        return jobs
+    }
+
+    /// "You sent us 3 referrals this year, 2 became clients — thank you!": only with `show_stats:
+    /// true`, and only once the source has sent a referral this year.
+    func statsView(_ source: Source) -> ViewObject? {
+        guard let tally = stats[source.slug], tally[.lead] > 0 else { return nil }
+        let referrals = tally[.lead], clients = tally[.deal]
+        var text = "You sent us \(referrals) referral\(referrals == 1 ? "" : "s") this year"
+        if clients > 0 { text += clients == 1 ? ", 1 became a client" : ", \(clients) became clients" }
+        text += " — thank you!"
+        return ["year": date.year, "referrals": referrals, "clients": clients, "text": text]
+    }
+}

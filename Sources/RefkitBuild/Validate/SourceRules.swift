@@ -1,0 +1,130 @@
+import Foundation
+import RefkitModel
+
+/// The rules of `content/sources/*.yml`: each source on its own (on every core), then what needs
+/// them all (a slug or code twice), and the names of files that did not make a source.
+extension KitValidator {
+    static func validateSources(_ documents: [(slug: String, document: YAMLDocument)], offers: [Offer],
+                                assets: Set<String>, diagnostics: inout [Diagnostic]) -> [Source] {
+        // Each source on its own, on every core (a roster may hold thousands); then, in file
+        // order, what needs them all: the same slug or code twice. Diagnostics are sorted later,
+        // so the result is the same as one by one.
+        let offerIDs = offers.map(\.id)
+        let checked = ParallelResults<CheckedSource>(count: documents.count)
+        parallelForEach(documents.count, jobs: ProcessInfo.processInfo.activeProcessorCount) { index in
+            let (slug, document) = documents[index]
+            checked.set(index, validateSource(slug: slug, document: document, offerIDs: offerIDs, assets: assets))
+        }
+        var sources: [Source] = []
+        var slugs: [String: String] = [:]  // lowercased slug → file
+        var codes: [String: String] = [:]  // uppercased code → file
+        for ((slug, document), result) in zip(documents, checked.all) {
+            diagnostics += result.diagnostics
+            if let other = slugs[slug.lowercased()] {
+                diagnostics.append(.error("slug '\(slug)' is the same as \(other)'s, ignoring case", at: SourceLocation(file: document.file)))
+            }
+            slugs[slug.lowercased()] = document.file
+            if let (code, location) = result.code {
+                if let other = codes[code.uppercased()] {
+                    diagnostics.append(.error("code '\(code)' is already used by \(other)", at: location))
+                }
+                codes[code.uppercased()] = document.file
+            }
+            if let source = result.source { sources.append(source) }
+        }
+        return sources.sorted { $0.slug < $1.slug }
+    }
+
+    /// What one source file makes: the source (nil if it has errors that leave it without a
+    /// name, segment or code), its code and where it is written, and its own diagnostics.
+    struct CheckedSource: Sendable {
+        var source: Source?
+        var code: (String, SourceLocation)?
+        var diagnostics: [Diagnostic]
+    }
+
+    static func validateSource(slug: String, document: YAMLDocument, offerIDs: [String], assets: Set<String>) -> CheckedSource {
+        var diagnostics: [Diagnostic] = []
+        let top = SourceLocation(file: document.file)
+        if !Checks.isSlug(slug) {
+            diagnostics.append(.error("the file name '\(slug)' is not a valid slug: use lowercase letters, digits and - (at most 64 characters)", at: top))
+        } else if reservedSourceSlugs.contains(slug) {
+            diagnostics.append(.error("the slug '\(slug)' is reserved: refkit writes output/\(slug)/ for every kit; rename the file", at: top))
+        }
+
+        let fields = FieldReader(document, node: document.root, knownKeys: sourceKeys, moved: sourceMoved, diagnostics: &diagnostics)
+        let name = fields.string("name", required: true, diagnostics: &diagnostics)
+        let segment = fields.choice("segment", Segment.self, required: true, diagnostics: &diagnostics)
+
+        var code: String?
+        if let written = fields.string("code", diagnostics: &diagnostics) {
+            if Checks.isCode(written) {
+                code = written
+            } else {
+                var message = "'code' must be 3 to 32 characters from A-Z, 0-9 and -, not '\(written)'"
+                if Checks.isCode(written.uppercased()) { message += "; did you mean '\(written.uppercased())'?" }
+                diagnostics.append(.error(message, at: fields.location(of: "code")))
+            }
+        } else {
+            let derived = String(slug.uppercased().prefix(32))
+            if Checks.isCode(derived) {
+                code = derived
+            } else if Checks.isSlug(slug) {
+                diagnostics.append(.error("the code derived from the slug, '\(derived)', is shorter than 3 characters; set 'code'", at: fields.location))
+            }
+        }
+
+        let contact = contact(fields, diagnostics: &diagnostics)
+        var brand: Brand?
+        if let reader = fields.mapping("brand", knownKeys: ["logo", "colors"], diagnostics: &diagnostics) {
+            brand = Brand(logo: assetPath(reader, "logo", assets: assets, diagnostics: &diagnostics),
+                          colors: palette(reader, diagnostics: &diagnostics))
+            if segment == .customer {
+                diagnostics.append(.warning("'brand' is ignored: only partners are co-branded", at: reader.location))
+                brand = nil
+            }
+        }
+        let message = fields.string("message", diagnostics: &diagnostics)
+        let reward = fields.string("reward", diagnostics: &diagnostics)
+        var chosenOffers: [String]?
+        if let listed = fields.strings("offers", diagnostics: &diagnostics) {
+            chosenOffers = []
+            for (id, location) in listed {
+                if offerIDs.contains(id) {
+                    chosenOffers!.append(id)
+                } else {
+                    var text = "unknown offer '\(id)': there is no content/offers/\(id).md"
+                    if let suggestion = closest(to: id, among: offerIDs) { text += "; did you mean '\(suggestion)'?" }
+                    diagnostics.append(.error(text, at: location))
+                }
+            }
+        }
+        let language = languageTag(fields, diagnostics: &diagnostics)
+        let followUp = cadence(fields, "follow_up", diagnostics: &diagnostics)
+        let showStats = fields.bool("show_stats", diagnostics: &diagnostics) ?? false
+        let codeAt = code.map { ($0, fields.value("code")?.location ?? top) }
+        guard let name, let segment, let code else { return CheckedSource(source: nil, code: codeAt, diagnostics: diagnostics) }
+        let source = Source(slug: slug, name: name, segment: segment, code: code, contact: contact, brand: brand,
+                            message: message, reward: reward, offerIDs: chosenOffers, language: language,
+                            followUp: followUp, showStats: showStats)
+        return CheckedSource(source: source, code: codeAt, diagnostics: diagnostics)
+    }
+
+    /// Names (slugs and codes) of source files that exist but did not make a source: a YAML error,
+    /// a bad code. Their own errors are reported; rows naming them in the ledger are not reported
+    /// again as unknown sources (one mistake, one error). The code is the one derived from the
+    /// slug and the file's `code:` line as written, which may be what failed.
+    static func brokenSourceNames(_ loaded: LoadedKit, valid: [Source]) -> [String] {
+        let validSlugs = Set(valid.map(\.slug))
+        let broken = loaded.sources.filter { !validSlugs.contains($0.slug) }.map { ($0.slug, Optional($0.document.text)) }
+            + loaded.unparsedSources.map { ($0.slug, $0.text) }
+        return broken.flatMap { slug, text -> [String] in
+            let code = text?.split(separator: "\n").lazy.compactMap { line -> String? in
+                guard line.hasPrefix("code:") else { return nil }
+                let value = line.dropFirst(5).prefix { $0 != "#" }.trimmingCharacters(in: .whitespaces)
+                return value.trimmingCharacters(in: CharacterSet(charactersIn: "\"'")).uppercased()
+            }.first
+            return [slug, String(slug.uppercased().prefix(32))] + (code.map { [$0] } ?? [])
+        }
+    }
+}

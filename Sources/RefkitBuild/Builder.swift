@@ -124,7 +124,7 @@ public struct Builder: Sendable {
 
         // 0. Nothing changed since the last build (same inputs, options and refkit): nothing to do.
         let inputs = InputScan.scan(request, date: date.description, fileSystem: fileSystem)
-        if let previous = writer.previous, previous.fingerprint == inputs.fingerprint {
+        if let previous = Rebuild.upToDate(writer, inputs) {
             try? writer.clearLeftovers()
             let summary = BuildSummary(sources: previous.sources.count, pages: previous.pages, output: output, date: date, upToDate: true)
             return BuildOutcome(diagnostics: previous.diagnostics, result: .success(summary))
@@ -138,74 +138,24 @@ public struct Builder: Sendable {
         }
 
         // 3. render, one source at a time, sources in parallel, and 4. write each as it is rendered;
-        // then put the new files in place of the old.
+        // then put the new files in place of the old (`Rebuild`: all of them, or only what changed).
         let renderer = SiteRenderer(kit: kit, templates: templates, date: date, secret: request.secret, ledger: validated.ledger)
         let sources = kit.sources.filter { request.shard?.includes($0.slug) ?? true }
-        let plan = RebuildPlan(previous: writer.previous, inputs: inputs, sources: sources)
+        let rebuild = Rebuild(writer: writer, inputs: inputs, sources: sources, renderer: renderer, bundle: request.bundle)
         do {
             try writer.begin()
-            let written = try renderAndWrite(plan.rendered, kit: kit, renderer: renderer, writer: writer, request: request,
-                                             whole: plan.previous == nil, directoryMayChange: directoryMayChange(plan, renderer))
-            var records = plan.previous?.sources ?? [:]
-            for slug in plan.removed { records[slug] = nil }
-            for source in plan.rendered {
-                records[source.slug] = Manifest.SourceRecord(input: inputs.sources[source.slug] ?? Manifest.SourceRecord.unknown,
-                                                             folder: renderer.directoryName(for: source),
-                                                             pages: written.pages[source.slug] ?? 0,
-                                                             listing: listingHash(of: source, renderer))
-            }
+            let written = try renderAndWrite(rebuild.rendered, kit: kit, renderer: renderer, writer: writer, request: request,
+                                             whole: rebuild.isWhole, directoryMayChange: rebuild.directoryMayChange)
             let otherPages = (request.shard?.writesSharedFiles ?? true) && !kit.site.unlisted ? 1 : 0
-            if let previous = plan.previous {
-                // Only some sources: swap their folders (and bundles, and the directory page) one by one.
-                let replaced = plan.rendered.flatMap { entries(of: renderer.directoryName(for: $0), request) } + written.otherEntries
-                let removed = plan.removed.flatMap { entries(of: previous.sources[$0]!.folder, request) }
-                var swapped: [String: String] = [:]
-                for source in plan.rendered { swapped[source.slug] = renderer.directoryName(for: source) }
-                for slug in plan.removed { swapped[slug] = previous.sources[slug]!.folder }
-                let journal = Journal(sources: swapped, entries: replaced + removed)
-                var manifest = previous
-                (manifest.fingerprint, manifest.shared, manifest.sources, manifest.otherPages)
-                    = (inputs.fingerprint, inputs.shared, records, otherPages)
-                manifest.forget(replaced + removed)
-                manifest.record(writer.placed)
-                manifest.diagnostics = validated.diagnostics
-                try writer.commit(manifest, journal: journal, replacing: replaced, removing: removed)
-                return success(manifest, rendered: plan.rendered.count)
-            }
-            var manifest = Manifest(fingerprint: inputs.fingerprint, shared: inputs.shared, sources: records,
-                                    otherPages: otherPages, files: writer.placed)
-            manifest.diagnostics = validated.diagnostics
-            try writer.commit(manifest)
-            return success(manifest, rendered: plan.rendered.count)
+            let manifest = try rebuild.commit(pages: written.pages, otherEntries: written.otherEntries, otherPages: otherPages,
+                                              diagnostics: validated.diagnostics)
+            let summary = BuildSummary(sources: manifest.sources.count, pages: manifest.pages, output: output, date: date,
+                                       rendered: rebuild.rendered.count)
+            return BuildOutcome(diagnostics: validated.diagnostics, result: .success(summary))
         } catch {
             writer.abort()
             return BuildOutcome(diagnostics: validated.diagnostics, result: .failure(.output(error)))
         }
-
-        func success(_ manifest: Manifest, rendered: Int) -> BuildOutcome {
-            let summary = BuildSummary(sources: manifest.sources.count, pages: manifest.pages, output: output, date: date,
-                                       rendered: rendered)
-            return BuildOutcome(diagnostics: validated.diagnostics, result: .success(summary))
-        }
-    }
-
-    /// Whether a build that renders only `plan.rendered` must render the directory page again: a
-    /// source came or went, or one shows something else there (rendering it lists every source).
-    private func directoryMayChange(_ plan: RebuildPlan, _ renderer: SiteRenderer) -> Bool {
-        guard let previous = plan.previous, plan.removed.isEmpty else { return true }
-        return plan.rendered.contains { source in
-            previous.sources[source.slug]?.listing != listingHash(of: source, renderer)
-        }
-    }
-
-    /// What the manifest records of what the directory page lists of `source`.
-    private func listingHash(of source: Source, _ renderer: SiteRenderer) -> String {
-        Manifest.hash(Array(renderer.listing(of: source).utf8))
-    }
-
-    /// What a source's kit is in the output: its folder, and its bundle with --bundle.
-    private func entries(of folder: String, _ request: BuildRequest) -> [String] {
-        request.bundle ? [folder, Bundle.path(forSourceFolder: folder)] : [folder]
     }
 
     /// What `renderAndWrite` wrote: each rendered source's page count, and which shared entries
@@ -285,82 +235,6 @@ public struct Builder: Sendable {
     private func kitPath(_ asset: Asset, _ request: BuildRequest) -> String {
         request.kitDirectory + "/" + asset.file
     }
-}
-
-/// Reads each file once and keeps its bytes for the rest of the build. Below `inputs` (the kit's
-/// content/ and templates/, which a build only reads), what a path is and what a folder holds are
-/// also asked once: the scan and the loader both walk them. Everything else goes straight to the
-/// file system underneath.
-final class CachingFileSystem: FileSystem, @unchecked Sendable {
-    private let base: any FileSystem
-    private let inputs: [String]
-    private let lock = NSLock()
-    private var cache: [String: [UInt8]] = [:]
-    private var kinds: [String: FileKind?] = [:]
-    private var listings: [String: [String]] = [:]
-
-    init(_ base: any FileSystem, inputs: [String] = []) {
-        self.base = base
-        self.inputs = inputs.map { $0 + "/" }
-    }
-
-    private func isInput(_ path: String) -> Bool { inputs.contains { path.hasPrefix($0) } }
-
-    func readFile(at path: String) throws(FileSystemError) -> [UInt8] {
-        if let bytes = lock.withLock({ cache[path] }) { return bytes }
-        let bytes = try base.readFile(at: path)
-        lock.withLock { cache[path] = bytes }
-        return bytes
-    }
-
-    func kind(at path: String) -> FileKind? {
-        guard isInput(path) else { return base.kind(at: path) }
-        if let kind = lock.withLock({ kinds[path] }) { return kind }
-        let kind = base.kind(at: path)
-        lock.withLock { kinds[path] = kind }
-        return kind
-    }
-
-    func contentsOfDirectory(at path: String) throws(FileSystemError) -> [String] {
-        guard isInput(path + "/") else { return try base.contentsOfDirectory(at: path) }
-        if let names = lock.withLock({ listings[path] }) { return names }
-        let names = try base.contentsOfDirectory(at: path)
-        lock.withLock { listings[path] = names }
-        return names
-    }
-    func realPath(_ path: String) -> String? { base.realPath(path) }
-    func createDirectory(at path: String) throws(FileSystemError) { try base.createDirectory(at: path) }
-    func writeFile(_ bytes: [UInt8], to path: String) throws(FileSystemError) { try base.writeFile(bytes, to: path) }
-    func copyFile(from source: String, to destination: String) throws(FileSystemError) { try base.copyFile(from: source, to: destination) }
-    func linkItem(from source: String, to destination: String) throws(FileSystemError) { try base.linkItem(from: source, to: destination) }
-    func moveItem(from source: String, to destination: String) throws(FileSystemError) { try base.moveItem(from: source, to: destination) }
-    func exchangeItems(_ a: String, _ b: String) throws(FileSystemError) { try base.exchangeItems(a, b) }
-    func removeItem(at path: String) throws(FileSystemError) { try base.removeItem(at: path) }
-    func lockExclusively(at path: String) throws(FileSystemError) -> FileLock? { try base.lockExclusively(at: path) }
-}
-
-/// Runs `body` for 0..<count on at most `jobs` threads at once, handing out indices in order.
-func parallelForEach(_ count: Int, jobs: Int, _ body: @escaping @Sendable (Int) -> Void) {
-    let next = Counter()
-    DispatchQueue.concurrentPerform(iterations: max(1, min(jobs, count))) { _ in
-        while case let index = next.take(), index < count { body(index) }
-    }
-}
-
-/// One slot per index, filled by `parallelForEach`'s workers, read when they are done.
-final class ParallelResults<Value>: @unchecked Sendable {
-    private let lock = NSLock()
-    private var values: [Value?]
-    init(count: Int) { values = Array(repeating: nil, count: count) }
-    func set(_ index: Int, _ value: Value) { lock.withLock { values[index] = value } }
-    /// Every slot's value, in index order (every slot must have been set).
-    var all: [Value] { lock.withLock { values.map { $0! } } }
-}
-
-private final class Counter: @unchecked Sendable {
-    private let lock = NSLock()
-    private var value = 0
-    func take() -> Int { lock.withLock { defer { value += 1 }; return value } }
 }
 
 /// Counts and the first failure, shared by the render workers.

@@ -1,0 +1,96 @@
+import RefkitModel
+
+/// Everything a build does with the output it replaces, from the previous manifest to the
+/// commit: whether anything changed at all, which sources to render (`RebuildPlan`), whether the
+/// directory page may change, and, once they are written, the new manifest and how it goes in:
+/// the whole staged folder swapped in one step, or (only some sources rendered) their folders one
+/// by one under a `Journal`.
+struct Rebuild {
+    let writer: OutputWriter
+    let inputs: InputScan
+    let plan: RebuildPlan
+    let renderer: SiteRenderer
+    /// `--bundle`: a source's kit is its folder and its zip.
+    let bundle: Bool
+
+    init(writer: OutputWriter, inputs: InputScan, sources: [Source], renderer: SiteRenderer, bundle: Bool) {
+        self.writer = writer
+        self.inputs = inputs
+        self.renderer = renderer
+        self.bundle = bundle
+        plan = RebuildPlan(previous: writer.previous, inputs: inputs, sources: sources)
+    }
+
+    /// The previous build's manifest, when its inputs, options and refkit were exactly these.
+    static func upToDate(_ writer: OutputWriter, _ inputs: InputScan) -> Manifest? {
+        guard let previous = writer.previous, previous.fingerprint == inputs.fingerprint else { return nil }
+        return previous
+    }
+
+    /// The sources this build renders: all, or only those whose file changed.
+    var rendered: [Source] { plan.rendered }
+    /// Whether every source is rendered and the whole output folder replaced.
+    var isWhole: Bool { plan.previous == nil }
+
+    /// Whether a build that renders only `plan.rendered` must render the directory page again: a
+    /// source came or went, or one shows something else there (rendering it lists every source).
+    var directoryMayChange: Bool {
+        guard let previous = plan.previous, plan.removed.isEmpty else { return true }
+        return plan.rendered.contains { previous.sources[$0.slug]?.listing != listingHash(of: $0) }
+    }
+
+    /// What the manifest records of what the directory page lists of `source`.
+    private func listingHash(of source: Source) -> String {
+        Manifest.hash(Array(renderer.listing(of: source).utf8))
+    }
+
+    /// What a source's kit is in the output: its folder, and its bundle with --bundle.
+    private func entries(of folder: String) -> [String] {
+        bundle ? [folder, Bundle.path(forSourceFolder: folder)] : [folder]
+    }
+
+    /// Records what was written and puts it in place of the output.
+    /// - Parameters:
+    ///   - pages: HTML pages written per rendered source, by slug.
+    ///   - otherEntries: shared entries written again on a partial build (the directory page).
+    ///   - otherPages: pages outside the sources' folders.
+    func commit(pages: [String: Int], otherEntries: [String], otherPages: Int,
+                diagnostics: [Diagnostic]) throws(OutputWriter.Failure) -> Manifest {
+        var records = plan.previous?.sources ?? [:]
+        for slug in plan.removed { records[slug] = nil }
+        for source in plan.rendered {
+            records[source.slug] = Manifest.SourceRecord(input: inputs.sources[source.slug] ?? Manifest.SourceRecord.unknown,
+                                                         folder: renderer.directoryName(for: source),
+                                                         pages: pages[source.slug] ?? 0,
+                                                         listing: listingHash(of: source))
+        }
+        guard let previous = plan.previous else {
+            var manifest = Manifest(fingerprint: inputs.fingerprint, shared: inputs.shared, sources: records,
+                                    otherPages: otherPages, files: writer.placed)
+            manifest.diagnostics = diagnostics
+            try writer.commit(manifest)
+            return manifest
+        }
+        // Only some sources: swap their folders (and bundles, and the directory page) one by one.
+        // A removed source's folder is the one the previous manifest records (the plan only names
+        // slugs that manifest has).
+        var swapped: [String: String] = [:]
+        for source in plan.rendered { swapped[source.slug] = renderer.directoryName(for: source) }
+        var removedFolders: [String] = []
+        for slug in plan.removed {
+            guard let folder = previous.sources[slug]?.folder else { continue }
+            swapped[slug] = folder
+            removedFolders.append(folder)
+        }
+        let replaced = plan.rendered.flatMap { entries(of: renderer.directoryName(for: $0)) } + otherEntries
+        let removed = removedFolders.flatMap(entries(of:))
+        var manifest = previous
+        (manifest.fingerprint, manifest.shared, manifest.sources, manifest.otherPages)
+            = (inputs.fingerprint, inputs.shared, records, otherPages)
+        manifest.forget(replaced + removed)
+        manifest.record(writer.placed)
+        manifest.diagnostics = diagnostics
+        try writer.commit(manifest, journal: Journal(sources: swapped, entries: replaced + removed), replacing: replaced, removing: removed)
+        return manifest
+    }
+}

@@ -1,0 +1,53 @@
+import Foundation
+
+/// Reads each file once and keeps its bytes for the rest of the build. Below `inputs` (the kit's
+/// content/ and templates/, which a build only reads), what a path is and what a folder holds are
+/// also asked once: the scan and the loader both walk them. Everything else goes straight to the
+/// file system underneath.
+final class CachingFileSystem: FileSystem, @unchecked Sendable {
+    private let base: any FileSystem
+    private let inputs: [String]
+    private let lock = NSLock()
+    private var cache: [String: [UInt8]] = [:]
+    private var kinds: [String: FileKind?] = [:]
+    private var listings: [String: [String]] = [:]
+
+    init(_ base: any FileSystem, inputs: [String] = []) {
+        self.base = base
+        self.inputs = inputs.map { $0 + "/" }
+    }
+
+    private func isInput(_ path: String) -> Bool { inputs.contains { path.hasPrefix($0) } }
+
+    func readFile(at path: String) throws(FileSystemError) -> [UInt8] {
+        if let bytes = lock.withLock({ cache[path] }) { return bytes }
+        let bytes = try base.readFile(at: path)
+        lock.withLock { cache[path] = bytes }
+        return bytes
+    }
+
+    func kind(at path: String) -> FileKind? {
+        guard isInput(path) else { return base.kind(at: path) }
+        if let kind = lock.withLock({ kinds[path] }) { return kind }
+        let kind = base.kind(at: path)
+        lock.withLock { kinds[path] = kind }
+        return kind
+    }
+
+    func contentsOfDirectory(at path: String) throws(FileSystemError) -> [String] {
+        guard isInput(path + "/") else { return try base.contentsOfDirectory(at: path) }
+        if let names = lock.withLock({ listings[path] }) { return names }
+        let names = try base.contentsOfDirectory(at: path)
+        lock.withLock { listings[path] = names }
+        return names
+    }
+    func realPath(_ path: String) -> String? { base.realPath(path) }
+    func createDirectory(at path: String) throws(FileSystemError) { try base.createDirectory(at: path) }
+    func writeFile(_ bytes: [UInt8], to path: String) throws(FileSystemError) { try base.writeFile(bytes, to: path) }
+    func copyFile(from source: String, to destination: String) throws(FileSystemError) { try base.copyFile(from: source, to: destination) }
+    func linkItem(from source: String, to destination: String) throws(FileSystemError) { try base.linkItem(from: source, to: destination) }
+    func moveItem(from source: String, to destination: String) throws(FileSystemError) { try base.moveItem(from: source, to: destination) }
+    func exchangeItems(_ a: String, _ b: String) throws(FileSystemError) { try base.exchangeItems(a, b) }
+    func removeItem(at path: String) throws(FileSystemError) { try base.removeItem(at: path) }
+    func lockExclusively(at path: String) throws(FileSystemError) -> FileLock? { try base.lockExclusively(at: path) }
+}

@@ -4,14 +4,13 @@
 /// fields of sources and the site are never re-expanded, so a partner's name that happens to
 /// contain `{{…}}` stays literal text.
 public enum Placeholder {
-    /// Every field a placeholder may name.
-    public static let fields: [String] = [
-        "referral.link",
-        "site.campaign", "site.contact.email", "site.contact.name", "site.contact.phone",
-        "site.name", "site.referral_url", "site.url",
-        "source.code", "source.contact.email", "source.contact.name", "source.contact.phone",
-        "source.message", "source.name", "source.reward", "source.segment", "source.slug",
-    ]
+    /// Every field a placeholder may name (`PlaceholderField`'s names).
+    public static let fields: [String] = PlaceholderField.allCases.map(\.rawValue)
+
+    /// The values every placeholder is filled with, for one source.
+    public static func values(for source: Source, in site: Site) -> [String: String] {
+        Dictionary(uniqueKeysWithValues: PlaceholderField.allCases.map { ($0.rawValue, $0.value(for: source, in: site)) })
+    }
 
     /// The placeholder list for docs/FORMAT.md: generated, never copied (a test compares the two).
     public static var documentation: String {
@@ -22,7 +21,7 @@ public enum Placeholder {
     /// Fields whose values are whole URLs, validated as http(s). Any other value placed in a link
     /// destination is encoded as a URL component, so a source named `javascript:…` can never
     /// become a scheme.
-    public static let urlFields: Set<String> = ["referral.link", "site.url", "site.referral_url"]
+    public static let urlFields: Set<String> = Set(PlaceholderField.allCases.filter(\.isURL).map(\.rawValue))
 
     /// A placeholder found in a text.
     public struct Occurrence: Hashable, Sendable {
@@ -86,6 +85,55 @@ public enum Placeholder {
     /// The closest known field to a misspelt one, if any is close enough to suggest.
     public static func suggestion(for name: String) -> String? {
         closestField(to: name, among: fields)
+    }
+}
+
+/// A field a placeholder may name: the one list of them. Its name, whether its value is a whole
+/// URL, and its value for a source are declared here and nowhere else; validation, the renderer,
+/// link filling and docs/FORMAT.md derive from it.
+public enum PlaceholderField: String, CaseIterable, Sendable {
+    case referralLink = "referral.link"
+    case siteCampaign = "site.campaign"
+    case siteContactEmail = "site.contact.email"
+    case siteContactName = "site.contact.name"
+    case siteContactPhone = "site.contact.phone"
+    case siteName = "site.name"
+    case siteReferralURL = "site.referral_url"
+    case siteURL = "site.url"
+    case sourceCode = "source.code"
+    case sourceContactEmail = "source.contact.email"
+    case sourceContactName = "source.contact.name"
+    case sourceContactPhone = "source.contact.phone"
+    case sourceMessage = "source.message"
+    case sourceName = "source.name"
+    case sourceReward = "source.reward"
+    case sourceSegment = "source.segment"
+    case sourceSlug = "source.slug"
+
+    /// A whole http(s) URL (checked): the only values that may start a link destination.
+    public var isURL: Bool { [.referralLink, .siteURL, .siteReferralURL].contains(self) }
+
+    /// What it is filled with for `source` (an absent optional field: empty).
+    public func value(for source: Source, in site: Site) -> String {
+        switch self {
+        case .referralLink: source.referralLink(in: site)
+        case .siteCampaign: site.campaign
+        case .siteContactEmail: site.contact.email ?? ""
+        case .siteContactName: site.contact.name ?? ""
+        case .siteContactPhone: site.contact.phone ?? ""
+        case .siteName: site.name
+        case .siteReferralURL: site.referralURL
+        case .siteURL: site.url
+        case .sourceCode: source.code
+        case .sourceContactEmail: source.contact.email ?? ""
+        case .sourceContactName: source.contact.name ?? ""
+        case .sourceContactPhone: source.contact.phone ?? ""
+        case .sourceMessage: source.message ?? ""
+        case .sourceName: source.name
+        case .sourceReward: source.resolvedReward(in: site) ?? ""
+        case .sourceSegment: source.segment.rawValue
+        case .sourceSlug: source.slug
+        }
     }
 }
 

@@ -83,20 +83,8 @@ extension SiteRenderer {
         return view
     }
 
-    /// The values placeholders are filled with, for one source.
+    /// The values placeholders are filled with, for one source (`PlaceholderField`).
     func placeholderValues(for source: Source) -> [String: String] {
-        let site = kit.site
-        return [
-            "referral.link": source.referralLink(in: site),
-            "site.campaign": site.campaign, "site.name": site.name, "site.url": site.url,
-            "site.referral_url": site.referralURL,
-            "site.contact.name": site.contact.name ?? "", "site.contact.email": site.contact.email ?? "",
-            "site.contact.phone": site.contact.phone ?? "",
-            "source.code": source.code, "source.name": source.name, "source.slug": source.slug,
-            "source.segment": source.segment.rawValue, "source.message": source.message ?? "",
-            "source.reward": source.resolvedReward(in: site) ?? "",
-            "source.contact.name": source.contact.name ?? "", "source.contact.email": source.contact.email ?? "",
-            "source.contact.phone": source.contact.phone ?? "",
-        ]
+        Placeholder.values(for: source, in: kit.site)
     }
 }

@@ -43,6 +43,7 @@ let package = Package(
                            "ZIPFoundation"]
         ),
         .target(name: "RefkitReport", dependencies: ["RefkitBuild", "RefkitLedger", "RefkitModel"]),
+        .target(name: "RefkitDeploy", dependencies: ["RefkitBuild", "RefkitModel"]),
         .target(name: "RefkitServe", dependencies: [
             .product(name: "NIOCore", package: "swift-nio"), .product(name: "NIOPosix", package: "swift-nio"),
             .product(name: "NIOHTTP1", package: "swift-nio"), .product(name: "NIOWebSocket", package: "swift-nio"),
@@ -50,7 +51,7 @@ let package = Package(
         ]),
         .target(
             name: "RefkitCLI",
-            dependencies: ["RefkitBuild", "RefkitReport", "RefkitModel", "RefkitTemplates",
+            dependencies: ["RefkitBuild", "RefkitDeploy", "RefkitReport", "RefkitModel", "RefkitTemplates",
                            .product(name: "ArgumentParser", package: "swift-argument-parser")]
         ),
         .executableTarget(name: "refkit", dependencies: ["RefkitCLI"]),
@@ -63,7 +64,8 @@ let package = Package(
         .testTarget(name: "RefkitQRTests", dependencies: ["RefkitQR", "RefkitTestTools"]),
         // Fixture kits are read from the source tree (#filePath), not bundled.
         .testTarget(
-            name: "RefkitBuildTests", dependencies: ["RefkitBuild", "RefkitTemplates", "RefkitModel", "RefkitTestTools", "ZIPFoundation"],
+            name: "RefkitBuildTests", dependencies: ["RefkitBuild", "RefkitDeploy", "RefkitTemplates", "RefkitModel", "RefkitTestTools",
+                                                     "ZIPFoundation"],
             exclude: ["Fixtures"]),
         .testTarget(name: "RefkitCLITests", dependencies: ["RefkitCLI"]),
         .testTarget(name: "RefkitLedgerTests", dependencies: ["RefkitLedger", "RefkitModel"]),

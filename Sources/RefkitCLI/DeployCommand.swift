@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import RefkitBuild
+import RefkitDeploy
 import RefkitModel
 
 struct DeployCommand: RefkitSubcommand {

@@ -1,4 +1,3 @@
-import RefkitBuild
 import RefkitLedger
 import RefkitModel
 
@@ -34,4 +33,4 @@ enum Formatting {
 }
 
 /// Text for HTML and SVG (both XML-safe).
-func escape(_ text: String) -> String { Escape.html(text) }
+func escape(_ text: String) -> String { HTMLEscaping.escape(text) }

@@ -46,26 +46,6 @@ enum Checks {
         return text.unicodeScalars.allSatisfy { $0.value > 0x20 && $0.value < 0x7F && !"<>\"'`\\{}|^".unicodeScalars.contains($0) }
     }
 
-    /// Why `remote` is not a git remote refkit will push to, or nil: only the forms git documents
-    /// (`https://`, `http://`, `ssh://`, `git://`, `file://` URLs, `user@host:path`, a local path),
-    /// never one that git would read as an option (`--upload-pack=…`) or hand to a transport
-    /// helper (`ext::…`, which runs a command).
-    static func gitRemoteProblem(_ remote: String) -> String? {
-        if remote.hasPrefix("-") { return "must not start with '-' (git would read it as an option)" }
-        if remote.unicodeScalars.contains(where: { $0.value < 0x21 || $0.value == 0x7F }) {
-            return "must not contain spaces or control characters"
-        }
-        if let separator = remote.range(of: "://") {
-            let scheme = remote[..<separator.lowerBound].lowercased()
-            guard Deployer.protocols.contains(scheme) else {
-                return "must be an https://, http://, ssh://, git:// or file:// URL, user@host:path or a folder, not a '\(scheme)://' URL"
-            }
-            return nil
-        }
-        if remote.contains("::") { return "must not name a transport helper ('::'): it runs a command" }
-        return nil
-    }
-
     /// A BCP 47 tag in its common shape: `en`, `en-GB`, `zh-Hant-TW`.
     static func isLanguageTag(_ text: String) -> Bool {
         let parts = text.split(separator: "-", omittingEmptySubsequences: false)

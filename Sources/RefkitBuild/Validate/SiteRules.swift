@@ -29,7 +29,7 @@ extension KitValidator {
             switch (directory, git) {
             case let (directory?, nil): deploy = .directory(directory)
             case let (nil, git?):
-                if let problem = Checks.gitRemoteProblem(git) {
+                if let problem = GitRemote.problem(git) {
                     diagnostics.append(.error("'deploy.git' \(problem): '\(git)'", at: reader.location(of: "git")))
                 } else if branch.range(of: "^[A-Za-z0-9._/-]+$", options: .regularExpression) == nil || branch.hasPrefix("-") {
                     diagnostics.append(.error("'deploy.branch' is not a branch name: '\(branch)'", at: reader.location(of: "branch")))

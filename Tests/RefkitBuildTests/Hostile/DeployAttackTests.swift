@@ -1,5 +1,6 @@
 import Foundation
 import RefkitBuild
+import RefkitDeploy
 import RefkitModel
 import XCTest
 

@@ -1,4 +1,5 @@
 import Foundation
+import RefkitBuild
 import RefkitModel
 
 /// `refkit deploy`: publishes an existing output folder to `site.yml`'s `deploy:` target.
@@ -38,9 +39,6 @@ public struct Deployer: Sendable {
             }
         }
     }
-
-    /// The transports a git deploy may use (`GIT_ALLOW_PROTOCOL`): no `ext::`, which runs a command.
-    public static let protocols: Set<String> = ["https", "http", "ssh", "git", "file"]
 
     /// Left in a folder refkit deploys to; it is what allows the next deploy to delete there.
     public static let marker = ".refkit-deploy"
@@ -153,7 +151,7 @@ public struct Deployer: Sendable {
     /// so the same output and history give the same commit. Returns the plan (empty: nothing pushed).
     public func deployGit(remote: String, branch: String, date: Day, dryRun: Bool) throws(Failure) -> Plan {
         try requireOutput()
-        if let problem = Checks.gitRemoteProblem(remote) { throw .git("the remote \(problem): '\(remote)'") }
+        if let problem = GitRemote.problem(remote) { throw .git("the remote \(problem): '\(remote)'") }
         let scratch = FileManager.default.temporaryDirectory.appendingPathComponent("refkit-deploy-\(UUID().uuidString)").path
         defer { try? FileManager.default.removeItem(atPath: scratch) }
         let gitDirectory = scratch + "/git"
@@ -163,7 +161,7 @@ public struct Deployer: Sendable {
         environment["GIT_WORK_TREE"] = output
         environment["GIT_INDEX_FILE"] = scratch + "/index"
         // Only the transports deploy needs, whatever the user's git configuration allows.
-        environment["GIT_ALLOW_PROTOCOL"] = Self.protocols.sorted().joined(separator: ":")
+        environment["GIT_ALLOW_PROTOCOL"] = GitRemote.protocols.sorted().joined(separator: ":")
         for (key, value) in ["GIT_AUTHOR_NAME": "refkit", "GIT_AUTHOR_EMAIL": "refkit@localhost", "GIT_AUTHOR_DATE": stamp,
                              "GIT_COMMITTER_NAME": "refkit", "GIT_COMMITTER_EMAIL": "refkit@localhost", "GIT_COMMITTER_DATE": stamp] {
             environment[key] = value

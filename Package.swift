@@ -56,7 +56,7 @@ let package = Package(
         ),
         .executableTarget(name: "refkit", dependencies: ["RefkitCLI"]),
         // `refkit serve` hands over to this helper: only it links the web server (see ServeCommand).
-        .executableTarget(name: "refkit-serve", dependencies: ["RefkitCLI", "RefkitServe", "RefkitBuild"]),
+        .executableTarget(name: "refkit-serve", dependencies: ["RefkitCLI", "RefkitServe", "RefkitBuild", "RefkitTemplates"]),
         .testTarget(name: "RefkitMarkdownTests", dependencies: ["RefkitMarkdown"]),
         .testTarget(name: "RefkitModelTests", dependencies: ["RefkitModel"]),
         .testTarget(name: "RefkitTemplatesTests", dependencies: ["RefkitTemplates", "RefkitModel"]),

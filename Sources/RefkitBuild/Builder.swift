@@ -20,6 +20,8 @@ public struct BuildRequest: Sendable {
     public var shard: Shard?
     /// Check `content/ledger.csv` even when no source shows its numbers (`refkit check`).
     public var checkLedger = false
+    /// How templates render (`REFKIT_RENDER=direct`: every file through swift-mustache; same output).
+    public var renderMode = RenderMode.shape
     /// Called after each source is written, with how many are done and how many there are (from
     /// the render workers, so it must be thread-safe).
     public var progress: (@Sendable (_ done: Int, _ total: Int) -> Void)?
@@ -100,7 +102,8 @@ public struct Builder: Sendable {
         // 1. load
         let loaded = KitLoader(fileSystem: fileSystem, kitDirectory: request.kitDirectory).load()
         // 2. validate
-        return KitValidator.validate(loaded, on: date, secret: request.secret, checkLedger: request.checkLedger)
+        return KitValidator.validate(loaded, on: date, secret: request.secret, checkLedger: request.checkLedger,
+                                     renderMode: request.renderMode)
     }
 
     public func build(_ request: BuildRequest) -> BuildOutcome {

@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import RefkitBuild
 import RefkitModel
+import RefkitTemplates
 
 struct BuildCommand: RefkitSubcommand {
     static let configuration = CommandConfiguration(
@@ -59,6 +60,7 @@ struct BuildCommand: RefkitSubcommand {
             kitDirectory: kit, outputDirectory: output.map(environment.absolute), date: date,
             secret: environment.variables["REFKIT_SECRET"], bundle: bundle, jobs: jobs, shard: shard.flatMap(Shard.init))
         request.progress = { done, total in display.update(done: done, total: total) }
+        request.renderMode = RenderMode(environment: environment.variables)
         let outcome = builder.build(request)
         display.finish()
 

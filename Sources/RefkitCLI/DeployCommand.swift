@@ -3,6 +3,7 @@ import Foundation
 import RefkitBuild
 import RefkitDeploy
 import RefkitModel
+import RefkitTemplates
 
 struct DeployCommand: RefkitSubcommand {
     static let configuration = CommandConfiguration(
@@ -47,8 +48,10 @@ struct DeployCommand: RefkitSubcommand {
         }
         defer { if dryRun { try? FileManager.default.removeItem(atPath: String(outputFolder.dropLast("/output".count))) } }
         // Publish the kit as it is now: build first (nothing is rewritten when nothing changed).
-        let outcome = builder.build(BuildRequest(kitDirectory: kit, outputDirectory: outputFolder, date: date,
-                                                 secret: environment.variables["REFKIT_SECRET"]))
+        var request = BuildRequest(kitDirectory: kit, outputDirectory: outputFolder, date: date,
+                                   secret: environment.variables["REFKIT_SECRET"])
+        request.renderMode = RenderMode(environment: environment.variables)
+        let outcome = builder.build(request)
         for diagnostic in outcome.diagnostics {
             environment.standardError(diagnostic.formatted(forTerminal: environment.errorIsTerminal) + "\n")
         }

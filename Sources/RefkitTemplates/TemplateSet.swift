@@ -16,6 +16,20 @@ public struct TemplateFile: Sendable, Hashable {
     }
 }
 
+/// How a `TemplateSet` renders files. The output is the same either way (the golden tests run in
+/// both modes); `direct` is for debugging, set with `REFKIT_RENDER=direct`.
+public enum RenderMode: String, Sendable, CaseIterable {
+    /// Once per shape of view, then filled per view (`SkeletonCache`), when the templates allow it.
+    case shape
+    /// Every file through swift-mustache.
+    case direct
+
+    /// `REFKIT_RENDER=direct` picks `direct`; anything else, `shape`.
+    public init(environment: [String: String]) {
+        self = environment["REFKIT_RENDER"] == "direct" ? .direct : .shape
+    }
+}
+
 /// The compiled templates of one build: refkit's built-in defaults, each replaced by the kit's
 /// template of the same name when there is one. Compiled once per build; rendering is thread-safe.
 /// Files are rendered once per shape of view and filled per view (`SkeletonCache`) when the
@@ -27,7 +41,7 @@ public struct TemplateSet: Sendable {
 
     /// Compiles the defaults and the kit's templates. Every syntax error is a diagnostic with the
     /// template's file, line and column; the set is nil when there is any.
-    public static func compile(overrides: [TemplateFile]) -> (TemplateSet?, [Diagnostic]) {
+    public static func compile(overrides: [TemplateFile], mode: RenderMode = .shape) -> (TemplateSet?, [Diagnostic]) {
         _ = FastHTMLContentType.registered
         var library = MustacheLibrary()
         var diagnostics: [Diagnostic] = []
@@ -49,20 +63,21 @@ public struct TemplateSet: Sendable {
             }
         }
         guard diagnostics.isEmpty else { return (nil, diagnostics) }
-        let skeletons = Skeleton.supports(Array(texts.values)) ? SkeletonCache() : nil
+        let skeletons = mode == .shape && Skeleton.supports(Array(texts.values)) ? SkeletonCache() : nil
         return (TemplateSet(library: library, skeletons: skeletons), [])
     }
 
     /// Renders the template `name` with `view`: by its shape when it can, else directly.
     public func render(_ name: String, _ view: ViewObject) -> [UInt8] {
-        guard let skeletons else { return Array(render(name, mustache: view.mustache).utf8) }
+        guard let skeletons else { return renderDirectly(name, view) }
         return skeletons.render(name, view) { render(name, mustache: $0) }
     }
 
-    /// Renders the template `name` with `view` through swift-mustache alone: for a file rendered
-    /// once a build, where a skeleton would be made for nothing.
-    public func renderDirectly(_ name: String, _ view: ViewObject) -> String {
-        render(name, mustache: view.mustache)
+    /// The direct twin of `render`: the template `name` with `view` through swift-mustache alone,
+    /// the same bytes. For a file rendered once a build, where a skeleton would be made for
+    /// nothing, and for comparing with `render`.
+    public func renderDirectly(_ name: String, _ view: ViewObject) -> [UInt8] {
+        Array(render(name, mustache: view.mustache).utf8)
     }
 
     private func render(_ name: String, mustache view: [String: Any]) -> String {

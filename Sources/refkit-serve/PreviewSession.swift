@@ -2,6 +2,7 @@ import Foundation
 import RefkitBuild
 import RefkitCLI
 import RefkitServe
+import RefkitTemplates
 
 /// `refkit serve`'s work: build into a private folder, serve it, rebuild and reload on every edit.
 struct PreviewSession {
@@ -15,8 +16,12 @@ struct PreviewSession {
         try? FileManager.default.createDirectory(atPath: scratch, withIntermediateDirectories: true)
         let builder = Builder(fileSystem: environment.fileSystem,
                               dateResolver: BuildDateResolver(environment: environment.variables, now: environment.now))
-        let request = BuildRequest(kitDirectory: kit, outputDirectory: output, date: command.date,
-                                   secret: environment.variables["REFKIT_SECRET"])
+        let request = {
+            var request = BuildRequest(kitDirectory: kit, outputDirectory: output, date: command.date,
+                                       secret: environment.variables["REFKIT_SECRET"])
+            request.renderMode = RenderMode(environment: environment.variables)
+            return request
+        }()
 
         let server: PreviewServer
         do { server = try PreviewServer(root: output, port: port) } catch {

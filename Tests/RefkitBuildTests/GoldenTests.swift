@@ -1,13 +1,21 @@
 import Foundation
 import RefkitBuild
+import RefkitTemplates
 import XCTest
 
 /// Builds fixture kits and compares the whole output tree with a committed golden tree: a missing
 /// file, an extra file or a changed byte fails. Run with REFKIT_UPDATE_GOLDEN=1 to rewrite the
-/// golden trees after an intended change, then review the diff.
+/// golden trees after an intended change, then review the diff. Every kit is built in both render
+/// modes (by shape, and directly: `REFKIT_RENDER=direct`), which must give the same tree.
 final class GoldenTests: XCTestCase {
     func testBasicKitMatchesGoldenTree() throws {
-        try assertGolden(kit: "basic")
+        for mode in RenderMode.allCases { try assertGolden(kit: "basic", mode: mode) }
+    }
+
+    /// Sources that share shapes (three customers and three partners alike but for their values),
+    /// so that files are really filled from skeletons.
+    func testSharedShapesKitMatchesGoldenTree() throws {
+        for mode in RenderMode.allCases { try assertGolden(kit: "shapes", mode: mode) }
     }
 
     func testGoldenComparisonFailsOnMissingAndExtraFiles() throws {
@@ -25,14 +33,16 @@ final class GoldenTests: XCTestCase {
         XCTAssertEqual(treeDifferences(expected: expected, actual: changed), ["differs: a.html"])
     }
 
-    private func assertGolden(kit: String, file: StaticString = #filePath, line: UInt = #line) throws {
+    private func assertGolden(kit: String, mode: RenderMode, file: StaticString = #filePath, line: UInt = #line) throws {
         let output = try temporaryDirectory(self) + "/output"
-        let outcome = testBuilder().build(BuildRequest(kitDirectory: Fixtures.kit(kit), outputDirectory: output, date: fixtureDate))
+        var request = BuildRequest(kitDirectory: Fixtures.kit(kit), outputDirectory: output, date: fixtureDate)
+        request.renderMode = mode
+        let outcome = testBuilder().build(request)
         XCTAssertNotNil(outcome.summary, "build failed: \(outcome.lines)", file: file, line: line)
         let golden = Fixtures.root + "/golden/" + kit
         // The marker records this build (its fingerprint covers refkit's own binary): not content.
         let actual = try snapshot(output).filter { $0.key != OutputWriter.marker }
-        if ProcessInfo.processInfo.environment["REFKIT_UPDATE_GOLDEN"] == "1" {
+        if ProcessInfo.processInfo.environment["REFKIT_UPDATE_GOLDEN"] == "1", mode == .shape {
             try? FileManager.default.removeItem(atPath: golden)
             for (path, data) in actual {
                 try FileManager.default.createDirectory(atPath: ((golden + "/" + path) as NSString).deletingLastPathComponent,
@@ -44,7 +54,7 @@ final class GoldenTests: XCTestCase {
         let expected = try snapshot(golden)
         XCTAssertFalse(expected.isEmpty, "no golden tree at \(golden)", file: file, line: line)
         let differences = treeDifferences(expected: expected, actual: actual)
-        XCTAssertEqual(differences, [], "output differs from \(golden) (REFKIT_UPDATE_GOLDEN=1 rewrites it)", file: file, line: line)
+        XCTAssertEqual(differences, [], "\(mode) rendering differs from \(golden) (REFKIT_UPDATE_GOLDEN=1 rewrites it)", file: file, line: line)
         for path in differences.filter({ $0.hasPrefix("differs: ") }).map({ String($0.dropFirst(9)) }) {
             XCTAssertEqual(String(decoding: actual[path]!, as: UTF8.self), String(decoding: expected[path]!, as: UTF8.self),
                            path, file: file, line: line)

@@ -19,7 +19,7 @@ final class ShapeRenderTests: XCTestCase {
             for source in kit.sources {
                 for job in renderer.jobs(for: source).jobs {
                     let filled = String(decoding: templates.render(job.template, job.view), as: UTF8.self)
-                    XCTAssertEqual(filled, templates.renderDirectly(job.template, job.view), job.path)
+                    XCTAssertEqual(filled, templates.directText(job.template, job.view), job.path)
                     files += 1
                 }
             }
@@ -29,4 +29,33 @@ final class ShapeRenderTests: XCTestCase {
         XCTAssertEqual(statistics.filled, 2 * files / 3)
         XCTAssertEqual(statistics.shapes, files / 3)
     }
+}
+
+/// Sources alike but for their values share skeletons: the third of a shape is filled, and every
+/// file is still what swift-mustache renders alone; `REFKIT_RENDER=direct` renders none by shape.
+final class SharedShapeTests: XCTestCase {
+    func testSourcesAlikeAreFilledFromSkeletons() throws {
+        for mode in RenderMode.allCases {
+            let loaded = KitLoader(fileSystem: DiskFileSystem(), kitDirectory: Fixtures.kit("shapes")).load()
+            let validated = KitValidator.validate(loaded, on: Day(fixtureDate)!, renderMode: mode)
+            let kit = try XCTUnwrap(validated.kit), templates = try XCTUnwrap(validated.templates)
+            let renderer = SiteRenderer(kit: kit, templates: templates, date: Day(fixtureDate)!)
+            for source in kit.sources {
+                for job in renderer.jobs(for: source).jobs {
+                    XCTAssertEqual(templates.render(job.template, job.view), templates.renderDirectly(job.template, job.view), job.path)
+                }
+            }
+            if mode == .direct {
+                XCTAssertNil(templates.skeletonStatistics, "direct renders nothing by shape")
+            } else {
+                let statistics = try XCTUnwrap(templates.skeletonStatistics)
+                XCTAssertGreaterThan(statistics.filled, 0, "\(statistics)")
+            }
+        }
+    }
+}
+
+extension TemplateSet {
+    /// `renderDirectly`'s bytes as text, to compare with what a test expects.
+    func directText(_ name: String, _ view: ViewObject) -> String { String(decoding: renderDirectly(name, view), as: UTF8.self) }
 }

@@ -41,7 +41,9 @@ public enum KitValidator {
     /// - Parameters:
     ///   - secret: `REFKIT_SECRET`, which an unlisted kit needs for its folder names.
     ///   - checkLedger: check `content/ledger.csv` even if no source shows its numbers (`check`, `report`).
-    public static func validate(_ loaded: LoadedKit, on date: Day, secret: String? = nil, checkLedger: Bool = false) -> ValidatedKit {
+    ///   - renderMode: how the compiled templates will render (`REFKIT_RENDER`).
+    public static func validate(_ loaded: LoadedKit, on date: Day, secret: String? = nil, checkLedger: Bool = false,
+                                renderMode: RenderMode = .shape) -> ValidatedKit {
         var diagnostics = loaded.diagnostics
         let contentAssets = Set(loaded.assets.map(\.file))
 
@@ -70,7 +72,7 @@ public enum KitValidator {
                 ledger = .empty(sources: sources)
             }
         }
-        let (templates, templateDiagnostics) = TemplateSet.compile(overrides: loaded.templates)
+        let (templates, templateDiagnostics) = TemplateSet.compile(overrides: loaded.templates, mode: renderMode)
         diagnostics += templateDiagnostics
         if templateDiagnostics.isEmpty {
             for file in loaded.templates {

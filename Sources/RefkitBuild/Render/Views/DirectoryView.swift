@@ -6,7 +6,7 @@ extension SiteRenderer {
     /// `output/index.html`: the directory of every kit (nil for an unlisted kit).
     public func renderDirectory() -> OutputFile? {
         guard !kit.site.unlisted else { return nil }
-        return OutputFile(path: "index.html", text: templates.renderDirectly("directory", directoryView()))
+        return OutputFile(path: "index.html", contents: templates.renderDirectly("directory", directoryView()))
     }
 
     /// What the directory page shows of `source`.

@@ -9,16 +9,19 @@ struct FieldReader {
     /// Dotted path of this mapping inside the document, for messages: `brand.colors`.
     let path: String
     let knownKeys: [String]
+    /// Where every problem a read finds goes (shared with nested readers).
+    let log: DiagnosticLog
 
     /// - Parameter moved: keys that belong one level down (`logo` → `brand.logo`), suggested for
     ///   an unknown key before any look-alike.
     init(_ document: YAMLDocument, node: YAMLNode?, path: String = "", knownKeys: [String], moved: [String: String] = [:],
-         diagnostics: inout [Diagnostic]) {
+         log: DiagnosticLog) {
         self.document = document
         self.path = path
         self.knownKeys = knownKeys
+        self.log = log
         if let node, node.entries == nil, !node.isNull {
-            diagnostics.append(.error("\(path.isEmpty ? "the file" : path) must be a mapping of 'key: value' lines",
+            log.append(.error("\(path.isEmpty ? "the file" : path) must be a mapping of 'key: value' lines",
                                       at: node.location))
             self.node = nil
         } else {
@@ -32,7 +35,7 @@ struct FieldReader {
             } else if let suggestion = closest(to: entry.key, among: knownKeys) {
                 message += "; did you mean '\(qualified(suggestion))'?"
             }
-            diagnostics.append(.warning(message, at: entry.keyLocation))
+            log.append(.warning(message, at: entry.keyLocation))
         }
     }
 
@@ -53,27 +56,27 @@ struct FieldReader {
         node?.entries?.first { $0.key == key }?.value.location ?? location
     }
 
-    func string(_ key: String, required: Bool = false, diagnostics: inout [Diagnostic]) -> String? {
+    func string(_ key: String, required: Bool = false) -> String? {
         guard let value = value(key) else {
             if required {
-                diagnostics.append(.error("missing required field '\(qualified(key))'", at: location))
+                log.append(.error("missing required field '\(qualified(key))'", at: location))
             }
             return nil
         }
         guard case .scalar(let text, _) = value.value else {
-            diagnostics.append(.error("'\(qualified(key))' must be text, not a \(describe(value))", at: value.location))
+            log.append(.error("'\(qualified(key))' must be text, not a \(describe(value))", at: value.location))
             return nil
         }
         let trimmed = text.trimmingSpaces()
-        guard isPrintable(trimmed, key, at: value.location, diagnostics: &diagnostics) else { return nil }
+        guard isPrintable(trimmed, key, at: value.location) else { return nil }
         if trimmed.isEmpty {
-            if required { diagnostics.append(.error("'\(qualified(key))' must not be empty", at: value.location)) }
+            if required { log.append(.error("'\(qualified(key))' must not be empty", at: value.location)) }
             return nil
         }
         return trimmed
     }
 
-    func bool(_ key: String, diagnostics: inout [Diagnostic]) -> Bool? {
+    func bool(_ key: String) -> Bool? {
         guard let value = value(key) else { return nil }
         if case .scalar(let text, true) = value.value {
             switch text.lowercased() {
@@ -82,74 +85,73 @@ struct FieldReader {
             default: break
             }
         }
-        diagnostics.append(.error("'\(qualified(key))' must be true or false", at: value.location))
+        log.append(.error("'\(qualified(key))' must be true or false", at: value.location))
         return nil
     }
 
-    func int(_ key: String, diagnostics: inout [Diagnostic]) -> Int? {
+    func int(_ key: String) -> Int? {
         guard let value = value(key) else { return nil }
         if case .scalar(let text, true) = value.value, let number = Int(text) { return number }
-        diagnostics.append(.error("'\(qualified(key))' must be a whole number", at: value.location))
+        log.append(.error("'\(qualified(key))' must be a whole number", at: value.location))
         return nil
     }
 
     /// A list of strings; a single string is read as a list of one.
-    func strings(_ key: String, diagnostics: inout [Diagnostic]) -> [(String, SourceLocation)]? {
+    func strings(_ key: String) -> [(String, SourceLocation)]? {
         guard let value = value(key) else { return nil }
         switch value.value {
         case .scalar(let text, _):
-            guard isPrintable(text, key, at: value.location, diagnostics: &diagnostics) else { return nil }
+            guard isPrintable(text, key, at: value.location) else { return nil }
             return [(text.trimmingSpaces(), value.location)]
         case .sequence(let items):
             var result: [(String, SourceLocation)] = []
             for item in items {
                 guard case .scalar(let text, _) = item.value, !item.isNull else {
-                    diagnostics.append(.error("each item of '\(qualified(key))' must be text", at: item.location))
+                    log.append(.error("each item of '\(qualified(key))' must be text", at: item.location))
                     continue
                 }
-                guard isPrintable(text, key, at: item.location, diagnostics: &diagnostics) else { continue }
+                guard isPrintable(text, key, at: item.location) else { continue }
                 result.append((text.trimmingSpaces(), item.location))
             }
             return result
         case .mapping:
-            diagnostics.append(.error("'\(qualified(key))' must be a list (- item lines or [a, b])", at: value.location))
+            log.append(.error("'\(qualified(key))' must be a list (- item lines or [a, b])", at: value.location))
             return nil
         }
     }
 
     /// One of an enumeration's raw values.
-    func choice<T: RawRepresentable & CaseIterable>(_ key: String, _ type: T.Type, required: Bool = false,
-                                                    diagnostics: inout [Diagnostic]) -> T? where T.RawValue == String {
-        guard let text = string(key, required: required, diagnostics: &diagnostics) else { return nil }
+    func choice<T: RawRepresentable & CaseIterable>(_ key: String, _ type: T.Type, required: Bool = false) -> T? where T.RawValue == String {
+        guard let text = string(key, required: required) else { return nil }
         if let value = T(rawValue: text) { return value }
         let allowed = T.allCases.map(\.rawValue)
         var message = "'\(qualified(key))' must be one of \(allowed.joined(separator: ", ")), not '\(text)'"
         if let suggestion = closest(to: text, among: allowed) { message += "; did you mean '\(suggestion)'?" }
-        diagnostics.append(.error(message, at: location(of: key)))
+        log.append(.error(message, at: location(of: key)))
         return nil
     }
 
     /// A nested mapping.
-    func mapping(_ key: String, knownKeys: [String], diagnostics: inout [Diagnostic]) -> FieldReader? {
+    func mapping(_ key: String, knownKeys: [String]) -> FieldReader? {
         guard let value = value(key) else { return nil }
-        return FieldReader(document, node: value, path: qualified(key), knownKeys: knownKeys, diagnostics: &diagnostics)
+        return FieldReader(document, node: value, path: qualified(key), knownKeys: knownKeys, log: log)
     }
 
     /// A colour, `#RGB` or `#RRGGBB`. An unquoted `#0B6E4F` is a YAML comment, so the field reads
     /// as empty: the message says so.
-    func color(_ key: String, diagnostics: inout [Diagnostic]) -> Color? {
+    func color(_ key: String) -> Color? {
         if let entry = node?.entries?.first(where: { $0.key == key }), entry.value.isNull,
            let line = document.sourceLine(entry.keyLocation.line),
            let hash = line.firstIndex(of: "#") {
             let written = line[hash...].prefix { $0 == "#" || $0.isHexDigit }
-            diagnostics.append(.error(
+            log.append(.error(
                 "'\(qualified(key))' is empty because YAML reads an unquoted # as the start of a comment; write it in quotes: \(key): \"\(written)\"",
                 at: entry.keyLocation))
             return nil
         }
-        guard let text = string(key, diagnostics: &diagnostics) else { return nil }
+        guard let text = string(key) else { return nil }
         guard let color = Color(hex: text) else {
-            diagnostics.append(.error("'\(qualified(key))' must be a colour written #RGB or #RRGGBB, not '\(text)'",
+            log.append(.error("'\(qualified(key))' must be a colour written #RGB or #RRGGBB, not '\(text)'",
                                       at: location(of: key)))
             return nil
         }
@@ -158,9 +160,9 @@ struct FieldReader {
 
     /// False, with an error, when the value holds a control or bidi-override character (typed as
     /// a YAML escape such as "\u202E" or "\0"): refused, never passed into a page.
-    private func isPrintable(_ text: String, _ key: String, at location: SourceLocation, diagnostics: inout [Diagnostic]) -> Bool {
+    private func isPrintable(_ text: String, _ key: String, at location: SourceLocation) -> Bool {
         guard let (scalar, _, _) = ControlCharacters.first(in: text) else { return true }
-        diagnostics.append(.error("'\(qualified(key))' contains \(ControlCharacters.describe(scalar)), which kit text may not hold; remove it",
+        log.append(.error("'\(qualified(key))' contains \(ControlCharacters.describe(scalar)), which kit text may not hold; remove it",
                                   at: location))
         return false
     }

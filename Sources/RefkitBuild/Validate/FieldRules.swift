@@ -5,65 +5,70 @@ import RefkitModel
 extension KitValidator {
     // MARK: - Shared fields
 
-    static func webURL(_ fields: FieldReader, _ key: String, required: Bool, diagnostics: inout [Diagnostic]) -> String? {
-        guard let text = fields.string(key, required: required, diagnostics: &diagnostics) else { return nil }
+    static func webURL(_ fields: FieldReader, _ key: String, required: Bool) -> String? {
+        let log = fields.log
+        guard let text = fields.string(key, required: required) else { return nil }
         if let problem = Checks.webURLProblem(text) {
-            diagnostics.append(.error("'\(fields.qualified(key))' \(problem)", at: fields.location(of: key)))
+            log.append(.error("'\(fields.qualified(key))' \(problem)", at: fields.location(of: key)))
             return nil
         }
         return text
     }
 
-    static func assetPath(_ fields: FieldReader, _ key: String, assets: Set<String>, diagnostics: inout [Diagnostic]) -> String? {
-        guard let path = fields.string(key, diagnostics: &diagnostics) else { return nil }
+    static func assetPath(_ fields: FieldReader, _ key: String, assets: Set<String>) -> String? {
+        let log = fields.log
+        guard let path = fields.string(key) else { return nil }
         let location = fields.location(of: key)
         if let problem = Checks.pathProblem(path) {
-            diagnostics.append(.error("'\(fields.qualified(key))' \(problem): '\(path)'", at: location))
+            log.append(.error("'\(fields.qualified(key))' \(problem): '\(path)'", at: location))
             return nil
         }
         guard path.hasPrefix("assets/") else {
-            diagnostics.append(.error("'\(fields.qualified(key))' must name a file under content/assets/, e.g. assets/logo.svg", at: location))
+            log.append(.error("'\(fields.qualified(key))' must name a file under content/assets/, e.g. assets/logo.svg", at: location))
             return nil
         }
         guard assets.contains("content/" + path) else {
-            diagnostics.append(.error("'\(fields.qualified(key))' names a file that does not exist: content/\(path)", at: location))
+            log.append(.error("'\(fields.qualified(key))' names a file that does not exist: content/\(path)", at: location))
             return nil
         }
         return path
     }
 
-    static func palette(_ fields: FieldReader, diagnostics: inout [Diagnostic]) -> Palette {
-        guard let reader = fields.mapping("colors", knownKeys: colorKeys, diagnostics: &diagnostics) else { return Palette() }
-        return Palette(primary: reader.color("primary", diagnostics: &diagnostics),
-                       accent: reader.color("accent", diagnostics: &diagnostics))
+    static func palette(_ fields: FieldReader) -> Palette {
+        guard let reader = fields.mapping("colors", knownKeys: colorKeys) else { return Palette() }
+        return Palette(primary: reader.color("primary"),
+                       accent: reader.color("accent"))
     }
 
-    static func contact(_ fields: FieldReader, diagnostics: inout [Diagnostic]) -> Contact {
-        guard let reader = fields.mapping("contact", knownKeys: contactKeys, diagnostics: &diagnostics) else { return Contact() }
-        var email = reader.string("email", diagnostics: &diagnostics)
+    static func contact(_ fields: FieldReader) -> Contact {
+        let log = fields.log
+        guard let reader = fields.mapping("contact", knownKeys: contactKeys) else { return Contact() }
+        var email = reader.string("email")
         if let address = email, !Checks.isEmail(address) {
-            diagnostics.append(.error("'\(reader.qualified("email"))' is not an e-mail address: '\(address)'",
+            log.append(.error("'\(reader.qualified("email"))' is not an e-mail address: '\(address)'",
                                       at: reader.location(of: "email")))
             email = nil
         }
-        return Contact(name: reader.string("name", diagnostics: &diagnostics), email: email,
-                       phone: reader.string("phone", diagnostics: &diagnostics))
+        return Contact(name: reader.string("name"), email: email,
+                       phone: reader.string("phone"))
     }
 
-    static func languageTag(_ fields: FieldReader, diagnostics: inout [Diagnostic]) -> String? {
-        guard let tag = fields.string("language", diagnostics: &diagnostics) else { return nil }
+    static func languageTag(_ fields: FieldReader) -> String? {
+        let log = fields.log
+        guard let tag = fields.string("language") else { return nil }
         guard Checks.isLanguageTag(tag) else {
-            diagnostics.append(.error("'language' must be a BCP 47 tag such as en or en-GB, not '\(tag)'",
+            log.append(.error("'language' must be a BCP 47 tag such as en or en-GB, not '\(tag)'",
                                       at: fields.location(of: "language")))
             return nil
         }
         return tag
     }
 
-    static func day(_ fields: FieldReader, _ key: String, diagnostics: inout [Diagnostic]) -> Day? {
-        guard let text = fields.string(key, diagnostics: &diagnostics) else { return nil }
+    static func day(_ fields: FieldReader, _ key: String) -> Day? {
+        let log = fields.log
+        guard let text = fields.string(key) else { return nil }
         guard let day = Day(text) else {
-            diagnostics.append(.error("'\(key)' must be a date written YYYY-MM-DD, not '\(text)'", at: fields.location(of: key)))
+            log.append(.error("'\(key)' must be a date written YYYY-MM-DD, not '\(text)'", at: fields.location(of: key)))
             return nil
         }
         return day
@@ -71,18 +76,19 @@ extension KitValidator {
 
     // MARK: - Placeholders
 
-    static func checkPlaceholders(in body: MarkdownBody, file: String, diagnostics: inout [Diagnostic]) {
+    static func checkPlaceholders(in body: MarkdownBody, file: String, log: DiagnosticLog) {
         if let (scalar, line, column) = ControlCharacters.first(in: body.text) {
-            diagnostics.append(.error("the text contains \(ControlCharacters.describe(scalar)), which kit text may not hold; remove it",
+            log.append(.error("the text contains \(ControlCharacters.describe(scalar)), which kit text may not hold; remove it",
                                       at: SourceLocation(file: file, line: body.firstLine + line, column: column + 1)))
         }
         for occurrence in Placeholder.scan(body.text) {
             report(occurrence, at: SourceLocation(file: file, line: body.firstLine + occurrence.lineOffset,
-                                                  column: occurrence.column + 1), diagnostics: &diagnostics)
+                                                  column: occurrence.column + 1), log: log)
         }
     }
 
-    static func checkPlaceholders(in fields: FieldReader, keys: [String], diagnostics: inout [Diagnostic]) {
+    static func checkPlaceholders(in fields: FieldReader, keys: [String]) {
+        let log = fields.log
         for key in keys {
             guard let node = fields.value(key) else { continue }
             let scalars: [YAMLNode]
@@ -97,16 +103,16 @@ extension KitValidator {
                     let column = occurrence.lineOffset == 0 ? scalar.location.column + (plain ? 0 : 1) + occurrence.column : 1
                     report(occurrence, at: SourceLocation(file: scalar.location.file,
                                                           line: scalar.location.line + occurrence.lineOffset,
-                                                          column: column), diagnostics: &diagnostics)
+                                                          column: column), log: log)
                 }
             }
         }
     }
 
-    static func report(_ occurrence: Placeholder.Occurrence, at location: SourceLocation, diagnostics: inout [Diagnostic]) {
+    static func report(_ occurrence: Placeholder.Occurrence, at location: SourceLocation, log: DiagnosticLog) {
         guard !Placeholder.fields.contains(occurrence.name) else { return }
         var message = "unknown placeholder {{\(occurrence.name)}}"
         if let suggestion = Placeholder.suggestion(for: occurrence.name) { message += "; did you mean {{\(suggestion)}}?" }
-        diagnostics.append(.error(message, at: location))
+        log.append(.error(message, at: location))
     }
 }

@@ -44,43 +44,42 @@ public enum KitValidator {
     ///   - renderMode: how the compiled templates will render (`REFKIT_RENDER`).
     public static func validate(_ loaded: LoadedKit, on date: Day, secret: String? = nil, checkLedger: Bool = false,
                                 renderMode: RenderMode = .shape) -> ValidatedKit {
-        var diagnostics = loaded.diagnostics
+        let log = DiagnosticLog(loaded.diagnostics)
         let contentAssets = Set(loaded.assets.map(\.file))
 
-        let site = loaded.site.flatMap { validateSite($0, assets: contentAssets, diagnostics: &diagnostics) }
+        let site = loaded.site.flatMap { validateSite($0, assets: contentAssets, log: log) }
         if let site, site.unlisted, (secret ?? "").isEmpty, let document = loaded.site {
-            var repeated: [Diagnostic] = []  // the mapping's own problems are reported already
-            let fields = FieldReader(document, node: document.root, knownKeys: siteKeys, diagnostics: &repeated)
-            diagnostics.append(.error(
+            // A second reader of site.yml, for a location: its own problems are reported already.
+            let fields = FieldReader(document, node: document.root, knownKeys: siteKeys, log: DiagnosticLog())
+            log.append(.error(
                 "unlisted: true needs the environment variable REFKIT_SECRET (the key that makes each kit's folder name unguessable)",
                 at: fields.location(of: "unlisted")))
         }
-        let pages = validatePages(loaded.pages, diagnostics: &diagnostics)
-        let offers = validateOffers(loaded.offers, on: date, diagnostics: &diagnostics)
-        let sources = validateSources(loaded.sources, offers: offers, assets: contentAssets, diagnostics: &diagnostics)
-        if let site, let document = loaded.site { checkQRCapacity(site, sources, document, diagnostics: &diagnostics) }
-        LinkChecks.check(pages: pages, offers: offers, assets: loaded.assets, unlisted: site?.unlisted ?? false,
-                         diagnostics: &diagnostics)
+        let pages = validatePages(loaded.pages, log: log)
+        let offers = validateOffers(loaded.offers, on: date, log: log)
+        let sources = validateSources(loaded.sources, offers: offers, assets: contentAssets, log: log)
+        if let site, let document = loaded.site { checkQRCapacity(site, sources, document, log: log) }
+        LinkChecks.check(pages: pages, offers: offers, assets: loaded.assets, unlisted: site?.unlisted ?? false, log: log)
         var ledger: Ledger?
         if checkLedger || sources.contains(where: \.showStats) {
             let unreadable = brokenSourceNames(loaded, valid: sources)
             if let text = loaded.ledger {
                 let (checked, ledgerDiagnostics) = LedgerValidator.validate(text, sources: sources, unreadable: unreadable, today: date)
                 ledger = checked
-                diagnostics += ledgerDiagnostics
+                log.append(contentsOf: ledgerDiagnostics)
             } else {
                 ledger = .empty(sources: sources)
             }
         }
         let (templates, templateDiagnostics) = TemplateSet.compile(overrides: loaded.templates, mode: renderMode)
-        diagnostics += templateDiagnostics
+        log.append(contentsOf: templateDiagnostics)
         if templateDiagnostics.isEmpty {
             for file in loaded.templates {
-                diagnostics += FieldCheck.check(file, isPartial: !DefaultTemplates.rendered.contains(file.name))
+                log.append(contentsOf: FieldCheck.check(file, isPartial: !DefaultTemplates.rendered.contains(file.name)))
             }
         }
 
-        diagnostics.sort()
+        let diagnostics = log.entries.sorted()
         guard !diagnostics.hasErrors, let site, let templates else {
             return ValidatedKit(kit: nil, templates: nil, diagnostics: diagnostics, ledger: nil,
                                 sourceFiles: loaded.sources.count + loaded.unparsedSources.count)

@@ -8,7 +8,7 @@ import RefkitModel
 enum LinkChecks {
     static let blockedSchemes: Set<String> = ["javascript", "vbscript", "data"]
 
-    static func check(pages: [Page], offers: [Offer], assets: [Asset], unlisted: Bool, diagnostics: inout [Diagnostic]) {
+    static func check(pages: [Page], offers: [Offer], assets: [Asset], unlisted: Bool, log: DiagnosticLog) {
         let assetPaths = Set(assets.map(\.outputPath))
         // Two pages with one slug are an error already; the first one stands for both here.
         let pagesBySlug = Dictionary(pages.map { ($0.slug, $0) }, uniquingKeysWith: { first, _ in first })
@@ -20,14 +20,14 @@ enum LinkChecks {
         func check(_ body: MarkdownBody, file: String, depth: Int, audience: Audience) {
             // A body cmark would take minutes over is refused before cmark sees it.
             if let (line, message) = Markdown.sizeProblem(in: body.text) {
-                diagnostics.append(.error(message, at: SourceLocation(file: file, line: body.firstLine + line - 1)))
+                log.append(.error(message, at: SourceLocation(file: file, line: body.firstLine + line - 1)))
                 return
             }
             for link in Markdown.links(in: body.text) {
                 let location = SourceLocation(file: file, line: body.firstLine + link.line - 1, column: link.column)
                 let destination = link.destination
                 if let name = placeholderInScheme(destination) {
-                    diagnostics.append(.error(
+                    log.append(.error(
                         "{{\(name)}} stands where the link's scheme goes, so a source's data could turn it into a 'javascript:' link; write the scheme out first (https://…, mailto:…) or start with {{referral.link}}",
                         at: location))
                     continue
@@ -37,7 +37,7 @@ enum LinkChecks {
                 }
                 if let scheme = scheme(of: destination) {
                     if blockedSchemes.contains(scheme.lowercased()) {
-                        diagnostics.append(.error("'\(scheme):' links are not allowed (they run code or hide content in a partner's browser)", at: location))
+                        log.append(.error("'\(scheme):' links are not allowed (they run code or hide content in a partner's browser)", at: location))
                     }
                     continue
                 }
@@ -45,12 +45,12 @@ enum LinkChecks {
                 var path = String(destination.prefix { $0 != "?" && $0 != "#" })
                 path = path.removingPercentEncoding ?? path
                 if path.hasPrefix("/") {
-                    diagnostics.append(.error("'\(destination)' is an absolute path; write it relative (e.g. assets/x.png or how-to-refer.html) so the site works under any address", at: location))
+                    log.append(.error("'\(destination)' is an absolute path; write it relative (e.g. assets/x.png or how-to-refer.html) so the site works under any address", at: location))
                     continue
                 }
                 if path.hasPrefix("assets/") {
                     if !assetPaths.contains(path) {
-                        diagnostics.append(.error("'\(path)' does not exist: put the file in content/assets/", at: location))
+                        log.append(.error("'\(path)' does not exist: put the file in content/assets/", at: location))
                     }
                     continue
                 }
@@ -67,12 +67,12 @@ enum LinkChecks {
                     } else if let suggestion = closest(to: target, among: candidates) {
                         message += "; did you mean '\(depth == 2 ? (suggestion.hasPrefix("offers/") ? String(suggestion.dropFirst(7)) : "../" + suggestion) : suggestion)'?"
                     }
-                    diagnostics.append(.error(message, at: location))
+                    log.append(.error(message, at: location))
                     continue
                 }
                 if target.hasSuffix(".html"), let linked = pagesBySlug[String(target.dropLast(5))] {
                     for segment in Segment.allCases where audience.includes(segment) && !linked.audience.includes(segment) {
-                        diagnostics.append(.warning("\(segment.rawValue)s get this page but not \(target), which is for \(linked.audience.rawValue): the link is broken for them", at: location))
+                        log.append(.warning("\(segment.rawValue)s get this page but not \(target), which is for \(linked.audience.rawValue): the link is broken for them", at: location))
                     }
                 }
             }

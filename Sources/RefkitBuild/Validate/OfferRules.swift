@@ -2,37 +2,37 @@ import RefkitModel
 
 /// The rules of `content/offers/*.md`: front matter, dates against the build date, placeholders.
 extension KitValidator {
-    static func validateOffers(_ documents: [MarkdownDocument], on date: Day, diagnostics: inout [Diagnostic]) -> [Offer] {
+    static func validateOffers(_ documents: [MarkdownDocument], on date: Day, log: DiagnosticLog) -> [Offer] {
         var offers: [Offer] = []
         for document in documents {
             let id = document.name
             if !Checks.isSlug(id) {
-                diagnostics.append(.error("the offer id '\(id)' (from the file name) must use lowercase letters, digits and -",
+                log.append(.error("the offer id '\(id)' (from the file name) must use lowercase letters, digits and -",
                                           at: SourceLocation(file: document.file)))
             }
             let fm = document.frontMatter
-            let fields = FieldReader(fm, node: fm.root, knownKeys: offerKeys, diagnostics: &diagnostics)
-            let title = fields.string("title", required: true, diagnostics: &diagnostics)
-            let kind = fields.choice("kind", OfferKind.self, required: true, diagnostics: &diagnostics)
-            let value = fields.string("value", required: true, diagnostics: &diagnostics)
-            let code = fields.string("code", required: true, diagnostics: &diagnostics)
-            let expires = day(fields, "expires", diagnostics: &diagnostics)
-            let starts = day(fields, "starts", diagnostics: &diagnostics)
-            let audience = fields.choice("audience", Audience.self, diagnostics: &diagnostics) ?? .all
-            let terms = fields.string("terms", diagnostics: &diagnostics)
-            checkPlaceholders(in: fields, keys: ["title", "value", "code", "terms"], diagnostics: &diagnostics)
-            checkPlaceholders(in: document.body, file: document.file, diagnostics: &diagnostics)
+            let fields = FieldReader(fm, node: fm.root, knownKeys: offerKeys, log: log)
+            let title = fields.string("title", required: true)
+            let kind = fields.choice("kind", OfferKind.self, required: true)
+            let value = fields.string("value", required: true)
+            let code = fields.string("code", required: true)
+            let expires = day(fields, "expires")
+            let starts = day(fields, "starts")
+            let audience = fields.choice("audience", Audience.self) ?? .all
+            let terms = fields.string("terms")
+            checkPlaceholders(in: fields, keys: ["title", "value", "code", "terms"])
+            checkPlaceholders(in: document.body, file: document.file, log: log)
             if let starts, let expires, expires < starts {
-                diagnostics.append(.error("'expires' (\(expires)) is before 'starts' (\(starts))", at: fields.location(of: "expires")))
+                log.append(.error("'expires' (\(expires)) is before 'starts' (\(starts))", at: fields.location(of: "expires")))
             } else if let expires, expires < date {
-                diagnostics.append(.warning("offer expired on \(expires) and is not published (build date \(date))",
+                log.append(.warning("offer expired on \(expires) and is not published (build date \(date))",
                                             at: fields.location(of: "expires")))
             } else if let expires, expires.daysSince1970 - date.daysSince1970 <= 30 {
                 let days = expires.daysSince1970 - date.daysSince1970
-                diagnostics.append(.warning("offer expires on \(expires), \(days == 0 ? "today" : days == 1 ? "tomorrow" : "in \(days) days")",
+                log.append(.warning("offer expires on \(expires), \(days == 0 ? "today" : days == 1 ? "tomorrow" : "in \(days) days")",
                                             at: fields.location(of: "expires")))
             } else if let starts, date < starts {
-                diagnostics.append(.warning("offer starts on \(starts) and is not published yet (build date \(date))",
+                log.append(.warning("offer starts on \(starts) and is not published yet (build date \(date))",
                                             at: fields.location(of: "starts")))
             }
             guard let title, let kind, let value, let code else { continue }

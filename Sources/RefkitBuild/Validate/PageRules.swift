@@ -2,48 +2,48 @@ import RefkitModel
 
 /// The rules of `content/kit/*.md`: front matter, slugs, handout limits, placeholders.
 extension KitValidator {
-    static func validatePages(_ documents: [MarkdownDocument], diagnostics: inout [Diagnostic]) -> [Page] {
+    static func validatePages(_ documents: [MarkdownDocument], log: DiagnosticLog) -> [Page] {
         var pages: [Page] = []
         var slugs: [String: String] = [:]
         for document in documents {
             let slug = pageSlug(document.name)
             let top = SourceLocation(file: document.file)
             if !Checks.isSlug(slug) {
-                diagnostics.append(.error("the page slug '\(slug)' (from the file name) must use lowercase letters, digits and -", at: top))
+                log.append(.error("the page slug '\(slug)' (from the file name) must use lowercase letters, digits and -", at: top))
             } else if reservedPageSlugs.contains(slug) {
-                diagnostics.append(.error("the page slug '\(slug)' is reserved for refkit's own \(slug) file; rename the page", at: top))
+                log.append(.error("the page slug '\(slug)' is reserved for refkit's own \(slug) file; rename the page", at: top))
             }
             // Both files are told: either may be the one to rename.
             if let other = slugs[slug] {
-                diagnostics.append(.error("page slug '\(slug)' is also the slug of \(other)", at: top))
-                diagnostics.append(.error("page slug '\(slug)' is also the slug of \(document.file)", at: SourceLocation(file: other)))
+                log.append(.error("page slug '\(slug)' is also the slug of \(other)", at: top))
+                log.append(.error("page slug '\(slug)' is also the slug of \(document.file)", at: SourceLocation(file: other)))
             } else {
                 slugs[slug] = document.file
             }
 
             let fm = document.frontMatter
-            let fields = FieldReader(fm, node: fm.root, knownKeys: pageKeys, diagnostics: &diagnostics)
-            let title = fields.string("title", required: true, diagnostics: &diagnostics)
-            let kind = fields.choice("kind", PageKind.self, diagnostics: &diagnostics) ?? .page
-            let order = fields.int("order", diagnostics: &diagnostics)
-            let audience = fields.choice("audience", Audience.self, diagnostics: &diagnostics) ?? .all
-            let phrases = fields.strings("phrases", diagnostics: &diagnostics) ?? []
-            let steps = fields.strings("steps", diagnostics: &diagnostics) ?? []
-            let summary = fields.string("summary", diagnostics: &diagnostics)
+            let fields = FieldReader(fm, node: fm.root, knownKeys: pageKeys, log: log)
+            let title = fields.string("title", required: true)
+            let kind = fields.choice("kind", PageKind.self) ?? .page
+            let order = fields.int("order")
+            let audience = fields.choice("audience", Audience.self) ?? .all
+            let phrases = fields.strings("phrases") ?? []
+            let steps = fields.strings("steps") ?? []
+            let summary = fields.string("summary")
             if kind == .triggerPhrases, phrases.isEmpty {
-                diagnostics.append(.warning("a trigger-phrases page has no 'phrases' to show", at: fields.location))
+                log.append(.warning("a trigger-phrases page has no 'phrases' to show", at: fields.location))
             }
             if kind == .howToRefer, steps.isEmpty {
-                diagnostics.append(.warning("a how-to-refer page has no 'steps' to show", at: fields.location))
+                log.append(.warning("a how-to-refer page has no 'steps' to show", at: fields.location))
             }
             // The handout is one printed page: it shows the first phrases and steps, in order.
             for (key, count, limit) in [("phrases", phrases.count, Handout.phrases),
                                         ("steps", steps.count, Handout.steps)] where count > limit {
-                diagnostics.append(.warning("the one-page handout shows the first \(limit) of these \(count) \(key); the page shows them all",
+                log.append(.warning("the one-page handout shows the first \(limit) of these \(count) \(key); the page shows them all",
                                             at: fields.location(of: key)))
             }
-            checkPlaceholders(in: fields, keys: ["title", "summary", "phrases", "steps"], diagnostics: &diagnostics)
-            checkPlaceholders(in: document.body, file: document.file, diagnostics: &diagnostics)
+            checkPlaceholders(in: fields, keys: ["title", "summary", "phrases", "steps"])
+            checkPlaceholders(in: document.body, file: document.file, log: log)
             guard let title else { continue }
             pages.append(Page(slug: slug, file: document.file, title: title, kind: kind, order: order, audience: audience,
                               phrases: phrases.map(\.0), steps: steps.map(\.0), summary: summary, body: document.body))

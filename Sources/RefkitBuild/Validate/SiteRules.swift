@@ -4,47 +4,47 @@ import RefkitQR
 /// The rules of `content/site.yml`, and those that need the site and every source: each
 /// referral link fits a QR code.
 extension KitValidator {
-    static func validateSite(_ document: YAMLDocument, assets: Set<String>, diagnostics: inout [Diagnostic]) -> Site? {
-        let fields = FieldReader(document, node: document.root, knownKeys: siteKeys, moved: siteMoved, diagnostics: &diagnostics)
-        let name = fields.string("name", required: true, diagnostics: &diagnostics)
-        let url = webURL(fields, "url", required: true, diagnostics: &diagnostics)
-        let referralURL = webURL(fields, "referral_url", required: true, diagnostics: &diagnostics)
-        let logo = assetPath(fields, "logo", assets: assets, diagnostics: &diagnostics)
-        let colors = palette(fields, diagnostics: &diagnostics)
-        let contact = contact(fields, diagnostics: &diagnostics)
-        let language = languageTag(fields, diagnostics: &diagnostics) ?? "en"
-        let campaign = fields.string("campaign", diagnostics: &diagnostics) ?? "referral-kit"
+    static func validateSite(_ document: YAMLDocument, assets: Set<String>, log: DiagnosticLog) -> Site? {
+        let fields = FieldReader(document, node: document.root, knownKeys: siteKeys, moved: siteMoved, log: log)
+        let name = fields.string("name", required: true)
+        let url = webURL(fields, "url", required: true)
+        let referralURL = webURL(fields, "referral_url", required: true)
+        let logo = assetPath(fields, "logo", assets: assets)
+        let colors = palette(fields)
+        let contact = contact(fields)
+        let language = languageTag(fields) ?? "en"
+        let campaign = fields.string("campaign") ?? "referral-kit"
         var rewards = Rewards()
-        if let reader = fields.mapping("rewards", knownKeys: ["partners", "customers"], diagnostics: &diagnostics) {
-            rewards = Rewards(partners: reader.string("partners", diagnostics: &diagnostics),
-                              customers: reader.string("customers", diagnostics: &diagnostics))
+        if let reader = fields.mapping("rewards", knownKeys: ["partners", "customers"]) {
+            rewards = Rewards(partners: reader.string("partners"),
+                              customers: reader.string("customers"))
         }
-        let unlisted = fields.bool("unlisted", diagnostics: &diagnostics) ?? false
-        let unsafeHTML = fields.bool("unsafe_html", diagnostics: &diagnostics) ?? false
+        let unlisted = fields.bool("unlisted") ?? false
+        let unsafeHTML = fields.bool("unsafe_html") ?? false
         var deploy: DeployTarget?
-        if let reader = fields.mapping("deploy", knownKeys: ["directory", "git", "branch"], diagnostics: &diagnostics) {
-            let directory = reader.string("directory", diagnostics: &diagnostics)
-            let git = reader.string("git", diagnostics: &diagnostics)
-            let branch = reader.string("branch", diagnostics: &diagnostics) ?? "gh-pages"
+        if let reader = fields.mapping("deploy", knownKeys: ["directory", "git", "branch"]) {
+            let directory = reader.string("directory")
+            let git = reader.string("git")
+            let branch = reader.string("branch") ?? "gh-pages"
             switch (directory, git) {
             case let (directory?, nil): deploy = .directory(directory)
             case let (nil, git?):
                 if let problem = GitRemote.problem(git) {
-                    diagnostics.append(.error("'deploy.git' \(problem): '\(git)'", at: reader.location(of: "git")))
+                    log.append(.error("'deploy.git' \(problem): '\(git)'", at: reader.location(of: "git")))
                 } else if branch.range(of: "^[A-Za-z0-9._/-]+$", options: .regularExpression) == nil || branch.hasPrefix("-") {
-                    diagnostics.append(.error("'deploy.branch' is not a branch name: '\(branch)'", at: reader.location(of: "branch")))
+                    log.append(.error("'deploy.branch' is not a branch name: '\(branch)'", at: reader.location(of: "branch")))
                 } else {
                     deploy = .git(remote: git, branch: branch)
                 }
             default:
-                diagnostics.append(.error("'deploy' needs exactly one of 'directory: PATH' or 'git: REMOTE' (with an optional 'branch:')",
+                log.append(.error("'deploy' needs exactly one of 'directory: PATH' or 'git: REMOTE' (with an optional 'branch:')",
                                           at: reader.location))
             }
         }
         var followUp = FollowUp()
-        if let reader = fields.mapping("follow_up", knownKeys: ["partners", "customers"], diagnostics: &diagnostics) {
-            followUp.partners = cadence(reader, "partners", diagnostics: &diagnostics) ?? followUp.partners
-            followUp.customers = cadence(reader, "customers", diagnostics: &diagnostics) ?? followUp.customers
+        if let reader = fields.mapping("follow_up", knownKeys: ["partners", "customers"]) {
+            followUp.partners = cadence(reader, "partners") ?? followUp.partners
+            followUp.customers = cadence(reader, "customers") ?? followUp.customers
         }
         guard let name, let url, let referralURL else { return nil }
         return Site(name: name, url: url, referralURL: referralURL, logo: logo, colors: colors, contact: contact,
@@ -54,20 +54,21 @@ extension KitValidator {
 
     /// Every source's referral link must fit in its QR code: one error, at `referral_url`, naming
     /// the source with the longest link.
-    static func checkQRCapacity(_ site: Site, _ sources: [Source], _ document: YAMLDocument, diagnostics: inout [Diagnostic]) {
+    static func checkQRCapacity(_ site: Site, _ sources: [Source], _ document: YAMLDocument, log: DiagnosticLog) {
         let longest = sources.map { ($0, $0.referralLink(in: site).utf8.count) }.max { $0.1 < $1.1 }
         guard let (source, bytes) = longest, bytes > QRCode.capacity else { return }
-        var repeated: [Diagnostic] = []  // the mapping's own problems are reported already
-        let fields = FieldReader(document, node: document.root, knownKeys: siteKeys, diagnostics: &repeated)
-        diagnostics.append(.error("the referral link is \(bytes) bytes for \(source.slug), more than a QR code holds (\(QRCode.capacity)); shorten 'referral_url'",
+        // A second reader of site.yml, for a location: its own problems are reported already.
+        let fields = FieldReader(document, node: document.root, knownKeys: siteKeys, log: DiagnosticLog())
+        log.append(.error("the referral link is \(bytes) bytes for \(source.slug), more than a QR code holds (\(QRCode.capacity)); shorten 'referral_url'",
                                   at: fields.location(of: "referral_url")))
     }
 
     /// A follow-up cadence: `monthly`, `quarterly`, `yearly` or `every N weeks`.
-    static func cadence(_ fields: FieldReader, _ key: String, diagnostics: inout [Diagnostic]) -> Cadence? {
-        guard let text = fields.string(key, diagnostics: &diagnostics) else { return nil }
+    static func cadence(_ fields: FieldReader, _ key: String) -> Cadence? {
+        let log = fields.log
+        guard let text = fields.string(key) else { return nil }
         guard let cadence = Cadence(text) else {
-            diagnostics.append(.error("'\(fields.qualified(key))' must be monthly, quarterly, yearly or every N weeks (N from 1 to 52), not '\(text)'",
+            log.append(.error("'\(fields.qualified(key))' must be monthly, quarterly, yearly or every N weeks (N from 1 to 52), not '\(text)'",
                                       at: fields.location(of: key)))
             return nil
         }

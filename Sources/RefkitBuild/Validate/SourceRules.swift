@@ -5,7 +5,7 @@ import RefkitModel
 /// them all (a slug or code twice), and the names of files that did not make a source.
 extension KitValidator {
     static func validateSources(_ documents: [(slug: String, document: YAMLDocument)], offers: [Offer],
-                                assets: Set<String>, diagnostics: inout [Diagnostic]) -> [Source] {
+                                assets: Set<String>, log: DiagnosticLog) -> [Source] {
         // Each source on its own, on every core (a roster may hold thousands); then, in file
         // order, what needs them all: the same slug or code twice. Diagnostics are sorted later,
         // so the result is the same as one by one.
@@ -19,14 +19,14 @@ extension KitValidator {
         var slugs: [String: String] = [:]  // lowercased slug → file
         var codes: [String: String] = [:]  // uppercased code → file
         for ((slug, document), result) in zip(documents, checked.all) {
-            diagnostics += result.diagnostics
+            log.append(contentsOf: result.diagnostics)
             if let other = slugs[slug.lowercased()] {
-                diagnostics.append(.error("slug '\(slug)' is the same as \(other)'s, ignoring case", at: SourceLocation(file: document.file)))
+                log.append(.error("slug '\(slug)' is the same as \(other)'s, ignoring case", at: SourceLocation(file: document.file)))
             }
             slugs[slug.lowercased()] = document.file
             if let (code, location) = result.code {
                 if let other = codes[code.uppercased()] {
-                    diagnostics.append(.error("code '\(code)' is already used by \(other)", at: location))
+                    log.append(.error("code '\(code)' is already used by \(other)", at: location))
                 }
                 codes[code.uppercased()] = document.file
             }
@@ -44,50 +44,50 @@ extension KitValidator {
     }
 
     static func validateSource(slug: String, document: YAMLDocument, offerIDs: [String], assets: Set<String>) -> CheckedSource {
-        var diagnostics: [Diagnostic] = []
+        let log = DiagnosticLog()  // this source's own: sources are checked on every core
         let top = SourceLocation(file: document.file)
         if !Checks.isSlug(slug) {
-            diagnostics.append(.error("the file name '\(slug)' is not a valid slug: use lowercase letters, digits and - (at most 64 characters)", at: top))
+            log.append(.error("the file name '\(slug)' is not a valid slug: use lowercase letters, digits and - (at most 64 characters)", at: top))
         } else if reservedSourceSlugs.contains(slug) {
-            diagnostics.append(.error("the slug '\(slug)' is reserved: refkit writes output/\(slug)/ for every kit; rename the file", at: top))
+            log.append(.error("the slug '\(slug)' is reserved: refkit writes output/\(slug)/ for every kit; rename the file", at: top))
         }
 
-        let fields = FieldReader(document, node: document.root, knownKeys: sourceKeys, moved: sourceMoved, diagnostics: &diagnostics)
-        let name = fields.string("name", required: true, diagnostics: &diagnostics)
-        let segment = fields.choice("segment", Segment.self, required: true, diagnostics: &diagnostics)
+        let fields = FieldReader(document, node: document.root, knownKeys: sourceKeys, moved: sourceMoved, log: log)
+        let name = fields.string("name", required: true)
+        let segment = fields.choice("segment", Segment.self, required: true)
 
         var code: String?
-        if let written = fields.string("code", diagnostics: &diagnostics) {
+        if let written = fields.string("code") {
             if Checks.isCode(written) {
                 code = written
             } else {
                 var message = "'code' must be 3 to 32 characters from A-Z, 0-9 and -, not '\(written)'"
                 if Checks.isCode(written.uppercased()) { message += "; did you mean '\(written.uppercased())'?" }
-                diagnostics.append(.error(message, at: fields.location(of: "code")))
+                log.append(.error(message, at: fields.location(of: "code")))
             }
         } else {
             let derived = String(slug.uppercased().prefix(32))
             if Checks.isCode(derived) {
                 code = derived
             } else if Checks.isSlug(slug) {
-                diagnostics.append(.error("the code derived from the slug, '\(derived)', is shorter than 3 characters; set 'code'", at: fields.location))
+                log.append(.error("the code derived from the slug, '\(derived)', is shorter than 3 characters; set 'code'", at: fields.location))
             }
         }
 
-        let contact = contact(fields, diagnostics: &diagnostics)
+        let contact = contact(fields)
         var brand: Brand?
-        if let reader = fields.mapping("brand", knownKeys: ["logo", "colors"], diagnostics: &diagnostics) {
-            brand = Brand(logo: assetPath(reader, "logo", assets: assets, diagnostics: &diagnostics),
-                          colors: palette(reader, diagnostics: &diagnostics))
+        if let reader = fields.mapping("brand", knownKeys: ["logo", "colors"]) {
+            brand = Brand(logo: assetPath(reader, "logo", assets: assets),
+                          colors: palette(reader))
             if segment == .customer {
-                diagnostics.append(.warning("'brand' is ignored: only partners are co-branded", at: reader.location))
+                log.append(.warning("'brand' is ignored: only partners are co-branded", at: reader.location))
                 brand = nil
             }
         }
-        let message = fields.string("message", diagnostics: &diagnostics)
-        let reward = fields.string("reward", diagnostics: &diagnostics)
+        let message = fields.string("message")
+        let reward = fields.string("reward")
         var chosenOffers: [String]?
-        if let listed = fields.strings("offers", diagnostics: &diagnostics) {
+        if let listed = fields.strings("offers") {
             chosenOffers = []
             for (id, location) in listed {
                 if offerIDs.contains(id) {
@@ -95,19 +95,19 @@ extension KitValidator {
                 } else {
                     var text = "unknown offer '\(id)': there is no content/offers/\(id).md"
                     if let suggestion = closest(to: id, among: offerIDs) { text += "; did you mean '\(suggestion)'?" }
-                    diagnostics.append(.error(text, at: location))
+                    log.append(.error(text, at: location))
                 }
             }
         }
-        let language = languageTag(fields, diagnostics: &diagnostics)
-        let followUp = cadence(fields, "follow_up", diagnostics: &diagnostics)
-        let showStats = fields.bool("show_stats", diagnostics: &diagnostics) ?? false
+        let language = languageTag(fields)
+        let followUp = cadence(fields, "follow_up")
+        let showStats = fields.bool("show_stats") ?? false
         let codeAt = code.map { ($0, fields.value("code")?.location ?? top) }
-        guard let name, let segment, let code else { return CheckedSource(source: nil, code: codeAt, diagnostics: diagnostics) }
+        guard let name, let segment, let code else { return CheckedSource(source: nil, code: codeAt, diagnostics: log.entries) }
         let source = Source(slug: slug, name: name, segment: segment, code: code, contact: contact, brand: brand,
                             message: message, reward: reward, offerIDs: chosenOffers, language: language,
                             followUp: followUp, showStats: showStats)
-        return CheckedSource(source: source, code: codeAt, diagnostics: diagnostics)
+        return CheckedSource(source: source, code: codeAt, diagnostics: log.entries)
     }
 
     /// Names (slugs and codes) of source files that exist but did not make a source: a YAML error,

@@ -19,8 +19,12 @@ extension String {
 public enum ControlCharacters {
     /// The first such character in `text`, with its line and column (both from 0, in Unicode scalars).
     public static func first(in text: String) -> (scalar: Unicode.Scalar, line: Int, column: Int)? {
-        // Nearly every value is printable ASCII: one pass over the bytes decides.
-        guard text.utf8.contains(where: { $0 < 0x20 && $0 != 0x09 && $0 != 0x0A || $0 >= 0x7F }) else { return nil }
+        // Nearly every value is printable ASCII: one tight pass over the bytes decides.
+        let suspect = text.utf8.withContiguousStorageIfAvailable { bytes in
+            for byte in bytes where byte < 0x20 && byte != 0x09 && byte != 0x0A || byte >= 0x7F { return true }
+            return false
+        } ?? true
+        guard suspect else { return nil }
         var line = 0, column = 0
         for scalar in text.unicodeScalars {
             if isForbidden(scalar) { return (scalar, line, column) }

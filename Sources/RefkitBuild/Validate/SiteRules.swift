@@ -55,8 +55,12 @@ extension KitValidator {
     /// Every source's referral link must fit in its QR code: one error, at `referral_url`, naming
     /// the source with the longest link.
     static func checkQRCapacity(_ site: Site, _ sources: [Source], _ document: YAMLDocument, log: DiagnosticLog) {
-        let longest = sources.map { ($0, $0.referralLink(in: site).utf8.count) }.max { $0.1 < $1.1 }
-        guard let (source, bytes) = longest, bytes > QRCode.capacity else { return }
+        // A link is the site's part and the source's code and slug, which are never
+        // percent-encoded (A-Z, a-z, 0-9 and -): the longest is the source with the most of them.
+        guard let source = sources.max(by: { $0.code.utf8.count + $0.slug.utf8.count < $1.code.utf8.count + $1.slug.utf8.count })
+        else { return }
+        let bytes = source.referralLink(in: site).utf8.count
+        guard bytes > QRCode.capacity else { return }
         // A second reader of site.yml, for a location: its own problems are reported already.
         let fields = FieldReader(document, node: document.root, knownKeys: siteKeys, log: DiagnosticLog())
         log.append(.error("the referral link is \(bytes) bytes for \(source.slug), more than a QR code holds (\(QRCode.capacity)); shorten 'referral_url'",

@@ -83,23 +83,33 @@ enum LinkChecks {
     }
 
     /// The placeholder that stands in a destination's scheme, where its value, once filled, would
-    /// choose the scheme (`{{source.name}}:alert(1)` for a source named `javascript`): any
-    /// placeholder before the first character a scheme cannot hold. A destination may start with a
-    /// URL field (`{{referral.link}}`): its value is a checked http(s) URL, scheme and all.
+    /// choose the scheme (`{{source.name}}:alert(1)` for a source named `javascript`): a
+    /// placeholder in the run of scheme characters that a literal `:` ends. A filled value cannot
+    /// hold a `:` itself (values are percent-encoded in destinations), so `{{source.slug}}.html`
+    /// is fine. A destination may start with a URL field (`{{referral.link}}`): its value is a
+    /// checked http(s) URL, scheme and all.
     static func placeholderInScheme(_ destination: String) -> String? {
         var rest = Substring(destination)
         var atStart = true
+        var inScheme: String?
         while let first = rest.first {
+            var matched = false
             for (open, close) in [("{{", "}}"), ("%7B%7B", "%7D%7D")] where rest.hasPrefix(open) {
                 guard let end = rest.dropFirst(open.count).firstRange(of: close) else { continue }
                 let name = rest[rest.index(rest.startIndex, offsetBy: open.count)..<end.lowerBound].trimmingCharacters(in: .whitespaces)
                 // An unknown name is reported as such (and left unfilled): one mistake, one error.
                 guard Placeholder.fields.contains(name) else { return nil }
-                return atStart && Placeholder.urlFields.contains(name) ? nil : name
+                if atStart, Placeholder.urlFields.contains(name) { return nil }
+                inScheme = inScheme ?? name
+                rest = rest[end.upperBound...]
+                matched = true
+                break
             }
+            atStart = false
+            if matched { continue }
+            if first == ":" { return inScheme }
             guard first.isASCII, first.isLetter || first.isNumber || first == "+" || first == "." || first == "-" else { return nil }
             rest = rest.dropFirst()
-            atStart = false
         }
         return nil
     }

@@ -96,7 +96,11 @@ public struct Deployer: Sendable {
     /// What mirroring output/ into `target` would change.
     public func planDirectory(_ target: String) throws(Failure) -> Plan {
         try requireOutput()
-        let target = try resolve(target)
+        return try plan(resolved: try resolve(target))
+    }
+
+    /// The plan for `target`, already resolved (`resolve`).
+    private func plan(resolved target: String) throws(Failure) -> Plan {
         do {
             let ours = try files(under: output)
             guard fileSystem.kind(at: target) == .directory else { return Plan(added: ours.sorted()) }
@@ -124,8 +128,9 @@ public struct Deployer: Sendable {
 
     /// Mirrors output/ into `target`: writes what is new or changed, deletes what output/ no longer has.
     public func deployDirectory(_ target: String) throws(Failure) -> Plan {
-        let plan = try planDirectory(target)
+        try requireOutput()
         let target = try resolve(target)
+        let plan = try plan(resolved: target)
         do {
             try fileSystem.createDirectory(at: target)
             // Removals first: a symlink where output/ has a folder is gone before anything is written below it.

@@ -48,11 +48,11 @@ final class RequestHeadLimit: ChannelInboundHandler, RemovableChannelHandler, Se
             // closing (a "lingering close", as nginx does): closing at once would reset the
             // connection before a client still sending its request has read the answer.
             let text = "HTTP/1.1 \(refusal.code) \(refusal.reasonPhrase)\r\nContent-Length: 0\r\nConnection: close\r\n\r\n"
-            let loop = context.eventLoop
-            let close = context.channel.close  // the channel, not the context: safe from a scheduled task
-            context.writeAndFlush(NIOAny(context.channel.allocator.buffer(string: text))).whenComplete { _ in
-                context.close(mode: .output, promise: nil)
-                loop.scheduleTask(in: .seconds(2)) { close(.all, nil) }
+            // Completions hold the channel, not the context (only the channel is Sendable).
+            let channel = context.channel
+            context.writeAndFlush(NIOAny(channel.allocator.buffer(string: text))).whenComplete { _ in
+                channel.close(mode: .output, promise: nil)
+                channel.eventLoop.scheduleTask(in: .seconds(2)) { channel.close(promise: nil) }
             }
             return
         }
@@ -93,8 +93,9 @@ final class FileRequestHandler: ChannelInboundHandler, RemovableChannelHandler, 
         if request.method != .HEAD {
             context.write(wrapOutboundOut(.body(.byteBuffer(context.channel.allocator.buffer(bytes: answer.body)))), promise: nil)
         }
+        let channel = context.channel
         context.writeAndFlush(wrapOutboundOut(.end(nil))).whenComplete { _ in
-            if !keepAlive { context.close(promise: nil) }
+            if !keepAlive { channel.close(promise: nil) }
         }
     }
 }
@@ -157,8 +158,9 @@ final class ReloadSocketHandler: ChannelInboundHandler, Sendable {
         case .ping:
             context.writeAndFlush(wrapOutboundOut(WebSocketFrame(fin: true, opcode: .pong, data: frame.data)), promise: nil)
         case .connectionClose:
-            context.writeAndFlush(wrapOutboundOut(WebSocketFrame(fin: true, opcode: .connectionClose, data: context.channel.allocator.buffer(capacity: 0))))
-                .whenComplete { _ in context.close(promise: nil) }
+            let channel = context.channel
+            context.writeAndFlush(wrapOutboundOut(WebSocketFrame(fin: true, opcode: .connectionClose, data: channel.allocator.buffer(capacity: 0))))
+                .whenComplete { _ in channel.close(promise: nil) }
         default:
             break
         }

@@ -24,7 +24,8 @@ public final class PreviewServer: Sendable {
     static let maximumRequestLine = 8 * 1024
     static let maximumRequestHead = 64 * 1024
 
-    public init(root: String, port: UInt16) throws {
+    /// Binds nothing yet: `run` binds, and throws if the port is taken.
+    public init(root: String, port: UInt16) {
         self.root = root
         self.port = port
     }

@@ -23,11 +23,7 @@ struct PreviewSession {
             return request
         }()
 
-        let server: PreviewServer
-        do { server = try PreviewServer(root: output, port: port) } catch {
-            environment.standardError("refkit: cannot serve on 127.0.0.1:\(port): \(error)\n")
-            return ExitStatus.usage
-        }
+        let server = PreviewServer(root: output, port: port)
 
         /// Builds; prints and returns the problems (empty when the build succeeded).
         @Sendable func build() -> [String]? {

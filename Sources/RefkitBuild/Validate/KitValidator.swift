@@ -49,11 +49,9 @@ public enum KitValidator {
 
         let site = loaded.site.flatMap { validateSite($0, assets: contentAssets, log: log) }
         if let site, site.unlisted, (secret ?? "").isEmpty, let document = loaded.site {
-            // A second reader of site.yml, for a location: its own problems are reported already.
-            let fields = FieldReader(document, node: document.root, knownKeys: siteKeys, log: DiagnosticLog())
             log.append(.error(
                 "unlisted: true needs the environment variable REFKIT_SECRET (the key that makes each kit's folder name unguessable)",
-                at: fields.location(of: "unlisted")))
+                at: siteLocation(of: "unlisted", in: document)))
         }
         let pages = validatePages(loaded.pages, log: log)
         let offers = validateOffers(loaded.offers, on: date, log: log)

@@ -61,10 +61,14 @@ extension KitValidator {
         else { return }
         let bytes = source.referralLink(in: site).utf8.count
         guard bytes > QRCode.capacity else { return }
-        // A second reader of site.yml, for a location: its own problems are reported already.
-        let fields = FieldReader(document, node: document.root, knownKeys: siteKeys, log: DiagnosticLog())
         log.append(.error("the referral link is \(bytes) bytes for \(source.slug), more than a QR code holds (\(QRCode.capacity)); shorten 'referral_url'",
-                                  at: fields.location(of: "referral_url")))
+                          at: siteLocation(of: "referral_url", in: document)))
+    }
+
+    /// Where `key` is written in site.yml, for a rule that needs the whole kit to know it is wrong
+    /// (read again without reporting: the file's own problems are reported already).
+    static func siteLocation(of key: String, in document: YAMLDocument) -> SourceLocation {
+        FieldReader(document, node: document.root, knownKeys: siteKeys, log: DiagnosticLog()).location(of: key)
     }
 
     /// A follow-up cadence: `monthly`, `quarterly`, `yearly` or `every N weeks`.

@@ -6,7 +6,7 @@ extension SiteRenderer {
     /// `S/email.html` and `S/email.txt`, from one view.
     func emailJobs(_ context: SourceContext) -> [Job] {
         var jobs: [Job] = []
-        let email = emailView(context, folder: context.folder)
+        let email = emailView(context)
         jobs.append(Job(template: "email", path: "\(context.folder)/email.html", view: email))
         jobs.append(Job(template: "email-text", path: "\(context.folder)/email.txt", view: email))
         return jobs
@@ -14,7 +14,8 @@ extension SiteRenderer {
 
     /// `email.html` and `email.txt`: an introduction the source sends a prospect. The e-mail leaves
     /// the site, so every link and image in it is absolute, under `site.url`.
-    func emailView(_ context: SourceContext, folder: String) -> ViewObject {
+    func emailView(_ context: SourceContext) -> ViewObject {
+        let folder = context.folder
         let base = kit.site.url.hasSuffix("/") ? kit.site.url : kit.site.url + "/"
         var view = baseView(context, depth: 1, currentPage: nil)
         view["root"] = .text(base)

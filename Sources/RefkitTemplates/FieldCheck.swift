@@ -6,7 +6,7 @@ public enum FieldCheck {
     /// Checks `file`. Sections open a scope: inside `{{#pages}}` a name is looked up in a page
     /// first, then outwards, as Mustache does. A partial may be used in any scope, so its names
     /// need only exist somewhere in the view.
-    public static func check(_ file: TemplateFile, isPartial: Bool, schema: ViewSchema = .root) -> [Diagnostic] {
+    public static func check(_ file: TemplateFile, isPartial: Bool, schema: ViewSchema) -> [Diagnostic] {
         var diagnostics: [Diagnostic] = []
         var scopes: [ViewSchema?] = [schema]  // nil: a section whose value is not an object (a Bool, a string)
         var opened: [Bool] = []  // whether each open section pushed a scope

@@ -33,6 +33,17 @@ public struct ViewObject: Sendable, Equatable, ExpressibleByDictionaryLiteral {
 
     public init() { fields = [] }
 
+    /// An empty object with room for `capacity` fields.
+    public init(capacity: Int) {
+        fields = []
+        fields.reserveCapacity(capacity)
+    }
+
+    /// Adds a field the object does not have yet (`ViewModel` lists each name once).
+    mutating func append(_ name: String, _ value: ViewValue) {
+        fields.append(Field(name: name, value: value))
+    }
+
     /// Names in a literal are distinct, as in a dictionary literal.
     public init(dictionaryLiteral elements: (String, any ViewConvertible)...) {
         fields = elements.map { Field(name: $0.0, value: $0.1.viewValue) }

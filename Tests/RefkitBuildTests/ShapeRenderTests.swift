@@ -18,8 +18,8 @@ final class ShapeRenderTests: XCTestCase {
         for _ in 1...3 {
             for source in kit.sources {
                 for job in renderer.jobs(for: source).jobs {
-                    let filled = String(decoding: templates.render(job.template, job.view), as: UTF8.self)
-                    XCTAssertEqual(filled, templates.directText(job.template, job.view), job.path)
+                    let filled = String(decoding: templates.render(job.template, job.view.viewObject), as: UTF8.self)
+                    XCTAssertEqual(filled, templates.directText(job.template, job.view.viewObject), job.path)
                     files += 1
                 }
             }
@@ -42,7 +42,7 @@ final class SharedShapeTests: XCTestCase {
             let renderer = SiteRenderer(kit: kit, templates: templates, date: Day(fixtureDate)!)
             for source in kit.sources {
                 for job in renderer.jobs(for: source).jobs {
-                    XCTAssertEqual(templates.render(job.template, job.view), templates.renderDirectly(job.template, job.view), job.path)
+                    XCTAssertEqual(templates.render(job.template, job.view.viewObject), templates.renderDirectly(job.template, job.view.viewObject), job.path)
                 }
             }
             if mode == .direct {

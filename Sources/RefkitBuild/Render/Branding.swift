@@ -38,33 +38,50 @@ struct Branding {
     var accent: Color { partner?.accent ?? site.accent! }
 
     /// The view templates see as `brand`; `root` is the relative path to the output root.
-    func view(root: String) -> ViewObject {
-        var view: ViewObject = [
-            "primary": primary.description, "on_primary": primary.readableText.description,
-            "primary_ink": primary.darkened().description,
-            "accent": accent.description, "on_accent": accent.readableText.description,
-            "title": title, "co_branded": partnerLogo != nil || partner != nil,
+    func view(root: String) -> BrandView {
+        BrandView(
+            primary: primary, accent: accent, title: title, coBranded: partnerLogo != nil || partner != nil,
             // Without a logo the header's wordmark already names the site; the title would repeat it.
-            "show_title": title != siteName || siteLogo != nil,
-            "site": Self.paletteView(site),
-        ]
-        if let partner { view["partner"] = .object(Self.paletteView(partner)) }
-        if let siteLogo { view["site_logo"] = .text(root + siteLogo) }
-        if let partnerLogo { view["partner_logo"] = .text(root + partnerLogo) }
-        return view
+            showTitle: title != siteName || siteLogo != nil,
+            site: PaletteView(site), partner: partner.map(PaletteView.init),
+            siteLogo: siteLogo.map { root + $0 }, partnerLogo: partnerLogo.map { root + $0 })
     }
+}
 
-    private static func paletteView(_ palette: Palette) -> ViewObject {
-        var view = ViewObject()
-        if let primary = palette.primary {
-            view["primary"] = .text(primary.description)
-            view["on_primary"] = .text(primary.readableText.description)
-            view["primary_ink"] = .text(primary.darkened().description)
-        }
-        if let accent = palette.accent {
-            view["accent"] = .text(accent.description)
-            view["on_accent"] = .text(accent.readableText.description)
-        }
-        return view
-    }
+/// `brand`: the colours and logos a page wears (the partner's beside the site's when co-branded).
+/// Every background colour comes with its readable text colour (`on_…`), the primary with its `ink`.
+struct BrandView: ViewModel {
+    var primary: Color
+    var accent: Color
+    var title: String
+    var coBranded: Bool
+    var showTitle: Bool
+    var site: PaletteView
+    var partner: PaletteView?
+    var siteLogo: String?
+    var partnerLogo: String?
+
+    static let fields: [ViewField<Self>] = [
+        .text("primary") { $0.primary.description }, .text("on_primary") { $0.primary.readableText.description },
+        .text("primary_ink") { $0.primary.darkened().description },
+        .text("accent") { $0.accent.description }, .text("on_accent") { $0.accent.readableText.description },
+        .text("title") { $0.title }, .flag("co_branded") { $0.coBranded }, .flag("show_title") { $0.showTitle },
+        .object("site") { $0.site }, .object("partner") { $0.partner },
+        .text("site_logo") { $0.siteLogo }, .text("partner_logo") { $0.partnerLogo },
+    ]
+}
+
+/// `brand.site`, `brand.partner`: one side's own colours, each as set.
+struct PaletteView: ViewModel {
+    var palette: Palette
+
+    init(_ palette: Palette) { self.palette = palette }
+
+    static let fields: [ViewField<Self>] = [
+        .text("primary") { $0.palette.primary?.description },
+        .text("on_primary") { $0.palette.primary?.readableText.description },
+        .text("primary_ink") { $0.palette.primary?.darkened().description },
+        .text("accent") { $0.palette.accent?.description },
+        .text("on_accent") { $0.palette.accent?.readableText.description },
+    ]
 }

@@ -61,17 +61,20 @@ public struct SiteRenderer: Sendable {
         source.folder(in: kit.site, secret: secret)
     }
 
+    /// Every name a template may use: derived from the typed views, never written by hand.
+    public static let viewSchema = KitFileView.schema
+
     /// One file to render: which template, where, with what view.
     struct Job {
         var template: String
         var path: String
-        var view: ViewObject
+        var view: KitFileView
     }
 
     /// Every file of one source's kit, paths relative to the output directory.
     public func render(source: Source) -> [OutputFile] {
         let (jobs, qr) = self.jobs(for: source)
-        return jobs.map { OutputFile(path: $0.path, contents: templates.render($0.template, $0.view)) }
+        return jobs.map { OutputFile(path: $0.path, contents: templates.render($0.template, $0.view.viewObject)) }
             + [OutputFile(path: "\(directoryName(for: source))/qr.svg", text: qr + "\n")]
     }
 
@@ -84,18 +87,20 @@ public struct SiteRenderer: Sendable {
         let qr = QRCode.svg(for: values["referral.link"]!, label: "QR code for your referral link") ?? ""
         let branding = Branding(site: kit.site, source: source)
         let language = language(of: source)
-        var site: [Int: ViewObject] = [:], brand: [Int: ViewObject] = [:], offerViews: [Int: [ViewObject]] = [:]
+        var site: [Int: Built<SiteView>] = [:], brand: [Int: Built<BrandView>] = [:]
+        var offerViews: [Int: [OfferView]] = [:], builtOffers: [Int: [Built<OfferView>]] = [:]
         for depth in [1, 2] {
             let root = String(repeating: "../", count: depth)
-            site[depth] = siteView(root: root)
-            brand[depth] = branding.view(root: root)
+            site[depth] = Built(siteView(root: root))
+            brand[depth] = Built(branding.view(root: root))
             let toSource = String(repeating: "../", count: depth - 1)
             offerViews[depth] = offers.map { offerView($0, values: values, language: language, urlPrefix: toSource) }
+            builtOffers[depth] = offerViews[depth]!.map(Built.init)
         }
         let context = SourceContext(
             folder: folder, source: source, values: values, pages: pages, offers: offers, qr: qr,
             pageViews: pages.map { pageView($0, values: values) }, site: site, brand: brand, offerViews: offerViews,
-            sourceView: sourceView(source))
+            builtOffers: builtOffers, sourceView: Built(sourceView(source)))
         // One line per output: each is built in its own file under Views/.
         var jobs: [Job] = []
         jobs += homeJobs(context)

@@ -73,7 +73,8 @@ public enum KitValidator {
         log.append(contentsOf: templateDiagnostics)
         if templateDiagnostics.isEmpty {
             for file in loaded.templates {
-                log.append(contentsOf: FieldCheck.check(file, isPartial: !DefaultTemplates.rendered.contains(file.name)))
+                log.append(contentsOf: FieldCheck.check(file, isPartial: !DefaultTemplates.rendered.contains(file.name),
+                                                              schema: SiteRenderer.viewSchema))
             }
         }
 

@@ -6,13 +6,13 @@ extension SiteRenderer {
     /// `output/index.html`: the directory of every kit (nil for an unlisted kit).
     public func renderDirectory() -> OutputFile? {
         guard !kit.site.unlisted else { return nil }
-        return OutputFile(path: "index.html", contents: templates.renderDirectly("directory", directoryView()))
+        return OutputFile(path: "index.html", contents: templates.renderDirectly("directory", directoryView().viewObject))
     }
 
     /// What the directory page shows of `source`.
-    func directoryEntry(for source: Source) -> ViewObject {
-        ["name": source.name, "code": source.code, "slug": source.slug, "url": "\(directoryName(for: source))/index.html",
-         "is_partner": source.segment == .partner]
+    func directoryEntry(for source: Source) -> DirectoryEntryView {
+        DirectoryEntryView(name: source.name, code: source.code, slug: source.slug,
+                           url: "\(directoryName(for: source))/index.html", isPartner: source.segment == .partner)
     }
 
     /// The fields of `directoryEntry(for:)` in one string: when a source's is unchanged (and no
@@ -21,17 +21,28 @@ extension SiteRenderer {
         [source.name, source.code, source.slug, directoryName(for: source), source.segment.rawValue].joined(separator: "\u{0}")
     }
 
-    func directoryView() -> ViewObject {
+    func directoryView() -> KitFileView {
         let entry = directoryEntry(for:)
         let partners = kit.sources.filter { $0.segment == .partner }.map(entry)
         let customers = kit.sources.filter { $0.segment == .customer }.map(entry)
-        let view: ViewObject = [
-            "lang": kit.site.language, "root": "", "noindex": false, "site": siteView(root: ""),
-            "brand": Branding(site: kit.site, source: nil).view(root: ""),
-            "sources": kit.sources.map(entry), "partners": partners, "customers": customers,
-            "has_partners": !partners.isEmpty, "has_customers": !customers.isEmpty,
-            "build": ["date": date.description] as ViewObject,
-        ]
-        return view
+        return KitFileView(
+            lang: kit.site.language, root: "", noindex: false, site: Built(siteView(root: "")),
+            brand: Built(Branding(site: kit.site, source: nil).view(root: "")), build: BuildView(date: date.description),
+            sources: kit.sources.map(entry), partners: partners, customers: customers,
+            hasPartners: !partners.isEmpty, hasCustomers: !customers.isEmpty)
     }
+}
+
+/// Each of the directory's `sources`, `partners` and `customers`.
+struct DirectoryEntryView: ViewModel {
+    var name: String
+    var code: String
+    var slug: String
+    var url: String
+    var isPartner: Bool
+
+    static let fields: [ViewField<Self>] = [
+        .text("name") { $0.name }, .text("code") { $0.code }, .text("slug") { $0.slug }, .text("url") { $0.url },
+        .flag("is_partner") { $0.isPartner },
+    ]
 }

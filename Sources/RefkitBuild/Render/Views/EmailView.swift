@@ -14,21 +14,17 @@ extension SiteRenderer {
 
     /// `email.html` and `email.txt`: an introduction the source sends a prospect. The e-mail leaves
     /// the site, so every link and image in it is absolute, under `site.url`.
-    func emailView(_ context: SourceContext) -> ViewObject {
+    func emailView(_ context: SourceContext) -> KitFileView {
         let folder = context.folder
         let base = kit.site.url.hasSuffix("/") ? kit.site.url : kit.site.url + "/"
         var view = baseView(context, depth: 1, currentPage: nil)
-        view["root"] = .text(base)
-        view["home"] = .text(base + folder + "/index.html")
-        view["site"] = .object(siteView(root: base))
-        view["brand"] = .object(Branding(site: kit.site, source: context.source).view(root: base))
-        view["referral"] = .object(["link": context.values["referral.link"]!, "qr_url": base + folder + "/qr.svg"])
-        var handout = handoutView(context)
-        if case .object(var offer)? = handout["offer"], case .text(let url)? = offer["url"] {
-            offer["url"] = .text(base + folder + "/" + url)
-            handout["offer"] = .object(offer)
-        }
-        view["handout"] = .object(handout)
+        view.root = base
+        view.home = base + folder + "/index.html"
+        view.site = Built(siteView(root: base))
+        view.brand = Built(Branding(site: kit.site, source: context.source).view(root: base))
+        view.referral = ReferralView(link: context.values["referral.link"]!, qrURL: base + folder + "/qr.svg")
+        view.handout = handoutView(context)
+        if let url = view.handout?.offer?.url { view.handout?.offer?.url = base + folder + "/" + url }
         return view
     }
 }

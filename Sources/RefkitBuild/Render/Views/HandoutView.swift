@@ -7,38 +7,54 @@ extension SiteRenderer {
     func handoutJobs(_ context: SourceContext) -> [Job] {
         var jobs: [Job] = []
         var handout = baseView(context, depth: 1, currentPage: nil)
-        handout["handout"] = .object(handoutView(context))
+        handout.handout = handoutView(context)
         jobs.append(Job(template: "handout", path: "\(context.folder)/handout.html", view: handout))
         return jobs
     }
 
     /// The handout's content: who to refer, what to listen for, how to refer, the offer.
-    func handoutView(_ context: SourceContext) -> ViewObject {
-        let values = context.values
-        func fill(_ text: String) -> String { Placeholder.fill(text, with: values) }
-        var view = ViewObject()
-        if let ideal = context.pages.first(where: { $0.kind == .idealClient }) {
-            view["who"] = .object(["title": fill(ideal.title), "summary": ideal.summary.map(fill) ?? ""])
-        }
-        let phrases = context.pages.filter { $0.kind == .triggerPhrases }.flatMap(\.phrases).prefix(Handout.phrases)
-        view["phrases"] = phrases.map(fill).viewValue
-        view["has_phrases"] = .flag(!phrases.isEmpty)
-        let steps = context.pages.filter { $0.kind == .howToRefer }.flatMap(\.steps).prefix(Handout.steps)
-        view["steps"] = steps.map(fill).viewValue
-        view["has_steps"] = .flag(!steps.isEmpty)
-        if let next = context.pages.first(where: { $0.kind == .whatHappensNext }), let summary = next.summary {
-            view["next"] = .object(["title": fill(next.title), "summary": fill(summary)])
-        }
-        if let offer = context.offerViews[1]!.first {
-            view["offer"] = .object(offer)
-        }
+    func handoutView(_ context: SourceContext) -> HandoutView {
+        func fill(_ text: String) -> String { Placeholder.fill(text, with: context.values) }
+        let ideal = context.pages.first { $0.kind == .idealClient }
+        let next = context.pages.first { $0.kind == .whatHappensNext }
+        var view = HandoutView(
+            who: ideal.map { HandoutView.Section(title: fill($0.title), summary: $0.summary.map(fill) ?? "") },
+            phrases: context.pages.filter { $0.kind == .triggerPhrases }.flatMap(\.phrases).prefix(Handout.phrases).map(fill),
+            steps: context.pages.filter { $0.kind == .howToRefer }.flatMap(\.steps).prefix(Handout.steps).map(fill),
+            next: next.flatMap { page in page.summary.map { HandoutView.Section(title: fill(page.title), summary: fill($0)) } },
+            offer: context.offerViews[1]!.first)
         // A kit without guide pages (ideal client, phrases, steps, what next) still fills the
         // sheet: with the pages the source gets, by title and summary.
-        let guide = view["who"] != nil || !phrases.isEmpty || !steps.isEmpty || view["next"] != nil
-        view["has_guide"] = .flag(guide)
-        if !guide {
-            view["pages"] = .list(context.pageViews.map { .object(["title": $0["title"]!, "summary": $0["summary"] ?? .text("")]) })
+        if !view.hasGuide {
+            view.pages = context.pageViews.map { HandoutView.Section(title: $0.title, summary: $0.summary ?? "") }
         }
         return view
     }
+}
+
+/// `handout`: what the one-page handout and the e-mail show.
+struct HandoutView: ViewModel {
+    /// A page by title and summary.
+    struct Section: ViewModel {
+        var title: String
+        var summary: String
+
+        static let fields: [ViewField<Self>] = [.text("title") { $0.title }, .text("summary") { $0.summary }]
+    }
+
+    var who: Section?
+    var phrases: [String]
+    var steps: [String]
+    var next: Section?
+    var offer: OfferView?
+    /// Without guide pages: every page the source gets.
+    var pages: [Section]?
+
+    var hasGuide: Bool { who != nil || !phrases.isEmpty || !steps.isEmpty || next != nil }
+
+    static let fields: [ViewField<Self>] = [
+        .object("who") { $0.who }, .texts("phrases") { $0.phrases }, .flag("has_phrases") { !$0.phrases.isEmpty },
+        .texts("steps") { $0.steps }, .flag("has_steps") { !$0.steps.isEmpty }, .object("next") { $0.next },
+        .object("offer") { $0.offer }, .flag("has_guide") { $0.hasGuide }, .list("pages") { $0.pages },
+    ]
 }

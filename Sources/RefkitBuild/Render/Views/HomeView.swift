@@ -8,20 +8,33 @@ extension SiteRenderer {
     func homeJobs(_ context: SourceContext) -> [Job] {
         var jobs: [Job] = []
         var home = baseView(context, depth: 1, currentPage: nil)
-        home["is_home"] = .flag(true)
-        if let stats = statsView(context.source) { home["stats"] = .object(stats) }
+        home.isHome = true
+        home.stats = statsView(context.source)
         jobs.append(Job(template: "home", path: "\(context.folder)/index.html", view: home))
         return jobs
     }
 
     /// "You sent us 3 referrals this year, 2 became clients — thank you!": only with `show_stats:
     /// true`, and only once the source has sent a referral this year.
-    func statsView(_ source: Source) -> ViewObject? {
+    func statsView(_ source: Source) -> StatsView? {
         guard let tally = stats[source.slug], tally[.lead] > 0 else { return nil }
         let referrals = tally[.lead], clients = tally[.deal]
         var text = "You sent us \(referrals) referral\(referrals == 1 ? "" : "s") this year"
         if clients > 0 { text += clients == 1 ? ", 1 became a client" : ", \(clients) became clients" }
         text += " — thank you!"
-        return ["year": date.year, "referrals": referrals, "clients": clients, "text": text]
+        return StatsView(year: date.year, referrals: referrals, clients: clients, text: text)
     }
+}
+
+/// `stats`: this year's referrals and clients from the source (with `show_stats: true`).
+struct StatsView: ViewModel {
+    var year: Int
+    var referrals: Int
+    var clients: Int
+    var text: String
+
+    static let fields: [ViewField<Self>] = [
+        .number("year") { $0.year }, .number("referrals") { $0.referrals }, .number("clients") { $0.clients },
+        .text("text") { $0.text },
+    ]
 }

@@ -7,39 +7,56 @@ extension SiteRenderer {
     /// `S/offers/ID.html`: a coupon or gift certificate with the source's code and QR code.
     func offerJobs(_ context: SourceContext) -> [Job] {
         var jobs: [Job] = []
-        for (offer, offerView) in zip(context.offers, context.offerViews[1]!) {
+        for (offer, offerView) in zip(context.offers, context.builtOffers[1]!) {
             var view = baseView(context, depth: 2, currentPage: nil)
-            view["offer"] = .object(offerView)
-            view["content"] = .text(offerBodies[offer.id]!.fill(context.values))
+            view.offer = offerView
+            view.content = offerBodies[offer.id]!.fill(context.values)
             jobs.append(Job(template: "offer", path: "\(context.folder)/offers/\(offer.id).html", view: view))
         }
         return jobs
     }
 
-    func offerView(_ offer: Offer, values: [String: String], language: String, urlPrefix: String) -> ViewObject {
-        var view: ViewObject = [
-            "id": offer.id, "title": Placeholder.fill(offer.title, with: values), "kind": offer.kind.rawValue,
-            "is_coupon": offer.kind == .coupon, "is_gift_certificate": offer.kind == .giftCertificate,
-            "value": Placeholder.fill(offer.value, with: values), "code": Placeholder.fill(offer.code, with: values),
-            "url": urlPrefix + "offers/\(offer.id).html",
-        ]
-        if let terms = offer.terms { view["terms"] = .text(Placeholder.fill(terms, with: values)) }
-        if let expires = offer.expires {
-            view["expires"] = .text(expires.description)
-            view["expires_text"] = dayTexts[language]?[expires].map(ViewValue.text)
+    func offerView(_ offer: Offer, values: [String: String], language: String, urlPrefix: String) -> OfferView {
+        let starts = offer.starts.flatMap { dayTexts[language]?[$0] }
+        let expires = offer.expires.flatMap { dayTexts[language]?[$0] }
+        let validity: String? = switch (starts, expires) {
+        case let (starts?, expires?): "Valid from \(starts) until \(expires)"
+        case let (nil, expires?): "Valid until \(expires)"
+        case let (starts?, nil): "Valid from \(starts)"
+        case (nil, nil): nil
         }
-        if let starts = offer.starts {
-            view["starts"] = .text(starts.description)
-            view["starts_text"] = dayTexts[language]?[starts].map(ViewValue.text)
-        }
-        switch (view["starts_text"], view["expires_text"]) {
-        case let (.text(starts)?, .text(expires)?): view["validity_text"] = .text("Valid from \(starts) until \(expires)")
-        case let (nil, .text(expires)?): view["validity_text"] = .text("Valid until \(expires)")
-        case let (.text(starts)?, nil): view["validity_text"] = .text("Valid from \(starts)")
-        default: break
-        }
-        return view
+        return OfferView(
+            id: offer.id, title: Placeholder.fill(offer.title, with: values), kind: offer.kind,
+            value: Placeholder.fill(offer.value, with: values), code: Placeholder.fill(offer.code, with: values),
+            url: urlPrefix + "offers/\(offer.id).html", terms: offer.terms.map { Placeholder.fill($0, with: values) },
+            expires: offer.expires?.description, expiresText: expires,
+            starts: offer.starts?.description, startsText: starts, validityText: validity)
     }
+}
+
+/// `offer` and each of `offers`: a coupon or gift certificate, placeholders filled.
+struct OfferView: ViewModel {
+    var id: String
+    var title: String
+    var kind: OfferKind
+    var value: String
+    var code: String
+    var url: String
+    var terms: String?
+    var expires: String?
+    var expiresText: String?
+    var starts: String?
+    var startsText: String?
+    var validityText: String?
+
+    static let fields: [ViewField<Self>] = [
+        .text("id") { $0.id }, .text("title") { $0.title }, .text("kind") { $0.kind.rawValue },
+        .flag("is_coupon") { $0.kind == .coupon }, .flag("is_gift_certificate") { $0.kind == .giftCertificate },
+        .text("value") { $0.value }, .text("code") { $0.code }, .text("url") { $0.url }, .text("terms") { $0.terms },
+        .text("expires") { $0.expires }, .text("expires_text") { $0.expiresText },
+        .text("starts") { $0.starts }, .text("starts_text") { $0.startsText },
+        .text("validity_text") { $0.validityText },
+    ]
 }
 
 /// Days written out for a language: `30 June 2027` (en-GB), `June 30, 2027` (en), `30. Juni 2027` (de).

@@ -8,22 +8,44 @@ extension SiteRenderer {
         var jobs: [Job] = []
         for (page, pageView) in zip(context.pages, context.pageViews) {
             var view = baseView(context, depth: 1, currentPage: page.slug)
-            view["page"] = .object(pageView)
-            view["content"] = .text(pageBodies[page.slug]!.fill(context.values))
+            view.page = pageView
+            view.content = pageBodies[page.slug]!.fill(context.values)
             jobs.append(Job(template: "page", path: "\(context.folder)/\(page.slug).html", view: view))
         }
         return jobs
     }
 
-    func pageView(_ page: Page, values: [String: String]) -> ViewObject {
-        let phrases = page.phrases.map { Placeholder.fill($0, with: values) }
-        let steps = page.steps.map { Placeholder.fill($0, with: values) }
-        var view: ViewObject = [
-            "title": Placeholder.fill(page.title, with: values), "slug": page.slug, "kind": page.kind.rawValue,
-            "phrases": phrases, "steps": steps, "has_phrases": !phrases.isEmpty, "has_steps": !steps.isEmpty,
-            "is_\(page.kind.rawValue.replacingOccurrences(of: "-", with: "_"))": true,
-        ]
-        if let summary = page.summary { view["summary"] = .text(Placeholder.fill(summary, with: values)) }
-        return view
+    func pageView(_ page: Page, values: [String: String]) -> PageView {
+        PageView(
+            title: Placeholder.fill(page.title, with: values), slug: page.slug, kind: page.kind,
+            phrases: page.phrases.map { Placeholder.fill($0, with: values) },
+            steps: page.steps.map { Placeholder.fill($0, with: values) },
+            summary: page.summary.map { Placeholder.fill($0, with: values) })
     }
+}
+
+/// `page` and each of `pages`: a kit page, placeholders filled.
+struct PageView: ViewModel {
+    var title: String
+    var slug: String
+    var kind: PageKind
+    var phrases: [String]
+    var steps: [String]
+    var summary: String?
+    /// In `pages`: the page's address from the file showing it, and whether it is that file.
+    var url: String?
+    var current: Bool?
+
+    /// `is_page`, `is_ideal_client`, …: true for the page's own kind, absent for the others.
+    private static let kindFlags: [ViewField<Self>] = PageKind.allCases.map { kind in
+        .flag("is_" + kind.rawValue.replacingOccurrences(of: "-", with: "_")) { $0.kind == kind ? true : nil }
+    }
+
+    static let fields: [ViewField<Self>] = [
+        .text("title") { $0.title }, .text("slug") { $0.slug }, .text("kind") { $0.kind.rawValue },
+        .texts("phrases") { $0.phrases }, .texts("steps") { $0.steps },
+        .flag("has_phrases") { !$0.phrases.isEmpty }, .flag("has_steps") { !$0.steps.isEmpty },
+    ] + kindFlags + [
+        .text("summary") { $0.summary }, .text("url") { $0.url }, .flag("current") { $0.current },
+    ]
 }

@@ -1,0 +1,72 @@
+import RefkitModel
+import RefkitTemplates
+
+/// What every file of a source's kit sees: the context computed once per source, the parts of
+/// the view that depend only on a file's depth, the site, the source and the placeholder values.
+extension SiteRenderer {
+    /// What one source's files share, computed once per source: its views of the pages and offers
+    /// (placeholders filled), and the parts of the view that depend only on a file's depth.
+    struct SourceContext {
+        var folder: String
+        var source: Source
+        var values: [String: String]
+        var pages: [Page]
+        var offers: [Offer]
+        var qr: String
+        var pageViews: [PageView]
+        /// By depth (1: the source's folder, 2: offers/): site, brand and offer views.
+        var site: [Int: Built<SiteView>]
+        var brand: [Int: Built<BrandView>]
+        var offerViews: [Int: [OfferView]]
+        var builtOffers: [Int: [Built<OfferView>]]
+        var sourceView: Built<SourceFacts>
+    }
+
+    /// What every template of a source sees. `depth` is how many folders below output/ the file is.
+    func baseView(_ context: SourceContext, depth: Int, currentPage: String?) -> KitFileView {
+        let root = String(repeating: "../", count: depth)
+        let toSource = String(repeating: "../", count: depth - 1)
+        return KitFileView(
+            lang: language(of: context.source), root: root, home: toSource + "index.html", noindex: kit.site.unlisted,
+            site: context.site[depth]!, source: context.sourceView, brand: context.brand[depth]!,
+            pages: zip(context.pages, context.pageViews).map { page, pageView in
+                var view = pageView
+                view.url = toSource + page.slug + ".html"
+                view.current = page.slug == currentPage
+                return view
+            },
+            offers: context.builtOffers[depth]!, hasOffers: !context.offers.isEmpty,
+            referral: ReferralView(link: context.values["referral.link"]!, qrSVG: context.qr, qrURL: toSource + "qr.svg"),
+            links: LinksView(handout: toSource + "handout.html", email: toSource + "email.html", emailText: toSource + "email.txt"),
+            build: BuildView(date: date.description))
+    }
+
+    func language(of source: Source) -> String { source.language ?? kit.site.language }
+
+    func siteView(root: String) -> SiteView {
+        let site = kit.site
+        return SiteView(
+            name: site.name, url: site.url, referralURL: site.referralURL, language: site.language, campaign: site.campaign,
+            logo: site.logo.map { root + $0 }, contact: contactView(site.contact),
+            hasContact: site.contact.name != nil || site.contact.email != nil || site.contact.phone != nil)
+    }
+
+    func sourceView(_ source: Source) -> SourceFacts {
+        SourceFacts(
+            name: source.name, slug: source.slug, segment: source.segment.rawValue, code: source.code,
+            contact: contactView(source.contact), isPartner: source.segment == .partner,
+            isCustomer: source.segment == .customer, message: source.message,
+            // A customer is often their own contact: the e-mail then never signs "Maria Schäfer / Maria Schäfer".
+            signedBy: source.contact.name.flatMap { $0 != source.name ? $0 : nil },
+            reward: source.resolvedReward(in: kit.site))
+    }
+
+    func contactView(_ contact: Contact) -> ContactView {
+        ContactView(name: contact.name, email: contact.email, phone: contact.phone)
+    }
+
+    /// The values placeholders are filled with, for one source (`PlaceholderField`).
+    func placeholderValues(for source: Source) -> [String: String] {
+        Placeholder.values(for: source, in: kit.site)
+    }
+}

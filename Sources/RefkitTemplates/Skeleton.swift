@@ -157,21 +157,18 @@ struct Skeleton: Sendable {
     private var places: [(textEnd: Int, resume: Int, value: Int, escaping: Escaping)]
 
     /// A marker: U+E000; `&` (which HTML escaping turns into `&amp;`, so an escaped place is told
-    /// from a raw one); `'` with a combining acute accent (one Character, which swift-mustache's
-    /// escaping leaves alone and `REFKIT_HTML`'s turns into `&#39;`, so the two are told apart);
-    /// a tab (which Swift's description of a dictionary or list turns into `\t`, so a value written
-    /// out inside one is not mistaken for a place); the number; U+E001.
-    static func marker(_ number: Int) -> String { "\u{E000}&'\u{301}\t\(number)\u{E001}" }
+    /// from a raw one); a tab (which Swift's description of a dictionary or list turns into `\t`,
+    /// so a value written out inside one is not mistaken for a place); the number; U+E001.
+    static func marker(_ number: Int) -> String { "\u{E000}&\t\(number)\u{E001}" }
 
-    /// How a place was written: as it is, or escaped byte by byte or by Character.
+    /// How a place was written: as it is, or HTML-escaped.
     enum Escaping: Sendable {
-        case none, byByte, byCharacter
+        case none, escaped
     }
 
     private static let forms: [(bytes: [UInt8], escaping: Escaping)] = [
-        (Array("&'\u{301}\t".utf8), .none),
-        (Array("&amp;&#39;\u{301}\t".utf8), .byByte),
-        (Array("&amp;'\u{301}\t".utf8), .byCharacter),
+        (Array("&\t".utf8), .none),
+        (Array("&amp;\t".utf8), .escaped),
     ]
 
     static let start: [UInt8] = [0xEE, 0x80, 0x80]  // U+E000
@@ -216,8 +213,7 @@ struct Skeleton: Sendable {
             output += bytes[from..<place.textEnd]
             switch place.escaping {
             case .none: output += values[place.value].utf8
-            case .byByte: HTMLEscaping.append(values[place.value], byCharacter: false, to: &output)
-            case .byCharacter: HTMLEscaping.append(values[place.value], byCharacter: true, to: &output)
+            case .escaped: HTMLEscaping.append(values[place.value], to: &output)
             }
             from = place.resume
         }

@@ -53,10 +53,11 @@ public struct TemplateSet: Sendable {
         }
         for file in overrides.sorted(by: { $0.file < $1.file }) {
             do {
-                library.register(try MustacheTemplate(string: file.text), named: file.name)
+                // Escaped as the built-in templates are (`FastHTMLContentType`); a kit's own pragma still wins.
+                library.register(try MustacheTemplate(string: FastHTMLContentType.pragma + file.text), named: file.name)
             } catch let error as MustacheTemplate.ParserError {
                 let location = SourceLocation(
-                    file: file.file, line: error.context.lineNumber, column: error.context.columnNumber)
+                    file: file.file, line: error.context.lineNumber - 1, column: error.context.columnNumber)
                 diagnostics.append(.error("template syntax: \(describe(error.error))", at: location))
             } catch {
                 diagnostics.append(.error("template syntax: \(error)", at: SourceLocation(file: file.file)))

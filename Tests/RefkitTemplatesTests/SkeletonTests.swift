@@ -102,34 +102,45 @@ final class SkeletonTests: XCTestCase {
     func testAMalformedMarkerIsNoSkeleton() {
         func parse(_ text: String) -> Skeleton? { Skeleton(parsing: Array(text.utf8), values: 3) }
         XCTAssertNil(parse("a " + Skeleton.marker(9)), "numbers a value that does not exist")
-        XCTAssertNil(parse("a \u{E000}&'\u{301}\\t0\u{E001}"), "tab written out as \\t")
-        XCTAssertNil(parse("a \u{E000}&\t0\u{E001}"), "no quote")
+        XCTAssertNil(parse("a \u{E000}&\\t0\u{E001}"), "tab written out as \\t")
+        XCTAssertNil(parse("a \u{E000}\t0\u{E001}"), "no ampersand")
+        XCTAssertNil(parse("a \u{E000}&#38;\t0\u{E001}"), "escaped some other way")
         XCTAssertNil(parse("a \u{E001}"), "a stray end")
-        XCTAssertNotNil(parse("a " + Skeleton.marker(2) + " \u{E000}&amp;&#39;\u{301}\t0\u{E001} \u{E000}&amp;'\u{301}\t1\u{E001}"))
+        XCTAssertNotNil(parse("a " + Skeleton.marker(2) + " \u{E000}&amp;\t0\u{E001} \u{E000}&amp;\t1\u{E001}"))
     }
 
-    func testEscapingByCharacterIsSwiftMustachesAndByByteEscapesEveryQuote() throws {
-        let set = try templates(["page": "{{text}}", "fast": "{{% CONTENT_TYPE: REFKIT_HTML}}{{text}}"])
-        func escaped(_ text: String, byCharacter: Bool) -> String {
+    /// swift-mustache escapes Character by Character, and leaves a quote that a combining mark
+    /// follows as it is: it would end an attribute value. A kit's templates, with or without a
+    /// pragma naming HTML, escape every quote, as the built-in ones do.
+    func testEveryTemplateEscapesByByteAndEveryQuote() throws {
+        let set = try templates(["page": "{{text}}", "html": "{{% CONTENT_TYPE: HTML}}{{text}}",
+                                 "fast": "{{% CONTENT_TYPE: REFKIT_HTML}}{{text}}", "plain": "{{% CONTENT_TYPE: TEXT}}{{text}}"])
+        func escaped(_ text: String) -> String {
             var bytes: [UInt8] = []
-            HTMLEscaping.append(text, byCharacter: byCharacter, to: &bytes)
+            HTMLEscaping.append(text, to: &bytes)
             return String(decoding: bytes, as: UTF8.self)
         }
         for text in awkward + ["\"<>&'", "é<", "<é", "e\u{301}&", "&\u{301}", "\"\u{301} onload=x"] {
             let view: ViewObject = ["text": text]
-            XCTAssertEqual(escaped(text, byCharacter: true), set.directText("page", view), text.debugDescription)
-            XCTAssertEqual(escaped(text, byCharacter: false), set.directText("fast", view), text.debugDescription)
+            for name in ["page", "html", "fast"] {
+                XCTAssertEqual(escaped(text), set.directText(name, view), "\(name): \(text.debugDescription)")
+            }
+            XCTAssertEqual(text, set.directText("plain", view), text.debugDescription)
         }
-        // swift-mustache leaves a quote that a combining mark follows as it is: it would end an
-        // attribute value. The built-in templates' escaping does not.
-        XCTAssertEqual(set.directText("page", ["text": "\"\u{301}"]), "\"\u{301}")
-        XCTAssertEqual(set.directText("fast", ["text": "\"\u{301}"]), "&quot;\u{301}")
+        XCTAssertEqual(set.directText("page", ["text": "\"\u{301}"]), "&quot;\u{301}")
     }
 
-    /// A kit template without the pragma and a built-in one, side by side in one file: each
-    /// place is filled with its own escaping.
+    func testASyntaxErrorOnTheFirstLineIsWhereTheAuthorWroteIt() {
+        let file = TemplateFile(name: "page", file: "templates/page.mustache", text: "ab {{#x}}{{/y}}\n")
+        XCTAssertEqual(TemplateSet.compile(overrides: [file]).1.map(\.description),
+                       ["templates/page.mustache:1:13: error: template syntax: a section is closed with a name other than the one it was opened with"])
+    }
+
+    /// A kit template without a pragma, a text one and a built-in one, side by side in one file:
+    /// each place is filled with its own escaping.
     func testEachPlaceKeepsTheEscapingOfItsTemplate() throws {
-        let set = try templates(["page": "{{text}} {{{text}}} {{>fast}}", "fast": "{{% CONTENT_TYPE: REFKIT_HTML}}{{text}}"])
+        let set = try templates(["page": "{{text}} {{{text}}} {{>fast}} {{>plain}}", "fast": "{{% CONTENT_TYPE: REFKIT_HTML}}{{text}}",
+                                 "plain": "{{% CONTENT_TYPE: TEXT}}{{text}}"])
         for text in ["\"\u{301}", "<b>", "plain", "'\u{301}&"] {
             for _ in 1...3 {
                 let view: ViewObject = ["text": text]

@@ -32,6 +32,9 @@ let package = Package(
         .target(name: "RefkitMarkdown", dependencies: ["CMarkGFM"]),
         .target(name: "RefkitQR", dependencies: ["CQREncode"]),
         .target(name: "RefkitModel"),
+        // refkit's own words in every shipped language, and CLDR's plural rules and quotation marks
+        // through the ICU Foundation ships (`_FoundationICU`, linked with Foundation anyway).
+        .target(name: "RefkitI18n", dependencies: ["Yams"], linkerSettings: [.linkedLibrary("_FoundationICU")]),
         .target(
             name: "RefkitTemplates",
             dependencies: ["RefkitModel", .product(name: "Mustache", package: "swift-mustache")]
@@ -39,7 +42,7 @@ let package = Package(
         .target(name: "RefkitLedger", dependencies: ["RefkitModel", .product(name: "CSV", package: "CSV.swift")]),
         .target(
             name: "RefkitBuild",
-            dependencies: ["RefkitMarkdown", "RefkitQR", "RefkitModel", "RefkitTemplates", "RefkitLedger", "CLibCrypto", "CXXHash", "Yams",
+            dependencies: ["RefkitMarkdown", "RefkitQR", "RefkitModel", "RefkitTemplates", "RefkitLedger", "RefkitI18n", "CLibCrypto", "CXXHash", "Yams",
                            "ZIPFoundation"]
         ),
         .target(name: "RefkitReport", dependencies: ["RefkitBuild", "RefkitLedger", "RefkitModel"]),
@@ -59,6 +62,7 @@ let package = Package(
         .executableTarget(name: "refkit-serve", dependencies: ["RefkitCLI", "RefkitServe", "RefkitBuild", "RefkitTemplates"]),
         .testTarget(name: "RefkitMarkdownTests", dependencies: ["RefkitMarkdown"]),
         .testTarget(name: "RefkitModelTests", dependencies: ["RefkitModel"]),
+        .testTarget(name: "RefkitI18nTests", dependencies: ["RefkitI18n"]),
         .testTarget(name: "RefkitTemplatesTests", dependencies: ["RefkitTemplates", "RefkitModel"]),
         .target(name: "RefkitTestTools", path: "Tests/RefkitTestTools"),
         .testTarget(name: "RefkitQRTests", dependencies: ["RefkitQR", "RefkitTestTools"]),

@@ -1,0 +1,93 @@
+import RefkitI18n
+import XCTest
+
+/// Every shipped table is complete and consistent with English's, and the plural forms are the
+/// ones CLDR's rules pick for the language.
+final class TableTests: XCTestCase {
+    private let shipped = ["en", "de", "fr", "es", "it", "nl", "pt", "pl", "sv", "ar"]
+    private let english = BuiltInWords.tables["en"]!
+
+    func testTenLanguagesAreShippedAndEachParses() {
+        XCTAssertEqual(Set(BuiltInWords.texts.keys), Set(shipped))
+        for language in shipped {
+            XCTAssertFalse(BuiltInWords.tables[language, default: [:]].isEmpty, "\(language).yml does not parse as flat keys to text")
+        }
+        XCTAssertGreaterThan(BuiltInWords.plainKeys.count, 50)
+    }
+
+    private func base(_ key: String) -> String { String(key.prefix { $0 != "." }) }
+
+    func testEveryLanguageHasEveryKeyOfEnglishAndNoOther() {
+        for language in shipped {
+            let table = BuiltInWords.tables[language]!
+            for key in BuiltInWords.plainKeys {
+                XCTAssertNotNil(table[key], "\(language) lacks \(key)")
+            }
+            for key in table.keys {
+                XCTAssertTrue(english[key] != nil || (key.contains(".") && english[base(key) + ".other"] != nil),
+                              "\(language) has \(key), which refkit never uses")
+            }
+        }
+    }
+
+    func testEveryPluralCategoryTheLanguageUsesHasItsForm() {
+        let plurals = Set(english.keys.filter { $0.contains(".") }.map(base))
+        for language in shipped {
+            let table = BuiltInWords.tables[language]!
+            for count in Array(0...250) + [1_000, 1_001, 1_000_000] {
+                let category = CLDR.pluralCategory(of: count, in: language)
+                for key in plurals {
+                    XCTAssertNotNil(table["\(key).\(category)"], "\(language) lacks \(key).\(category) (for \(count))")
+                }
+            }
+            for key in plurals { XCTAssertNotNil(table["\(key).other"], "\(language) lacks \(key).other") }
+        }
+    }
+
+    func testEveryTextNamesTheSameValuesAsEnglish() {
+        for language in shipped {
+            for (key, text) in BuiltInWords.tables[language]! {
+                if key.contains(".") {
+                    // A form may leave out {count} ("one referral", Arabic's dual), nothing else.
+                    let allowed = Set(Message.parameters(of: english[base(key) + ".other"]!))
+                    XCTAssertTrue(Set(Message.parameters(of: text)).isSubset(of: allowed), "\(language) \(key): \(text)")
+                } else {
+                    XCTAssertEqual(Set(Message.parameters(of: text)), Set(Message.parameters(of: english[key]!)), "\(language) \(key)")
+                }
+            }
+        }
+    }
+
+    func testCLDRRulesAndMarks() {
+        XCTAssertEqual([1, 2, 5, 22, 25].map { CLDR.pluralCategory(of: $0, in: "pl") }, ["one", "few", "many", "few", "many"])
+        XCTAssertEqual([0, 1, 2, 3, 11, 100].map { CLDR.pluralCategory(of: $0, in: "ar") }, ["zero", "one", "two", "few", "many", "other"])
+        XCTAssertEqual(CLDR.pluralCategory(of: 0, in: "fr"), "one")
+        XCTAssertEqual(CLDR.quotationMarks(in: "de").open, "„")
+        XCTAssertEqual(CLDR.quotationMarks(in: "fr").open, "«")
+    }
+
+    func testWordsFillValuesAndPickPluralForms() {
+        let translations = Translations(siteLanguage: "en")
+        let polish = translations.words(for: "pl-PL")
+        XCTAssertEqual(polish.plural("stats_referrals", count: 5), "W tym roku polecili nam Państwo 5 osób")
+        XCTAssertEqual(polish.plural("stats_referrals", count: 22), "W tym roku polecili nam Państwo 22 osoby")
+        XCTAssertEqual(translations.words(for: "de").plural("stats_referrals", count: 4415),
+                       "Sie haben uns dieses Jahr 4.415 Empfehlungen geschickt")
+        XCTAssertEqual(translations.words(for: "de-AT").text("greeting_person", ["name": "Anna"]), "Guten Tag, Anna")
+        XCTAssertEqual(Message.fill("{a} {b} {not a name} {", ["a": "1"]), "1 {b} {not a name} {")
+    }
+
+    func testLookupFallsBackKeyByKey() {
+        let translations = Translations(overrides: ["eo": ["nav_home": "Hejmo"]], siteLanguage: "de")
+        let esperanto = translations.words(for: "eo")
+        XCTAssertEqual(esperanto.text("nav_home"), "Hejmo")
+        XCTAssertEqual(esperanto.text("nav_label"), "Empfehlungsmappe", "the site's language comes before English")
+        XCTAssertEqual(translations.missingKeys(for: "eo").count, BuiltInWords.keys.count - 1)
+        XCTAssertEqual(translations.missingKeys(for: "de-CH"), [])
+        XCTAssertFalse(translations.hasTable(for: "tlh"))
+        XCTAssertEqual(Language.lookupChain(for: "pt-BR", siteLanguage: "en"), ["pt-BR", "pt", "en"])
+        XCTAssertEqual(Language.direction(of: "ar-EG"), "rtl")
+        XCTAssertEqual(Language.direction(of: "fa"), "rtl")
+        XCTAssertEqual(Language.direction(of: "de"), "ltr")
+    }
+}

@@ -54,7 +54,7 @@ let package = Package(
         ]),
         .target(
             name: "RefkitCLI",
-            dependencies: ["RefkitBuild", "RefkitDeploy", "RefkitReport", "RefkitModel", "RefkitTemplates",
+            dependencies: ["RefkitBuild", "RefkitDeploy", "RefkitReport", "RefkitModel", "RefkitTemplates", "RefkitI18n",
                            .product(name: "ArgumentParser", package: "swift-argument-parser")]
         ),
         .executableTarget(name: "refkit", dependencies: ["RefkitCLI"]),
@@ -68,7 +68,7 @@ let package = Package(
         .testTarget(name: "RefkitQRTests", dependencies: ["RefkitQR", "RefkitTestTools"]),
         // Fixture kits are read from the source tree (#filePath), not bundled.
         .testTarget(
-            name: "RefkitBuildTests", dependencies: ["RefkitBuild", "RefkitDeploy", "RefkitTemplates", "RefkitModel", "RefkitTestTools",
+            name: "RefkitBuildTests", dependencies: ["RefkitBuild", "RefkitDeploy", "RefkitTemplates", "RefkitModel", "RefkitI18n", "RefkitTestTools",
                                                      "ZIPFoundation"],
             exclude: ["Fixtures"]),
         .testTarget(name: "RefkitCLITests", dependencies: ["RefkitCLI"]),

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import RefkitBuild
+import RefkitI18n
 
 struct InitCommand: RefkitSubcommand {
     static let configuration = CommandConfiguration(
@@ -18,6 +19,9 @@ struct InitCommand: RefkitSubcommand {
     @Argument(help: "The folder to create (default: the current folder, if it is empty).")
     var directory: String = "."
 
+    @Option(help: "The kit's language, a BCP 47 tag such as de or pt-BR: its words are written to templates/i18n/LANG.yml.")
+    var language: String = "en"
+
     func execute(in environment: CLIEnvironment) -> Int32 {
         let root = environment.absolute(directory)
         let fileSystem = environment.fileSystem
@@ -28,8 +32,14 @@ struct InitCommand: RefkitSubcommand {
                 return ExitStatus.contentErrors
             }
         }
+        guard Checks.isLanguageTag(language) else {
+            environment.standardError("refkit: --language must be a BCP 47 tag such as en or pt-BR, not '\(language)'\n")
+            return ExitStatus.usage
+        }
+        var files = StarterKit.files.merging(StarterKit.templateFiles(language: language), uniquingKeysWith: { a, _ in a })
+        files["content/site.yml"] = files["content/site.yml"]!.replacingOccurrences(of: "\nlanguage: en ", with: "\nlanguage: \(language) ")
         do {
-            for (path, text) in StarterKit.files.merging(StarterKit.templateFiles, uniquingKeysWith: { a, _ in a }).sorted(by: { $0.key < $1.key }) {
+            for (path, text) in files.sorted(by: { $0.key < $1.key }) {
                 let full = root + "/" + path
                 try fileSystem.createDirectory(at: String(full[..<full.lastIndex(of: "/")!]))
                 try fileSystem.writeFile(Array(text.utf8), to: full)

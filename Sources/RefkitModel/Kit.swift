@@ -10,13 +10,17 @@ public struct Kit: Sendable {
     public var sources: [Source]
     /// Files copied to `output/assets/`, by output path.
     public var assets: [Asset]
+    /// The kit's own words, `templates/i18n/LANG.yml`: by tag, key → text (over refkit's).
+    public var words: [String: [String: String]]
 
-    public init(site: Site, pages: [Page], offers: [Offer], sources: [Source], assets: [Asset]) {
+    public init(site: Site, pages: [Page], offers: [Offer], sources: [Source], assets: [Asset],
+                words: [String: [String: String]] = [:]) {
         self.site = site
         self.pages = pages
         self.offers = offers
         self.sources = sources
         self.assets = assets
+        self.words = words
     }
 }
 
@@ -222,6 +226,9 @@ public struct Page: Sendable, Hashable {
     public var steps: [String]
     public var summary: String?
     public var body: MarkdownBody
+    /// `PAGE.LANG.md` files, by tag: this page for readers of that language, whole (front matter
+    /// the translation omits is this page's).
+    public var translations: [String: Page] = [:]
 
     public init(
         slug: String, file: String, title: String, kind: PageKind = .page, order: Int? = nil,
@@ -260,6 +267,8 @@ public struct Offer: Sendable, Hashable {
     public var audience: Audience
     public var terms: String?
     public var body: MarkdownBody
+    /// `ID.LANG.md` files, by tag: this offer for readers of that language, whole.
+    public var translations: [String: Offer] = [:]
 
     public init(
         id: String, file: String, title: String, kind: OfferKind, value: String, code: String,

@@ -18,6 +18,16 @@ final class GoldenTests: XCTestCase {
         for mode in RenderMode.allCases { try assertGolden(kit: "shapes", mode: mode) }
     }
 
+    /// A kit in German with a reader in French, and a kit in Arabic (right to left) with a reader
+    /// whose name is Latin: every word refkit writes is in the reader's language.
+    func testGermanKitMatchesGoldenTree() throws {
+        for mode in RenderMode.allCases { try assertGolden(kit: "german", mode: mode) }
+    }
+
+    func testArabicKitMatchesGoldenTree() throws {
+        for mode in RenderMode.allCases { try assertGolden(kit: "arabic", mode: mode) }
+    }
+
     func testGoldenComparisonFailsOnMissingAndExtraFiles() throws {
         // The comparison itself must be able to fail: check it against doctored trees.
         let expected = ["a.html": Data("a".utf8), "b/c.html": Data("c".utf8)]

@@ -1,5 +1,6 @@
 import Foundation
 import RefkitBuild
+import RefkitI18n
 import RefkitModel
 import RefkitTestTools
 import XCTest
@@ -50,6 +51,82 @@ final class HandOffTests: XCTestCase {
             }
         }
         XCTAssertEqual(printed, 24)
+    }
+
+    /// The example kit read in `language` by every source: the site's language set, the sources' own removed.
+    private func exampleIn(_ language: String) throws -> String {
+        let kit = try temporaryDirectory(self) + "/kit-\(language)"
+        for folder in ["content", "templates"] {
+            try FileManager.default.copyItem(atPath: Fixtures.repositoryRoot + "/" + folder, toPath: kit + "/" + folder)
+        }
+        let site = try String(contentsOfFile: kit + "/content/site.yml", encoding: .utf8)
+        try site.replacingOccurrences(of: "\nlanguage: en\n", with: "\nlanguage: \(language)\n")
+            .write(toFile: kit + "/content/site.yml", atomically: true, encoding: .utf8)
+        for name in try FileManager.default.contentsOfDirectory(atPath: kit + "/content/sources") {
+            let file = kit + "/content/sources/" + name
+            let text = try String(contentsOfFile: file, encoding: .utf8)
+            try text.split(separator: "\n", omittingEmptySubsequences: false).filter { !$0.hasPrefix("language:") }
+                .joined(separator: "\n").write(toFile: file, atomically: true, encoding: .utf8)
+        }
+        let output = kit + "/output"
+        let outcome = testBuilder().build(BuildRequest(kitDirectory: kit, outputDirectory: output, date: fixtureDate))
+        XCTAssertNotNil(outcome.summary, "\(language): \(outcome.lines)")
+        return output
+    }
+
+    /// In every shipped language the handout (German words are long, Arabic has its own script and
+    /// runs right to left) and the offers still print on one page, on A4 and on Letter: every
+    /// handout in German and Arabic, the fullest handout and an offer in the others.
+    func testEveryLanguagesHandoutAndOffersPrintOnOnePage() throws {
+        _ = try ExternalTool.chromium.require()
+        var printed = 0
+        for language in ["de", "ar", "fr", "es", "it", "nl", "pt", "pl", "sv", "en"] {
+            let output = try exampleIn(language)
+            let sources = ["de", "ar"].contains(language)
+                ? try FileManager.default.contentsOfDirectory(atPath: output).filter { !$0.contains(".") && $0 != "assets" }.sorted()
+                : ["harbor-street-law"]
+            for source in sources {
+                let offers = try FileManager.default.contentsOfDirectory(atPath: "\(output)/\(source)/offers").sorted()
+                for page in ["handout.html"] + offers.prefix(1).map({ "offers/" + $0 }) {
+                    for paper in ["A4", "letter"] {
+                        XCTAssertEqual(try printedPages("\(output)/\(source)/\(page)", paper: paper), 1, "\(language) \(source)/\(page) on \(paper)")
+                        printed += 1
+                    }
+                }
+            }
+            XCTAssertTrue(try String(contentsOfFile: "\(output)/harbor-street-law/handout.html", encoding: .utf8)
+                .contains("<html lang=\"\(language)\" dir=\"\(language == "ar" ? "rtl" : "ltr")\">"))
+        }
+        XCTAssertEqual(printed, 2 * 2 * 6 * 2 + 8 * 4)
+    }
+
+    /// The German handout's text, as printed, holds none of the English table's words (but
+    /// those the kit's own English content or the German table also use).
+    func testTheGermanHandoutHasNoEnglishWordOfRefkits() throws {
+        _ = try ExternalTool.chromium.require()
+        _ = try ExternalTool.pdftotext.require()
+        let output = try exampleIn("de")
+        let handout = "\(output)/harbor-street-law/handout.html", pdf = handout + ".pdf"
+        let print = try ExternalTool.chromium.run([
+            "--headless", "--no-sandbox", "--disable-gpu", "--no-pdf-header-footer", "--print-to-pdf=\(pdf)",
+            URL(fileURLWithPath: handout).absoluteString,
+        ])
+        XCTAssertEqual(print.status, 0, print.error)
+        let text = try ExternalTool.pdftotext.run([pdf, "-"]).output
+        func words(_ text: String) -> Set<String> {
+            Set(text.lowercased().split { !$0.isLetter && $0 != "'" && $0 != "’" }.map(String.init).filter { $0.count >= 3 })
+        }
+        var allowed = words(BuiltInWords.tables["de"]!.values.joined(separator: " "))
+        for folder in ["content/kit", "content/offers", "content/sources"] {
+            for name in try FileManager.default.contentsOfDirectory(atPath: Fixtures.repositoryRoot + "/" + folder) {
+                allowed.formUnion(words(try String(contentsOfFile: Fixtures.repositoryRoot + "/\(folder)/\(name)", encoding: .utf8)))
+            }
+        }
+        allowed.formUnion(words(try String(contentsOfFile: Fixtures.repositoryRoot + "/content/site.yml", encoding: .utf8)))
+        let english = words(BuiltInWords.tables["en"]!.values.joined(separator: " ")).subtracting(allowed)
+        XCTAssertGreaterThan(english.count, 20)
+        XCTAssertGreaterThan(text.count, 500, "the handout printed no text")
+        XCTAssertEqual(words(text).intersection(english).sorted(), [])
     }
 
     func testAHandoutOrCouponWithFarTooMuchContentStillPrintsOnOnePage() throws {

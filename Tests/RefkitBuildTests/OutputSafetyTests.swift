@@ -139,12 +139,19 @@ final class OutputSafetyTests: XCTestCase {
         XCTAssertThrowsError(try BuildDateResolver(environment: ["SOURCE_DATE_EPOCH": "soon"], now: { 0 }).resolve(option: nil))
     }
 
-    func testExampleKitBuildsWithoutDiagnostics() throws {
+    /// The example kit builds with only the two warnings it shows on purpose: a Spanish partner
+    /// with two of its pages translated and a German customer with none.
+    func testExampleKitBuildsWithOnlyItsLanguageWarnings() throws {
         let output = try temporaryDirectory(self) + "/output"
         let outcome = testBuilder().build(BuildRequest(kitDirectory: Fixtures.repositoryRoot, outputDirectory: output, date: fixtureDate))
-        XCTAssertEqual(outcome.lines, [])
+        XCTAssertEqual(outcome.lines, Self.exampleWarnings)
         XCTAssertEqual(outcome.summary?.sources, 6)
         let partners = outcome.summary.map { _ in (try? snapshot(output).keys.filter { $0.hasSuffix("/index.html") }.count) ?? 0 }
         XCTAssertEqual(partners, 6)
     }
+
+    static let exampleWarnings = [
+        "content/sources/brightside-coworking.yml:7:11: warning: no 'es' translation of the pages how-to-refer, what-happens-next, partner-programme and offers tax-health-check: 1 source reads them in 'en'; add content/kit/PAGE.es.md or content/offers/ID.es.md",
+        "content/sources/kestrel-design.yml:5:11: warning: no 'de' translation of the pages who-to-refer, what-to-listen-for, how-to-refer, what-happens-next, tell-a-friend and offers first-month-free: 1 source reads them in 'en'; add content/kit/PAGE.de.md or content/offers/ID.de.md",
+    ]
 }

@@ -25,6 +25,8 @@ public struct LoadedKit: Sendable {
     /// read: they still exist, so what names them (ledger rows) is not reported as well.
     public var unparsedSources: [(slug: String, text: String?)] = []
     public var templates: [TemplateFile] = []
+    /// `templates/i18n/LANG.yml`: the kit's own words, parsed.
+    public var words: [YAMLDocument] = []
     /// Asset files under `content/assets/` and `templates/assets/`, by output path.
     public var assets: [Asset] = []
     /// `content/ledger.csv`'s text, when the kit keeps a ledger (checked by `LedgerValidator`).
@@ -132,7 +134,7 @@ public struct KitLoader: Sendable {
         var templateFiles: [String: String] = [:]
         for folder in ["templates", "templates/partials"] {
             for name in listFiles(folder, extension: ".mustache", required: false, into: &kit,
-                                  allowedDirectories: folder == "templates" ? ["partials", "assets"] : []) ?? [] {
+                                  allowedDirectories: folder == "templates" ? ["partials", "assets", "i18n"] : []) ?? [] {
                 let file = "\(folder)/\(name)"
                 let templateName = String(name.dropLast(".mustache".count))
                 if let other = templateFiles[templateName] {
@@ -144,6 +146,14 @@ public struct KitLoader: Sendable {
                 if let text = readText(file, required: true, into: &kit) {
                     kit.templates.append(TemplateFile(name: templateName, file: file, text: text))
                 }
+            }
+        }
+
+        // templates/i18n/LANG.yml: the kit's own words
+        for name in listFiles("templates/i18n", extension: ".yml", required: false, into: &kit) ?? [] {
+            let file = "templates/i18n/\(name)"
+            if let text = readText(file, required: true, into: &kit), let document = parseYAML(text, file: file, into: &kit) {
+                kit.words.append(document)
             }
         }
 

@@ -1,4 +1,5 @@
 import Foundation
+import RefkitI18n
 import RefkitLedger
 import RefkitMarkdown
 import RefkitModel
@@ -15,8 +16,12 @@ public struct SiteRenderer: Sendable {
     /// `REFKIT_SECRET`, for an unlisted kit's folder names.
     let secret: String?
     let templates: TemplateSet
+    /// Each page's and offer's Markdown, rendered, by file (a translation has its own).
     let pageBodies: [String: FillableHTML]
     let offerBodies: [String: FillableHTML]
+    /// refkit's words with the kit's own over them, and those of every language in use.
+    let translations: Translations
+    let wordsByLanguage: [String: Words]
     /// Offer dates written out, by language and day: formatting loads locale data, so it is done
     /// once per build, not once per page.
     let dayTexts: [String: [Day: String]]
@@ -38,13 +43,15 @@ public struct SiteRenderer: Sendable {
         self.date = date
         self.secret = secret
         let unsafe = kit.site.unsafeHTML
-        pageBodies = Dictionary(uniqueKeysWithValues: kit.pages.map {
-            ($0.slug, FillableHTML(Markdown.html($0.body.text, allowRawHTML: unsafe, rewriteURL: Self.assetLinks(root: "../"))))
+        pageBodies = Dictionary(uniqueKeysWithValues: kit.pages.flatMap { [$0] + $0.translations.values }.map {
+            ($0.file, FillableHTML(Markdown.html($0.body.text, allowRawHTML: unsafe, rewriteURL: Self.assetLinks(root: "../"))))
         })
-        offerBodies = Dictionary(uniqueKeysWithValues: kit.offers.map {
-            ($0.id, FillableHTML(Markdown.html($0.body.text, allowRawHTML: unsafe, rewriteURL: Self.assetLinks(root: "../../"))))
+        offerBodies = Dictionary(uniqueKeysWithValues: kit.offers.flatMap { [$0] + $0.translations.values }.map {
+            ($0.file, FillableHTML(Markdown.html($0.body.text, allowRawHTML: unsafe, rewriteURL: Self.assetLinks(root: "../../"))))
         })
         let languages = Set([kit.site.language] + kit.sources.compactMap(\.language))
+        translations = Translations(overrides: kit.words, siteLanguage: kit.site.language)
+        wordsByLanguage = Dictionary(uniqueKeysWithValues: languages.map { [translations] in ($0, translations.words(for: $0)) })
         let days = Set(kit.offers.flatMap { [$0.starts, $0.expires].compactMap { $0 } })
         dayTexts = Dictionary(uniqueKeysWithValues: languages.map { language in
             (language, Dictionary(uniqueKeysWithValues: days.map { ($0, DayFormatting.long($0, language: language)) }))
@@ -84,9 +91,9 @@ public struct SiteRenderer: Sendable {
         let values = placeholderValues(for: source)
         let pages = kit.pages(for: source)
         let offers = kit.offers(for: source)
-        let qr = QRCode.svg(for: values["referral.link"]!, label: "QR code for your referral link") ?? ""
-        let branding = Branding(site: kit.site, source: source)
         let language = language(of: source)
+        let qr = QRCode.svg(for: values["referral.link"]!, label: words(for: language).text("qr_label")) ?? ""
+        let branding = Branding(site: kit.site, source: source)
         var site: [Int: Built<SiteView>] = [:], brand: [Int: Built<BrandView>] = [:]
         var offerViews: [Int: [OfferView]] = [:], builtOffers: [Int: [Built<OfferView>]] = [:]
         for depth in [1, 2] {
@@ -100,7 +107,8 @@ public struct SiteRenderer: Sendable {
         let context = SourceContext(
             folder: folder, source: source, values: values, pages: pages, offers: offers, qr: qr,
             pageViews: pages.map { pageView($0, values: values) }, site: site, brand: brand, offerViews: offerViews,
-            builtOffers: builtOffers, sourceView: Built(sourceView(source)))
+            builtOffers: builtOffers, sourceView: Built(sourceView(source)),
+            words: Built(wordsView(for: source, language: language)))
         // One line per output: each is built in its own file under Views/.
         var jobs: [Job] = []
         jobs += homeJobs(context)

@@ -1,5 +1,5 @@
 /// Small checks on field values, shared by every document type.
-enum Checks {
+public enum Checks {
     /// `[a-z0-9][a-z0-9-]*`, at most 64 characters: source slugs, page slugs and offer ids.
     static func isSlug(_ text: String) -> Bool {
         guard let first = text.utf8.first, text.utf8.count <= 64, isLowerAlphanumeric(first) else { return false }
@@ -47,7 +47,7 @@ enum Checks {
     }
 
     /// A BCP 47 tag in its common shape: `en`, `en-GB`, `zh-Hant-TW`.
-    static func isLanguageTag(_ text: String) -> Bool {
+    public static func isLanguageTag(_ text: String) -> Bool {
         let parts = text.split(separator: "-", omittingEmptySubsequences: false)
         guard let first = parts.first, (2...3).contains(first.count), first.allSatisfy({ $0.isASCII && $0.isLetter }) else {
             return false

@@ -53,11 +53,19 @@ public enum KitValidator {
                 "unlisted: true needs the environment variable REFKIT_SECRET (the key that makes each kit's folder name unguessable)",
                 at: siteLocation(of: "unlisted", in: document)))
         }
-        let pages = validatePages(loaded.pages, log: log)
-        let offers = validateOffers(loaded.offers, on: date, log: log)
+        let pageFiles = splitTranslations(loaded.pages), offerFiles = splitTranslations(loaded.offers)
+        let pages = attachPageTranslations(pageFiles.translations, to: validatePages(pageFiles.originals, log: log), log: log)
+        let offers = attachOfferTranslations(offerFiles.translations, to: validateOffers(offerFiles.originals, on: date, log: log), log: log)
         let sources = validateSources(loaded.sources, offers: offers, assets: contentAssets, log: log)
         if let site, let document = loaded.site { checkQRCapacity(site, sources, document, log: log) }
-        LinkChecks.check(pages: pages, offers: offers, assets: loaded.assets, unlisted: site?.unlisted ?? false, log: log)
+        LinkChecks.check(pages: pages.flatMap { [$0] + $0.translations.values.sorted { $0.file < $1.file } },
+                         offers: offers.flatMap { [$0] + $0.translations.values.sorted { $0.file < $1.file } },
+                         assets: loaded.assets, unlisted: site?.unlisted ?? false, log: log)
+        let words = validateWords(loaded.words, log: log)
+        if let site {
+            checkLanguages(site: site, pages: pages, offers: offers.filter { $0.isValid(on: date) }, sources: sources,
+                           words: words, loaded: loaded, log: log)
+        }
         var ledger: Ledger?
         if checkLedger || sources.contains(where: \.showStats) {
             let unreadable = brokenSourceNames(loaded, valid: sources)
@@ -84,7 +92,7 @@ public enum KitValidator {
                                 sourceFiles: loaded.sources.count + loaded.unparsedSources.count)
         }
         let published = offers.filter { $0.isValid(on: date) }
-        let kit = Kit(site: site, pages: pages, offers: published, sources: sources, assets: loaded.assets)
+        let kit = Kit(site: site, pages: pages, offers: published, sources: sources, assets: loaded.assets, words: words)
         return ValidatedKit(kit: kit, templates: templates, diagnostics: diagnostics, ledger: ledger,
                             sourceFiles: loaded.sources.count + loaded.unparsedSources.count)
     }

@@ -1,3 +1,4 @@
+import RefkitI18n
 import RefkitTemplates
 
 /// The kit `refkit init` writes: every page kind, one partner, one customer, one offer, with
@@ -12,6 +13,7 @@ enum StarterKit {
             referral_url: https://example.com/start  # where referred people land
             colors: { primary: "#24415F", accent: "#F2B544" }   # quote colours: an unquoted # starts a comment
             contact: { name: Your Name, email: you@example.com, phone: "+1 555 0100" }
+            language: en   # BCP 47; a source may set its own. refkit's words for it: templates/i18n/
             rewards:
               partners: "What a partner gets for each client they send (a finder's fee, a shared event…)"
               customers: "What a customer gets when their friend signs up (a free month…)"
@@ -118,9 +120,11 @@ enum StarterKit {
         "content/assets/.gitkeep": "",
     ]
 
-    /// The built-in templates and theme, as files a kit may change.
-    static var templateFiles: [String: String] {
-        var files: [String: String] = ["templates/assets/refkit.css": DefaultTheme.css]
+    /// The built-in templates, theme and the words of the kit's language (English's for a
+    /// language refkit has no table for), as files a kit may change.
+    static func templateFiles(language: String) -> [String: String] {
+        let table = BuiltInWords.texts[language] ?? BuiltInWords.texts[Language.subtag(of: language)] ?? BuiltInWords.texts["en"]!
+        var files: [String: String] = ["templates/assets/refkit.css": DefaultTheme.css, "templates/i18n/\(language).yml": table]
         for (name, text) in DefaultTemplates.all {
             let folder = DefaultTemplates.partials.contains(name) ? "templates/partials/" : "templates/"
             files[folder + name + ".mustache"] = text

@@ -4,10 +4,10 @@ extension DefaultTemplates {
     static let handout = #"""
 {{% CONTENT_TYPE: REFKIT_HTML}}
 <!DOCTYPE html>
-<html lang="{{lang}}">
+<html lang="{{lang}}" dir="{{dir}}">
 <head>
 {{>head}}
-<title>Referral handout for {{source.name}} · {{site.name}}</title>
+<title>{{t.handout_title}}</title>
 </head>
 <body class="print-body">
 <article class="sheet">
@@ -17,26 +17,26 @@ extension DefaultTemplates {
       {{#brand.site_logo}}<span class="logo"><img src="{{brand.site_logo}}" alt="{{site.name}}"></span>{{/brand.site_logo}}
     </div>
     <div class="sheet__heading">
-      <p class="sheet__eyebrow">Referral guide for {{source.name}}</p>
-      <h1>Who to send to {{site.name}}</h1>
+      <p class="sheet__eyebrow">{{t.handout_eyebrow}}</p>
+      <h1>{{t.handout_heading}}</h1>
     </div>
   </header>
   <div class="sheet__grid">
     <div class="sheet__main">
-      {{#handout.who}}<section><h2>Who to refer</h2><p class="clamp4">{{summary}}</p></section>{{/handout.who}}
-      {{#handout.has_phrases}}<section><h2>Listen for</h2><ul class="sheet__phrases">{{#handout.phrases}}<li><span class="clamp2">“{{.}}”</span></li>{{/handout.phrases}}</ul></section>{{/handout.has_phrases}}
-      {{#handout.has_steps}}<section><h2>How to refer</h2><ol class="sheet__steps">{{#handout.steps}}<li><span class="clamp2">{{.}}</span></li>{{/handout.steps}}</ol></section>{{/handout.has_steps}}
-      {{#handout.next}}<section><h2>What happens next</h2><p class="clamp3">{{summary}}</p></section>{{/handout.next}}
-      {{^handout.has_guide}}<section><h2>In your referral kit</h2><ul class="sheet__pages">{{#handout.pages}}<li><strong>{{title}}</strong>{{#summary}}<br><span class="clamp2">{{summary}}</span>{{/summary}}</li>{{/handout.pages}}</ul><p>The full pages are in your online referral kit.</p></section>{{/handout.has_guide}}
+      {{#handout.who}}<section><h2>{{t.handout_who}}</h2><p class="clamp4">{{summary}}</p></section>{{/handout.who}}
+      {{#handout.has_phrases}}<section><h2>{{t.handout_listen}}</h2><ul class="sheet__phrases">{{#handout.phrases}}<li><span class="clamp2">{{t.quote_open}}{{.}}{{t.quote_close}}</span></li>{{/handout.phrases}}</ul></section>{{/handout.has_phrases}}
+      {{#handout.has_steps}}<section><h2>{{t.handout_how}}</h2><ol class="sheet__steps">{{#handout.steps}}<li><span class="clamp2">{{.}}</span></li>{{/handout.steps}}</ol></section>{{/handout.has_steps}}
+      {{#handout.next}}<section><h2>{{t.handout_next}}</h2><p class="clamp3">{{summary}}</p></section>{{/handout.next}}
+      {{^handout.has_guide}}<section><h2>{{t.handout_pages}}</h2><ul class="sheet__pages">{{#handout.pages}}<li><strong>{{title}}</strong>{{#summary}}<br><span class="clamp2">{{summary}}</span>{{/summary}}</li>{{/handout.pages}}</ul><p>{{t.handout_pages_note}}</p></section>{{/handout.has_guide}}
     </div>
     <aside class="sheet__side">
-      <div class="sheet__qr"><div class="qr">{{{referral.qr_svg}}}</div><p>Scan to book, or quote <strong class="code">{{source.code}}</strong></p></div>
-      {{#handout.offer}}<div class="sheet__offer"><p class="sheet__label">{{#is_gift_certificate}}Gift certificate{{/is_gift_certificate}}{{#is_coupon}}Coupon{{/is_coupon}}</p><p class="sheet__value clamp3">{{value}}</p><p>Code <strong class="code">{{code}}</strong></p>{{#validity_text}}<p class="sheet__small">{{validity_text}}</p>{{/validity_text}}</div>{{/handout.offer}}
-      {{#source.reward}}<div class="sheet__reward"><p class="sheet__label">What's in it for you</p><p class="clamp4">{{source.reward}}</p></div>{{/source.reward}}
-      {{#site.has_contact}}<div class="sheet__contact"><p class="sheet__label">Questions?</p><p>{{#site.contact.name}}{{site.contact.name}}<br>{{/site.contact.name}}{{#site.contact.email}}{{site.contact.email}}<br>{{/site.contact.email}}{{#site.contact.phone}}{{site.contact.phone}}{{/site.contact.phone}}</p></div>{{/site.has_contact}}
+      <div class="sheet__qr"><div class="qr">{{{referral.qr_svg}}}</div><p>{{t.handout_scan}} <strong class="code">{{source.code}}</strong></p></div>
+      {{#handout.offer}}<div class="sheet__offer"><p class="sheet__label">{{#is_gift_certificate}}{{t.gift_certificate}}{{/is_gift_certificate}}{{#is_coupon}}{{t.coupon}}{{/is_coupon}}</p><p class="sheet__value clamp3">{{value}}</p><p>{{t.code_label}} <strong class="code">{{code}}</strong></p>{{#validity_text}}<p class="sheet__small">{{validity_text}}</p>{{/validity_text}}</div>{{/handout.offer}}
+      {{#source.reward}}<div class="sheet__reward"><p class="sheet__label">{{t.reward_label}}</p><p class="clamp4">{{source.reward}}</p></div>{{/source.reward}}
+      {{#site.has_contact}}<div class="sheet__contact"><p class="sheet__label">{{t.questions}}</p><p>{{#site.contact.name}}{{site.contact.name}}<br>{{/site.contact.name}}{{#site.contact.email}}{{site.contact.email}}<br>{{/site.contact.email}}{{#site.contact.phone}}{{site.contact.phone}}{{/site.contact.phone}}</p></div>{{/site.has_contact}}
     </aside>
   </div>
-  <footer class="sheet__footer"><p>{{site.name}} · your code <strong class="code">{{source.code}}</strong></p><p class="sheet__link">{{referral.link}}</p></footer>
+  <footer class="sheet__footer"><p>{{site.name}} · {{t.your_code}} <strong class="code">{{source.code}}</strong></p><p class="sheet__link" dir="ltr">{{referral.link}}</p></footer>
 </article>
 </body>
 </html>
@@ -49,27 +49,27 @@ extension DefaultTemplates {
     static let email = #"""
 {{% CONTENT_TYPE: REFKIT_HTML}}
 <!DOCTYPE html>
-<html lang="{{lang}}">
+<html lang="{{lang}}" dir="{{dir}}">
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 {{#noindex}}<meta name="robots" content="noindex">
-{{/noindex}}<title>An introduction to {{site.name}}</title>
+{{/noindex}}<title>{{t.email_subject}}</title>
 </head>
 <body style="margin:0;padding:0;background-color:#f4f4f1;">
 <table role="presentation" style="width:100%;border-collapse:collapse;border-spacing:0;background-color:#f4f4f1;">
 <tr><td style="padding:24px 12px;text-align:center;">
-<table role="presentation" style="width:100%;max-width:600px;margin:0 auto;border-collapse:collapse;border-spacing:0;background-color:#ffffff;text-align:left;">
+<table role="presentation" style="width:100%;max-width:600px;margin:0 auto;border-collapse:collapse;border-spacing:0;background-color:#ffffff;text-align:start;">
 <tr><td style="background-color:{{brand.primary}};color:{{brand.on_primary}};padding:20px 28px;font-family:Arial,Helvetica,sans-serif;font-size:18px;font-weight:bold;">{{#brand.site_logo}}<img src="{{brand.site_logo}}" alt="{{site.name}}" height="40" style="display:block;height:40px;width:auto;border:0;margin:0 0 10px 0;background-color:#ffffff;padding:4px;">{{/brand.site_logo}}{{brand.title}}</td></tr>
 <tr><td style="padding:28px;font-family:Arial,Helvetica,sans-serif;font-size:16px;line-height:24px;color:#1d1d1f;">
-<p style="margin:0 0 16px 0;">Hello,</p>
-<p style="margin:0 0 16px 0;">I'd like to introduce you to {{site.name}}. I've sent people their way before and they have been well looked after, so I thought of you.</p>
-{{#handout.offer}}<p style="margin:0 0 16px 0;padding:12px 16px;background-color:{{brand.accent}};color:{{brand.on_accent}};">An offer for the people I refer: <strong>{{value}}</strong>. Quote code <strong>{{code}}</strong> when you get in touch.{{#validity_text}} {{validity_text}}.{{/validity_text}}</p>{{/handout.offer}}
-<table role="presentation" style="margin:8px 0 24px 0;border-collapse:collapse;border-spacing:0;"><tr><td style="background-color:{{brand.primary}};"><a href="{{referral.link}}" style="display:inline-block;padding:12px 24px;font-family:Arial,Helvetica,sans-serif;font-size:16px;font-weight:bold;color:{{brand.on_primary}};text-decoration:none;">Get in touch with {{site.name}}</a></td></tr></table>
-{{#site.contact.name}}<p style="margin:0 0 16px 0;">You can also reach {{site.contact.name}}{{#site.contact.email}} at <a href="mailto:{{site.contact.email}}" style="color:#1d1d1f;">{{site.contact.email}}</a>{{/site.contact.email}}{{#site.contact.phone}} or on {{site.contact.phone}}{{/site.contact.phone}}; mention that I sent you (code {{source.code}}).</p>{{/site.contact.name}}
-<p style="margin:0;">Best wishes,<br>{{#source.signed_by}}{{source.signed_by}}<br>{{/source.signed_by}}{{source.name}}</p>
+<p style="margin:0 0 16px 0;">{{t.email_hello}}</p>
+<p style="margin:0 0 16px 0;">{{t.email_intro}}</p>
+{{#email.offer}}<p style="margin:0 0 16px 0;padding:12px 16px;background-color:{{brand.accent}};color:{{brand.on_accent}};">{{email.offer}}</p>{{/email.offer}}
+<table role="presentation" style="margin:8px 0 24px 0;border-collapse:collapse;border-spacing:0;"><tr><td style="background-color:{{brand.primary}};"><a href="{{referral.link}}" style="display:inline-block;padding:12px 24px;font-family:Arial,Helvetica,sans-serif;font-size:16px;font-weight:bold;color:{{brand.on_primary}};text-decoration:none;">{{t.email_button}}</a></td></tr></table>
+{{#email.reach}}<p style="margin:0 0 16px 0;">{{email.reach}}</p>{{/email.reach}}
+<p style="margin:0;">{{t.email_signoff}}<br>{{#source.signed_by}}{{source.signed_by}}<br>{{/source.signed_by}}{{source.name}}</p>
 </td></tr>
-<tr><td style="padding:16px 28px;border-top:1px solid #e3e3e0;font-family:Arial,Helvetica,sans-serif;font-size:12px;line-height:18px;color:#5f5f66;">{{site.name}}{{#site.contact.email}} · <a href="mailto:{{site.contact.email}}" style="color:#5f5f66;">{{site.contact.email}}</a>{{/site.contact.email}}{{#site.contact.phone}} · {{site.contact.phone}}{{/site.contact.phone}}<br>Link: <a href="{{referral.link}}" style="color:#5f5f66;word-break:break-all;">{{referral.link}}</a></td></tr>
+<tr><td style="padding:16px 28px;border-top:1px solid #e3e3e0;font-family:Arial,Helvetica,sans-serif;font-size:12px;line-height:18px;color:#5f5f66;">{{site.name}}{{#site.contact.email}} · <a href="mailto:{{site.contact.email}}" style="color:#5f5f66;">{{site.contact.email}}</a>{{/site.contact.email}}{{#site.contact.phone}} · {{site.contact.phone}}{{/site.contact.phone}}<br>{{t.email_link_label}} <a href="{{referral.link}}" dir="ltr" style="color:#5f5f66;word-break:break-all;">{{referral.link}}</a></td></tr>
 </table>
 </td></tr>
 </table>
@@ -81,24 +81,24 @@ extension DefaultTemplates {
     /// The e-mail's plain-text twin. TEXT content type: nothing is HTML-escaped.
     static let emailText = #"""
 {{% CONTENT_TYPE: TEXT}}
-Subject: An introduction to {{site.name}}
+Subject: {{t.email_subject}}
 
-Hello,
+{{t.email_hello}}
 
-I'd like to introduce you to {{site.name}}. I've sent people their way before and they have been well looked after, so I thought of you.
-{{#handout.offer}}
+{{t.email_intro}}
+{{#email.offer}}
 
-An offer for the people I refer: {{value}}. Quote code {{code}} when you get in touch.{{#validity_text}} {{validity_text}}.{{/validity_text}}
-{{/handout.offer}}
+{{email.offer}}
+{{/email.offer}}
 
-Get in touch with {{site.name}} here:
+{{t.email_link_intro}}
 {{referral.link}}
-{{#site.contact.name}}
+{{#email.reach}}
 
-You can also reach {{site.contact.name}}{{#site.contact.email}} at {{site.contact.email}}{{/site.contact.email}}{{#site.contact.phone}} or on {{site.contact.phone}}{{/site.contact.phone}}; mention that I sent you (code {{source.code}}).
-{{/site.contact.name}}
+{{email.reach}}
+{{/email.reach}}
 
-Best wishes,
+{{t.email_signoff}}
 {{#source.signed_by}}{{source.signed_by}}
 {{/source.signed_by}}{{source.name}}
 

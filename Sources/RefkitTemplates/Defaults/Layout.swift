@@ -2,7 +2,7 @@ extension DefaultTemplates {
     static let layout = #"""
 {{% CONTENT_TYPE: REFKIT_HTML}}
 <!DOCTYPE html>
-<html lang="{{lang}}">
+<html lang="{{lang}}" dir="{{dir}}">
 <head>
 {{>head}}
 <title>{{$title}}{{site.name}}{{/title}}</title>
@@ -48,9 +48,9 @@ extension DefaultTemplates {
 
     static let nav = #"""
 {{% CONTENT_TYPE: REFKIT_HTML}}
-  <nav class="nav" aria-label="Referral kit">
+  <nav class="nav" aria-label="{{t.nav_label}}">
     <ul>
-      <li><a href="{{home}}"{{#is_home}} aria-current="page"{{/is_home}}>Home</a></li>
+      <li><a href="{{home}}"{{#is_home}} aria-current="page"{{/is_home}}>{{t.nav_home}}</a></li>
       {{#pages}}
       <li><a href="{{url}}"{{#current}} aria-current="page"{{/current}}>{{title}}</a></li>
       {{/pages}}
@@ -63,7 +63,7 @@ extension DefaultTemplates {
 {{% CONTENT_TYPE: REFKIT_HTML}}
 <footer class="footer">
   <p>{{site.name}}{{#site.contact.name}} · {{site.contact.name}}{{/site.contact.name}}{{#site.contact.email}} · <a href="mailto:{{site.contact.email}}">{{site.contact.email}}</a>{{/site.contact.email}}{{#site.contact.phone}} · {{site.contact.phone}}{{/site.contact.phone}}</p>
-  <p class="footer__meta">Referral kit for {{source.name}} · code <strong>{{source.code}}</strong></p>
+  <p class="footer__meta">{{t.footer_kit}} · {{t.code_label}} <strong class="code">{{source.code}}</strong></p>
 </footer>
 
 """#
@@ -72,10 +72,10 @@ extension DefaultTemplates {
 {{% CONTENT_TYPE: REFKIT_HTML}}
 <section class="referral" aria-labelledby="referral-title">
   <div class="referral__text">
-    <h2 id="referral-title">Your referral link</h2>
-    <p>Share this link, or ask the people you refer to quote your code <strong class="code">{{source.code}}</strong>.</p>
-    <p class="referral__link"><a href="{{referral.link}}">{{referral.link}}</a></p>
-    <p class="referral__tools"><a href="{{links.handout}}">Printable handout</a> · <a href="{{links.email}}">Introduction e-mail</a> · <a href="{{links.email_text}}">plain text</a> · <a href="{{referral.qr_url}}" download>QR code (SVG)</a></p>
+    <h2 id="referral-title">{{t.referral_heading}}</h2>
+    <p>{{t.referral_share}} <strong class="code">{{source.code}}</strong></p>
+    <p class="referral__link"><a href="{{referral.link}}" dir="ltr">{{referral.link}}</a></p>
+    <p class="referral__tools"><a href="{{links.handout}}">{{t.link_handout}}</a> · <a href="{{links.email}}">{{t.link_email}}</a> · <a href="{{links.email_text}}">{{t.link_email_text}}</a> · <a href="{{referral.qr_url}}" download>{{t.link_qr}}</a></p>
   </div>
   <div class="qr">{{{referral.qr_svg}}}</div>
 </section>

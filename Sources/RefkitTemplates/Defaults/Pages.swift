@@ -2,16 +2,16 @@ extension DefaultTemplates {
     static let home = #"""
 {{% CONTENT_TYPE: REFKIT_HTML}}
 {{<layout}}
-{{$title}}Referral kit for {{source.name}} · {{site.name}}{{/title}}
+{{$title}}{{t.kit_title}}{{/title}}
 {{$bodyclass}}page page--home{{/bodyclass}}
 {{$content}}
 <section class="hero">
-  <h1>{{#source.contact.name}}Hello {{source.contact.name}}{{/source.contact.name}}{{^source.contact.name}}Hello, {{source.name}}{{/source.contact.name}}</h1>
-  <p class="lead">Thank you for sending people our way. This kit has everything you need to know who to refer to {{site.name}}, what to listen for, and how to introduce them.</p>
+  <h1>{{#source.contact.name}}{{t.greeting_person}}{{/source.contact.name}}{{^source.contact.name}}{{t.greeting_source}}{{/source.contact.name}}</h1>
+  <p class="lead">{{t.home_lead}}</p>
   {{#source.message}}<blockquote class="message"><p>{{source.message}}</p>{{#site.contact.name}}<footer>— {{site.contact.name}}, {{site.name}}</footer>{{/site.contact.name}}</blockquote>{{/source.message}}{{#stats}}<p class="stats"><strong>{{text}}</strong></p>{{/stats}}
-  {{#source.reward}}<p class="reward"><span class="reward__label">What's in it for you</span> {{source.reward}}</p>{{/source.reward}}
+  {{#source.reward}}<p class="reward"><span class="reward__label">{{t.reward_label}}</span> {{source.reward}}</p>{{/source.reward}}
 </section>
-<section class="cards" aria-label="In this kit">
+<section class="cards" aria-label="{{t.kit_contents}}">
   {{#pages}}
   <a class="card" href="{{url}}">
     <h2>{{title}}</h2>
@@ -21,10 +21,10 @@ extension DefaultTemplates {
 </section>
 {{#has_offers}}
 <section class="offers" aria-labelledby="offers-title">
-  <h2 id="offers-title">Offers for the people you refer</h2>
+  <h2 id="offers-title">{{t.offers_heading}}</h2>
   <ul class="offer-list">
     {{#offers}}
-    <li><a href="{{url}}"><strong>{{value}}</strong></a> <span class="muted">{{title}} · code <span class="code">{{code}}</span>{{#expires_text}} · until {{expires_text}}{{/expires_text}}</span></li>
+    <li><a href="{{url}}"><strong>{{value}}</strong></a> <span class="muted">{{title}} · {{t.code_label}} <span class="code">{{code}}</span>{{#until_text}} · {{until_text}}{{/until_text}}</span></li>
     {{/offers}}
   </ul>
 </section>
@@ -71,22 +71,22 @@ extension DefaultTemplates {
 {{$bodyclass}}page page--offer{{/bodyclass}}
 {{$content}}
 <article class="voucher voucher--{{offer.kind}}">
-  <p class="voucher__kind">{{#offer.is_gift_certificate}}Gift certificate{{/offer.is_gift_certificate}}{{#offer.is_coupon}}Coupon{{/offer.is_coupon}}</p>
-  {{#offer.is_gift_certificate}}<p class="voucher__from">From {{source.name}}, with {{site.name}}</p>{{/offer.is_gift_certificate}}
+  <p class="voucher__kind">{{#offer.is_gift_certificate}}{{t.gift_certificate}}{{/offer.is_gift_certificate}}{{#offer.is_coupon}}{{t.coupon}}{{/offer.is_coupon}}</p>
+  {{#offer.is_gift_certificate}}<p class="voucher__from">{{t.gift_from}}</p>{{/offer.is_gift_certificate}}
   <h1 class="voucher__value">{{offer.value}}</h1>
   <p class="voucher__title">{{offer.title}}</p>
-  <p class="voucher__code">Quote code <strong class="code">{{offer.code}}</strong></p>
+  <p class="voucher__code">{{t.quote_code}} <strong class="code">{{offer.code}}</strong></p>
   {{#offer.validity_text}}<p class="voucher__dates">{{offer.validity_text}}</p>{{/offer.validity_text}}
   <div class="prose">
 {{{content}}}
   </div>
   <div class="voucher__redeem">
     <div class="qr">{{{referral.qr_svg}}}</div>
-    <p class="voucher__link">Scan, or go to <a href="{{referral.link}}">{{referral.link}}</a>, and quote the code above.</p>
+    <p class="voucher__link">{{t.scan_or_visit}} <a href="{{referral.link}}" dir="ltr">{{referral.link}}</a></p>
   </div>
   {{#offer.terms}}<p class="voucher__terms">{{offer.terms}}</p>{{/offer.terms}}
 </article>
-<p class="cutline" aria-hidden="true">✂ cut along the border</p>
+<p class="cutline" aria-hidden="true">✂ {{t.cut_line}}</p>
 {{/content}}
 {{/layout}}
 
@@ -95,23 +95,23 @@ extension DefaultTemplates {
     static let directory = #"""
 {{% CONTENT_TYPE: REFKIT_HTML}}
 <!DOCTYPE html>
-<html lang="{{lang}}">
+<html lang="{{lang}}" dir="{{dir}}">
 <head>
 {{>head}}
-<title>Referral kits · {{site.name}}</title>
+<title>{{t.directory_title}} · {{site.name}}</title>
 </head>
 <body class="page page--directory">
 <header class="brandbar">
   <div class="brandbar__inner">
     <span class="brandbar__logos">{{#brand.site_logo}}<span class="logo"><img src="{{brand.site_logo}}" alt="{{site.name}}"></span>{{/brand.site_logo}}{{^brand.site_logo}}<span class="wordmark">{{site.name}}</span>{{/brand.site_logo}}</span>
-    <p class="brandbar__title">Referral kits</p>
+    <p class="brandbar__title">{{t.directory_title}}</p>
   </div>
 </header>
 <main>
-<h1>Referral kits</h1>
+<h1>{{t.directory_title}}</h1>
 {{#has_partners}}
 <section>
-  <h2>Partners</h2>
+  <h2>{{t.partners}}</h2>
   <ul class="directory">
     {{#partners}}<li><a href="{{url}}">{{name}}</a> <span class="muted code">{{code}}</span></li>{{/partners}}
   </ul>
@@ -119,7 +119,7 @@ extension DefaultTemplates {
 {{/has_partners}}
 {{#has_customers}}
 <section>
-  <h2>Customers</h2>
+  <h2>{{t.customers}}</h2>
   <ul class="directory">
     {{#customers}}<li><a href="{{url}}">{{name}}</a> <span class="muted code">{{code}}</span></li>{{/customers}}
   </ul>

@@ -16,7 +16,7 @@ h1,h2,h3{line-height:1.25;margin:1.5rem 0 .5rem}
 h1{font-size:2rem}
 .lead{font-size:1.15rem;color:#3d3d40}
 .muted{color:#5f5f66;font-size:.9rem}
-.code{font-family:ui-monospace,SFMono-Regular,Menlo,Consolas,monospace;letter-spacing:.04em}
+.code{font-family:ui-monospace,SFMono-Regular,Menlo,Consolas,monospace;letter-spacing:.04em;direction:ltr;unicode-bidi:isolate}
 .brandbar{background:var(--primary);color:var(--on-primary)}
 .brandbar__inner{max-width:46rem;margin:0 auto;padding:1rem 1.25rem .5rem;display:flex;align-items:center;gap:1rem;flex-wrap:wrap}
 .brandbar__logos{display:flex;align-items:center;gap:.75rem;text-decoration:none}
@@ -30,7 +30,7 @@ h1{font-size:2rem}
 .nav a{color:var(--on-primary);text-decoration:none;opacity:.85;font-size:.95rem}
 .nav a[aria-current="page"]{opacity:1;font-weight:700;text-decoration:underline;text-underline-offset:.3em}
 .hero{margin-bottom:1.5rem}
-.message{margin:1rem 0;padding:.75rem 1rem;border-left:4px solid var(--accent);background:#fff}
+.message{margin:1rem 0;padding:.75rem 1rem;border-inline-start:4px solid var(--accent);background:#fff}
 .message p{margin:0 0 .25rem}
 .stats{margin:1rem 0;padding:.75rem 1rem;border-radius:.5rem;background:#fff;border:2px solid var(--accent)}
 .message footer{font-size:.9rem;color:#5f5f66}
@@ -41,7 +41,7 @@ h1{font-size:2rem}
 .card:hover{border-color:var(--primary-ink)}
 .card h2{margin:0 0 .25rem;font-size:1.1rem}
 .card p{margin:0;color:#3d3d40;font-size:.95rem}
-.offer-list{padding-left:1.2rem}
+.offer-list{padding-inline-start:1.2rem}
 .referral{margin:2rem 0 0;padding:1rem 1.25rem;background:#fff;border:2px solid var(--primary-ink);border-radius:.6rem;display:flex;gap:1.25rem;align-items:center;flex-wrap:wrap}
 .referral__text{flex:1 1 18rem}
 .referral h2{margin-top:0;font-size:1.2rem}
@@ -50,10 +50,10 @@ h1{font-size:2rem}
 .qr svg{display:block;width:100%;height:auto}
 .referral .qr{width:9rem;flex:0 0 9rem}
 .phrases{list-style:none;padding:0;display:grid;gap:.5rem}
-.phrases li{padding:.6rem .9rem;background:#fff;border-left:4px solid var(--accent);font-style:italic}
+.phrases li{padding:.6rem .9rem;background:#fff;border-inline-start:4px solid var(--accent);font-style:italic}
 .steps li{margin:.35rem 0}
 .prose table{border-collapse:collapse;width:100%;margin:1rem 0}
-.prose th,.prose td{border:1px solid #d6d6d2;padding:.4rem .6rem;text-align:left}
+.prose th,.prose td{border:1px solid #d6d6d2;padding:.4rem .6rem;text-align:start}
 .prose th{background:#f0f0ec}
 .voucher{margin:1rem 0;padding:1.5rem;background:#fff;border:2px dashed #6b6b70;border-radius:.75rem;text-align:center}
 .voucher--gift-certificate{border:4px double var(--primary-ink)}
@@ -62,12 +62,12 @@ h1{font-size:2rem}
 .voucher__code{font-size:1.2rem}
 .voucher__code .code{padding:.1rem .5rem;background:var(--accent);color:var(--on-accent);border-radius:.3rem}
 .voucher__terms{font-size:.85rem;color:#5f5f66}
-.voucher__link{overflow-wrap:anywhere;font-size:.85rem;text-align:left;margin:0}
-.voucher .prose{text-align:left}
+.voucher__link{overflow-wrap:anywhere;font-size:.85rem;text-align:start;margin:0}
+.voucher .prose{text-align:start}
 .voucher__redeem{display:flex;gap:1rem;align-items:center;margin:1rem 0}
 .voucher__redeem .qr{width:7.5rem;flex:0 0 7.5rem}
 .cutline{text-align:center;color:#6b6b70;font-size:.8rem;margin:.25rem 0 0}
-.directory{padding-left:1.2rem}
+.directory{padding-inline-start:1.2rem}
 .footer{max-width:46rem;margin:0 auto;padding:1rem 1.25rem 2rem;color:#5f5f66;font-size:.9rem;border-top:1px solid #e3e3e0}
 .footer p{margin:.25rem 0}
 .footer__meta{font-size:.85rem}
@@ -91,9 +91,9 @@ h1{font-size:2rem}
 .sheet__main{flex:1;min-width:0;overflow:hidden}
 .sheet__side{width:58mm;flex:none;display:flex;flex-direction:column;gap:4mm;overflow:hidden}
 .sheet__phrases{list-style:none;margin:0;padding:0}
-.sheet__phrases li{margin:0 0 1.5mm;padding:1mm 0 1mm 3mm;border-left:1mm solid var(--accent);font-style:italic}
-.sheet__steps{margin:0;padding-left:5mm}
-.sheet__pages{margin:0 0 2mm;padding-left:5mm}
+.sheet__phrases li{margin:0 0 1.5mm;padding-block:1mm;padding-inline:3mm 0;border-inline-start:1mm solid var(--accent);font-style:italic}
+.sheet__steps{margin:0;padding-inline-start:5mm}
+.sheet__pages{margin:0 0 2mm;padding-inline-start:5mm}
 .sheet__pages li{margin:0 0 2mm}
 .sheet__steps li{margin:0 0 1.5mm}
 .sheet__qr{text-align:center;font-size:9pt}

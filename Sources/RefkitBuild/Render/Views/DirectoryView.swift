@@ -1,3 +1,4 @@
+import RefkitI18n
 import RefkitModel
 import RefkitTemplates
 
@@ -26,10 +27,11 @@ extension SiteRenderer {
         let partners = kit.sources.filter { $0.segment == .partner }.map(entry)
         let customers = kit.sources.filter { $0.segment == .customer }.map(entry)
         return KitFileView(
-            lang: kit.site.language, root: "", noindex: false, site: Built(siteView(root: "")),
+            lang: kit.site.language, dir: Language.direction(of: kit.site.language), root: "", noindex: false, site: Built(siteView(root: "")),
             brand: Built(Branding(site: kit.site, source: nil).view(root: "")), build: BuildView(date: date.description),
             sources: kit.sources.map(entry), partners: partners, customers: customers,
-            hasPartners: !partners.isEmpty, hasCustomers: !customers.isEmpty)
+            hasPartners: !partners.isEmpty, hasCustomers: !customers.isEmpty,
+            t: Built(wordsView(for: nil, language: kit.site.language)))
     }
 }
 

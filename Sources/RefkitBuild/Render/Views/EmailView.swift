@@ -25,6 +25,30 @@ extension SiteRenderer {
         view.referral = ReferralView(link: context.values["referral.link"]!, qrURL: base + folder + "/qr.svg")
         view.handout = handoutView(context)
         if let url = view.handout?.offer?.url { view.handout?.offer?.url = base + folder + "/" + url }
+        view.email = emailSentences(context, offer: view.handout?.offer)
         return view
     }
+
+    /// The e-mail's sentences that carry values: the offer, and how to reach the site's contact.
+    func emailSentences(_ context: SourceContext, offer: OfferView?) -> EmailSentences {
+        let words = words(for: language(of: context.source)), contact = kit.site.contact
+        var reach: String?
+        if let name = contact.name {
+            let key = ["email_reach", contact.email.map { _ in "email" }, contact.phone.map { _ in "phone" }]
+                .compactMap { $0 }.joined(separator: "_")
+            reach = words.text(key, ["contact": name, "email": contact.email ?? "", "phone": contact.phone ?? "",
+                                     "code": context.source.code])
+        }
+        var offerText = offer.map { words.text("email_offer", ["value": $0.value, "code": $0.code]) }
+        if let offer, let validity = offer.validityText { offerText? += " " + validity + "." }
+        return EmailSentences(offer: offerText, reach: reach)
+    }
+}
+
+/// `email`: the e-mail's sentences that carry values, written in the reader's language.
+struct EmailSentences: ViewModel {
+    var offer: String?
+    var reach: String?
+
+    static let fields: [ViewField<Self>] = [.text("offer") { $0.offer }, .text("reach") { $0.reach }]
 }

@@ -19,9 +19,11 @@ extension SiteRenderer {
     func statsView(_ source: Source) -> StatsView? {
         guard let tally = stats[source.slug], tally[.lead] > 0 else { return nil }
         let referrals = tally[.lead], clients = tally[.deal]
-        var text = "You sent us \(referrals) referral\(referrals == 1 ? "" : "s") this year"
-        if clients > 0 { text += clients == 1 ? ", 1 became a client" : ", \(clients) became clients" }
-        text += " — thank you!"
+        let words = words(for: language(of: source))
+        let sent = words.plural("stats_referrals", count: referrals)
+        let text = clients > 0
+            ? words.text("stats_line", ["referrals": sent, "clients": words.plural("stats_clients", count: clients)])
+            : words.text("stats_line_no_clients", ["referrals": sent])
         return StatsView(year: date.year, referrals: referrals, clients: clients, text: text)
     }
 }

@@ -5,6 +5,8 @@ import RefkitTemplates
 /// of them all; a field a file does not have is nil.
 struct KitFileView: ViewModel {
     var lang: String
+    /// `ltr`, or `rtl` for a language written right to left.
+    var dir: String
     /// The relative path to output/ (`../`, `../../`), or `site.url` in an e-mail.
     var root: String
     var home: String?
@@ -29,9 +31,13 @@ struct KitFileView: ViewModel {
     var customers: [DirectoryEntryView]?
     var hasPartners: Bool?
     var hasCustomers: Bool?
+    /// refkit's own words in the reader's language.
+    var t: Built<WordsView>
+    /// The e-mail's sentences (only in the e-mail).
+    var email: EmailSentences?
 
     static let fields: [ViewField<Self>] = [
-        .text("lang") { $0.lang }, .text("root") { $0.root }, .text("home") { $0.home },
+        .text("lang") { $0.lang }, .text("dir") { $0.dir }, .text("root") { $0.root }, .text("home") { $0.home },
         .flag("noindex") { $0.noindex }, .flag("is_home") { $0.isHome },
         .object("site") { $0.site }, .object("source") { $0.source }, .object("brand") { $0.brand },
         .list("pages") { $0.pages }, .list("offers") { $0.offers }, .flag("has_offers") { $0.hasOffers },
@@ -40,6 +46,7 @@ struct KitFileView: ViewModel {
         .object("handout") { $0.handout }, .object("stats") { $0.stats },
         .list("sources") { $0.sources }, .list("partners") { $0.partners }, .list("customers") { $0.customers },
         .flag("has_partners") { $0.hasPartners }, .flag("has_customers") { $0.hasCustomers },
+        .object("t") { $0.t }, .object("email") { $0.email },
     ]
 }
 

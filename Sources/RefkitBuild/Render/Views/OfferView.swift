@@ -10,7 +10,7 @@ extension SiteRenderer {
         for (offer, offerView) in zip(context.offers, context.builtOffers[1]!) {
             var view = baseView(context, depth: 2, currentPage: nil)
             view.offer = offerView
-            view.content = offerBodies[offer.id]!.fill(context.values)
+            view.content = offerBodies[offer.file]!.fill(context.values)
             jobs.append(Job(template: "offer", path: "\(context.folder)/offers/\(offer.id).html", view: view))
         }
         return jobs
@@ -19,10 +19,11 @@ extension SiteRenderer {
     func offerView(_ offer: Offer, values: [String: String], language: String, urlPrefix: String) -> OfferView {
         let starts = offer.starts.flatMap { dayTexts[language]?[$0] }
         let expires = offer.expires.flatMap { dayTexts[language]?[$0] }
+        let words = words(for: language)
         let validity: String? = switch (starts, expires) {
-        case let (starts?, expires?): "Valid from \(starts) until \(expires)"
-        case let (nil, expires?): "Valid until \(expires)"
-        case let (starts?, nil): "Valid from \(starts)"
+        case let (starts?, expires?): words.text("valid_from_until", ["start": starts, "end": expires])
+        case let (nil, expires?): words.text("valid_until", ["end": expires])
+        case let (starts?, nil): words.text("valid_from", ["start": starts])
         case (nil, nil): nil
         }
         return OfferView(
@@ -30,7 +31,8 @@ extension SiteRenderer {
             value: Placeholder.fill(offer.value, with: values), code: Placeholder.fill(offer.code, with: values),
             url: urlPrefix + "offers/\(offer.id).html", terms: offer.terms.map { Placeholder.fill($0, with: values) },
             expires: offer.expires?.description, expiresText: expires,
-            starts: offer.starts?.description, startsText: starts, validityText: validity)
+            starts: offer.starts?.description, startsText: starts, validityText: validity,
+            untilText: expires.map { words.text("offer_until", ["date": $0]) })
     }
 }
 
@@ -48,6 +50,8 @@ struct OfferView: ViewModel {
     var starts: String?
     var startsText: String?
     var validityText: String?
+    /// `until 31 December 2027`, for a list of offers.
+    var untilText: String?
 
     static let fields: [ViewField<Self>] = [
         .text("id") { $0.id }, .text("title") { $0.title }, .text("kind") { $0.kind.rawValue },
@@ -55,7 +59,7 @@ struct OfferView: ViewModel {
         .text("value") { $0.value }, .text("code") { $0.code }, .text("url") { $0.url }, .text("terms") { $0.terms },
         .text("expires") { $0.expires }, .text("expires_text") { $0.expiresText },
         .text("starts") { $0.starts }, .text("starts_text") { $0.startsText },
-        .text("validity_text") { $0.validityText },
+        .text("validity_text") { $0.validityText }, .text("until_text") { $0.untilText },
     ]
 }
 

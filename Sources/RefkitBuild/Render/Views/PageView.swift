@@ -9,7 +9,7 @@ extension SiteRenderer {
         for (page, pageView) in zip(context.pages, context.pageViews) {
             var view = baseView(context, depth: 1, currentPage: page.slug)
             view.page = pageView
-            view.content = pageBodies[page.slug]!.fill(context.values)
+            view.content = pageBodies[page.file]!.fill(context.values)
             jobs.append(Job(template: "page", path: "\(context.folder)/\(page.slug).html", view: view))
         }
         return jobs

@@ -1,3 +1,4 @@
+import RefkitI18n
 import RefkitModel
 import RefkitTemplates
 
@@ -20,6 +21,7 @@ extension SiteRenderer {
         var offerViews: [Int: [OfferView]]
         var builtOffers: [Int: [Built<OfferView>]]
         var sourceView: Built<SourceFacts>
+        var words: Built<WordsView>
     }
 
     /// What every template of a source sees. `depth` is how many folders below output/ the file is.
@@ -27,7 +29,7 @@ extension SiteRenderer {
         let root = String(repeating: "../", count: depth)
         let toSource = String(repeating: "../", count: depth - 1)
         return KitFileView(
-            lang: language(of: context.source), root: root, home: toSource + "index.html", noindex: kit.site.unlisted,
+            lang: language(of: context.source), dir: Language.direction(of: language(of: context.source)), root: root, home: toSource + "index.html", noindex: kit.site.unlisted,
             site: context.site[depth]!, source: context.sourceView, brand: context.brand[depth]!,
             pages: zip(context.pages, context.pageViews).map { page, pageView in
                 var view = pageView
@@ -38,10 +40,10 @@ extension SiteRenderer {
             offers: context.builtOffers[depth]!, hasOffers: !context.offers.isEmpty,
             referral: ReferralView(link: context.values["referral.link"]!, qrSVG: context.qr, qrURL: toSource + "qr.svg"),
             links: LinksView(handout: toSource + "handout.html", email: toSource + "email.html", emailText: toSource + "email.txt"),
-            build: BuildView(date: date.description))
+            build: BuildView(date: date.description), t: context.words)
     }
 
-    func language(of source: Source) -> String { source.language ?? kit.site.language }
+    func language(of source: Source) -> String { kit.language(of: source) }
 
     func siteView(root: String) -> SiteView {
         let site = kit.site

@@ -1,0 +1,42 @@
+import RefkitI18n
+import RefkitModel
+import RefkitTemplates
+
+/// `t`: refkit's own words in the reader's language (`t.nav_home`, `t.greeting_person`, …), with
+/// `{site}`, `{source}`, `{name}` and `{code}` filled for the source, and the language's quotation
+/// marks (`t.quote_open`, `t.quote_close`). Words that take other values (dates, counts, an
+/// offer's value) reach templates already written, in the view that has them
+/// (`offer.validity_text`, `stats.text`, `email.offer`).
+struct WordsView: ViewModel {
+    var words: Words
+    var values: [String: String]
+    var quotes: (open: String, close: String)
+
+    init(_ words: Words, values: [String: String]) {
+        self.words = words
+        self.values = values
+        quotes = CLDR.quotationMarks(in: words.language)
+    }
+
+    static let fields: [ViewField<Self>] = BuiltInWords.plainKeys.map { key in
+        .text(key) { $0.words.text(key, $0.values) }
+    } + [.text("quote_open") { $0.quotes.open }, .text("quote_close") { $0.quotes.close }]
+}
+
+extension SiteRenderer {
+    /// The words a source reads, its values filled.
+    func wordsView(for source: Source?, language: String) -> WordsView {
+        var values = ["site": kit.site.name]
+        if let source {
+            values["source"] = source.name
+            values["code"] = source.code
+            values["name"] = source.contact.name ?? source.name
+        }
+        return WordsView(words(for: language), values: values)
+    }
+
+    /// The words of a language (prepared for every language in use when the renderer is made).
+    func words(for language: String) -> Words {
+        wordsByLanguage[language] ?? translations.words(for: language)
+    }
+}

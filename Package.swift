@@ -62,7 +62,7 @@ let package = Package(
         .executableTarget(name: "refkit-serve", dependencies: ["RefkitCLI", "RefkitServe", "RefkitBuild", "RefkitTemplates"]),
         .testTarget(name: "RefkitMarkdownTests", dependencies: ["RefkitMarkdown"]),
         .testTarget(name: "RefkitModelTests", dependencies: ["RefkitModel"]),
-        .testTarget(name: "RefkitI18nTests", dependencies: ["RefkitI18n"]),
+        .testTarget(name: "RefkitI18nTests", dependencies: ["RefkitI18n", "Yams"]),
         .testTarget(name: "RefkitTemplatesTests", dependencies: ["RefkitTemplates", "RefkitModel"]),
         .target(name: "RefkitTestTools", path: "Tests/RefkitTestTools"),
         .testTarget(name: "RefkitQRTests", dependencies: ["RefkitQR", "RefkitTestTools"]),

@@ -18,6 +18,13 @@ public enum CLDR {
 
     /// The language's quotation marks, opening and closing: `“ ”` (en), `„ “` (de), `« »` (fr).
     public static func quotationMarks(in language: String) -> (open: String, close: String) {
+        let marks = quotes.value(for: language) { [readQuotationMarks(language).open, readQuotationMarks(language).close] }
+        return (marks[0], marks[1])
+    }
+
+    private static let quotes = Memo<String, [String]>()
+
+    private static func readQuotationMarks(_ language: String) -> (open: String, close: String) {
         var status = U_ZERO_ERROR
         guard let data = swift_ulocdata_open(language, &status) else { return ("“", "”") }
         defer { swift_ulocdata_close(data) }

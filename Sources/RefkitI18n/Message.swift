@@ -22,6 +22,53 @@ public enum Message {
         return result + rest
     }
 
+    /// A text split once into literal runs and names, to be filled many times.
+    public struct Parsed: Sendable {
+        enum Segment: Sendable {
+            case text(String)
+            case name(String)
+        }
+
+        let segments: [Segment]
+        let length: Int
+
+        public init(_ text: String) {
+            var segments: [Segment] = []
+            var rest = Substring(text), literal = ""
+            while let open = rest.firstIndex(of: "{") {
+                literal += rest[..<open]
+                let afterOpen = rest.index(after: open)
+                if let close = rest[afterOpen...].firstIndex(of: "}"), Message.isName(rest[afterOpen..<close]) {
+                    if !literal.isEmpty { segments.append(.text(literal)) }
+                    literal = ""
+                    segments.append(.name(String(rest[afterOpen..<close])))
+                    rest = rest[rest.index(after: close)...]
+                } else {
+                    literal += "{"
+                    rest = rest[afterOpen...]
+                }
+            }
+            literal += rest
+            if !literal.isEmpty { segments.append(.text(literal)) }
+            self.segments = segments
+            length = text.utf8.count
+        }
+
+        /// The text with each name replaced by its value; a name without a value stays as written.
+        public func fill(_ values: [String: String]) -> String {
+            if segments.count == 1, case .text(let text) = segments[0] { return text }
+            var result = ""
+            result.reserveCapacity(length + 32)
+            for segment in segments {
+                switch segment {
+                case .text(let text): result += text
+                case .name(let name): result += values[name] ?? "{\(name)}"
+                }
+            }
+            return result
+        }
+    }
+
     /// The names `text` uses, in order of first use.
     public static func parameters(of text: String) -> [String] {
         var names: [String] = []
@@ -39,7 +86,7 @@ public enum Message {
         return names
     }
 
-    private static func isName(_ text: Substring) -> Bool {
+    static func isName(_ text: Substring) -> Bool {
         !text.isEmpty && text.allSatisfy { $0 == "_" || ($0.isASCII && ($0.isLetter || $0.isNumber)) }
     }
 }

@@ -101,6 +101,10 @@ struct Shape {
             key.bytes.append(flag ? UInt8(ascii: "T") : UInt8(ascii: "F"))
         case .object(let object):
             add(object)
+        case .shared(let shared):
+            key.bytes.append(UInt8(ascii: "@"))
+            withUnsafeBytes(of: shared.shapeID.littleEndian) { key.bytes += $0 }
+            values += shared.values
         case .list(let list):
             key.bytes.append(UInt8(ascii: "["))
             for element in list { add(element) }
@@ -129,6 +133,8 @@ struct Shape {
             return flag
         case .object(let object):
             return markers(object, next: &next)
+        case .shared(let shared):
+            return markers(shared.object, next: &next)
         case .list(let list):
             return list.map { markers($0, next: &next) }
         }
@@ -138,6 +144,20 @@ struct Shape {
         var result: [String: Any] = [:]
         for field in object.fields { result[field.name] = markers(field.value, next: &next) }
         return result
+    }
+}
+
+/// Numbers for the shapes of shared objects: the same shape, the same number, in this process.
+enum ShapeInterner {
+    private static let ids = Mutex<[ShapeKey: Int]>([:])
+
+    static func id(of key: ShapeKey) -> Int {
+        ids.withLock { ids in
+            if let id = ids[key] { return id }
+            let id = ids.count
+            ids[key] = id
+            return id
+        }
     }
 }
 

@@ -2,12 +2,15 @@
 /// `ViewSchema` describes). The renderer builds views as these typed values; swift-mustache gets
 /// them as dictionaries and arrays (`mustache`), and `SkeletonCache` reads their shape without a
 /// single dynamic cast.
-public indirect enum ViewValue: Sendable, Equatable {
+public enum ViewValue: Sendable, Equatable {
     case text(String)
     case flag(Bool)
     case number(Int)
     case object(ViewObject)
     case list([ViewValue])
+    /// An object many views share (a source's site, brand, offers and words, in each of its
+    /// files), whose shape and values were read once (`Built`).
+    case shared(SharedViewObject)
 
     /// The value as swift-mustache takes it.
     var mustache: Any {
@@ -17,8 +20,36 @@ public indirect enum ViewValue: Sendable, Equatable {
         case .number(let number): number
         case .object(let object): object.mustache
         case .list(let list): list.map(\.mustache)
+        case .shared(let shared): shared.object.mustache
         }
     }
+
+    /// The object, shared or not.
+    public var object: ViewObject? {
+        switch self {
+        case .object(let object): object
+        case .shared(let shared): shared.object
+        default: nil
+        }
+    }
+}
+
+/// An object read once for the many views that share it: its shape (as a number, the same for
+/// every object of the same shape in this process) and its values in `Shape`'s order. Adding it to a view's shape costs a few bytes, not a walk.
+public final class SharedViewObject: Sendable, Equatable {
+    public let object: ViewObject
+    let shapeID: Int
+    let values: [String]
+
+    public init(_ object: ViewObject) {
+        self.object = object
+        var shape = Shape()
+        shape.add(object)
+        values = shape.values
+        shapeID = ShapeInterner.id(of: shape.key)
+    }
+
+    public static func == (a: SharedViewObject, b: SharedViewObject) -> Bool { a === b || a.object == b.object }
 }
 
 /// An object of a view: named fields in the order they were set. The order is part of a view's

@@ -57,7 +57,7 @@ public struct ViewField<Model>: Sendable {
 
     /// An object built once and shared by many views (`Built`), such as a source's site and brand.
     public static func object<Field: ViewModel>(_ name: String, _ read: @escaping @Sendable (Model) -> Built<Field>?) -> Self {
-        Self(name: name, schema: Field.schema) { read($0).map { .object($0.object) } }
+        Self(name: name, schema: Field.schema) { read($0).map { .shared($0.shared) } }
     }
 
     public static func list<Element: ViewModel>(_ name: String, _ read: @escaping @Sendable (Model) -> [Element]?) -> Self {
@@ -65,13 +65,14 @@ public struct ViewField<Model>: Sendable {
     }
 
     public static func list<Element: ViewModel>(_ name: String, _ read: @escaping @Sendable (Model) -> [Built<Element>]?) -> Self {
-        Self(name: name, schema: .list(Element.schema)) { read($0).map { .list($0.map { .object($0.object) }) } }
+        Self(name: name, schema: .list(Element.schema)) { read($0).map { .list($0.map { .shared($0.shared) }) } }
     }
 }
 
 /// A view turned into what templates see once, to be shared by every file that shows it (a
 /// source's site, brand and offers appear in each of its pages). Typed, so the schema still knows it.
 public struct Built<Model: ViewModel>: Sendable {
-    public let object: ViewObject
-    public init(_ model: Model) { object = model.viewObject }
+    let shared: SharedViewObject
+    public var object: ViewObject { shared.object }
+    public init(_ model: Model) { shared = SharedViewObject(model.viewObject) }
 }

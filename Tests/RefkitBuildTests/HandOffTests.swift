@@ -116,14 +116,14 @@ final class HandOffTests: XCTestCase {
         func words(_ text: String) -> Set<String> {
             Set(text.lowercased().split { !$0.isLetter && $0 != "'" && $0 != "’" }.map(String.init).filter { $0.count >= 3 })
         }
-        var allowed = words(BuiltInWords.tables["de"]!.values.joined(separator: " "))
+        var allowed = words(BuiltInWords.table("de")!.values.joined(separator: " "))
         for folder in ["content/kit", "content/offers", "content/sources"] {
             for name in try FileManager.default.contentsOfDirectory(atPath: Fixtures.repositoryRoot + "/" + folder) {
                 allowed.formUnion(words(try String(contentsOfFile: Fixtures.repositoryRoot + "/\(folder)/\(name)", encoding: .utf8)))
             }
         }
         allowed.formUnion(words(try String(contentsOfFile: Fixtures.repositoryRoot + "/content/site.yml", encoding: .utf8)))
-        let english = words(BuiltInWords.tables["en"]!.values.joined(separator: " ")).subtracting(allowed)
+        let english = words(BuiltInWords.table("en")!.values.joined(separator: " ")).subtracting(allowed)
         XCTAssertGreaterThan(english.count, 20)
         XCTAssertGreaterThan(text.count, 500, "the handout printed no text")
         XCTAssertEqual(words(text).intersection(english).sorted(), [])

@@ -14,6 +14,7 @@ final class ViewSchemaTests: XCTestCase {
     private func paths(of value: ViewValue, prefix: String) -> [String] {
         switch value {
         case .object(let object): paths(of: object, prefix: prefix)
+        case .shared(let shared): paths(of: shared.object, prefix: prefix)
         case .list(let list): list.flatMap { paths(of: $0, prefix: prefix) }
         case .text, .flag, .number: []
         }

@@ -1,25 +1,36 @@
-import RefkitI18n
+@testable import RefkitI18n
+import Yams
 import XCTest
 
 /// Every shipped table is complete and consistent with English's, and the plural forms are the
 /// ones CLDR's rules pick for the language.
 final class TableTests: XCTestCase {
     private let shipped = ["en", "de", "fr", "es", "it", "nl", "pt", "pl", "sv", "ar"]
-    private let english = BuiltInWords.tables["en"]!
+    private let english = BuiltInWords.table("en")!
 
     func testTenLanguagesAreShippedAndEachParses() {
         XCTAssertEqual(Set(BuiltInWords.texts.keys), Set(shipped))
         for language in shipped {
-            XCTAssertFalse(BuiltInWords.tables[language, default: [:]].isEmpty, "\(language).yml does not parse as flat keys to text")
+            XCTAssertFalse((BuiltInWords.table(language) ?? [:]).isEmpty, "\(language).yml does not parse as flat keys to text")
         }
         XCTAssertGreaterThan(BuiltInWords.plainKeys.count, 50)
+    }
+
+    /// refkit reads its own tables without Yams: the reading must be Yams's.
+    func testTheQuickReadingOfEveryTableIsYamssReading() throws {
+        for language in shipped {
+            let text = BuiltInWords.texts[language]!
+            XCTAssertEqual(BuiltInWords.simpleTable(text), try XCTUnwrap(Yams.load(yaml: text) as? [String: String]), language)
+        }
+        XCTAssertNil(BuiltInWords.simpleTable("a: 'single'\n"))
+        XCTAssertNil(BuiltInWords.simpleTable("a: \"esc\\\"aped\"\n"))
     }
 
     private func base(_ key: String) -> String { String(key.prefix { $0 != "." }) }
 
     func testEveryLanguageHasEveryKeyOfEnglishAndNoOther() {
         for language in shipped {
-            let table = BuiltInWords.tables[language]!
+            let table = BuiltInWords.table(language)!
             for key in BuiltInWords.plainKeys {
                 XCTAssertNotNil(table[key], "\(language) lacks \(key)")
             }
@@ -33,7 +44,7 @@ final class TableTests: XCTestCase {
     func testEveryPluralCategoryTheLanguageUsesHasItsForm() {
         let plurals = Set(english.keys.filter { $0.contains(".") }.map(base))
         for language in shipped {
-            let table = BuiltInWords.tables[language]!
+            let table = BuiltInWords.table(language)!
             for count in Array(0...250) + [1_000, 1_001, 1_000_000] {
                 let category = CLDR.pluralCategory(of: count, in: language)
                 for key in plurals {
@@ -46,7 +57,7 @@ final class TableTests: XCTestCase {
 
     func testEveryTextNamesTheSameValuesAsEnglish() {
         for language in shipped {
-            for (key, text) in BuiltInWords.tables[language]! {
+            for (key, text) in BuiltInWords.table(language)! {
                 if key.contains(".") {
                     // A form may leave out {count} ("one referral", Arabic's dual), nothing else.
                     let allowed = Set(Message.parameters(of: english[base(key) + ".other"]!))

@@ -30,7 +30,7 @@ final class ViewModelTests: XCTestCase {
         XCTAssertEqual(object["name"], .text("Ana"))
         XCTAssertEqual(object["tags"], .list([.text("a")]))
         XCTAssertEqual(object["count"], .number(1))
-        guard case .list(let friends)? = object["friends"], case .object(let friend)? = friends.first else {
+        guard case .list(let friends)? = object["friends"], let friend = friends.first?.object else {
             return XCTFail("friends is not a list of objects")
         }
         XCTAssertEqual(friend.fields.map(\.name), ["name", "nickname"])

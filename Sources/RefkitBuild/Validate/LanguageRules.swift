@@ -6,7 +6,7 @@ import RefkitModel
 extension KitValidator {
     /// `templates/i18n/LANG.yml`, each a mapping of refkit's keys to text: by tag.
     static func validateWords(_ documents: [YAMLDocument], log: DiagnosticLog) -> [String: [String: String]] {
-        let english = BuiltInWords.tables["en", default: [:]]
+        let english = BuiltInWords.english
         var words: [String: [String: String]] = [:]
         for document in documents {
             let tag = String(document.file.split(separator: "/").last!.dropLast(".yml".count))

@@ -67,12 +67,12 @@ enum Charts {
                 let value = month.tally[stage]
                 let h = value * plotHeight / scaleTop
                 let barX = x + offset * bar
-                svg += "<rect x=\"\(barX)\" y=\"\(top + plotHeight - h)\" width=\"\(bar - 1)\" height=\"\(h)\" fill=\"\(colors[stage]!)\"><title>\(Formatting.monthNames[month.month - 1]) \(month.year): \(Formatting.plural(value, stage == .lead ? "lead" : "deal"))</title></rect>"
+                svg += "<rect x=\"\(barX)\" y=\"\(top + plotHeight - h)\" width=\"\(bar - 1)\" height=\"\(h)\" fill=\"\(colors[stage]!)\"><title>\(Formatting.month(month.month)) \(month.year): \(Formatting.plural(value, stage == .lead ? "lead" : "deal"))</title></rect>"
                 if value > 0, months.count <= 13 {
-                    svg += "<text x=\"\(barX + bar / 2)\" y=\"\(top + plotHeight - h - 3)\" text-anchor=\"middle\" font-size=\"10\" fill=\"#1F2937\">\(value)</text>"
+                    svg += "<text x=\"\(barX + bar / 2)\" y=\"\(top + plotHeight - h - 3)\" text-anchor=\"middle\" font-size=\"10\" fill=\"#1F2937\">\(Formatting.count(value))</text>"
                 }
             }
-            let label = Formatting.monthNames[month.month - 1]
+            let label = Formatting.month(month.month)
             svg += "<text x=\"\(left + index * slot + slot / 2)\" y=\"\(height - bottom + 16)\" text-anchor=\"middle\" fill=\"#4B5563\">\(label)</text>"
             if month.month == 1 || index == 0 {
                 svg += "<text x=\"\(left + index * slot + slot / 2)\" y=\"\(height - bottom + 30)\" text-anchor=\"middle\" fill=\"#4B5563\">\(month.year)</text>"

@@ -104,6 +104,35 @@ final class ReportTests: XCTestCase {
         XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: kit + "/output"), [])
     }
 
+    /// A German site's report writes its numbers, amounts and days the German way (CLDR), and
+    /// the English one as always.
+    func testTheReportWritesNumbersAndDaysInTheSitesLanguage() throws {
+        let kit = try exampleKit()
+        let english = try reportPage(kit)
+        XCTAssertTrue(english.contains("<p class=\"muted\">1 Dec 2025 – 23 Nov 2026 · made 23 Nov 2026"), english)
+        let site = try String(contentsOfFile: kit + "/content/site.yml", encoding: .utf8)
+        try site.replacingOccurrences(of: "\nlanguage: en\n", with: "\nlanguage: de\n").write(toFile: kit + "/content/site.yml", atomically: true, encoding: .utf8)
+        let german = try reportPage(kit)
+        XCTAssertTrue(german.contains("<html lang=\"de\">"))
+        XCTAssertTrue(german.contains("<p class=\"muted\">01.12.2025 – 23.11.2026 · made 23.11.2026"), german)
+        // The same amount, with German separators: 12,345.50 → 12.345,50.
+        let germanAmount = try valueClosed(german), englishAmount = try valueClosed(english)
+        let swapped = String(englishAmount.map { $0 == "," ? "." : $0 == "." ? "," : $0 })
+        XCTAssertEqual(germanAmount, swapped)
+        XCTAssertTrue(englishAmount.contains(","), "the example's value closed is over a thousand: \(englishAmount)")
+    }
+
+    private func valueClosed(_ page: String) throws -> String {
+        let start = try XCTUnwrap(page.range(of: "<dt>Value closed</dt><dd>")).upperBound
+        return String(page[start...].prefix { $0 != "<" })
+    }
+
+    private func reportPage(_ kit: String) throws -> String {
+        let outcome = reporter().report(ReportRequest(kitDirectory: kit, date: "2026-11-23"))
+        _ = try outcome.result.get()
+        return try String(contentsOfFile: kit + "/private/report/index.html", encoding: .utf8)
+    }
+
     func testABadLedgerWritesNothing() throws {
         let kit = try exampleKit()
         try "date,source,stage,value,note\n2026-01-02,nobody,lead,,\n".write(toFile: kit + "/content/ledger.csv", atomically: true, encoding: .utf8)

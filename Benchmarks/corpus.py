@@ -25,20 +25,25 @@ def main(n, out, root):
     kit, hugo = out / "refkit", out / "hugo"
     shutil.rmtree(out, ignore_errors=True)
     (kit / "content" / "sources").mkdir(parents=True)
+    # Translations (PAGE.LANG.md) are left out: the roster's sources all read the site's language,
+    # so the corpus stays the one both tools were measured on before languages came.
+    def translations(folder, names):
+        return [name for name in names if name.endswith(".md") and "." in name[:-3]]
+
     for part in ("kit", "offers", "assets"):
-        shutil.copytree(root / "content" / part, kit / "content" / part)
+        shutil.copytree(root / "content" / part, kit / "content" / part, ignore=translations)
     shutil.copy(root / "content" / "site.yml", kit / "content" / "site.yml")
     logos = ["harbor-street-law.svg", "maple-insurance.png", "brightside-coworking.svg"]
     colours = ["#5B2A86", "#B3261E", "#FFE66D", "#1D4ED8", "#0F766E"]
 
     pages = []
-    for path in sorted((root / "content" / "kit").glob("*.md")):
+    for path in sorted(p for p in (root / "content" / "kit").glob("*.md") if "." not in p.stem):
         head, body = front_matter(path.read_text())
         title = re.search(r"^title: (.*)$", head, re.M).group(1)
         audience = (re.search(r"^audience: (.*)$", head, re.M) or [None, "all"])[1]
         pages.append((re.sub(r"^\d+-", "", path.stem), title, audience, body))
     offers = []
-    for path in sorted((root / "content" / "offers").glob("*.md")):
+    for path in sorted(p for p in (root / "content" / "offers").glob("*.md") if "." not in p.stem):
         head, body = front_matter(path.read_text())
         fields = dict(re.findall(r"^(\w+): \"?(.*?)\"?$", head, re.M))
         offers.append((path.stem, fields, body))

@@ -81,7 +81,7 @@ extension DefaultTemplates {
     /// The e-mail's plain-text twin. TEXT content type: nothing is HTML-escaped.
     static let emailText = #"""
 {{% CONTENT_TYPE: TEXT}}
-Subject: {{t.email_subject}}
+{{t.email_subject_label}} {{t.email_subject}}
 
 {{t.email_hello}}
 

@@ -32,7 +32,7 @@ struct InitCommand: RefkitSubcommand {
                 return ExitStatus.contentErrors
             }
         }
-        guard Checks.isLanguageTag(language) else {
+        guard Language.isWellFormed(language) else {
             environment.standardError("refkit: --language must be a BCP 47 tag such as en or pt-BR, not '\(language)'\n")
             return ExitStatus.usage
         }

@@ -1,6 +1,16 @@
 /// A BCP 47 language tag as refkit uses it: its language subtag, its direction, and the order in
 /// which tables and translated pages are looked up for it (FORMAT.md, "Languages").
 public enum Language {
+    /// Whether `tag` is a well-formed BCP 47 tag as refkit takes them: a 2–3 letter language
+    /// subtag, then subtags of 1–8 letters or digits (`en`, `de-AT`, `pt-BR`, `zh-Hant-TW`).
+    public static func isWellFormed(_ tag: String) -> Bool {
+        let parts = tag.split(separator: "-", omittingEmptySubsequences: false)
+        guard let first = parts.first, (2...3).contains(first.count), first.allSatisfy({ $0.isASCII && $0.isLetter }) else {
+            return false
+        }
+        return parts.dropFirst().allSatisfy { (1...8).contains($0.count) && $0.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber) } }
+    }
+
     /// `de` for `de-AT`, `pt` for `pt-BR`.
     public static func subtag(of tag: String) -> String {
         String(tag.prefix { $0 != "-" }).lowercased()

@@ -269,6 +269,25 @@ final class CLITests: XCTestCase {
         XCTAssertTrue(again.stderr.contains("is not empty"), again.stderr)
     }
 
+    /// `init --language` writes the language's whole table and a kit that speaks it.
+    func testInitInALanguageWritesItsWordsAndBuildsInIt() throws {
+        let parent = FileManager.default.temporaryDirectory.appendingPathComponent("refkit-init-\(UUID().uuidString)").path
+        try FileManager.default.createDirectory(atPath: parent, withIntermediateDirectories: true)
+        addTeardownBlock { try? FileManager.default.removeItem(atPath: parent) }
+        XCTAssertEqual(try run(["init", "kit", "--language", "de-AT"], in: parent).status, 0)
+        let table = try String(contentsOfFile: parent + "/kit/templates/i18n/de-AT.yml", encoding: .utf8)
+        XCTAssertTrue(table.contains("\nnav_home: \"Start\"\n"), table)
+        XCTAssertTrue(try String(contentsOfFile: parent + "/kit/content/site.yml", encoding: .utf8).contains("\nlanguage: de-AT "))
+        let built = try run(["build", "--date", "2026-11-23"], in: parent + "/kit")
+        XCTAssertEqual(built.status, 0, built.stderr)
+        let home = try String(contentsOfFile: parent + "/kit/output/example-partner/index.html", encoding: .utf8)
+        XCTAssertTrue(home.contains("<html lang=\"de-AT\" dir=\"ltr\">") && home.contains("<h1>Guten Tag, "), home)
+        let bad = try run(["init", "other", "--language", "de_AT"], in: parent)
+        XCTAssertEqual(bad.status, 2)
+        XCTAssertEqual(bad.stderr, "refkit: --language must be a BCP 47 tag such as en or pt-BR, not 'de_AT'\n")
+        XCTAssertFalse(FileManager.default.fileExists(atPath: parent + "/other"), "nothing written")
+    }
+
     func testNewWritesValidFilesAndNeverOverwrites() throws {
         let kit = try kitCopy()
         for arguments in [["source", "dora", "--segment", "partner", "--name", "Dora \"D\" Co"], ["offer", "spring", "--kind", "gift-certificate"],

@@ -100,5 +100,7 @@ final class TableTests: XCTestCase {
         XCTAssertEqual(Language.direction(of: "ar-EG"), "rtl")
         XCTAssertEqual(Language.direction(of: "fa"), "rtl")
         XCTAssertEqual(Language.direction(of: "de"), "ltr")
+        XCTAssertEqual(["en", "de-AT", "zh-Hant-TW", "german", "de_AT", "d", "de-", "en-GB-oxendict9"].map(Language.isWellFormed),
+                       [true, true, true, false, false, false, false, false])
     }
 }

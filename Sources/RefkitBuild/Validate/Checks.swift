@@ -1,5 +1,7 @@
+import RefkitI18n
+
 /// Small checks on field values, shared by every document type.
-public enum Checks {
+enum Checks {
     /// `[a-z0-9][a-z0-9-]*`, at most 64 characters: source slugs, page slugs and offer ids.
     static func isSlug(_ text: String) -> Bool {
         guard let first = text.utf8.first, text.utf8.count <= 64, isLowerAlphanumeric(first) else { return false }
@@ -47,13 +49,7 @@ public enum Checks {
     }
 
     /// A BCP 47 tag in its common shape: `en`, `en-GB`, `zh-Hant-TW`.
-    public static func isLanguageTag(_ text: String) -> Bool {
-        let parts = text.split(separator: "-", omittingEmptySubsequences: false)
-        guard let first = parts.first, (2...3).contains(first.count), first.allSatisfy({ $0.isASCII && $0.isLetter }) else {
-            return false
-        }
-        return parts.dropFirst().allSatisfy { (1...8).contains($0.count) && $0.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber) } }
-    }
+    static func isLanguageTag(_ text: String) -> Bool { Language.isWellFormed(text) }
 
     /// Why a path relative to `content/` is unsafe, or nil if it is fine: no `..`, not absolute,
     /// no backslashes or empty segments.

@@ -33,7 +33,7 @@ extension DefaultTemplates {
       <div class="sheet__qr"><div class="qr">{{{referral.qr_svg}}}</div><p>{{t.handout_scan}} <strong class="code">{{source.code}}</strong></p></div>
       {{#handout.offer}}<div class="sheet__offer"><p class="sheet__label">{{#is_gift_certificate}}{{t.gift_certificate}}{{/is_gift_certificate}}{{#is_coupon}}{{t.coupon}}{{/is_coupon}}</p><p class="sheet__value clamp3">{{value}}</p><p>{{t.code_label}} <strong class="code">{{code}}</strong></p>{{#validity_text}}<p class="sheet__small">{{validity_text}}</p>{{/validity_text}}</div>{{/handout.offer}}
       {{#source.reward}}<div class="sheet__reward"><p class="sheet__label">{{t.reward_label}}</p><p class="clamp4">{{source.reward}}</p></div>{{/source.reward}}
-      {{#site.has_contact}}<div class="sheet__contact"><p class="sheet__label">{{t.questions}}</p><p>{{#site.contact.name}}{{site.contact.name}}<br>{{/site.contact.name}}{{#site.contact.email}}{{site.contact.email}}<br>{{/site.contact.email}}{{#site.contact.phone}}{{site.contact.phone}}{{/site.contact.phone}}</p></div>{{/site.has_contact}}
+      {{#site.has_contact}}<div class="sheet__contact"><p class="sheet__label">{{t.questions}}</p><p>{{#site.contact.name}}{{site.contact.name}}<br>{{/site.contact.name}}{{#site.contact.email}}<bdi dir="ltr">{{site.contact.email}}</bdi><br>{{/site.contact.email}}{{#site.contact.phone}}<bdi dir="ltr">{{site.contact.phone}}</bdi>{{/site.contact.phone}}</p></div>{{/site.has_contact}}
     </aside>
   </div>
   <footer class="sheet__footer"><p>{{site.name}} · {{t.your_code}} <strong class="code">{{source.code}}</strong></p><p class="sheet__link" dir="ltr">{{referral.link}}</p></footer>
@@ -69,7 +69,7 @@ extension DefaultTemplates {
 {{#email.reach}}<p style="margin:0 0 16px 0;">{{email.reach}}</p>{{/email.reach}}
 <p style="margin:0;">{{t.email_signoff}}<br>{{#source.signed_by}}{{source.signed_by}}<br>{{/source.signed_by}}{{source.name}}</p>
 </td></tr>
-<tr><td style="padding:16px 28px;border-top:1px solid #e3e3e0;font-family:Arial,Helvetica,sans-serif;font-size:12px;line-height:18px;color:#5f5f66;">{{site.name}}{{#site.contact.email}} · <a href="mailto:{{site.contact.email}}" style="color:#5f5f66;">{{site.contact.email}}</a>{{/site.contact.email}}{{#site.contact.phone}} · {{site.contact.phone}}{{/site.contact.phone}}<br>{{t.email_link_label}} <a href="{{referral.link}}" dir="ltr" style="color:#5f5f66;word-break:break-all;">{{referral.link}}</a></td></tr>
+<tr><td style="padding:16px 28px;border-top:1px solid #e3e3e0;font-family:Arial,Helvetica,sans-serif;font-size:12px;line-height:18px;color:#5f5f66;">{{site.name}}{{#site.contact.email}} · <a href="mailto:{{site.contact.email}}" style="color:#5f5f66;">{{site.contact.email}}</a>{{/site.contact.email}}{{#site.contact.phone}} · <bdi dir="ltr">{{site.contact.phone}}</bdi>{{/site.contact.phone}}<br>{{t.email_link_label}} <a href="{{referral.link}}" dir="ltr" style="color:#5f5f66;word-break:break-all;">{{referral.link}}</a></td></tr>
 </table>
 </td></tr>
 </table>

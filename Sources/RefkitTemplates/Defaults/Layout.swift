@@ -62,7 +62,7 @@ extension DefaultTemplates {
     static let footer = #"""
 {{% CONTENT_TYPE: REFKIT_HTML}}
 <footer class="footer">
-  <p>{{site.name}}{{#site.contact.name}} · {{site.contact.name}}{{/site.contact.name}}{{#site.contact.email}} · <a href="mailto:{{site.contact.email}}">{{site.contact.email}}</a>{{/site.contact.email}}{{#site.contact.phone}} · {{site.contact.phone}}{{/site.contact.phone}}</p>
+  <p>{{site.name}}{{#site.contact.name}} · <bdi>{{site.contact.name}}</bdi>{{/site.contact.name}}{{#site.contact.email}} · <a href="mailto:{{site.contact.email}}" dir="ltr">{{site.contact.email}}</a>{{/site.contact.email}}{{#site.contact.phone}} · <bdi dir="ltr">{{site.contact.phone}}</bdi>{{/site.contact.phone}}</p>
   <p class="footer__meta">{{t.footer_kit}} · {{t.code_label}} <strong class="code">{{source.code}}</strong></p>
 </footer>
 

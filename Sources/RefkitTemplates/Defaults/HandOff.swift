@@ -31,7 +31,7 @@ extension DefaultTemplates {
     </div>
     <aside class="sheet__side">
       <div class="sheet__qr"><div class="qr">{{{referral.qr_svg}}}</div><p>{{t.handout_scan}} <strong class="code">{{source.code}}</strong></p></div>
-      {{#handout.offer}}<div class="sheet__offer"><p class="sheet__label">{{#is_gift_certificate}}{{t.gift_certificate}}{{/is_gift_certificate}}{{#is_coupon}}{{t.coupon}}{{/is_coupon}}</p><p class="sheet__value clamp3">{{value}}</p><p>{{t.code_label}} <strong class="code">{{code}}</strong></p>{{#validity_text}}<p class="sheet__small">{{validity_text}}</p>{{/validity_text}}</div>{{/handout.offer}}
+      {{#handout.offer}}<div class="sheet__offer"><p class="sheet__label">{{#is_gift_certificate}}{{t.gift_certificate}}{{/is_gift_certificate}}{{#is_coupon}}{{t.coupon}}{{/is_coupon}}</p><p class="sheet__value clamp3">{{value}}</p><p>{{t.code_caption}} <strong class="code">{{code}}</strong></p>{{#validity_text}}<p class="sheet__small">{{validity_text}}</p>{{/validity_text}}</div>{{/handout.offer}}
       {{#source.reward}}<div class="sheet__reward"><p class="sheet__label">{{t.reward_label}}</p><p class="clamp4">{{source.reward}}</p></div>{{/source.reward}}
       {{#site.has_contact}}<div class="sheet__contact"><p class="sheet__label">{{t.questions}}</p><p>{{#site.contact.name}}{{site.contact.name}}<br>{{/site.contact.name}}{{#site.contact.email}}<bdi dir="ltr">{{site.contact.email}}</bdi><br>{{/site.contact.email}}{{#site.contact.phone}}<bdi dir="ltr">{{site.contact.phone}}</bdi>{{/site.contact.phone}}</p></div>{{/site.has_contact}}
     </aside>

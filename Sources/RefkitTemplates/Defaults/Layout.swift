@@ -73,7 +73,7 @@ extension DefaultTemplates {
 <section class="referral" aria-labelledby="referral-title">
   <div class="referral__text">
     <h2 id="referral-title">{{t.referral_heading}}</h2>
-    <p>{{t.referral_share}} <strong class="code">{{source.code}}</strong></p>
+    <p>{{t.referral_share}} <strong class="code">{{source.code}}</strong>.</p>
     <p class="referral__link"><a href="{{referral.link}}" dir="ltr">{{referral.link}}</a></p>
     <p class="referral__tools"><a href="{{links.handout}}">{{t.link_handout}}</a> · <a href="{{links.email}}">{{t.link_email}}</a> · <a href="{{links.email_text}}">{{t.link_email_text}}</a> · <a href="{{referral.qr_url}}" download>{{t.link_qr}}</a></p>
   </div>

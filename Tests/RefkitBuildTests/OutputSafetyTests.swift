@@ -151,7 +151,7 @@ final class OutputSafetyTests: XCTestCase {
     }
 
     static let exampleWarnings = [
-        "content/sources/brightside-coworking.yml:7:11: warning: no 'es' translation of the pages how-to-refer, what-happens-next, partner-programme and offers tax-health-check: 1 source reads them in 'en'; add content/kit/PAGE.es.md or content/offers/ID.es.md",
-        "content/sources/kestrel-design.yml:5:11: warning: no 'de' translation of the pages who-to-refer, what-to-listen-for, how-to-refer, what-happens-next, tell-a-friend and offers first-month-free: 1 source reads them in 'en'; add content/kit/PAGE.de.md or content/offers/ID.de.md",
+        "content/sources/brightside-coworking.yml:7:11: warning: 1 source reads 'es' with the pages how-to-refer, what-happens-next, partner-programme and the offers tax-health-check in 'en' (add content/kit/PAGE.es.md or content/offers/ID.es.md)",
+        "content/sources/kestrel-design.yml:5:11: warning: 1 source reads 'de' with the pages who-to-refer, what-to-listen-for, how-to-refer, what-happens-next, tell-a-friend and the offers first-month-free in 'en' (add content/kit/PAGE.de.md or content/offers/ID.de.md)",
     ]
 }

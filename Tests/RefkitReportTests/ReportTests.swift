@@ -24,7 +24,7 @@ final class ReportTests: XCTestCase {
     }
 
     /// The example kit's two warnings about untranslated pages (there on purpose).
-    static func languageWarning(_ line: String) -> Bool { line.contains(": warning: no '") && line.contains(" translation of the pages ") }
+    static func languageWarning(_ line: String) -> Bool { line.contains(": warning: 1 source reads '") && line.contains(" with the pages ") }
 
     func reporter() -> Reporter {
         Reporter(dateResolver: BuildDateResolver(environment: [:], now: { 0 }))

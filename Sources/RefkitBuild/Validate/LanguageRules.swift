@@ -46,50 +46,47 @@ extension KitValidator {
         return words
     }
 
-    /// One warning per language in use whose readers get some words, pages or offers in a fallback
-    /// language, at the first source (or the site) that names it.
+    /// One warning per language in use (the sources' and the site's) whose readers get some of
+    /// refkit's words, or some pages or offers, in another language: which, and in which, at the
+    /// first source (or the site) that names the language.
     static func checkLanguages(site: Site, pages: [Page], offers: [Offer], sources: [Source],
                                words: [String: [String: String]], loaded: LoadedKit, log: DiagnosticLog) {
         let translations = Translations(overrides: words, siteLanguage: site.language)
-        var readers: [String: [Source]] = [:]
-        for source in sources { readers[source.language ?? site.language, default: []].append(source) }
+        // What each source gets is the model's answer, translations included (`Kit.pages(for:)`).
+        let kit = Kit(site: site, pages: pages, offers: offers, sources: sources, assets: [])
+        var readers: [String: [Source]] = [site.language: []]
+        for source in sources { readers[kit.language(of: source), default: []].append(source) }
         for (tag, group) in readers.sorted(by: { $0.key < $1.key }) {
-            let location = languageLocation(tag, loaded: loaded)
-            let count = group.count == 1 ? "1 source reads" : "\(group.count) sources read"
+            var gaps: [String] = []
             let fallback = Language.lookupChain(for: tag, siteLanguage: site.language)
                 .first { $0 != tag && $0 != Language.subtag(of: tag) } ?? "en"
             if !translations.hasTable(for: tag) {
-                log.append(.warning("refkit has no words in '\(tag)': \(count) them in '\(fallback)'; add templates/i18n/\(tag).yml",
-                                    at: location))
+                gaps.append("refkit's words in '\(fallback)' (add templates/i18n/\(tag).yml)")
             } else {
                 let missing = Array(Set(translations.missingKeys(for: tag).map { String($0.prefix { $0 != "." }) })).sorted()
                 if !missing.isEmpty {
-                    log.append(.warning("templates/i18n/\(tag).yml lacks \(missing.count) of refkit's words (\(list(missing))): \(count) them in '\(fallback)'",
-                                        at: location))
+                    gaps.append("\(missing.count) of refkit's words (\(list(missing))) in '\(fallback)' (templates/i18n/\(tag).yml lacks them)")
                 }
             }
-            guard Language.subtag(of: tag) != Language.subtag(of: site.language) else { continue }
-            let got = Set(group.flatMap { source in
-                pages.filter { $0.audience.includes(source.segment) }.map(\.slug) })
-            let untranslatedPages = pages.filter { got.contains($0.slug) && !hasTranslation($0.translations.keys, for: tag) }.map(\.slug)
-            let offerIDs = Set(group.flatMap { source in
-                source.offerIDs ?? offers.filter { $0.audience.includes(source.segment) }.map(\.id) })
-            let untranslatedOffers = offers.filter { offerIDs.contains($0.id) && !hasTranslation($0.translations.keys, for: tag) }.map(\.id)
+            // A page or offer a reader gets as its original (the site's language) is untranslated.
+            let untranslatedPages = Set(group.flatMap { kit.pages(for: $0) }.filter { page in
+                Language.subtag(of: tag) != Language.subtag(of: site.language) && pages.contains { $0.file == page.file }
+            }.map(\.slug))
+            let untranslatedOffers = Set(group.flatMap { kit.offers(for: $0) }.filter { offer in
+                Language.subtag(of: tag) != Language.subtag(of: site.language) && offers.contains { $0.file == offer.file }
+            }.map(\.id))
             if !untranslatedPages.isEmpty || !untranslatedOffers.isEmpty {
-                let what = [untranslatedPages.isEmpty ? nil : "pages \(list(untranslatedPages))",
-                            untranslatedOffers.isEmpty ? nil : "offers \(list(untranslatedOffers))"].compactMap { $0 }.joined(separator: " and ")
-                log.append(.warning("no '\(tag)' translation of the \(what): \(count) them in '\(site.language)'; add content/kit/PAGE.\(tag).md or content/offers/ID.\(tag).md",
-                                    at: location))
+                let inOrder = pages.map(\.slug).filter(untranslatedPages.contains)
+                let what = [inOrder.isEmpty ? nil : "the pages \(list(inOrder))",
+                            untranslatedOffers.isEmpty ? nil : "the offers \(list(untranslatedOffers.sorted()))"]
+                    .compactMap { $0 }.joined(separator: " and ")
+                gaps.append("\(what) in '\(site.language)' (add content/kit/PAGE.\(tag).md or content/offers/ID.\(tag).md)")
             }
+            guard !gaps.isEmpty else { continue }
+            let who = group.isEmpty ? "the directory page and the report read"
+                : group.count == 1 ? "1 source reads" : "\(group.count) sources read"
+            log.append(.warning("\(who) '\(tag)' with \(gaps.joined(separator: "; and "))", at: languageLocation(tag, loaded: loaded)))
         }
-    }
-
-    private static func hasTranslation(_ tags: Dictionary<String, Page>.Keys, for tag: String) -> Bool {
-        tags.contains(tag) || tags.contains(Language.subtag(of: tag))
-    }
-
-    private static func hasTranslation(_ tags: Dictionary<String, Offer>.Keys, for tag: String) -> Bool {
-        tags.contains(tag) || tags.contains(Language.subtag(of: tag))
     }
 
     private static func list(_ names: [String]) -> String {

@@ -45,7 +45,7 @@ let package = Package(
             dependencies: ["RefkitMarkdown", "RefkitQR", "RefkitModel", "RefkitTemplates", "RefkitLedger", "RefkitI18n", "CLibCrypto", "CXXHash", "Yams",
                            "ZIPFoundation"]
         ),
-        .target(name: "RefkitReport", dependencies: ["RefkitBuild", "RefkitLedger", "RefkitModel"]),
+        .target(name: "RefkitReport", dependencies: ["RefkitBuild", "RefkitI18n", "RefkitLedger", "RefkitModel"]),
         .target(name: "RefkitDeploy", dependencies: ["RefkitBuild", "RefkitModel"]),
         .target(name: "RefkitServe", dependencies: [
             .product(name: "NIOCore", package: "swift-nio"), .product(name: "NIOPosix", package: "swift-nio"),

@@ -1,28 +1,19 @@
 /// A word of refkit's tables: text with named values in braces, `Hello {name}`. A brace that does
 /// not open a name (`{` followed by anything but letters, digits and `_`, then `}`) is text.
+/// Split once into literal runs and names (`Parsed`), to be filled many times.
 public enum Message {
     /// `text` with each `{name}` replaced by its value; a name without a value stays as written.
     public static func fill(_ text: String, _ values: [String: String]) -> String {
-        guard text.contains("{") else { return text }
-        var result = ""
-        result.reserveCapacity(text.utf8.count + 32)
-        var rest = Substring(text)
-        while let open = rest.firstIndex(of: "{") {
-            result += rest[..<open]
-            let afterOpen = rest.index(after: open)
-            if let close = rest[afterOpen...].firstIndex(of: "}"), isName(rest[afterOpen..<close]),
-               let value = values[String(rest[afterOpen..<close])] {
-                result += value
-                rest = rest[rest.index(after: close)...]
-            } else {
-                result += "{"
-                rest = rest[afterOpen...]
-            }
-        }
-        return result + rest
+        Parsed(text).fill(values)
     }
 
-    /// A text split once into literal runs and names, to be filled many times.
+    /// The names `text` uses, in order of first use.
+    public static func parameters(of text: String) -> [String] {
+        var names: [String] = []
+        for case .name(let name) in Parsed(text).segments where !names.contains(name) { names.append(name) }
+        return names
+    }
+
     public struct Parsed: Sendable {
         enum Segment: Sendable {
             case text(String)
@@ -67,23 +58,6 @@ public enum Message {
             }
             return result
         }
-    }
-
-    /// The names `text` uses, in order of first use.
-    public static func parameters(of text: String) -> [String] {
-        var names: [String] = []
-        var rest = Substring(text)
-        while let open = rest.firstIndex(of: "{") {
-            let afterOpen = rest.index(after: open)
-            if let close = rest[afterOpen...].firstIndex(of: "}"), isName(rest[afterOpen..<close]) {
-                let name = String(rest[afterOpen..<close])
-                if !names.contains(name) { names.append(name) }
-                rest = rest[rest.index(after: close)...]
-            } else {
-                rest = rest[afterOpen...]
-            }
-        }
-        return names
     }
 
     static func isName(_ text: Substring) -> Bool {

@@ -127,10 +127,7 @@ public struct Words: Sendable {
 
     /// A whole number written the language's way: `4.415` (de), `4 415` (fr).
     public static func number(_ number: Int, in language: String) -> String {
-        let formatter = NumberFormatter()
-        formatter.locale = Locale(identifier: language)
-        formatter.numberStyle = .decimal
-        return formatter.string(from: NSNumber(value: number)) ?? String(number)
+        LocaleFormats.of(language).integer(number)
     }
 
     /// The language's quotation marks around `text`.

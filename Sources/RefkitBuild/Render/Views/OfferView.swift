@@ -1,4 +1,5 @@
 import Foundation
+import RefkitI18n
 import RefkitModel
 import RefkitTemplates
 
@@ -66,18 +67,6 @@ struct OfferView: ViewModel {
 /// Days written out for a language: `30 June 2027` (en-GB), `June 30, 2027` (en), `30. Juni 2027` (de).
 enum DayFormatting {
     static func long(_ day: Day, language: String) -> String {
-        let formatter = DateFormatter()
-        formatter.locale = Locale(identifier: language)
-        formatter.timeZone = TimeZone(identifier: "UTC")
-        formatter.calendar = Calendar(identifier: .gregorian)
-        formatter.dateStyle = .long
-        formatter.timeStyle = .none
-        var components = DateComponents()
-        (components.year, components.month, components.day) = (day.year, day.month, day.day)
-        components.hour = 12
-        var calendar = Calendar(identifier: .gregorian)
-        calendar.timeZone = TimeZone(identifier: "UTC")!
-        guard let date = calendar.date(from: components) else { return day.description }
-        return formatter.string(from: date)
+        LocaleFormats.of(language).day(year: day.year, month: day.month, day: day.day, style: .long)
     }
 }

@@ -1,0 +1,58 @@
+import Foundation
+
+/// Days and numbers written a language's way, CLDR's through Foundation's ICU: `31. Dezember 2027`,
+/// `4.415,90`. One set of formatters per language, made once and shared (making one loads locale
+/// data); the offers, the stats line and the report all write through it.
+public final class LocaleFormats: @unchecked Sendable {
+    public static func of(_ language: String) -> LocaleFormats {
+        made.value(for: language) { LocaleFormats(language) }
+    }
+
+    private static let made = Memo<String, LocaleFormats>()
+
+    /// Formatters are not thread-safe: every use holds the lock.
+    private let lock = NSLock()
+    private let numbers = NumberFormatter()
+    private let days = DateFormatter()
+    private var calendar = Calendar(identifier: .gregorian)
+    /// `Jan`…`Dec`, the language's way (`janv.`, `Jan.`).
+    public let shortMonths: [String]
+
+    private init(_ language: String) {
+        let locale = Locale(identifier: language)
+        numbers.locale = locale
+        numbers.numberStyle = .decimal
+        calendar.timeZone = TimeZone(identifier: "UTC")!
+        days.locale = locale
+        days.timeZone = calendar.timeZone
+        days.calendar = calendar
+        days.timeStyle = .none
+        shortMonths = days.shortMonthSymbols
+    }
+
+    /// `4,415` (en), `4.415` (de), `4 415` (fr).
+    public func integer(_ number: Int) -> String {
+        self.number(NSNumber(value: number), fractionDigits: 0)
+    }
+
+    /// A number with exactly `fractionDigits` decimals.
+    public func number(_ number: NSNumber, fractionDigits: Int) -> String {
+        lock.lock()
+        defer { lock.unlock() }
+        numbers.minimumFractionDigits = fractionDigits
+        numbers.maximumFractionDigits = fractionDigits
+        return numbers.string(from: number) ?? number.description
+    }
+
+    /// A day in the style asked for: `.long` `30 June 2027`, `.medium` `30 Jun 2027` (en-GB).
+    public func day(year: Int, month: Int, day: Int, style: DateFormatter.Style) -> String {
+        lock.lock()
+        defer { lock.unlock() }
+        // Noon UTC of the day: no time zone can move it to another date.
+        guard let date = calendar.date(from: DateComponents(year: year, month: month, day: day, hour: 12)) else {
+            return "\(year)-\(month)-\(day)"
+        }
+        days.dateStyle = style
+        return days.string(from: date)
+    }
+}

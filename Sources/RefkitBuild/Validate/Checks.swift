@@ -1,5 +1,3 @@
-import RefkitI18n
-
 /// Small checks on field values, shared by every document type.
 enum Checks {
     /// `[a-z0-9][a-z0-9-]*`, at most 64 characters: source slugs, page slugs and offer ids.
@@ -47,9 +45,6 @@ enum Checks {
               !host.isEmpty else { return false }
         return text.unicodeScalars.allSatisfy { $0.value > 0x20 && $0.value < 0x7F && !"<>\"'`\\{}|^".unicodeScalars.contains($0) }
     }
-
-    /// A BCP 47 tag in its common shape: `en`, `en-GB`, `zh-Hant-TW`.
-    static func isLanguageTag(_ text: String) -> Bool { Language.isWellFormed(text) }
 
     /// Why a path relative to `content/` is unsafe, or nil if it is fine: no `..`, not absolute,
     /// no backslashes or empty segments.

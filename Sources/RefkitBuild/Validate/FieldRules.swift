@@ -1,3 +1,4 @@
+import RefkitI18n
 import RefkitModel
 
 /// The rules for fields that several documents share (URLs, asset paths, colours, contacts,
@@ -56,7 +57,7 @@ extension KitValidator {
     static func languageTag(_ fields: FieldReader) -> String? {
         let log = fields.log
         guard let tag = fields.string("language") else { return nil }
-        guard Checks.isLanguageTag(tag) else {
+        guard Language.isWellFormed(tag) else {
             log.append(.error("'language' must be a BCP 47 tag such as en or en-GB, not '\(tag)'",
                                       at: fields.location(of: "language")))
             return nil

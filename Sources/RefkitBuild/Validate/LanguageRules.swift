@@ -10,7 +10,7 @@ extension KitValidator {
         var words: [String: [String: String]] = [:]
         for document in documents {
             let tag = String(document.file.split(separator: "/").last!.dropLast(".yml".count))
-            guard Checks.isLanguageTag(tag) else {
+            guard Language.isWellFormed(tag) else {
                 log.append(.error("'\(tag)' is not a BCP 47 tag such as de or pt-BR: name the file templates/i18n/TAG.yml",
                                   at: SourceLocation(file: document.file)))
                 continue

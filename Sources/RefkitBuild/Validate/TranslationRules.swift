@@ -1,3 +1,4 @@
+import RefkitI18n
 import RefkitModel
 
 /// The rules of translated content: `content/kit/PAGE.LANG.md` and `content/offers/ID.LANG.md`
@@ -16,7 +17,7 @@ extension KitValidator {
         var originals: [MarkdownDocument] = [], translations: [Translation] = []
         for document in documents {
             if let dot = document.name.lastIndex(of: "."), dot != document.name.startIndex,
-               Checks.isLanguageTag(String(document.name[document.name.index(after: dot)...])) {
+               Language.isWellFormed(String(document.name[document.name.index(after: dot)...])) {
                 translations.append(Translation(tag: String(document.name[document.name.index(after: dot)...]),
                                                 base: String(document.name[..<dot]), document: document))
             } else {

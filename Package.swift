@@ -3,7 +3,7 @@ import Foundation
 import PackageDescription
 
 // One target per concern, depending in one direction only:
-// C libraries (CMarkGFM, CQREncode, CLibCrypto, CXXHash) → RefkitMarkdown, RefkitQR, RefkitModel → RefkitTemplates,
+// C libraries (CMarkGFM, CQREncode, CRSVG, CLibCrypto, CXXHash) → RefkitMarkdown, RefkitQR, RefkitImages, RefkitModel → RefkitTemplates,
 // RefkitLedger → RefkitBuild → RefkitReport → RefkitCLI → refkit; RefkitCLI + RefkitServe (SwiftNIO) → refkit-serve.
 // Every target declares exactly the modules it imports.
 let package = Package(
@@ -29,9 +29,13 @@ let package = Package(
         .systemLibrary(name: "CQREncode", pkgConfig: "libqrencode", providers: [.apt(["libqrencode-dev"])]),
         .systemLibrary(name: "CLibCrypto", pkgConfig: "libcrypto", providers: [.apt(["libssl-dev"])]),
         .systemLibrary(name: "CXXHash", pkgConfig: "libxxhash", providers: [.apt(["libxxhash-dev"])]),
+        // librsvg (and cairo) draw SVG logos into PNG for the e-mail.
+        .systemLibrary(name: "CRSVG", pkgConfig: "librsvg-2.0", providers: [.apt(["librsvg2-dev"])]),
         .target(name: "RefkitMarkdown", dependencies: ["CMarkGFM"]),
         .target(name: "RefkitQR", dependencies: ["CQREncode"]),
         .target(name: "RefkitModel"),
+        // Logos: their shape read from their bytes, and SVG drawn into PNG.
+        .target(name: "RefkitImages", dependencies: ["CRSVG"]),
         // refkit's own words in every shipped language, and CLDR's plural rules and quotation marks
         // through the ICU Foundation ships (`_FoundationICU`, linked with Foundation anyway).
         .target(name: "RefkitI18n", dependencies: ["Yams"], linkerSettings: [.linkedLibrary("_FoundationICU")]),
@@ -42,7 +46,7 @@ let package = Package(
         .target(name: "RefkitLedger", dependencies: ["RefkitModel", .product(name: "CSV", package: "CSV.swift")]),
         .target(
             name: "RefkitBuild",
-            dependencies: ["RefkitMarkdown", "RefkitQR", "RefkitModel", "RefkitTemplates", "RefkitLedger", "RefkitI18n", "CLibCrypto", "CXXHash", "Yams",
+            dependencies: ["RefkitMarkdown", "RefkitQR", "RefkitModel", "RefkitTemplates", "RefkitLedger", "RefkitI18n", "RefkitImages", "CLibCrypto", "CXXHash", "Yams",
                            "ZIPFoundation"]
         ),
         .target(name: "RefkitReport", dependencies: ["RefkitBuild", "RefkitI18n", "RefkitLedger", "RefkitModel"]),
@@ -62,6 +66,7 @@ let package = Package(
         .executableTarget(name: "refkit-serve", dependencies: ["RefkitCLI", "RefkitServe", "RefkitBuild", "RefkitTemplates"]),
         .testTarget(name: "RefkitMarkdownTests", dependencies: ["RefkitMarkdown"]),
         .testTarget(name: "RefkitModelTests", dependencies: ["RefkitModel"]),
+        .testTarget(name: "RefkitImagesTests", dependencies: ["RefkitImages"]),
         .testTarget(name: "RefkitI18nTests", dependencies: ["RefkitI18n", "Yams"]),
         .testTarget(name: "RefkitTemplatesTests", dependencies: ["RefkitTemplates", "RefkitModel"]),
         .target(name: "RefkitTestTools", path: "Tests/RefkitTestTools"),

@@ -177,6 +177,7 @@ public struct Builder: Sendable {
         if !kit.assets.contains(where: { $0.outputPath == DefaultTheme.path }) {
             theme.append(OutputFile(path: DefaultTheme.path, text: DefaultTheme.css))
         }
+        if whole || request.bundle { theme += renderer.emailLogoFiles() }
         var bundled = theme
         if request.bundle {
             for asset in kit.assets {

@@ -22,15 +22,19 @@ public enum Markdown {
     ///     `javascript:`-style URLs.
     ///   - rewriteURL: called with the destination of every link and image; a non-nil result
     ///     replaces it (refkit uses this to make `assets/…` paths relative to the page).
+    ///   - topHeading: the level the body's highest heading gets (its others keep their distance
+    ///     below it, never past `<h6>`): 2 puts a body beneath its page's `<h1>`; nil leaves them.
     public static func html(
         _ markdown: String,
         allowRawHTML: Bool = false,
+        topHeading: Int? = nil,
         rewriteURL: (String) -> String? = { _ in nil }
     ) -> String {
         var options = parseOptions | CMARK_OPT_GITHUB_PRE_LANG
         if allowRawHTML { options |= CMARK_OPT_UNSAFE }
         return parse(markdown, options: options) { parser, document in
             rewriteDestinations(in: document, with: rewriteURL)
+            if let topHeading { shiftHeadings(in: document, top: topHeading) }
             // The parser's extension list must reach the renderer, or tagfilter and tasklist do nothing.
             guard let rendered = cmark_render_html(document, options, cmark_parser_get_syntax_extensions(parser))
             else { return "" }
@@ -215,6 +219,23 @@ public enum Markdown {
         forEachLink(in: document) { node in
             guard let url = cmark_node_get_url(node), let replacement = rewrite(String(cString: url)) else { return }
             cmark_node_set_url(node, replacement)
+        }
+    }
+
+    /// Moves every heading by the same number of levels, so that the highest becomes `top`.
+    private static func shiftHeadings(in document: OpaquePointer, top: Int) {
+        var headings: [OpaquePointer] = []
+        guard let iterator = cmark_iter_new(document) else { return }
+        defer { cmark_iter_free(iterator) }
+        while case let event = cmark_iter_next(iterator), event != CMARK_EVENT_DONE {
+            guard event == CMARK_EVENT_ENTER, let node = cmark_iter_get_node(iterator),
+                  cmark_node_get_type(node) == CMARK_NODE_HEADING else { continue }
+            headings.append(node)
+        }
+        guard let highest = headings.map({ Int(cmark_node_get_heading_level($0)) }).min(), highest != top else { return }
+        for node in headings {
+            let level = Int(cmark_node_get_heading_level(node)) + top - highest
+            cmark_node_set_heading_level(node, Int32(min(6, max(1, level))))
         }
     }
 

@@ -12,9 +12,12 @@ public struct Kit: Sendable {
     public var assets: [Asset]
     /// The kit's own words, `templates/i18n/LANG.yml`: by tag, key → text (over refkit's).
     public var words: [String: [String: String]]
+    /// Every image under assets/ whose shape could be read (what a logo may name), by output path.
+    public var logos: [String: Logo]
 
     public init(site: Site, pages: [Page], offers: [Offer], sources: [Source], assets: [Asset],
-                words: [String: [String: String]] = [:]) {
+                words: [String: [String: String]] = [:], logos: [String: Logo] = [:]) {
+        self.logos = logos
         self.site = site
         self.pages = pages
         self.offers = offers
@@ -204,4 +207,24 @@ public struct Asset: Sendable, Hashable {
         self.outputPath = outputPath
         self.file = file
     }
+}
+
+/// An image under assets/ that a logo may name: its intrinsic size, which gives its shape (an
+/// SVG's viewBox, a PNG's pixels), and an SVG's bytes, which are drawn into PNG for the e-mail.
+public struct Logo: Sendable, Hashable {
+    /// Path under the output directory, e.g. `assets/northwind.svg`.
+    public var path: String
+    public var width: Double
+    public var height: Double
+    public var svg: [UInt8]?
+
+    public init(path: String, width: Double, height: Double, svg: [UInt8]? = nil) {
+        self.path = path
+        self.width = width
+        self.height = height
+        self.svg = svg
+    }
+
+    /// Width over height: 15 for a 15:1 wordmark, 0.25 for a tall one.
+    public var ratio: Double { width / height }
 }

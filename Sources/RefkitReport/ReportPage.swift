@@ -16,11 +16,12 @@ enum ReportPage {
         <style>\(css)</style>
         </head>
         <body>
+        <a class="skip" href="#main">Skip to the report</a>
         <header>
         <h1>Referral report · \(escape(site.name))</h1>
         <p class="muted">\(Formatting.day(data.from)) – \(Formatting.day(data.to)) · made \(Formatting.day(data.today)) by <code>refkit report</code> from content/ledger.csv. Private: not part of the published kits.</p>
         </header>
-        <main>
+        <main id="main">
 
         """
         html += thisWeek(data)
@@ -29,16 +30,16 @@ enum ReportPage {
         <section>
         <h2>Funnel</h2>
         <p class="muted">Every row dated in the period: kit views, the leads they sent, appointments and deals.</p>
-        <figure>\(Charts.funnel(data.overall, sources: data.tallies(nil), title: "Funnel, all sources"))</figure>
+        <figure class="scroll" tabindex="0">\(Charts.funnel(data.overall, sources: data.tallies(nil), title: "Funnel, all sources"))</figure>
         <div class="grid">
-        <figure><figcaption>Partners</figcaption>\(Charts.funnel(data.partners, sources: data.tallies(.partner), title: "Funnel, partners", width: 420))</figure>
-        <figure><figcaption>Customers</figcaption>\(Charts.funnel(data.customers, sources: data.tallies(.customer), title: "Funnel, customers", width: 420))</figure>
+        <figure class="scroll" tabindex="0"><figcaption>Partners</figcaption>\(Charts.funnel(data.partners, sources: data.tallies(.partner), title: "Funnel, partners", width: 420))</figure>
+        <figure class="scroll" tabindex="0"><figcaption>Customers</figcaption>\(Charts.funnel(data.customers, sources: data.tallies(.customer), title: "Funnel, customers", width: 420))</figure>
         </div>
         \(segmentTable(data))
         </section>
         <section>
         <h2>Month by month</h2>
-        <figure class="wide">\(Charts.months(data.months))</figure>
+        <figure class="wide scroll" tabindex="0">\(Charts.months(data.months))</figure>
         </section>
 
         """
@@ -107,14 +108,14 @@ enum ReportPage {
 
     private static func segmentTable(_ data: ReportData) -> String {
         """
-        <table>
+        <div class="scroll" tabindex="0"><table>
         <thead><tr><th>Segment</th>\(tallyHeader)</tr></thead>
         <tbody>
         <tr><th>Partners</th>\(tallyCells(data.partners, sources: data.tallies(.partner)))</tr>
         <tr><th>Customers</th>\(tallyCells(data.customers, sources: data.tallies(.customer)))</tr>
         <tr class="total"><th>All</th>\(tallyCells(data.overall, sources: data.tallies(nil)))</tr>
         </tbody>
-        </table>
+        </table></div>
 
         """
     }
@@ -138,31 +139,38 @@ enum ReportPage {
         let rows = data.sources.sorted {
             (-$0.period[.deal], -$0.period[.lead], $0.source.slug) < (-$1.period[.deal], -$1.period[.lead], $1.source.slug)
         }
-        var html = "<section>\n<h2>Every source</h2>\n<table class=\"sources\">\n<thead><tr><th>Source</th><th>Segment</th>\(tallyHeader)<th>Last active</th><th>Next follow-up</th></tr></thead>\n<tbody>\n"
+        var html = "<section>\n<h2>Every source</h2>\n<div class=\"scroll\" tabindex=\"0\"><table class=\"sources\">\n<thead><tr><th>Source</th><th>Segment</th>\(tallyHeader)<th>Last active</th><th>Next follow-up</th></tr></thead>\n<tbody>\n"
         for row in rows {
             html += "<tr><th><a href=\"\(escape(kitURL(row.source)))\">\(escape(row.source.name))</a></th><td>\(row.source.segment.rawValue)</td>\(tallyCells(row.period, sources: [row.period]))"
             html += "<td>\(row.lastActivity.map(Formatting.day) ?? "–")</td><td>\(Formatting.day(row.nextFollowUp))</td></tr>\n"
         }
-        return html + "</tbody>\n</table>\n</section>\n"
+        return html + "</tbody>\n</table></div>\n</section>\n"
     }
 
     static let css = """
-    body{margin:0;padding:1.5rem;font:15px/1.45 system-ui,-apple-system,"Segoe UI",sans-serif;color:#1F2937;background:#F9FAFB}
+    .skip{position:absolute;left:.5rem;top:-4rem;padding:.5rem .75rem;background:#fff;color:#1F2937;border:2px solid #1F2937}
+    .skip:focus{top:.5rem}
+    body{margin:0;padding:1.5rem;overflow-wrap:break-word;font:15px/1.45 system-ui,-apple-system,"Segoe UI",sans-serif;color:#1F2937;background:#F9FAFB}
     header,main{max-width:1100px;margin:0 auto}
     h1{font-size:1.6rem;margin:0 0 .25rem}
     h2{font-size:1.2rem;margin:0 0 .5rem}
     section{background:#fff;border:1px solid #E5E7EB;border-radius:8px;padding:1rem 1.25rem;margin:1rem 0}
     section.grid{background:none;border:0;padding:0}
-    .grid{display:grid;grid-template-columns:repeat(auto-fit,minmax(320px,1fr));gap:1rem}
+    .grid{display:grid;grid-template-columns:repeat(auto-fit,minmax(min(100%,320px),1fr));gap:1rem}
     .card{background:#fff;border:1px solid #E5E7EB;border-radius:8px;padding:1rem 1.25rem}
     .muted{color:#4B5563;font-size:.9rem}
     .todo{margin:.5rem 0 0;padding-left:1.4rem}
     .todo li{margin:.2rem 0}
-    .figures{display:grid;grid-template-columns:repeat(4,1fr);gap:1rem;margin:0}
+    .figures{display:grid;grid-template-columns:repeat(auto-fit,minmax(min(100%,9rem),1fr));gap:1rem;margin:0}
     .figures div{border-left:4px solid #2563EB;padding-left:.75rem}
     .figures dt{color:#4B5563;font-size:.9rem}
     .figures dd{margin:0;font-size:1.6rem;font-weight:700}
-    figure{margin:.5rem 0;overflow-x:auto}
+    figure{margin:.5rem 0}
+    /* Wide tables and charts scroll inside their own box on a phone (the page never does), the
+       charts at their own size so their labels stay readable. */
+    .scroll{overflow-x:auto;max-width:100%}
+    .scroll:focus-visible{outline:2px solid #1D4ED8;outline-offset:2px}
+    @media (max-width:40rem){body{padding:1rem .75rem}.scroll svg{max-width:none}section{padding:1rem .75rem}}
     figcaption{font-weight:600;margin-bottom:.25rem}
     svg{max-width:100%;height:auto}
     table{border-collapse:collapse;width:100%;margin-top:.75rem;font-size:.9rem}
@@ -170,7 +178,7 @@ enum ReportPage {
     thead th{border-bottom:2px solid #9CA3AF;font-size:.8rem;color:#374151}
     .n{text-align:right;font-variant-numeric:tabular-nums}
     tr.total th,tr.total td{font-weight:700;border-top:2px solid #9CA3AF}
-    .quiet{columns:2;margin:.5rem 0 0}
+    .quiet{columns:2 14rem;margin:.5rem 0 0}
     a{color:#1D4ED8}
     @media print{
       body{background:#fff;padding:0;font-size:11pt}

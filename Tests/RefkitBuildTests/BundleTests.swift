@@ -24,11 +24,12 @@ final class BundleTests: XCTestCase {
 
         let cara = try entries(kit + "/output/bundles/cara.zip")
         let expected = output.filter { $0.key.hasPrefix("cara/") }
-            .merging(["assets/refkit.css", "assets/acme.svg", "assets/img/dot.svg"].map { ($0, output[$0]!) }) { a, _ in a }
+            .merging(["assets/refkit.css", "assets/acme.svg", "assets/email/acme.png", "assets/img/dot.svg"].map { ($0, output[$0]!) }) { a, _ in a }
         XCTAssertEqual(treeDifferences(expected: expected, actual: cara), [],
                        "the source's files and the assets they link to, byte for byte; not another partner's logo")
         let bolt = try entries(kit + "/output/bundles/bolt-partners.zip")
         XCTAssertNotNil(bolt["assets/bolt.svg"])
+        XCTAssertNotNil(bolt["assets/email/bolt.png"], "the e-mail's picture of the logo")
         XCTAssertNil(bolt["assets/extra.css"], "an asset no page links to stays out")
     }
 

@@ -169,6 +169,24 @@ final class HandOffTests: XCTestCase {
         }
     }
 
+    /// The awkward cases (Fixtures/kits/awkward): logos 15:1 and 1:4 wide, long names and codes, a
+    /// light brand, an Arabic reader. Every handout, and the longest-coded coupon, on one page.
+    func testTheAwkwardKitsHandoutsPrintOnOnePage() throws {
+        _ = try ExternalTool.chromium.require()
+        let kit = try copyOfKit("awkward", self)
+        let outcome = testBuilder().build(BuildRequest(kitDirectory: kit, date: fixtureDate))
+        XCTAssertEqual(try outcome.result.get().sources, 7)
+        var pages = try FileManager.default.contentsOfDirectory(atPath: kit + "/output").filter { !$0.contains(".") && $0 != "assets" }
+            .map { "\($0)/handout.html" }
+        pages.append("sam/offers/start.html")
+        for page in pages.sorted() {
+            for paper in ["A4", "letter"] {
+                XCTAssertEqual(try printedPages(kit + "/output/" + page, paper: paper), 1, "\(page) on \(paper)")
+            }
+        }
+        XCTAssertEqual(pages.count, 8)
+    }
+
     func testEveryQRCodeScansToExactlyTheReferralLink() throws {
         let (output, kit) = try example()
         for source in kit.sources {
@@ -222,8 +240,20 @@ final class HandOffTests: XCTestCase {
             let html = try String(contentsOfFile: "\(output)/\(source.slug)/email.html", encoding: .utf8)
             XCTAssertFalse(html.contains("<link"), source.slug)
             XCTAssertFalse(html.contains("<script"), source.slug)
-            XCTAssertFalse(html.contains("class="), source.slug)
-            XCTAssertFalse(html.contains("<style"), source.slug)
+            // One style element, for dark mode only (mail programs that read it); everything else inline.
+            let styles = html.components(separatedBy: "<style>").dropFirst()
+            XCTAssertEqual(styles.count, 1, source.slug)
+            XCTAssertTrue(styles.first?.hasPrefix("\n@media (prefers-color-scheme: dark) {") == true, source.slug)
+            XCTAssertTrue(html.contains(#"<meta name="color-scheme" content="light dark">"#), source.slug)
+            // Images: no SVG (mail programs do not show it), each with its size given.
+            let images = try NSRegularExpression(pattern: #"<img [^>]*>"#)
+            let tags = images.matches(in: html, range: NSRange(html.startIndex..., in: html)).map { String(html[Range($0.range, in: html)!]) }
+            XCTAssertEqual(tags.count, source.segment == .partner && source.brand?.logo != nil ? 2 : 1, source.slug)
+            for tag in tags {
+                XCTAssertFalse(tag.contains(".svg"), "\(source.slug): \(tag)")
+                XCTAssertTrue(tag.contains(" width=\"") && tag.contains(" height=\""), "\(source.slug): \(tag)")
+            }
+            XCTAssertLessThan(html.utf8.count, 100_000, source.slug)
             XCTAssertTrue(html.contains("<table role=\"presentation\""), source.slug)
             let links = try NSRegularExpression(pattern: #"(?:href|src)="([^"]*)""#)
             for match in links.matches(in: html, range: NSRange(html.startIndex..., in: html)) {

@@ -86,10 +86,21 @@ final class IncrementalTests: XCTestCase {
         XCTAssertFalse(rewritten.contains { $0.hasPrefix("cara/") }, "cara does not get the gift")
     }
 
-    func testAChangedAssetRewritesOnlyThatAsset() throws {
+    func testAChangedAssetRewritesOnlyThatAssetAndItsEmailPicture() throws {
         let (rewritten, _) = try rebuilt { kit in
-            try write("<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"30\" height=\"10\"/>", to: kit + "/content/assets/bolt.svg")
+            // The same shape as before (2:1), so every page that shows the logo stays the same.
+            try write(#"<svg xmlns="http://www.w3.org/2000/svg" width="40" height="20"><rect width="40" height="20" fill="red"/></svg>"#,
+                      to: kit + "/content/assets/bolt.svg")
         }
-        XCTAssertEqual(rewritten, ["assets/bolt.svg"])
+        XCTAssertEqual(rewritten.sorted(), ["assets/bolt.svg", "assets/email/bolt.png"])
+    }
+
+    func testALogoOfAnotherShapeRewritesThePagesThatShowIt() throws {
+        let (rewritten, _) = try rebuilt { kit in
+            try write(#"<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 90 10"/>"#, to: kit + "/content/assets/bolt.svg")
+        }
+        XCTAssertTrue(rewritten.contains("bolt-partners/index.html"), "\(rewritten)")
+        XCTAssertTrue(rewritten.contains("bolt-partners/email.html"), "\(rewritten)")
+        XCTAssertFalse(rewritten.contains { $0.hasPrefix("cara/") }, "cara's pages do not show bolt's logo")
     }
 }

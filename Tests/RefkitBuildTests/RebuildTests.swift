@@ -62,7 +62,7 @@ final class RebuildTests: XCTestCase {
     func testAnythingSharedRendersEverySource() throws {
         for change in [
             { (kit: String) in try write("<footer>{{source.name}}</footer>\n", to: kit + "/templates/partials/footer.mustache") },
-            { kit in try write("<svg xmlns=\"http://www.w3.org/2000/svg\"/>", to: kit + "/content/assets/bolt.svg") },
+            { kit in try write("<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"30\" height=\"10\"/>", to: kit + "/content/assets/bolt.svg") },
             { kit in
                 let path = kit + "/content/offers/gift.md"
                 try write(try String(contentsOfFile: path, encoding: .utf8).replacingOccurrences(of: "$50", with: "$75"), to: path)

@@ -1,4 +1,5 @@
 import Foundation
+import RefkitImages
 import RefkitLedger
 import RefkitModel
 import RefkitTemplates
@@ -29,6 +30,8 @@ public struct LoadedKit: Sendable {
     public var words: [YAMLDocument] = []
     /// Asset files under `content/assets/` and `templates/assets/`, by output path.
     public var assets: [Asset] = []
+    /// The bytes of every image asset (SVG, PNG, JPEG, GIF), by output path: what a logo may name.
+    public var images: [String: [UInt8]] = [:]
     /// `content/ledger.csv`'s text, when the kit keeps a ledger (checked by `LedgerValidator`).
     public var ledger: String?
     public var diagnostics: [Diagnostic] = []
@@ -170,6 +173,13 @@ public struct KitLoader: Sendable {
             }
         }
         kit.assets = assets.values.sorted { $0.outputPath < $1.outputPath }
+        for asset in kit.assets where ImageSize.Format(fileName: asset.outputPath) != nil {
+            do {
+                kit.images[asset.outputPath] = try fileSystem.readFile(at: absolute(asset.file))
+            } catch {
+                kit.diagnostics.append(.error("cannot read the file: \(error.reason)", at: SourceLocation(file: asset.file)))
+            }
+        }
         return kit
     }
 

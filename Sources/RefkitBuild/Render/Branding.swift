@@ -8,21 +8,27 @@ import RefkitTemplates
 struct Branding {
     static let defaultPrimary = Color(hex: "#24415f")!
     static let defaultAccent = Color(hex: "#f2b544")!
+    /// The darkest of the light backgrounds a brand's lines and bars sit on (the page, cards,
+    /// the e-mail's margin): a `…_line` colour is darkened until it reads at 3:1 against it.
+    static let lightest = Color(hex: "#f4f4f1")!
 
     let site: Palette
     let partner: Palette?
-    let siteLogo: String?
-    let partnerLogo: String?
+    let siteLogo: Logo?
+    let partnerLogo: Logo?
     let title: String
     let siteName: String
+    let partnerName: String?
 
-    init(site: Site, source: Source?) {
+    /// - Parameter logos: the kit's images by path (`Kit.logos`), for the logos' shapes.
+    init(site: Site, source: Source?, logos: [String: Logo]) {
         siteName = site.name
         self.site = Palette(primary: site.colors.primary ?? Self.defaultPrimary, accent: site.colors.accent ?? Self.defaultAccent)
-        siteLogo = site.logo
+        siteLogo = site.logo.flatMap { logos[$0] }
+        partnerName = source?.name
         if let source, source.segment == .partner, let brand = source.brand {
             partner = brand.colors
-            partnerLogo = brand.logo
+            partnerLogo = brand.logo.flatMap { logos[$0] }
         } else {
             partner = nil
             partnerLogo = nil
@@ -37,19 +43,25 @@ struct Branding {
     var primary: Color { partner?.primary ?? site.primary! }
     var accent: Color { partner?.accent ?? site.accent! }
 
-    /// The view templates see as `brand`; `root` is the relative path to the output root.
-    func view(root: String) -> BrandView {
-        BrandView(
+    /// The view templates see as `brand`; `root` is the relative path (or the address) of the
+    /// output root, `place` where its logos are drawn. In the e-mail an SVG logo is its PNG.
+    func view(root: String, place: LogoPlace = .header) -> BrandView {
+        func url(_ logo: Logo) -> String { root + (place == .email && logo.svg != nil ? LogoPlace.emailPath(of: logo) : logo.path) }
+        return BrandView(
             primary: primary, accent: accent, title: title, coBranded: partnerLogo != nil || partner != nil,
             // Without a logo the header's wordmark already names the site; the title would repeat it.
             showTitle: title != siteName || siteLogo != nil,
             site: PaletteView(site), partner: partner.map(PaletteView.init),
-            siteLogo: siteLogo.map { root + $0 }, partnerLogo: partnerLogo.map { root + $0 })
+            siteLogo: siteLogo.map { root + $0.path }, partnerLogo: partnerLogo.map { root + $0.path },
+            logos: partnerLogo == nil && siteLogo == nil ? nil : LogosView(
+                partner: partnerLogo.map { LogoView($0, url: url($0), alt: partnerName ?? "", place: place) },
+                site: siteLogo.map { LogoView($0, url: url($0), alt: siteName, place: place) }))
     }
 }
 
 /// `brand`: the colours and logos a page wears (the partner's beside the site's when co-branded).
-/// Every background colour comes with its readable text colour (`on_…`), the primary with its `ink`.
+/// Every background colour comes with its readable text colour (`on_…`), the primary with its `ink`
+/// (text on white), and both with a `line` (borders, bars, a button's edge: 3:1 on light grounds).
 struct BrandView: ViewModel {
     var primary: Color
     var accent: Color
@@ -60,14 +72,18 @@ struct BrandView: ViewModel {
     var partner: PaletteView?
     var siteLogo: String?
     var partnerLogo: String?
+    var logos: LogosView?
 
     static let fields: [ViewField<Self>] = [
         .text("primary") { $0.primary.description }, .text("on_primary") { $0.primary.readableText.description },
         .text("primary_ink") { $0.primary.darkened().description },
+        .text("primary_line") { $0.primary.darkened(toContrast: 3, against: Branding.lightest).description },
         .text("accent") { $0.accent.description }, .text("on_accent") { $0.accent.readableText.description },
+        .text("accent_line") { $0.accent.darkened(toContrast: 3, against: Branding.lightest).description },
         .text("title") { $0.title }, .flag("co_branded") { $0.coBranded }, .flag("show_title") { $0.showTitle },
         .object("site") { $0.site }, .object("partner") { $0.partner },
         .text("site_logo") { $0.siteLogo }, .text("partner_logo") { $0.partnerLogo },
+        .object("logos") { $0.logos },
     ]
 }
 

@@ -44,10 +44,10 @@ public struct SiteRenderer: Sendable {
         self.secret = secret
         let unsafe = kit.site.unsafeHTML
         pageBodies = Dictionary(uniqueKeysWithValues: kit.pages.flatMap { [$0] + $0.translations.values }.map {
-            ($0.file, FillableHTML(Markdown.html($0.body.text, allowRawHTML: unsafe, rewriteURL: Self.assetLinks(root: "../"))))
+            ($0.file, FillableHTML(Markdown.html($0.body.text, allowRawHTML: unsafe, topHeading: 2, rewriteURL: Self.assetLinks(root: "../"))))
         })
         offerBodies = Dictionary(uniqueKeysWithValues: kit.offers.flatMap { [$0] + $0.translations.values }.map {
-            ($0.file, FillableHTML(Markdown.html($0.body.text, allowRawHTML: unsafe, rewriteURL: Self.assetLinks(root: "../../"))))
+            ($0.file, FillableHTML(Markdown.html($0.body.text, allowRawHTML: unsafe, topHeading: 2, rewriteURL: Self.assetLinks(root: "../../"))))
         })
         let languages = Set([kit.site.language] + kit.sources.compactMap(\.language))
         translations = Translations(overrides: kit.words, siteLanguage: kit.site.language)
@@ -93,7 +93,7 @@ public struct SiteRenderer: Sendable {
         let offers = kit.offers(for: source)
         let language = language(of: source)
         let qr = QRCode.svg(for: values["referral.link"]!, label: words(for: language).text("qr_label")) ?? ""
-        let branding = Branding(site: kit.site, source: source)
+        let branding = Branding(site: kit.site, source: source, logos: kit.logos)
         var site: [Int: Built<SiteView>] = [:], brand: [Int: Built<BrandView>] = [:]
         var offerViews: [Int: [OfferView]] = [:], builtOffers: [Int: [Built<OfferView>]] = [:]
         for depth in [1, 2] {

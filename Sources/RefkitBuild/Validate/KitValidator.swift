@@ -45,7 +45,7 @@ public enum KitValidator {
     public static func validate(_ loaded: LoadedKit, on date: Day, secret: String? = nil, checkLedger: Bool = false,
                                 renderMode: RenderMode = .shape) -> ValidatedKit {
         let log = DiagnosticLog(loaded.diagnostics)
-        let contentAssets = Set(loaded.assets.map(\.file))
+        let contentAssets = AssetIndex(loaded)
 
         let site = loaded.site.flatMap { validateSite($0, assets: contentAssets, log: log) }
         if let site, site.unlisted, (secret ?? "").isEmpty, let document = loaded.site {
@@ -92,7 +92,8 @@ public enum KitValidator {
                                 sourceFiles: loaded.sources.count + loaded.unparsedSources.count)
         }
         let published = offers.filter { $0.isValid(on: date) }
-        let kit = Kit(site: site, pages: pages, offers: published, sources: sources, assets: loaded.assets, words: words)
+        let kit = Kit(site: site, pages: pages, offers: published, sources: sources, assets: loaded.assets, words: words,
+                      logos: contentAssets.logos)
         return ValidatedKit(kit: kit, templates: templates, diagnostics: diagnostics, ledger: ledger,
                             sourceFiles: loaded.sources.count + loaded.unparsedSources.count)
     }

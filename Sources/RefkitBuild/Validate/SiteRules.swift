@@ -4,12 +4,12 @@ import RefkitQR
 /// The rules of `content/site.yml`, and those that need the site and every source: each
 /// referral link fits a QR code.
 extension KitValidator {
-    static func validateSite(_ document: YAMLDocument, assets: Set<String>, log: DiagnosticLog) -> Site? {
+    static func validateSite(_ document: YAMLDocument, assets: AssetIndex, log: DiagnosticLog) -> Site? {
         let fields = FieldReader(document, node: document.root, knownKeys: siteKeys, moved: siteMoved, log: log)
         let name = fields.string("name", required: true)
         let url = webURL(fields, "url", required: true)
         let referralURL = webURL(fields, "referral_url", required: true)
-        let logo = assetPath(fields, "logo", assets: assets)
+        let logo = logoPath(fields, "logo", assets: assets)
         let colors = palette(fields)
         let contact = contact(fields)
         let language = languageTag(fields) ?? "en"

@@ -5,7 +5,7 @@ import RefkitModel
 /// them all (a slug or code twice), and the names of files that did not make a source.
 extension KitValidator {
     static func validateSources(_ documents: [(slug: String, document: YAMLDocument)], offers: [Offer],
-                                assets: Set<String>, log: DiagnosticLog) -> [Source] {
+                                assets: AssetIndex, log: DiagnosticLog) -> [Source] {
         // Each source on its own, on every core (a roster may hold thousands); then, in file
         // order, what needs them all: the same slug or code twice. Diagnostics are sorted later,
         // so the result is the same as one by one.
@@ -43,7 +43,7 @@ extension KitValidator {
         var diagnostics: [Diagnostic]
     }
 
-    static func validateSource(slug: String, document: YAMLDocument, offerIDs: [String], assets: Set<String>) -> CheckedSource {
+    static func validateSource(slug: String, document: YAMLDocument, offerIDs: [String], assets: AssetIndex) -> CheckedSource {
         let log = DiagnosticLog()  // this source's own: sources are checked on every core
         let top = SourceLocation(file: document.file)
         if !Checks.isSlug(slug) {
@@ -77,7 +77,7 @@ extension KitValidator {
         let contact = contact(fields)
         var brand: Brand?
         if let reader = fields.mapping("brand", knownKeys: ["logo", "colors"]) {
-            brand = Brand(logo: assetPath(reader, "logo", assets: assets),
+            brand = Brand(logo: logoPath(reader, "logo", assets: assets),
                           colors: palette(reader))
             if segment == .customer {
                 log.append(.warning("'brand' is ignored: only partners are co-branded", at: reader.location))

@@ -15,6 +15,7 @@ public enum DefaultTemplates {
         "head": head,
         "header": header,
         "nav": nav,
+        "logos": logos,
         "footer": footer,
         "referral-box": referralBox,
     ]
@@ -24,5 +25,5 @@ public enum DefaultTemplates {
     public static let rendered: Set<String> = ["layout", "home", "page", "offer", "handout", "email", "email-text", "directory"]
 
     /// Which defaults are partials (written to `templates/partials/` when copied into a kit).
-    public static let partials: Set<String> = ["head", "header", "nav", "footer", "referral-box"]
+    public static let partials: Set<String> = ["head", "header", "logos", "nav", "footer", "referral-box"]
 }

@@ -8,8 +8,9 @@ extension DefaultTemplates {
 <title>{{$title}}{{site.name}}{{/title}}</title>
 </head>
 <body class="{{$bodyclass}}page{{/bodyclass}}">
+<a class="skip" href="#main">{{t.skip_link}}</a>
 {{>header}}
-<main>
+<main id="main">
 {{$content}}{{/content}}
 </main>
 {{>footer}}
@@ -26,7 +27,7 @@ extension DefaultTemplates {
 <meta name="viewport" content="width=device-width, initial-scale=1">
 {{#noindex}}<meta name="robots" content="noindex">
 {{/noindex}}<link rel="stylesheet" href="{{root}}assets/refkit.css">
-<style>:root{--primary:{{brand.primary}};--on-primary:{{brand.on_primary}};--primary-ink:{{brand.primary_ink}};--accent:{{brand.accent}};--on-accent:{{brand.on_accent}}}</style>
+<style>:root{--primary:{{brand.primary}};--on-primary:{{brand.on_primary}};--primary-ink:{{brand.primary_ink}};--accent:{{brand.accent}};--on-accent:{{brand.on_accent}};--primary-line:{{brand.primary_line}};--accent-line:{{brand.accent_line}}}</style>
 
 """#
 
@@ -34,16 +35,18 @@ extension DefaultTemplates {
 {{% CONTENT_TYPE: REFKIT_HTML}}
 <header class="brandbar">
   <div class="brandbar__inner">
-    <a class="brandbar__logos" href="{{home}}">
-      {{#brand.partner_logo}}<span class="logo"><img src="{{brand.partner_logo}}" alt="{{source.name}}"></span><span class="times" aria-hidden="true">×</span>{{/brand.partner_logo}}
-      {{#brand.site_logo}}<span class="logo"><img src="{{brand.site_logo}}" alt="{{site.name}}"></span>{{/brand.site_logo}}
-      {{^brand.site_logo}}<span class="wordmark">{{site.name}}</span>{{/brand.site_logo}}
-    </a>
+    <a class="brandbar__logos" href="{{home}}">{{>logos}}{{^brand.site_logo}}<span class="wordmark">{{site.name}}</span>{{/brand.site_logo}}</a>
     {{#brand.show_title}}<p class="brandbar__title">{{brand.title}}</p>{{/brand.show_title}}
   </div>
 {{>nav}}
 </header>
 
+"""#
+
+    /// The partner's logo and the site's, each placed by its shape (`brand.logos`).
+    static let logos = #"""
+{{% CONTENT_TYPE: REFKIT_HTML}}
+{{#brand.logos.partner}}<span class="logo logo--{{shape}}"><img src="{{url}}" alt="{{alt}}" width="{{width}}" height="{{height}}"></span><span class="times" aria-hidden="true">×</span>{{/brand.logos.partner}}{{#brand.logos.site}}<span class="logo logo--{{shape}}"><img src="{{url}}" alt="{{alt}}" width="{{width}}" height="{{height}}"></span>{{/brand.logos.site}}
 """#
 
     static let nav = #"""
@@ -63,7 +66,7 @@ extension DefaultTemplates {
 {{% CONTENT_TYPE: REFKIT_HTML}}
 <footer class="footer">
   <p>{{site.name}}{{#site.contact.name}} · <bdi>{{site.contact.name}}</bdi>{{/site.contact.name}}{{#site.contact.email}} · <a href="mailto:{{site.contact.email}}" dir="ltr">{{site.contact.email}}</a>{{/site.contact.email}}{{#site.contact.phone}} · <bdi dir="ltr">{{site.contact.phone}}</bdi>{{/site.contact.phone}}</p>
-  <p class="footer__meta">{{t.footer_kit}} · {{t.code_label}} <strong class="code">{{source.code}}</strong></p>
+  <p class="footer__meta">{{t.footer_kit}} · {{t.code_label}} <strong class="code" style="--chars:{{source.code_length}}">{{source.code}}</strong></p>
 </footer>
 
 """#
@@ -73,7 +76,7 @@ extension DefaultTemplates {
 <section class="referral" aria-labelledby="referral-title">
   <div class="referral__text">
     <h2 id="referral-title">{{t.referral_heading}}</h2>
-    <p>{{t.referral_share}} <strong class="code">{{source.code}}</strong>.</p>
+    <p>{{t.referral_share}} <strong class="code" style="--chars:{{source.code_length}}">{{source.code}}</strong>.</p>
     <p class="referral__link"><a href="{{referral.link}}" dir="ltr">{{referral.link}}</a></p>
     <p class="referral__tools"><a href="{{links.handout}}">{{t.link_handout}}</a> · <a href="{{links.email}}">{{t.link_email}}</a> · <a href="{{links.email_text}}">{{t.link_email_text}}</a> · <a href="{{referral.qr_url}}" download>{{t.link_qr}}</a></p>
   </div>

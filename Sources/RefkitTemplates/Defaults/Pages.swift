@@ -24,7 +24,7 @@ extension DefaultTemplates {
   <h2 id="offers-title">{{t.offers_heading}}</h2>
   <ul class="offer-list">
     {{#offers}}
-    <li><a href="{{url}}"><strong>{{value}}</strong></a> <span class="muted">{{title}} · {{t.code_label}} <span class="code">{{code}}</span>{{#until_text}} · {{until_text}}{{/until_text}}</span></li>
+    <li><a href="{{url}}"><strong>{{value}}</strong></a> <span class="muted">{{title}} · {{t.code_label}} <span class="code" style="--chars:{{code_length}}">{{code}}</span>{{#until_text}} · {{until_text}}{{/until_text}}</span></li>
     {{/offers}}
   </ul>
 </section>
@@ -75,7 +75,7 @@ extension DefaultTemplates {
   {{#offer.is_gift_certificate}}<p class="voucher__from">{{t.gift_from}}</p>{{/offer.is_gift_certificate}}
   <h1 class="voucher__value">{{offer.value}}</h1>
   <p class="voucher__title">{{offer.title}}</p>
-  <p class="voucher__code">{{t.quote_code}} <strong class="code">{{offer.code}}</strong></p>
+  <p class="voucher__code">{{t.quote_code}} <strong class="code" style="--chars:{{offer.code_length}}">{{offer.code}}</strong></p>
   {{#offer.validity_text}}<p class="voucher__dates">{{offer.validity_text}}</p>{{/offer.validity_text}}
   <div class="prose">
 {{{content}}}
@@ -101,19 +101,20 @@ extension DefaultTemplates {
 <title>{{t.directory_title}} · {{site.name}}</title>
 </head>
 <body class="page page--directory">
+<a class="skip" href="#main">{{t.skip_link}}</a>
 <header class="brandbar">
   <div class="brandbar__inner">
-    <span class="brandbar__logos">{{#brand.site_logo}}<span class="logo"><img src="{{brand.site_logo}}" alt="{{site.name}}"></span>{{/brand.site_logo}}{{^brand.site_logo}}<span class="wordmark">{{site.name}}</span>{{/brand.site_logo}}</span>
+    <span class="brandbar__logos">{{>logos}}{{^brand.site_logo}}<span class="wordmark">{{site.name}}</span>{{/brand.site_logo}}</span>
     <p class="brandbar__title">{{t.directory_title}}</p>
   </div>
 </header>
-<main>
+<main id="main">
 <h1>{{t.directory_title}}</h1>
 {{#has_partners}}
 <section>
   <h2>{{t.partners}}</h2>
   <ul class="directory">
-    {{#partners}}<li><a href="{{url}}">{{name}}</a> <span class="muted code">{{code}}</span></li>{{/partners}}
+    {{#partners}}<li><a href="{{url}}">{{name}}</a> <span class="muted code" style="--chars:{{code_length}}">{{code}}</span></li>{{/partners}}
   </ul>
 </section>
 {{/has_partners}}
@@ -121,7 +122,7 @@ extension DefaultTemplates {
 <section>
   <h2>{{t.customers}}</h2>
   <ul class="directory">
-    {{#customers}}<li><a href="{{url}}">{{name}}</a> <span class="muted code">{{code}}</span></li>{{/customers}}
+    {{#customers}}<li><a href="{{url}}">{{name}}</a> <span class="muted code" style="--chars:{{code_length}}">{{code}}</span></li>{{/customers}}
   </ul>
 </section>
 {{/has_customers}}

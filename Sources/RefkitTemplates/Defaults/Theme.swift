@@ -1,14 +1,17 @@
 /// The built-in style sheet, written to `output/assets/refkit.css`. A kit's
 /// `templates/assets/refkit.css` replaces it. Colours come from CSS custom properties that each page
 /// sets from its computed brand (`--primary`, `--on-primary`, `--primary-ink` (the primary darkened
-/// to read as text on white), `--accent`, `--on-accent`).
+/// to read as text on white), `--accent`, `--on-accent`, and `--primary-line`, `--accent-line`
+/// (darkened to 3:1 on light grounds, for borders and bars)). Every page fits a 320 px screen.
 public enum DefaultTheme {
     public static let path = "assets/refkit.css"
 
     public static let css = #"""
 *,*::before,*::after{box-sizing:border-box}
 html{-webkit-text-size-adjust:100%}
-body{margin:0;font:16px/1.6 system-ui,-apple-system,"Segoe UI",Roboto,"Helvetica Neue",Arial,sans-serif;color:#1d1d1f;background:#fafaf8}
+body{margin:0;font:16px/1.6 system-ui,-apple-system,"Segoe UI",Roboto,"Helvetica Neue",Arial,sans-serif;color:#1d1d1f;background:#fafaf8;overflow-wrap:break-word}
+.skip{position:absolute;inset-inline-start:.5rem;top:-4rem;z-index:10;padding:.5rem .75rem;background:#fff;color:#1d1d1f;border:2px solid #1d1d1f;border-radius:.3rem}
+.skip:focus{top:.5rem}
 main{max-width:46rem;margin:0 auto;padding:1.5rem 1.25rem 3rem}
 a{color:inherit}
 img{max-width:100%;height:auto}
@@ -16,23 +19,30 @@ h1,h2,h3{line-height:1.25;margin:1.5rem 0 .5rem}
 h1{font-size:2rem}
 .lead{font-size:1.15rem;color:#3d3d40}
 .muted{color:#5f5f66;font-size:.9rem}
-.code{font-family:ui-monospace,SFMono-Regular,Menlo,Consolas,monospace;letter-spacing:.04em;direction:ltr;unicode-bidi:isolate}
+/* A code is never broken across lines (a prospect would mistype it): a long one is drawn smaller
+   to fit the line it is on (--chars is its length; each character is at most .66em wide). */
+.code{font-family:ui-monospace,SFMono-Regular,Menlo,Consolas,"DejaVu Sans Mono",monospace;letter-spacing:.04em;direction:ltr;unicode-bidi:isolate;white-space:nowrap}
+:where(p,li):has(.code[style]){container-type:inline-size}
+.code[style]{font-size:min(1em,calc((100cqi - 1rem) / var(--chars) / .66))}
 .brandbar{background:var(--primary);color:var(--on-primary)}
 .brandbar__inner{max-width:46rem;margin:0 auto;padding:1rem 1.25rem .5rem;display:flex;align-items:center;gap:1rem;flex-wrap:wrap}
-.brandbar__logos{display:flex;align-items:center;gap:.75rem;text-decoration:none}
+.brandbar__logos{display:flex;align-items:center;gap:.5rem .75rem;flex-wrap:wrap;max-width:100%;text-decoration:none}
 .brandbar__title{margin:0;font-weight:600}
-.logo{display:inline-flex;align-items:center;justify-content:center;width:9rem;height:3rem;background:#fff;border-radius:.4rem;padding:.3rem .5rem}
-.logo img{max-width:100%;max-height:100%;width:auto;height:auto;object-fit:contain}
+/* A logo is drawn at the size its shape gets (the <img>'s width and height), on white, and only
+   ever shrunk to fit a narrow screen. */
+.logo{display:inline-flex;align-items:center;max-width:100%;background:#fff;border-radius:.4rem;padding:.3rem .5rem}
+.logo img{display:block;max-width:100%;height:auto}
 .times{font-size:1.4rem;font-weight:300}
 .wordmark{font-weight:700;font-size:1.2rem}
 .nav{max-width:46rem;margin:0 auto;padding:0 1.25rem .5rem}
 .nav ul{list-style:none;margin:0;padding:0;display:flex;flex-wrap:wrap;gap:.25rem 1rem}
-.nav a{color:var(--on-primary);text-decoration:none;opacity:.85;font-size:.95rem}
-.nav a[aria-current="page"]{opacity:1;font-weight:700;text-decoration:underline;text-underline-offset:.3em}
+.nav a{color:var(--on-primary);text-decoration:none;font-size:.95rem}
+.nav a:hover,.nav a[aria-current="page"]{text-decoration:underline;text-underline-offset:.3em}
+.nav a[aria-current="page"]{font-weight:700}
 .hero{margin-bottom:1.5rem}
-.message{margin:1rem 0;padding:.75rem 1rem;border-inline-start:4px solid var(--accent);background:#fff}
+.message{margin:1rem 0;padding:.75rem 1rem;border-inline-start:4px solid var(--accent-line);background:#fff}
 .message p{margin:0 0 .25rem}
-.stats{margin:1rem 0;padding:.75rem 1rem;border-radius:.5rem;background:#fff;border:2px solid var(--accent)}
+.stats{margin:1rem 0;padding:.75rem 1rem;border-radius:.5rem;background:#fff;border:2px solid var(--accent-line)}
 .message footer{font-size:.9rem;color:#5f5f66}
 .reward{padding:.75rem 1rem;background:var(--accent);color:var(--on-accent);border-radius:.5rem;font-weight:600}
 .reward__label{display:block;font-size:.8rem;text-transform:uppercase;letter-spacing:.06em;font-weight:700}
@@ -50,10 +60,11 @@ h1{font-size:2rem}
 .qr svg{display:block;width:100%;height:auto}
 .referral .qr{width:9rem;flex:0 0 9rem}
 .phrases{list-style:none;padding:0;display:grid;gap:.5rem}
-.phrases li{padding:.6rem .9rem;background:#fff;border-inline-start:4px solid var(--accent);font-style:italic}
+.phrases li{padding:.6rem .9rem;background:#fff;border-inline-start:4px solid var(--accent-line);font-style:italic}
 .steps li{margin:.35rem 0}
 .prose table{border-collapse:collapse;width:100%;margin:1rem 0}
-.prose th,.prose td{border:1px solid #d6d6d2;padding:.4rem .6rem;text-align:start}
+.prose th,.prose td{border:1px solid #d6d6d2;padding:.4rem .6rem;text-align:start;overflow-wrap:anywhere}
+.prose pre{overflow-x:auto;white-space:pre-wrap}
 .prose th{background:#f0f0ec}
 .voucher{margin:1rem 0;padding:1.5rem;background:#fff;border:2px dashed #6b6b70;border-radius:.75rem;text-align:center}
 .voucher--gift-certificate{border:4px double var(--primary-ink)}
@@ -78,20 +89,20 @@ h1{font-size:2rem}
    second page. */
 @page{margin:10mm}
 .print-body{background:#e9e9e4;margin:0;padding:10mm 0}
-.sheet{width:190mm;height:255mm;margin:0 auto;padding:8mm;background:#fff;box-shadow:0 2px 12px rgba(0,0,0,.15);overflow:hidden;display:flex;flex-direction:column;font-size:10.5pt;line-height:1.4}
+.print-body main{max-width:none;margin:0;padding:0}
+.sheet{width:190mm;max-width:100%;height:255mm;margin:0 auto;padding:8mm;background:#fff;box-shadow:0 2px 12px rgba(0,0,0,.15);overflow:hidden;display:flex;flex-direction:column;font-size:10.5pt;line-height:1.4}
 .sheet h1{font-size:18pt;margin:0}
 .sheet h2{font-size:11pt;margin:0 0 1.5mm;text-transform:uppercase;letter-spacing:.05em;color:var(--primary-ink)}
 .sheet section{margin:0 0 5mm}
 .sheet p{margin:0 0 1.5mm}
-.sheet__header{display:flex;align-items:center;gap:6mm;padding:5mm;margin:-8mm -8mm 6mm;background:var(--primary);color:var(--on-primary)}
-.sheet__header .logo{width:38mm;height:14mm}
-.sheet__logos{display:flex;align-items:center;gap:3mm;flex:none}
+.sheet__header{display:flex;align-items:center;flex-wrap:wrap;gap:3mm 6mm;padding:5mm;margin:-8mm -8mm 6mm;background:var(--primary);color:var(--on-primary)}
+.sheet__logos{display:flex;align-items:center;flex-wrap:wrap;gap:3mm;max-width:100%}
 .sheet__eyebrow{font-size:9pt;text-transform:uppercase;letter-spacing:.08em;margin:0 0 1mm}
 .sheet__grid{display:flex;gap:7mm;flex:1;min-height:0}
 .sheet__main{flex:1;min-width:0;overflow:hidden}
 .sheet__side{width:58mm;flex:none;display:flex;flex-direction:column;gap:4mm;overflow:hidden}
 .sheet__phrases{list-style:none;margin:0;padding:0}
-.sheet__phrases li{margin:0 0 1.5mm;padding-block:1mm;padding-inline:3mm 0;border-inline-start:1mm solid var(--accent);font-style:italic}
+.sheet__phrases li{margin:0 0 1.5mm;padding-block:1mm;padding-inline:3mm 0;border-inline-start:1mm solid var(--accent-line);font-style:italic}
 .sheet__steps{margin:0;padding-inline-start:5mm}
 .sheet__pages{margin:0 0 2mm;padding-inline-start:5mm}
 .sheet__pages li{margin:0 0 2mm}
@@ -107,6 +118,14 @@ h1{font-size:2rem}
 .sheet__small{font-size:8.5pt}
 .sheet__footer{border-top:.3mm solid #d6d6d2;padding-top:2mm;margin-top:3mm;font-size:8.5pt;color:#3d3d40}
 .sheet__link{overflow-wrap:anywhere;margin:0}
+/* On a phone the handout is read, not printed: one column, as long as it needs. */
+@media screen and (max-width:48rem){
+  .print-body{padding:0}
+  .sheet{width:auto;height:auto;overflow:visible;box-shadow:none}
+  .sheet__grid{flex-direction:column}
+  .sheet__main,.sheet__side{width:auto;overflow:visible}
+  .sheet__side .qr{max-width:44mm}
+}
 @media print{
   body{background:#fff}
   .nav,.card:hover,.referral__tools{display:none}

@@ -28,7 +28,7 @@ extension SiteRenderer {
         let customers = kit.sources.filter { $0.segment == .customer }.map(entry)
         return KitFileView(
             lang: kit.site.language, dir: Language.direction(of: kit.site.language), root: "", noindex: false, site: Built(siteView(root: "")),
-            brand: Built(Branding(site: kit.site, source: nil).view(root: "")), build: BuildView(date: date.description),
+            brand: Built(Branding(site: kit.site, source: nil, logos: kit.logos).view(root: "")), build: BuildView(date: date.description),
             sources: kit.sources.map(entry), partners: partners, customers: customers,
             hasPartners: !partners.isEmpty, hasCustomers: !customers.isEmpty,
             t: Built(wordsView(for: nil, language: kit.site.language)))
@@ -44,7 +44,7 @@ struct DirectoryEntryView: ViewModel {
     var isPartner: Bool
 
     static let fields: [ViewField<Self>] = [
-        .text("name") { $0.name }, .text("code") { $0.code }, .text("slug") { $0.slug }, .text("url") { $0.url },
+        .text("name") { $0.name }, .text("code") { $0.code }, .number("code_length") { $0.code.count }, .text("slug") { $0.slug }, .text("url") { $0.url },
         .flag("is_partner") { $0.isPartner },
     ]
 }

@@ -1,3 +1,4 @@
+import RefkitImages
 import RefkitModel
 import RefkitTemplates
 
@@ -21,7 +22,7 @@ extension SiteRenderer {
         view.root = base
         view.home = base + folder + "/index.html"
         view.site = Built(siteView(root: base))
-        view.brand = Built(Branding(site: kit.site, source: context.source).view(root: base))
+        view.brand = Built(Branding(site: kit.site, source: context.source, logos: kit.logos).view(root: base, place: .email))
         view.referral = ReferralView(link: context.values["referral.link"]!, qrURL: base + folder + "/qr.svg")
         view.handout = handoutView(context)
         if let url = view.handout?.offer?.url { view.handout?.offer?.url = base + folder + "/" + url }
@@ -51,4 +52,17 @@ struct EmailSentences: ViewModel {
     var reach: String?
 
     static let fields: [ViewField<Self>] = [.text("offer") { $0.offer }, .text("reach") { $0.reach }]
+}
+
+extension SiteRenderer {
+    /// Every SVG logo drawn into PNG for the e-mail (`assets/email/NAME.png`), at twice the size it
+    /// is shown: files every source shares, written with the theme. Every SVG image of the kit's
+    /// assets gets one, so a source that names another logo never waits for a whole build.
+    public func emailLogoFiles() -> [OutputFile] {
+        kit.logos.values.sorted { $0.path < $1.path }.compactMap { logo in
+            guard let svg = logo.svg else { return nil }
+            let (width, height) = LogoPlace.emailSize(of: logo)
+            return SVGRaster.png(svg, width: 2 * width, height: 2 * height, inset: 2 * LogoPlace.emailInset, onWhite: true).map { OutputFile(path: LogoPlace.emailPath(of: logo), contents: $0) }
+        }
+    }
 }

@@ -8,6 +8,8 @@ extension SiteRenderer {
         var jobs: [Job] = []
         var handout = baseView(context, depth: 1, currentPage: nil)
         handout.handout = handoutView(context)
+        // Printed, the logos get the sheet's room.
+        handout.brand = Built(Branding(site: kit.site, source: context.source, logos: kit.logos).view(root: "../", place: .sheet))
         jobs.append(Job(template: "handout", path: "\(context.folder)/handout.html", view: handout))
         return jobs
     }

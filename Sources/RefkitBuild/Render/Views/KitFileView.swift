@@ -84,7 +84,7 @@ struct SourceFacts: ViewModel {
 
     static let fields: [ViewField<Self>] = [
         .text("name") { $0.name }, .text("slug") { $0.slug }, .text("segment") { $0.segment },
-        .text("code") { $0.code }, .object("contact") { $0.contact },
+        .text("code") { $0.code }, .number("code_length") { $0.code.count }, .object("contact") { $0.contact },
         .flag("is_partner") { $0.isPartner }, .flag("is_customer") { $0.isCustomer },
         .text("message") { $0.message }, .text("signed_by") { $0.signedBy }, .text("reward") { $0.reward },
     ]

@@ -57,7 +57,7 @@ struct OfferView: ViewModel {
     static let fields: [ViewField<Self>] = [
         .text("id") { $0.id }, .text("title") { $0.title }, .text("kind") { $0.kind.rawValue },
         .flag("is_coupon") { $0.kind == .coupon }, .flag("is_gift_certificate") { $0.kind == .giftCertificate },
-        .text("value") { $0.value }, .text("code") { $0.code }, .text("url") { $0.url }, .text("terms") { $0.terms },
+        .text("value") { $0.value }, .text("code") { $0.code }, .number("code_length") { $0.code.count }, .text("url") { $0.url }, .text("terms") { $0.terms },
         .text("expires") { $0.expires }, .text("expires_text") { $0.expiresText },
         .text("starts") { $0.starts }, .text("starts_text") { $0.startsText },
         .text("validity_text") { $0.validityText }, .text("until_text") { $0.untilText },

@@ -63,4 +63,12 @@ final class MarkdownLinkTests: XCTestCase {
             .init(destination: "https://x.example", isImage: false, line: 4, column: 26),
         ])
     }
+
+    func testHeadingsAreMovedSoTheHighestIsTheLevelAsked() {
+        XCTAssertEqual(Markdown.html("# A\n\n## B\n\n###### F", topHeading: 2), "<h2>A</h2>\n<h3>B</h3>\n<h6>F</h6>\n",
+                       "one level down; never past h6")
+        XCTAssertEqual(Markdown.html("### C\n\n#### D", topHeading: 2), "<h2>C</h2>\n<h3>D</h3>\n", "up, keeping their distance")
+        XCTAssertEqual(Markdown.html("## B\n\ntext", topHeading: 2), "<h2>B</h2>\n<p>text</p>\n")
+        XCTAssertEqual(Markdown.html("# A"), "<h1>A</h1>\n", "left alone unless asked")
+    }
 }

@@ -177,7 +177,10 @@ public struct Builder: Sendable {
         if !kit.assets.contains(where: { $0.outputPath == DefaultTheme.path }) {
             theme.append(OutputFile(path: DefaultTheme.path, text: DefaultTheme.css))
         }
-        if whole || request.bundle { theme += renderer.emailLogoFiles() }
+        // The e-mail's PNG logos: needed before the sources when bundling (each zip holds the ones it
+        // links to), else drawn beside the sources as one more job.
+        let logosFirst = request.bundle
+        if logosFirst { theme += renderer.emailLogoFiles() }
         var bundled = theme
         if request.bundle {
             for asset in kit.assets {
@@ -194,10 +197,14 @@ public struct Builder: Sendable {
         // so on a rebuild of one source it takes as long as that source and runs beside it.
         let writesDirectory = (request.shard?.writesSharedFiles ?? true) && (whole || directoryMayChange)
         let directory = ParallelResults<OutputFile?>(count: 1)
+        let emailLogos = ParallelResults<[OutputFile]>(count: 1)
+        let drawsLogos = whole && !logosFirst && writesDirectory
         let progress = Progress()
         let pages = ParallelResults<Int>(count: sources.count)
-        parallelForEach(sources.count + (writesDirectory ? 1 : 0), jobs: request.jobs ?? ProcessInfo.processInfo.activeProcessorCount) { index in
+        let extraJobs = (writesDirectory ? 1 : 0) + (drawsLogos ? 1 : 0)
+        parallelForEach(sources.count + extraJobs, jobs: request.jobs ?? ProcessInfo.processInfo.activeProcessorCount) { index in
             guard !progress.failed else { return }
+            if index == sources.count + extraJobs - 1, drawsLogos { return emailLogos.set(0, renderer.emailLogoFiles()) }
             guard index < sources.count else { return directory.set(0, renderer.renderDirectory()) }
             let source = sources[index]
             let files = renderer.render(source: source)
@@ -228,7 +235,7 @@ public struct Builder: Sendable {
             }
             return written
         }
-        try writer.write(theme + [directoryPage].compactMap { $0 })
+        try writer.write(theme + (drawsLogos ? emailLogos.all[0] : []) + [directoryPage].compactMap { $0 })
         for asset in kit.assets {
             let path = kitPath(asset, request)
             try writer.copy(from: fileSystem.realPath(path) ?? path, to: asset.outputPath)

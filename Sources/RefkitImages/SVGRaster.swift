@@ -13,6 +13,20 @@ public enum SVGRaster {
         return lock.withLock { draw(svg, width: width, height: height, inset: Double(inset), onWhite: onWhite) }
     }
 
+    /// Whether librsvg reads `svg` (well-formed XML, an SVG document): parsing only, without
+    /// drawing, so no fonts are loaded. What a build checks of every SVG logo.
+    public static func canRead(_ svg: [UInt8]) -> Bool {
+        guard !svg.isEmpty else { return false }
+        return lock.withLock {
+            var error: UnsafeMutablePointer<GError>?
+            defer { if let error { g_error_free(error) } }
+            guard let handle = svg.withUnsafeBufferPointer({ rsvg_handle_new_from_data($0.baseAddress, gsize($0.count), &error) })
+            else { return false }
+            g_object_unref(handle)
+            return true
+        }
+    }
+
     /// librsvg's and cairo's handles live only inside this call; one drawing at a time.
     private static let lock = NSLock()
 

@@ -32,6 +32,8 @@ final class ImageSizeTests: XCTestCase {
         XCTAssertEqual(ImageSize.read(png, format: .png), ImageSize(width: 160, height: 40))
         XCTAssertEqual(SVGRaster.png(svg, width: 160, height: 40), png, "the same SVG gives the same bytes")
         XCTAssertNil(SVGRaster.png(Array("<svg".utf8), width: 10, height: 10), "librsvg cannot read it")
+        XCTAssertTrue(SVGRaster.canRead(svg))
+        XCTAssertFalse(SVGRaster.canRead(Array(#"<svg xmlns="http://www.w3.org/2000/svg"><g></svg>"#.utf8)))
         XCTAssertNil(SVGRaster.png(svg, width: 0, height: 10))
     }
 }

@@ -17,8 +17,8 @@ struct AssetIndex: Sendable {
             if let size = ImageSize.read(bytes, format: format) {
                 // The e-mail shows an SVG logo drawn into PNG: one librsvg cannot draw would be
                 // missing there. Checked once per file, however many sources name it.
-                if format == .svg, SVGRaster.png(bytes, width: 8, height: 8) == nil {
-                    unreadable[path] = "librsvg cannot draw the logo content/\(path) (for the e-mail): check that it is well-formed SVG"
+                if format == .svg, !SVGRaster.canRead(bytes) {
+                    unreadable[path] = "librsvg cannot read the logo content/\(path) (it draws it for the e-mail): check that it is well-formed SVG"
                     continue
                 }
                 logos[path] = Logo(path: path, width: size.width, height: size.height, svg: format == .svg ? bytes : nil)

@@ -202,9 +202,11 @@ public struct Builder: Sendable {
         let progress = Progress()
         let pages = ParallelResults<Int>(count: sources.count)
         let extraJobs = (writesDirectory ? 1 : 0) + (drawsLogos ? 1 : 0)
-        parallelForEach(sources.count + extraJobs, jobs: request.jobs ?? ProcessInfo.processInfo.activeProcessorCount) { index in
+        parallelForEach(sources.count + extraJobs, jobs: request.jobs ?? ProcessInfo.processInfo.activeProcessorCount) { job in
             guard !progress.failed else { return }
-            if index == sources.count + extraJobs - 1, drawsLogos { return emailLogos.set(0, renderer.emailLogoFiles()) }
+            // The logos first (drawing them takes as long as a few sources), then the sources.
+            if drawsLogos, job == 0 { return emailLogos.set(0, renderer.emailLogoFiles()) }
+            let index = drawsLogos ? job - 1 : job
             guard index < sources.count else { return directory.set(0, renderer.renderDirectory()) }
             let source = sources[index]
             let files = renderer.render(source: source)

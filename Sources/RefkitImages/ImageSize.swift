@@ -96,7 +96,7 @@ public struct ImageSize: Sendable, Hashable {
 
     /// The attributes of the first `<svg` start tag (after any declaration, comment or doctype).
     private static func rootAttributes(_ text: String) -> [String: String]? {
-        guard let start = text.range(of: "<svg") else { return nil }
+        guard let start = text.firstRange(of: "<svg") else { return nil }
         var attributes: [String: String] = [:]
         var rest = text[start.upperBound...]
         while true {

@@ -17,6 +17,10 @@ struct AssetIndex: Sendable {
             if let size = ImageSize.read(bytes, format: format) {
                 // The e-mail shows an SVG logo drawn into PNG: one librsvg cannot draw would be
                 // missing there. Checked once per file, however many sources name it.
+                if format == .svg, !SVGRaster.isAvailable {
+                    unreadable[path] = "refkit needs librsvg to draw the logo content/\(path) for the e-mail: install Debian's librsvg2-2 (scripts/install-deps does)"
+                    continue
+                }
                 if format == .svg, !SVGRaster.canRead(bytes) {
                     unreadable[path] = "librsvg cannot read the logo content/\(path) (it draws it for the e-mail): check that it is well-formed SVG"
                     continue

@@ -66,6 +66,22 @@ final class ColorTests: XCTestCase {
         XCTAssertEqual(Color(hex: "#FFE66D")!.readableText, .black)
         XCTAssertEqual(Color(hex: "#5B2A86")!.readableText, .white)
     }
+
+    /// Whatever colour a partner picks, its ink reads at 4.5:1 on white and its line (borders,
+    /// bars, a button's edge) at 3:1 on the lightest grounds refkit draws (#f4f4f1 and lighter).
+    func testInkAndLineShadesReachTheirContrastForEveryColour() {
+        let lightest = Color(hex: "#f4f4f1")!
+        var ink = 21.0, line = 21.0
+        for value in stride(from: 0, through: 0xFFFFFF, by: 0x010203) {
+            let color = Color(red: UInt8(value >> 16 & 0xFF), green: UInt8(value >> 8 & 0xFF), blue: UInt8(value & 0xFF))
+            ink = min(ink, color.darkened().contrast(with: .white))
+            let shade = color.darkened(toContrast: 3, against: lightest)
+            line = min(line, shade.contrast(with: lightest), shade.contrast(with: .white))
+        }
+        XCTAssertGreaterThanOrEqual(ink, 4.5)
+        XCTAssertGreaterThanOrEqual(line, 3)
+        XCTAssertEqual(Color(hex: "#FFF59D")!.darkened(toContrast: 3, against: lightest).description, "#8c8756", "a light yellow's line")
+    }
 }
 
 final class PlaceholderTests: XCTestCase {

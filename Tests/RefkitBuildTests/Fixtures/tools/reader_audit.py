@@ -29,6 +29,32 @@ AXE_OPTIONS = {
 # Measured on the page at each width: how far it scrolls sideways, its <h1>s, its skip link, and
 # the drawn box of every logo (an <img> inside an element with class "logo").
 MEASURE = """() => {
+  // Borders 2 px or thicker carry meaning (a quote's bar, a box, a button's edge): each must
+  // contrast 3:1 with what it sits on (WCAG 1.4.11), as drawn.
+  const rgb = text => (text.match(/[0-9.]+/g) || []).map(Number);
+  const luminance = ([r, g, b]) => [r, g, b].map(v => { v /= 255; return v <= 0.04045 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4; })
+    .reduce((sum, v, i) => sum + v * [0.2126, 0.7152, 0.0722][i], 0);
+  const contrast = (a, b) => { const [x, y] = [luminance(a), luminance(b)].sort((p, q) => q - p); return (x + 0.05) / (y + 0.05); };
+  const ground = element => {
+    for (let e = element; e; e = e.parentElement) {
+      const c = rgb(getComputedStyle(e).backgroundColor);
+      if (c.length === 3 || (c.length === 4 && c[3] > 0)) return c.slice(0, 3);
+    }
+    return [255, 255, 255];
+  };
+  function lines() {
+    const found = [];
+    for (const element of document.body.querySelectorAll('*')) {
+      const style = getComputedStyle(element);
+      for (const side of ['Top', 'Right', 'Bottom', 'Left']) {
+        if (parseFloat(style['border' + side + 'Width']) < 2 || style['border' + side + 'Style'] === 'none') continue;
+        const ratio = contrast(rgb(style['border' + side + 'Color']).slice(0, 3), ground(element.parentElement));
+        if (ratio < 3) found.push(`${element.tagName.toLowerCase()}.${[...element.classList].join('.')} ${side.toLowerCase()} border ${ratio.toFixed(2)}:1`);
+        break;
+      }
+    }
+    return found;
+  }
   const root = document.scrollingElement || document.documentElement;
   const skip = document.querySelector('a[href^="#"]');
   const target = skip ? document.getElementById(decodeURIComponent(skip.getAttribute('href').slice(1))) : null;
@@ -36,6 +62,7 @@ MEASURE = """() => {
     scroll: root.scrollWidth, width: window.innerWidth,
     h1: document.querySelectorAll('h1').length,
     skip: !!(skip && target && skip === document.querySelector('body a')),
+    lines: lines(),
     logos: [...document.querySelectorAll('.logo img, img.logo')].map(img => {
       const box = img.getBoundingClientRect();
       return {alt: img.alt, width: Math.round(box.width), height: Math.round(box.height)};
@@ -133,6 +160,9 @@ def main():
                     findings += 1
                     print(f"{name}: scrolls sideways at {width} px ({measured['scroll']} px wide)")
                 if width == 375:
+                    for line in measured["lines"]:
+                        findings += 1
+                        print(f"{name}: {line} against what it sits on (under 3:1)")
                     if measured["h1"] != 1:
                         findings += 1
                         print(f"{name}: {measured['h1']} <h1> elements")

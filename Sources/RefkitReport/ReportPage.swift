@@ -175,9 +175,9 @@ enum ReportPage {
     svg{max-width:100%;height:auto}
     table{border-collapse:collapse;width:100%;margin-top:.75rem;font-size:.9rem}
     th,td{padding:.3rem .5rem;border-bottom:1px solid #E5E7EB;text-align:left;vertical-align:top}
-    thead th{border-bottom:2px solid #9CA3AF;font-size:.8rem;color:#374151}
+    thead th{border-bottom:2px solid #6B7280;font-size:.8rem;color:#374151}
     .n{text-align:right;font-variant-numeric:tabular-nums}
-    tr.total th,tr.total td{font-weight:700;border-top:2px solid #9CA3AF}
+    tr.total th,tr.total td{font-weight:700;border-top:2px solid #6B7280}
     .quiet{columns:2 14rem;margin:.5rem 0 0}
     a{color:#1D4ED8}
     @media print{

@@ -24,6 +24,19 @@ final class RenderTests: XCTestCase {
         XCTAssertTrue(try read(output + "/cara/who.html").contains("or <b>bold</b> raw HTML"))
     }
 
+    /// A code in running text is kept on one line (`<span class="code">`); in an attribute (a link
+    /// title) it stays text.
+    func testTheSourcesCodeInABodyIsNeverBrokenAcrossLines() throws {
+        let kit = try copyOfKit("basic", self)
+        try write("---\ntitle: Who\n---\nQuote **{{source.code}}** or [book]({{referral.link}} \"code {{source.code}}\").\n",
+                  to: kit + "/content/kit/01-who.md")
+        let (outcome, output) = try build(kit)
+        XCTAssertEqual(outcome.lines, [])
+        let page = try read(output + "/cara/who.html")
+        XCTAssertTrue(page.contains(#"Quote <strong><span class="code" style="--chars:4">CARA</span></strong> or"#), page)
+        XCTAssertTrue(page.contains(#"title="code CARA">book</a>"#), page)
+    }
+
     func testAKitTemplateReplacesTheBuiltInOfTheSameName() throws {
         let kit = try copyOfKit("basic", self)
         try write("{{<layout}}{{$content}}<p id=\"mine\">{{page.title}} for {{source.name}}</p>{{/content}}{{/layout}}",

@@ -4,11 +4,15 @@ import RefkitModel
 /// Rendered Markdown HTML with its placeholders left open, compiled once per page and filled once
 /// per source. A placeholder stands either in text (`{{source.name}}`, also inside attributes such
 /// as a link title) or in a link destination, where cmark has percent-encoded the braces
-/// (`%7B%7Breferral.link%7D%7D`). Each is filled with the value escaped for where it lands.
+/// (`%7B%7Breferral.link%7D%7D`). Each is filled with the value escaped for where it lands. The
+/// source's code in running text (not inside a tag) is wrapped in `<span class="code">`, so it is
+/// never broken across lines.
 struct FillableHTML: Sendable {
     private enum Segment: Sendable {
         case literal(String)
         case text(String)
+        /// `{{source.code}}` between tags, not inside one.
+        case code
         case url(String)
     }
 
@@ -18,15 +22,19 @@ struct FillableHTML: Sendable {
         var segments: [Segment] = []
         var literal = Substring()
         var rest = html[...]
+        var insideTag = false
         while let start = rest.firstIndex(where: { $0 == "{" || $0 == "%" }) {
             literal += rest[..<start]
             rest = rest[start...]
             if let (name, end) = Self.match(rest, open: "{{", close: "}}") {
+                // Inside a tag when the last `<` before it comes after the last `>`.
+                if let last = literal.last(where: { $0 == "<" || $0 == ">" }) { insideTag = last == "<" }
                 segments.append(.literal(String(literal)))
-                segments.append(.text(name))
+                segments.append(name == "source.code" && !insideTag ? .code : .text(name))
                 literal = ""
                 rest = rest[end...]
             } else if let (name, end) = Self.match(rest, open: "%7B%7B", close: "%7D%7D") {
+                if let last = literal.last(where: { $0 == "<" || $0 == ">" }) { insideTag = last == "<" }
                 segments.append(.literal(String(literal)))
                 segments.append(.url(name.replacingPercentSpaces()))
                 literal = ""
@@ -62,6 +70,9 @@ struct FillableHTML: Sendable {
             switch segment {
             case .literal(let text): result += text
             case .text(let name): result += values[name].map(Escape.html) ?? "{{\(name)}}"
+            case .code:
+                let code = values["source.code"] ?? ""
+                result += "<span class=\"code\" style=\"--chars:\(code.count)\">" + Escape.html(code) + "</span>"
             case .url(let name): result += values[name].map { Escape.urlAttribute($0, isURL: Placeholder.urlFields.contains(name)) } ?? "%7B%7B\(name)%7D%7D"
             }
         }

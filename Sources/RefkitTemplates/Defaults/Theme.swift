@@ -66,7 +66,7 @@ h1{font-size:2rem}
 .prose th,.prose td{border:1px solid #d6d6d2;padding:.4rem .6rem;text-align:start;overflow-wrap:anywhere}
 .prose pre{overflow-x:auto;white-space:pre-wrap}
 .prose th{background:#f0f0ec}
-.voucher{margin:1rem 0;padding:1.5rem;background:#fff;border:2px dashed #6b6b70;border-radius:.75rem;text-align:center}
+.voucher{margin:1rem 0;padding:1.5rem clamp(.75rem,4vw,1.5rem);background:#fff;border:2px dashed #6b6b70;border-radius:.75rem;text-align:center}
 .voucher--gift-certificate{border:4px double var(--primary-ink)}
 .voucher__kind{margin:0;text-transform:uppercase;letter-spacing:.12em;font-size:.85rem;font-weight:700;color:#5f5f66}
 .voucher__value{font-size:2.4rem;margin:.5rem 0}

@@ -187,6 +187,66 @@ final class HandOffTests: XCTestCase {
         XCTAssertEqual(pages.count, 8)
     }
 
+    /// Each source's `contact.vcf`, read by a real vCard parser (vobject, Fixtures/tools/read_vcards.py).
+    private func readVCards(_ files: [String]) throws -> [[String: String]] {
+        let check = Process()
+        check.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        check.arguments = ["python3", "-c", "import vobject"]
+        check.standardError = FileHandle.nullDevice
+        try check.run()
+        check.waitUntilExit()
+        if check.terminationStatus != 0 {
+            let message = "needs vobject (PyPI): scripts/install-deps --test-tools installs it"
+            if ProcessInfo.processInfo.environment["CI"] == "true" { XCTFail(message) }
+            throw XCTSkip(message)
+        }
+        let read = Process()
+        read.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        read.arguments = ["python3", Fixtures.root + "/tools/read_vcards.py"] + files
+        let out = Pipe(), err = Pipe()
+        read.standardOutput = out
+        read.standardError = err
+        try read.run()
+        let output = out.fileHandleForReading.readDataToEndOfFile()
+        let errors = String(decoding: err.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        read.waitUntilExit()
+        XCTAssertEqual(read.terminationStatus, 0, errors)
+        return try output.split(separator: UInt8(ascii: "\n")).map {
+            try XCTUnwrap(JSONSerialization.jsonObject(with: Data($0)) as? [String: String])
+        }
+    }
+
+    func testEveryContactCardParsesWithTheBusinessContactAndTheSourcesLink() throws {
+        let (output, kit) = try example()
+        let cards = try readVCards(kit.sources.map { "\(output)/\($0.slug)/contact.vcf" })
+        XCTAssertEqual(cards.count, kit.sources.count)
+        for (source, card) in zip(kit.sources, cards) {
+            XCTAssertEqual(card["version"], "4.0")
+            XCTAssertEqual(card["fn"], kit.site.contact.name)
+            XCTAssertEqual(card["org"], kit.site.name)
+            XCTAssertEqual(card["email"], kit.site.contact.email)
+            XCTAssertEqual(card["tel"], "tel:+15550100")
+            XCTAssertEqual(card["url"], source.referralLink(in: kit.site), source.slug)
+            XCTAssertTrue(card["note"]?.contains(source.name) == true && card["note"]?.contains(source.code) == true, "\(card)")
+        }
+        XCTAssertEqual(cards.first { $0["url"]?.contains("ref=BRIGHTSIDE") == true }?["note"],
+                       "Recomendado por Brightside Coworking (código BRIGHTSIDE-COWORKING)", "the source's language")
+    }
+
+    func testAContactCardEscapesWhatVCardGivesMeaningTo() throws {
+        let kit = try copyOfKit("basic", self)
+        let site = try String(contentsOfFile: kit + "/content/site.yml", encoding: .utf8)
+        try write(site.replacingOccurrences(of: "name: Acme Accounts", with: "name: \"Acme, Ames; and \\\\ Co\"")
+            .replacingOccurrences(of: "contact: { name: Ann Acme,", with: "contact: {"), to: kit + "/content/site.yml")
+        XCTAssertNotNil(testBuilder().build(BuildRequest(kitDirectory: kit, date: fixtureDate)).summary)
+        let text = try String(contentsOfFile: kit + "/output/cara/contact.vcf", encoding: .utf8)
+        XCTAssertTrue(text.contains("\r\nFN:Acme\\, Ames\\; and \\\\ Co\r\n"), text)
+        XCTAssertTrue(text.contains("\r\nKIND:org\r\n"), "no person named: the card is the business's")
+        let card = try XCTUnwrap(try readVCards([kit + "/output/cara/contact.vcf"]).first)
+        XCTAssertEqual(card["fn"], "Acme, Ames; and \\ Co")
+        XCTAssertTrue(text.split(separator: "\r\n").allSatisfy { $0.utf8.count <= 75 }, "folded at 75 octets")
+    }
+
     func testEveryQRCodeScansToExactlyTheReferralLink() throws {
         let (output, kit) = try example()
         for source in kit.sources {

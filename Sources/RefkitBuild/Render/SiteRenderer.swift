@@ -80,13 +80,13 @@ public struct SiteRenderer: Sendable {
 
     /// Every file of one source's kit, paths relative to the output directory.
     public func render(source: Source) -> [OutputFile] {
-        let (jobs, qr) = self.jobs(for: source)
+        let (jobs, qr, files) = self.jobs(for: source)
         return jobs.map { OutputFile(path: $0.path, contents: templates.render($0.template, $0.view.viewObject)) }
-            + [OutputFile(path: "\(directoryName(for: source))/qr.svg", text: qr + "\n")]
+            + [OutputFile(path: "\(directoryName(for: source))/qr.svg", text: qr + "\n")] + files
     }
 
-    /// The templated files of one source's kit, and its QR code.
-    func jobs(for source: Source) -> (jobs: [Job], qr: String) {
+    /// The templated files of one source's kit, its QR code, and the files written without a template.
+    func jobs(for source: Source) -> (jobs: [Job], qr: String, files: [OutputFile]) {
         let folder = directoryName(for: source)
         let values = placeholderValues(for: source)
         let pages = kit.pages(for: source)
@@ -116,6 +116,6 @@ public struct SiteRenderer: Sendable {
         jobs += offerJobs(context)
         jobs += handoutJobs(context)
         jobs += emailJobs(context)
-        return (jobs, qr)
+        return (jobs, qr, [contactCard(context)])
     }
 }

@@ -118,9 +118,11 @@ struct LinksView: ViewModel {
     var handout: String
     var email: String
     var emailText: String
+    var contactCard: String
 
     static let fields: [ViewField<Self>] = [
         .text("handout") { $0.handout }, .text("email") { $0.email }, .text("email_text") { $0.emailText },
+        .text("contact_card") { $0.contactCard },
     ]
 }
 

@@ -39,7 +39,8 @@ extension SiteRenderer {
             },
             offers: context.builtOffers[depth]!, hasOffers: !context.offers.isEmpty,
             referral: ReferralView(link: context.values["referral.link"]!, qrSVG: context.qr, qrURL: toSource + "qr.svg"),
-            links: LinksView(handout: toSource + "handout.html", email: toSource + "email.html", emailText: toSource + "email.txt"),
+            links: LinksView(handout: toSource + "handout.html", email: toSource + "email.html", emailText: toSource + "email.txt",
+                             contactCard: toSource + "contact.vcf"),
             build: BuildView(date: date.description), t: context.words)
     }
 

@@ -1,0 +1,71 @@
+import RefkitModel
+
+/// The business's contact card, `S/contact.vcf`: what a source forwards so the prospect can save
+/// the business's contact, with the source's referral link and a note naming who referred.
+extension SiteRenderer {
+    func contactCard(_ context: SourceContext) -> OutputFile {
+        let site = kit.site, contact = site.contact
+        let note = words(for: language(of: context.source)).text("vcard_note", ["source": context.source.name, "code": context.source.code])
+        let card = VCard(
+            name: contact.name ?? site.name, organisation: site.name, isPerson: contact.name != nil,
+            email: contact.email, phone: contact.phone, url: context.values["referral.link"]!, note: note,
+            language: site.language)
+        return OutputFile(path: "\(context.folder)/contact.vcf", text: card.text)
+    }
+}
+
+/// A vCard 4.0 (RFC 6350): CRLF line ends, text values escaped (`\\`, `\,`, `\;`, `\n`), lines
+/// folded at 75 octets without splitting a character. No date in it: the same input, the same bytes.
+struct VCard {
+    var name: String
+    var organisation: String
+    var isPerson: Bool
+    var email: String?
+    var phone: String?
+    var url: String
+    var note: String
+    /// The language the business speaks (the site's), which vCard's `LANG` means.
+    var language: String
+
+    var text: String {
+        var lines = ["BEGIN:VCARD", "VERSION:4.0", "PRODID:-//refkit//contact card//EN", "KIND:\(isPerson ? "individual" : "org")",
+                     "LANG:\(language)", "FN:\(Self.escape(name))", "ORG:\(Self.escape(organisation))"]
+        if let email { lines.append("EMAIL;TYPE=work:\(Self.escape(email))") }
+        if let phone {
+            // A tel: URI takes only the number: its digits and a leading +.
+            let digits = phone.filter(\.isASCII).filter { $0.isNumber || $0 == "+" }
+            if !digits.isEmpty { lines.append("TEL;VALUE=uri;TYPE=work,voice:tel:\(digits)") }
+        }
+        lines += ["URL:\(url)", "NOTE:\(Self.escape(note))", "END:VCARD"]
+        return lines.map(Self.fold).joined(separator: "\r\n") + "\r\n"
+    }
+
+    static func escape(_ value: String) -> String {
+        var escaped = ""
+        for character in value {
+            switch character {
+            case "\\": escaped += "\\\\"
+            case ",": escaped += "\\,"
+            case ";": escaped += "\\;"
+            case "\n", "\r\n", "\r": escaped += "\\n"
+            default: escaped.append(character)
+            }
+        }
+        return escaped
+    }
+
+    /// A line longer than 75 octets continues on lines that start with a space.
+    static func fold(_ line: String) -> String {
+        var folded = "", count = 0
+        for character in line {
+            let size = String(character).utf8.count
+            if count + size > 75 {
+                folded += "\r\n "
+                count = 1
+            }
+            folded.append(character)
+            count += size
+        }
+        return folded
+    }
+}

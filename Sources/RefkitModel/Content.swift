@@ -8,6 +8,8 @@ public enum PageKind: String, Sendable, Hashable, CaseIterable {
     case triggerPhrases = "trigger-phrases"
     case howToRefer = "how-to-refer"
     case whatHappensNext = "what-happens-next"
+    /// The messages of the source's share page (`S/share.html`), not a page of its own.
+    case share
 }
 
 /// Markdown with its placement in the file, so placeholders in it can be reported by line.
@@ -32,6 +34,8 @@ public struct Page: Sendable, Hashable {
     public var audience: Audience
     public var phrases: [String]
     public var steps: [String]
+    /// A share page's ready-made messages (placeholders allowed).
+    public var messages: [String]
     public var summary: String?
     public var body: MarkdownBody
     /// `PAGE.LANG.md` files, by tag: this page for readers of that language, whole (front matter
@@ -40,9 +44,10 @@ public struct Page: Sendable, Hashable {
 
     public init(
         slug: String, file: String, title: String, kind: PageKind = .page, order: Int? = nil,
-        audience: Audience = .all, phrases: [String] = [], steps: [String] = [], summary: String? = nil,
-        body: MarkdownBody
+        audience: Audience = .all, phrases: [String] = [], steps: [String] = [], messages: [String] = [],
+        summary: String? = nil, body: MarkdownBody
     ) {
+        self.messages = messages
         self.slug = slug
         self.file = file
         self.title = title

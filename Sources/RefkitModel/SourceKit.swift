@@ -5,7 +5,15 @@ extension Kit {
     /// each in the source's language where a translation exists.
     public func pages(for source: Source) -> [Page] {
         let language = language(of: source)
-        return pages.filter { $0.audience.includes(source.segment) }.map { translation(of: $0, \.translations, to: language) }
+        return pages.filter { $0.kind != .share && $0.audience.includes(source.segment) }
+            .map { translation(of: $0, \.translations, to: language) }
+    }
+
+    /// The `kind: share` page a source gets (the first, in navigation order), in its language: what
+    /// its `share.html` says. Nil: refkit's own words.
+    public func sharePage(for source: Source) -> Page? {
+        pages.first { $0.kind == .share && $0.audience.includes(source.segment) }
+            .map { translation(of: $0, \.translations, to: language(of: source)) }
     }
 
     /// The published offers a source gets: those it names, else those whose audience matches,

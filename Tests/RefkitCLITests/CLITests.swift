@@ -45,7 +45,7 @@ final class CLITests: XCTestCase {
         let result = try run(["build", "--date", "2026-11-23"], in: kit)
         XCTAssertEqual(result.status, 0, result.stderr)
         XCTAssertEqual(result.stderr, "")
-        XCTAssertTrue(result.stdout.hasPrefix("refkit: built 2 kits, 15 pages for 2026-11-23 in "), result.stdout)
+        XCTAssertTrue(result.stdout.hasPrefix("refkit: built 2 kits, 17 pages for 2026-11-23 in "), result.stdout)
         XCTAssertTrue(result.stdout.hasSuffix(" s → output/\n"), result.stdout)
         XCTAssertTrue(FileManager.default.fileExists(atPath: kit + "/output/bolt-partners/offers/gift.html"))
         XCTAssertTrue(FileManager.default.fileExists(atPath: kit + "/output/index.html"))
@@ -55,12 +55,12 @@ final class CLITests: XCTestCase {
         let kit = try kitCopy()
         XCTAssertEqual(try run(["build", "--date", "2026-11-23"], in: kit).status, 0)
         let again = try run(["build", "--date", "2026-11-23"], in: kit)
-        XCTAssertTrue(again.stdout.hasPrefix("refkit: nothing changed since the last build (2 kits, 15 pages for 2026-11-23); checked in "),
+        XCTAssertTrue(again.stdout.hasPrefix("refkit: nothing changed since the last build (2 kits, 17 pages for 2026-11-23); checked in "),
                       again.stdout)
         try Data("name: Cara Renamed\nsegment: customer\n".utf8).write(to: URL(fileURLWithPath: kit + "/content/sources/cara.yml"))
         let one = try run(["build", "--date", "2026-11-23"], in: kit)
         XCTAssertEqual(one.status, 0, one.stderr)
-        XCTAssertTrue(one.stdout.hasPrefix("refkit: built 2 kits, 15 pages (1 rendered, the other 1 unchanged) for 2026-11-23 in "),
+        XCTAssertTrue(one.stdout.hasPrefix("refkit: built 2 kits, 17 pages (1 rendered, the other 1 unchanged) for 2026-11-23 in "),
                       one.stdout)
         let page = try String(contentsOfFile: kit + "/output/cara/index.html", encoding: .utf8)
         XCTAssertTrue(page.contains("Cara Renamed"))
@@ -239,7 +239,7 @@ final class CLITests: XCTestCase {
         let built = try run(["build", "--date", "2026-11-23"], in: kit)
         XCTAssertEqual(built.status, 0, built.stderr)
         XCTAssertEqual(built.stderr, "", "a new kit builds without a warning")
-        XCTAssertTrue(built.stdout.hasPrefix("refkit: built 2 kits, 19 pages"), built.stdout)
+        XCTAssertTrue(built.stdout.hasPrefix("refkit: built 2 kits, 21 pages"), built.stdout)
 
         // The copied templates are the built-ins: without them the site is the same.
         try FileManager.default.moveItem(atPath: kit + "/templates", toPath: parent + "/templates-aside")

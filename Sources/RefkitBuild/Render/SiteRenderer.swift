@@ -116,6 +116,7 @@ public struct SiteRenderer: Sendable {
         jobs += offerJobs(context)
         jobs += handoutJobs(context)
         jobs += emailJobs(context)
+        jobs += shareJobs(context)
         return (jobs, qr, [contactCard(context)])
     }
 }

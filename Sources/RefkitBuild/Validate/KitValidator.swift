@@ -28,7 +28,7 @@ public enum KitValidator {
                             "accent": "colors.accent", "directory": "deploy.directory", "git": "deploy.git", "branch": "deploy.branch"]
     static let sourceMoved = ["logo": "brand.logo", "colors": "brand.colors", "primary": "brand.colors.primary",
                               "accent": "brand.colors.accent", "email": "contact.email", "phone": "contact.phone"]
-    static let pageKeys = ["title", "kind", "order", "audience", "phrases", "steps", "summary"]
+    static let pageKeys = ["title", "kind", "order", "audience", "phrases", "steps", "messages", "summary"]
     static let offerKeys = ["title", "kind", "value", "code", "expires", "starts", "audience", "terms"]
     static let contactKeys = ["name", "email", "phone"]
     static let colorKeys = ["primary", "accent"]
@@ -36,7 +36,7 @@ public enum KitValidator {
     /// may not take one, or a rebuild of that source would swap out every kit's shared files.
     static let reservedSourceSlugs: Set<String> = ["assets", "bundles", "network", "r"]
     /// File names in a source's folder that a kit page's slug may not take.
-    static let reservedPageSlugs: Set<String> = ["index", "handout", "email", "qr", "offers"]
+    static let reservedPageSlugs: Set<String> = ["index", "handout", "email", "qr", "offers", "share", "contact"]
 
     /// - Parameters:
     ///   - secret: `REFKIT_SECRET`, which an unlisted kit needs for its folder names.

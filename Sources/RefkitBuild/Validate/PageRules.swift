@@ -8,9 +8,12 @@ extension KitValidator {
         for document in documents {
             let slug = pageSlug(document.name)
             let top = SourceLocation(file: document.file)
+            // A share page is not written at its slug (it makes share.html), so `share.md` is fine.
+            var isSharePage = false
+            if case .scalar(PageKind.share.rawValue, _)? = document.frontMatter.root?["kind"]?.value { isSharePage = true }
             if !Checks.isSlug(slug) {
                 log.append(.error("the page slug '\(slug)' (from the file name) must use lowercase letters, digits and -", at: top))
-            } else if reservedPageSlugs.contains(slug) {
+            } else if reservedPageSlugs.contains(slug), !isSharePage {
                 log.append(.error("the page slug '\(slug)' is reserved for refkit's own \(slug) file; rename the page", at: top))
             }
             // Both files are told: either may be the one to rename.
@@ -29,7 +32,11 @@ extension KitValidator {
             let audience = fields.choice("audience", Audience.self) ?? .all
             let phrases = fields.strings("phrases") ?? []
             let steps = fields.strings("steps") ?? []
+            let messages = fields.strings("messages") ?? []
             let summary = fields.string("summary")
+            if kind == .share, messages.isEmpty {
+                log.append(.warning("a share page has no 'messages': share.html shows refkit's own", at: fields.location))
+            }
             if kind == .triggerPhrases, phrases.isEmpty {
                 log.append(.warning("a trigger-phrases page has no 'phrases' to show", at: fields.location))
             }
@@ -42,11 +49,12 @@ extension KitValidator {
                 log.append(.warning("the one-page handout shows the first \(limit) of these \(count) \(key); the page shows them all",
                                             at: fields.location(of: key)))
             }
-            checkPlaceholders(in: fields, keys: ["title", "summary", "phrases", "steps"])
+            checkPlaceholders(in: fields, keys: ["title", "summary", "phrases", "steps", "messages"])
             checkPlaceholders(in: document.body, file: document.file, log: log)
             guard let title else { continue }
             pages.append(Page(slug: slug, file: document.file, title: title, kind: kind, order: order, audience: audience,
-                              phrases: phrases.map(\.0), steps: steps.map(\.0), summary: summary, body: document.body))
+                              phrases: phrases.map(\.0), steps: steps.map(\.0), messages: messages.map(\.0), summary: summary,
+                              body: document.body))
         }
         // Navigation order: `order` first (pages without one after), then file name.
         return pages.sorted { ($0.order ?? Int.max, $0.file) < ($1.order ?? Int.max, $1.file) }

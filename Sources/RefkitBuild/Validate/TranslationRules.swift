@@ -52,10 +52,11 @@ extension KitValidator {
             page.summary = fields.string("summary") ?? page.summary
             page.phrases = fields.strings("phrases")?.map(\.0) ?? page.phrases
             page.steps = fields.strings("steps")?.map(\.0) ?? page.steps
+            page.messages = fields.strings("messages")?.map(\.0) ?? page.messages
             page.kind = fields.choice("kind", PageKind.self) ?? page.kind
             page.order = fields.int("order") ?? page.order
             page.audience = fields.choice("audience", Audience.self) ?? page.audience
-            checkPlaceholders(in: fields, keys: ["title", "summary", "phrases", "steps"])
+            checkPlaceholders(in: fields, keys: ["title", "summary", "phrases", "steps", "messages"])
             checkPlaceholders(in: document.body, file: document.file, log: log)
             pages[index].translations[translation.tag] = page
         }

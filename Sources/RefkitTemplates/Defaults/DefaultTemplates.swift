@@ -1,13 +1,14 @@
 /// refkit's built-in templates, compiled into the binary so a kit with no `templates/` builds.
 /// A kit's `templates/NAME.mustache` (or `templates/partials/NAME.mustache`) replaces the one here
-/// with the same name. The names refkit renders: `home`, `page`, `offer`, `handout`, `email`,
-/// `email-text`, `directory`.
+/// with the same name. The names refkit renders: `home`, `page`, `offer`, `share`, `handout`,
+/// `email`, `email-text`, `directory`.
 public enum DefaultTemplates {
     public static let all: [String: String] = [
         "layout": layout,
         "home": home,
         "page": page,
         "offer": offer,
+        "share": share,
         "directory": directory,
         "handout": handout,
         "email": email,
@@ -22,7 +23,7 @@ public enum DefaultTemplates {
 
     /// The templates refkit renders with the root view (and `layout`, which they inherit); any other
     /// template is a partial, which may be used in any scope.
-    public static let rendered: Set<String> = ["layout", "home", "page", "offer", "handout", "email", "email-text", "directory"]
+    public static let rendered: Set<String> = ["layout", "home", "page", "offer", "share", "handout", "email", "email-text", "directory"]
 
     /// Which defaults are partials (written to `templates/partials/` when copied into a kit).
     public static let partials: Set<String> = ["head", "header", "logos", "nav", "footer", "referral-box"]

@@ -92,6 +92,34 @@ extension DefaultTemplates {
 
 """#
 
+    /// `share.html`: ready-made messages, each with plain links to send it (no script).
+    static let share = #"""
+{{% CONTENT_TYPE: REFKIT_HTML}}
+{{<layout}}
+{{$title}}{{share.title}} · {{site.name}}{{/title}}
+{{$bodyclass}}page page--share{{/bodyclass}}
+{{$content}}
+<article class="article">
+  <h1>{{share.title}}</h1>
+  <p class="lead">{{share.summary}}</p>
+  {{#content}}<div class="prose">
+{{{content}}}
+  </div>{{/content}}
+  <ol class="share-list">
+    {{#share.messages}}
+    <li class="share">
+      <p class="share__text">{{text}}</p>
+      <p class="share__links"><a href="{{email}}">{{t.share_email}}</a> · <a href="{{sms}}">{{t.share_sms}}</a> · <a href="{{whatsapp}}">WhatsApp</a> · <a href="{{linkedin}}">LinkedIn</a> · <a href="{{x}}">X</a></p>
+    </li>
+    {{/share.messages}}
+  </ol>
+</article>
+{{>referral-box}}
+{{/content}}
+{{/layout}}
+
+"""#
+
     static let directory = #"""
 {{% CONTENT_TYPE: REFKIT_HTML}}
 <!DOCTYPE html>

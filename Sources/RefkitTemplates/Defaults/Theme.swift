@@ -62,6 +62,10 @@ h1{font-size:2rem}
 .phrases{list-style:none;padding:0;display:grid;gap:.5rem}
 .phrases li{padding:.6rem .9rem;background:#fff;border-inline-start:4px solid var(--accent-line);font-style:italic}
 .steps li{margin:.35rem 0}
+.share-list{padding-inline-start:1.2rem}
+.share{margin:0 0 1rem;padding:.75rem 1rem;background:#fff;border-inline-start:4px solid var(--accent-line)}
+.share__text{margin:0 0 .5rem;overflow-wrap:anywhere}
+.share__links{margin:0;font-size:.95rem}
 .prose table{border-collapse:collapse;width:100%;margin:1rem 0}
 .prose th,.prose td{border:1px solid #d6d6d2;padding:.4rem .6rem;text-align:start;overflow-wrap:anywhere}
 .prose pre{overflow-x:auto;white-space:pre-wrap}

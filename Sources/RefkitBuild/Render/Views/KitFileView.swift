@@ -35,6 +35,8 @@ struct KitFileView: ViewModel {
     var t: Built<WordsView>
     /// The e-mail's sentences (only in the e-mail).
     var email: EmailSentences?
+    /// The share page's messages (only in `share.html`).
+    var share: ShareView?
 
     static let fields: [ViewField<Self>] = [
         .text("lang") { $0.lang }, .text("dir") { $0.dir }, .text("root") { $0.root }, .text("home") { $0.home },
@@ -46,7 +48,7 @@ struct KitFileView: ViewModel {
         .object("handout") { $0.handout }, .object("stats") { $0.stats },
         .list("sources") { $0.sources }, .list("partners") { $0.partners }, .list("customers") { $0.customers },
         .flag("has_partners") { $0.hasPartners }, .flag("has_customers") { $0.hasCustomers },
-        .object("t") { $0.t }, .object("email") { $0.email },
+        .object("t") { $0.t }, .object("email") { $0.email }, .object("share") { $0.share },
     ]
 }
 
@@ -119,10 +121,11 @@ struct LinksView: ViewModel {
     var email: String
     var emailText: String
     var contactCard: String
+    var share: String
 
     static let fields: [ViewField<Self>] = [
         .text("handout") { $0.handout }, .text("email") { $0.email }, .text("email_text") { $0.emailText },
-        .text("contact_card") { $0.contactCard },
+        .text("contact_card") { $0.contactCard }, .text("share") { $0.share },
     ]
 }
 

@@ -40,7 +40,7 @@ extension SiteRenderer {
             offers: context.builtOffers[depth]!, hasOffers: !context.offers.isEmpty,
             referral: ReferralView(link: context.values["referral.link"]!, qrSVG: context.qr, qrURL: toSource + "qr.svg"),
             links: LinksView(handout: toSource + "handout.html", email: toSource + "email.html", emailText: toSource + "email.txt",
-                             contactCard: toSource + "contact.vcf"),
+                             contactCard: toSource + "contact.vcf", share: toSource + "share.html"),
             build: BuildView(date: date.description), t: context.words)
     }
 

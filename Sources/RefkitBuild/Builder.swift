@@ -228,6 +228,16 @@ public struct Builder: Sendable {
         if let failure = progress.failure { throw failure }
         var written = Written(pages: Dictionary(uniqueKeysWithValues: zip(sources.map(\.slug), pages.all)), otherEntries: [])
 
+        // Short links list every source: on a partial build they are written (all of them) only
+        // when one of them changed, came or went.
+        let shortLinks = (request.shard?.writesSharedFiles ?? true) ? renderer.shortLinkFiles() : []
+        if !whole, !shortLinks.isEmpty, let previous = writer.previous {
+            let before = previous.files.filter { $0.key.hasPrefix("r/") || $0.key == "_redirects" }
+            if before != Dictionary(uniqueKeysWithValues: shortLinks.map { ($0.path, Manifest.hash($0.contents)) }) {
+                try writer.write(shortLinks)
+                written.otherEntries += ["r", "_redirects"]
+            }
+        }
         guard writesDirectory else { return written }
         let directoryPage = directory.all[0]
         guard whole else {
@@ -237,7 +247,7 @@ public struct Builder: Sendable {
             }
             return written
         }
-        try writer.write(theme + (drawsLogos ? emailLogos.all[0] : []) + [directoryPage].compactMap { $0 })
+        try writer.write(theme + (drawsLogos ? emailLogos.all[0] : []) + shortLinks + [directoryPage].compactMap { $0 })
         for asset in kit.assets {
             let path = kitPath(asset, request)
             try writer.copy(from: fileSystem.realPath(path) ?? path, to: asset.outputPath)

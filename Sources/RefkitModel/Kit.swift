@@ -41,6 +41,8 @@ public struct Site: Sendable, Hashable {
     public var rewards: Rewards
     public var unlisted: Bool
     public var unsafeHTML: Bool
+    /// `short_links: true`: printed things carry `url/r/CODE`, a page that forwards to the link.
+    public var shortLinks: Bool = false
     /// Where `refkit deploy` publishes output/.
     public var deploy: DeployTarget?
     /// `follow_up:`: how often `refkit report`'s calendar has the business follow up, per segment.

@@ -47,3 +47,16 @@ public func percentEncodeQueryValue(_ value: String) -> String {
     }
     return result
 }
+
+extension Source {
+    /// `site.url/r/CODE`: the short link that forwards to the referral link (`short_links: true`).
+    public func shortLink(in site: Site) -> String {
+        (site.url.hasSuffix("/") ? String(site.url.dropLast()) : site.url) + "/r/" + code
+    }
+
+    /// What printed things carry (the QR code, the handout, coupons): the short link when the site
+    /// has them, else the referral link.
+    public func printedLink(in site: Site) -> String {
+        site.shortLinks ? shortLink(in: site) : referralLink(in: site)
+    }
+}

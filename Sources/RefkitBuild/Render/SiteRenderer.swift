@@ -92,7 +92,8 @@ public struct SiteRenderer: Sendable {
         let pages = kit.pages(for: source)
         let offers = kit.offers(for: source)
         let language = language(of: source)
-        let qr = QRCode.svg(for: values["referral.link"]!, label: words(for: language).text("qr_label")) ?? ""
+        // The QR code is printed: it carries the short link when the site has them.
+        let qr = QRCode.svg(for: source.printedLink(in: kit.site), label: words(for: language).text("qr_label")) ?? ""
         let branding = Branding(site: kit.site, source: source, logos: kit.logos)
         var site: [Int: Built<SiteView>] = [:], brand: [Int: Built<BrandView>] = [:]
         var offerViews: [Int: [OfferView]] = [:], builtOffers: [Int: [Built<OfferView>]] = [:]

@@ -20,7 +20,7 @@ public struct ValidatedKit: Sendable {
 /// and reports every problem in one pass.
 public enum KitValidator {
     static let siteKeys = ["name", "url", "referral_url", "logo", "colors", "contact", "language", "campaign",
-                           "rewards", "unlisted", "unsafe_html", "follow_up", "deploy"]
+                           "rewards", "unlisted", "unsafe_html", "short_links", "follow_up", "deploy"]
     static let sourceKeys = ["name", "segment", "code", "contact", "brand", "message", "reward", "offers",
                              "language", "follow_up", "show_stats"]
     /// Fields written one level too high, a common slip: where they belong.

@@ -46,10 +46,13 @@ extension KitValidator {
             followUp.partners = cadence(reader, "partners") ?? followUp.partners
             followUp.customers = cadence(reader, "customers") ?? followUp.customers
         }
+        let shortLinks = fields.bool("short_links") ?? false
         guard let name, let url, let referralURL else { return nil }
-        return Site(name: name, url: url, referralURL: referralURL, logo: logo, colors: colors, contact: contact,
+        var site = Site(name: name, url: url, referralURL: referralURL, logo: logo, colors: colors, contact: contact,
                     language: language, campaign: campaign, rewards: rewards, unlisted: unlisted, unsafeHTML: unsafeHTML,
                     deploy: deploy, followUp: followUp)
+        site.shortLinks = shortLinks
+        return site
     }
 
     /// Every source's referral link must fit in its QR code: one error, at `referral_url`, naming

@@ -35,7 +35,7 @@ extension DefaultTemplates {
       {{#site.has_contact}}<div class="sheet__contact"><p class="sheet__label">{{t.questions}}</p><p>{{#site.contact.name}}{{site.contact.name}}<br>{{/site.contact.name}}{{#site.contact.email}}<bdi dir="ltr">{{site.contact.email}}</bdi><br>{{/site.contact.email}}{{#site.contact.phone}}<bdi dir="ltr">{{site.contact.phone}}</bdi>{{/site.contact.phone}}</p></div>{{/site.has_contact}}
     </aside>
   </div>
-  <footer class="sheet__footer"><p>{{site.name}} · {{t.your_code}} <strong class="code" style="--chars:{{source.code_length}}">{{source.code}}</strong></p><p class="sheet__link" dir="ltr">{{referral.link}}</p></footer>
+  <footer class="sheet__footer"><p>{{site.name}} · {{t.your_code}} <strong class="code" style="--chars:{{source.code_length}}">{{source.code}}</strong></p><p class="sheet__link" dir="ltr">{{referral.printed_link}}</p></footer>
 </article>
 </main>
 </body>

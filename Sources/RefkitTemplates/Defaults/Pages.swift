@@ -82,7 +82,7 @@ extension DefaultTemplates {
   </div>
   <div class="voucher__redeem">
     <div class="qr">{{{referral.qr_svg}}}</div>
-    <p class="voucher__link">{{t.scan_or_go_to}} <a href="{{referral.link}}" dir="ltr">{{referral.link}}</a>{{t.scan_and_quote}}</p>
+    <p class="voucher__link">{{t.scan_or_go_to}} <a href="{{referral.printed_link}}" dir="ltr">{{referral.printed_link}}</a>{{t.scan_and_quote}}</p>
   </div>
   {{#offer.terms}}<p class="voucher__terms">{{offer.terms}}</p>{{/offer.terms}}
 </article>

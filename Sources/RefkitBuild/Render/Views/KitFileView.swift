@@ -106,12 +106,15 @@ struct ContactView: ViewModel {
 /// `referral`: the source's tracked link and its QR code.
 struct ReferralView: ViewModel {
     var link: String
+    /// What printed things show: `site.url/r/CODE` with `short_links: true`, else `link`.
+    var printedLink: String
     /// The QR code inline (absent in the e-mail, which links `qr_url`).
     var qrSVG: String?
     var qrURL: String
 
     static let fields: [ViewField<Self>] = [
-        .text("link") { $0.link }, .text("qr_svg") { $0.qrSVG }, .text("qr_url") { $0.qrURL },
+        .text("link") { $0.link }, .text("printed_link") { $0.printedLink }, .text("qr_svg") { $0.qrSVG },
+        .text("qr_url") { $0.qrURL },
     ]
 }
 

@@ -51,19 +51,7 @@ struct ShareMessage: ViewModel {
     }
 
     /// Everything but RFC 3986's unreserved characters percent-encoded, as UTF-8.
-    static func encode(_ value: String) -> String {
-        var encoded = ""
-        for byte in value.utf8 {
-            switch byte {
-            case UInt8(ascii: "A")...UInt8(ascii: "Z"), UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "0")...UInt8(ascii: "9"),
-                 UInt8(ascii: "-"), UInt8(ascii: "."), UInt8(ascii: "_"), UInt8(ascii: "~"):
-                encoded.append(Character(Unicode.Scalar(byte)))
-            default:
-                encoded += "%" + String(byte, radix: 16, uppercase: true).leftPadded
-            }
-        }
-        return encoded
-    }
+    static func encode(_ value: String) -> String { percentEncodeQueryValue(value) }
 
     static let fields: [ViewField<Self>] = [
         .text("text") { $0.text },
@@ -73,9 +61,4 @@ struct ShareMessage: ViewModel {
         .text("linkedin") { "https://www.linkedin.com/sharing/share-offsite/?url=\(encode($0.link))" },
         .text("x") { "https://x.com/intent/post?text=\(encode($0.text))" },
     ]
-}
-
-extension String {
-    /// A hex byte written with two digits.
-    fileprivate var leftPadded: String { count == 1 ? "0" + self : self }
 }

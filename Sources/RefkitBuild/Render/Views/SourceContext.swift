@@ -38,7 +38,8 @@ extension SiteRenderer {
                 return view
             },
             offers: context.builtOffers[depth]!, hasOffers: !context.offers.isEmpty,
-            referral: ReferralView(link: context.values["referral.link"]!, qrSVG: context.qr, qrURL: toSource + "qr.svg"),
+            referral: ReferralView(link: context.values["referral.link"]!, printedLink: context.source.printedLink(in: kit.site),
+                                   qrSVG: context.qr, qrURL: toSource + "qr.svg"),
             links: LinksView(handout: toSource + "handout.html", email: toSource + "email.html", emailText: toSource + "email.txt",
                              contactCard: toSource + "contact.vcf", share: toSource + "share.html"),
             build: BuildView(date: date.description), t: context.words)

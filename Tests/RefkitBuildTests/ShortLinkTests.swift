@@ -1,0 +1,103 @@
+import Foundation
+import RefkitBuild
+import RefkitModel
+import RefkitTestTools
+import XCTest
+
+/// `short_links: true`: a forwarding page per code, `_redirects`, and printed things (QR code,
+/// handout, coupons) carrying `site.url/r/CODE`; the web pages and the e-mail keep the full link.
+final class ShortLinkTests: XCTestCase {
+    private func kitWithShortLinks() throws -> String {
+        let kit = try copyOfKit("basic", self)
+        let site = try String(contentsOfFile: kit + "/content/site.yml", encoding: .utf8)
+        try write(site + "short_links: true\n", to: kit + "/content/site.yml")
+        return kit
+    }
+
+    private func read(_ path: String) throws -> String { try String(contentsOfFile: path, encoding: .utf8) }
+
+    func testPrintedThingsCarryTheShortLinkAndItsPageForwardsToTheReferralLink() throws {
+        let kit = try kitWithShortLinks()
+        let outcome = testBuilder().build(BuildRequest(kitDirectory: kit, date: fixtureDate))
+        XCTAssertEqual(outcome.lines, [])
+        let output = kit + "/output"
+        let short = "https://kits.acme.example/refer/r/BOLT"
+        let link = "https://acme.example/start?lang=en&amp;ref=BOLT&amp;utm_source=bolt-partners&amp;utm_medium=referral&amp;utm_campaign=spring%202026#book"
+        let page = try read(output + "/r/BOLT/index.html")
+        XCTAssertTrue(page.contains(#"<meta http-equiv="refresh" content="0; url=\#(link)">"#), page)
+        XCTAssertTrue(page.contains(#"<a href="\#(link)">Continue to Acme Accounts</a>"#), page)
+        XCTAssertTrue(page.contains(#"<meta name="robots" content="noindex">"#))
+        XCTAssertFalse(page.contains("<script"))
+        XCTAssertEqual(try read(output + "/_redirects").split(separator: "\n").first.map(String.init),
+                       "/r/BOLT https://acme.example/start?lang=en&ref=BOLT&utm_source=bolt-partners&utm_medium=referral&utm_campaign=spring%202026#book 302")
+        XCTAssertTrue(try read(output + "/bolt-partners/handout.html").contains(">\(short)</p>"))
+        XCTAssertTrue(try read(output + "/bolt-partners/offers/coupon.html").contains(#"<a href="\#(short)" dir="ltr">\#(short)</a>"#))
+        XCTAssertTrue(try read(output + "/bolt-partners/email.html").contains(#"<a href="\#(link)""#), "the e-mail keeps the full link")
+        XCTAssertTrue(try read(output + "/bolt-partners/index.html").contains(#"<a href="\#(link)" dir="ltr">"#), "so do web pages")
+        XCTAssertEqual(try ExternalTool.decodeQR(svg: output + "/bolt-partners/qr.svg"), [short])
+    }
+
+    func testTheShortLinkMakesTheQRCodeSmaller() throws {
+        // The QR code's size in modules (its viewBox, less the 4-module quiet zone on each side)
+        // gives its version: 17 + 4 × version.
+        func version(_ kit: String) throws -> Int {
+            XCTAssertNotNil(testBuilder().build(BuildRequest(kitDirectory: kit, date: fixtureDate)).summary)
+            let svg = try read(kit + "/output/bolt-partners/qr.svg")
+            let size = try XCTUnwrap(svg.firstMatch(of: /viewBox="0 0 (\d+) \d+"/).flatMap { Int($0.1) })
+            return (size - 8 - 17) / 4
+        }
+        let long = try version(try copyOfKit("basic", self)), short = try version(try kitWithShortLinks())
+        XCTAssertEqual(long, 7)
+        XCTAssertEqual(short, 3)
+    }
+
+    func testAChangedCodeMovesItsShortLinkOnARebuildOfThatSourceAlone() throws {
+        let kit = try kitWithShortLinks()
+        XCTAssertNotNil(testBuilder().build(BuildRequest(kitDirectory: kit, date: fixtureDate)).summary)
+        try write("name: Cara Customer\nsegment: customer\ncode: CARA-NEW\noffers: [coupon]\n", to: kit + "/content/sources/cara.yml")
+        let outcome = testBuilder().build(BuildRequest(kitDirectory: kit, date: fixtureDate))
+        XCTAssertEqual(outcome.summary?.rendered, 1, "\(outcome.lines)")
+        XCTAssertFalse(FileManager.default.fileExists(atPath: kit + "/output/r/CARA/index.html"))
+        XCTAssertTrue(FileManager.default.fileExists(atPath: kit + "/output/r/CARA-NEW/index.html"))
+        XCTAssertTrue(try read(kit + "/output/_redirects").contains("/r/CARA-NEW "))
+        // The same bytes as a whole build of the same kit.
+        let whole = try temporaryDirectory(self) + "/whole"
+        XCTAssertNotNil(testBuilder().build(BuildRequest(kitDirectory: kit, outputDirectory: whole, date: fixtureDate)).summary)
+        var expected = try snapshot(whole), actual = try snapshot(kit + "/output")
+        expected[OutputWriter.marker] = nil
+        actual[OutputWriter.marker] = nil
+        XCTAssertEqual(treeDifferences(expected: expected, actual: actual), [])
+    }
+
+    /// Chromium, sent to each short link's page, arrives at the source's referral link
+    /// (Fixtures/tools/follow_short_link.py; nothing leaves the machine).
+    func testEachShortLinkPageTakesABrowserToTheReferralLink() throws {
+        let check = Process()
+        check.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        check.arguments = ["python3", "-c", "import playwright"]
+        check.standardError = FileHandle.nullDevice
+        try check.run()
+        check.waitUntilExit()
+        if check.terminationStatus != 0 || !FileManager.default.isExecutableFile(atPath: "/usr/bin/chromium") {
+            let message = "needs Chromium and Playwright for Python: scripts/install-deps --test-tools installs them"
+            if ProcessInfo.processInfo.environment["CI"] == "true" { XCTFail(message) }
+            throw XCTSkip(message)
+        }
+        let kit = try kitWithShortLinks()
+        XCTAssertNotNil(testBuilder().build(BuildRequest(kitDirectory: kit, date: fixtureDate)).summary)
+        let follow = Process()
+        follow.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        follow.arguments = ["python3", Fixtures.root + "/tools/follow_short_link.py", kit + "/output/r/BOLT/index.html",
+                            kit + "/output/r/CARA/index.html"]
+        let out = Pipe()
+        follow.standardOutput = out
+        try follow.run()
+        let arrived = String(decoding: out.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        follow.waitUntilExit()
+        XCTAssertEqual(follow.terminationStatus, 0)
+        XCTAssertEqual(arrived, [
+            "https://acme.example/start?lang=en&ref=BOLT&utm_source=bolt-partners&utm_medium=referral&utm_campaign=spring%202026#book",
+            "https://acme.example/start?lang=en&ref=CARA&utm_source=cara&utm_medium=referral&utm_campaign=spring%202026#book",
+        ].joined(separator: "\n") + "\n")
+    }
+}

@@ -77,7 +77,7 @@ let package = Package(
             name: "RefkitBuildTests", dependencies: ["RefkitBuild", "RefkitDeploy", "RefkitTemplates", "RefkitModel", "RefkitI18n", "RefkitTestTools",
                                                      "ZIPFoundation"],
             exclude: ["Fixtures"]),
-        .testTarget(name: "RefkitCLITests", dependencies: ["RefkitCLI"]),
+        .testTarget(name: "RefkitCLITests", dependencies: ["RefkitCLI", "RefkitTestTools"]),
         .testTarget(name: "RefkitLedgerTests", dependencies: ["RefkitLedger", "RefkitModel"]),
         .testTarget(
             name: "RefkitReportTests", dependencies: ["RefkitReport", "RefkitBuild", "RefkitLedger", "RefkitModel", "RefkitTestTools"],

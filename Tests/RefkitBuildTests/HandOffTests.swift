@@ -189,30 +189,11 @@ final class HandOffTests: XCTestCase {
 
     /// Each source's `contact.vcf`, read by a real vCard parser (vobject, Fixtures/tools/read_vcards.py).
     private func readVCards(_ files: [String]) throws -> [[String: String]] {
-        let check = Process()
-        check.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        check.arguments = ["python3", "-c", "import vobject"]
-        check.standardError = FileHandle.nullDevice
-        try check.run()
-        check.waitUntilExit()
-        if check.terminationStatus != 0 {
-            let message = "needs vobject (PyPI): scripts/install-deps --test-tools installs it"
-            if ProcessInfo.processInfo.environment["CI"] == "true" { XCTFail(message) }
-            throw XCTSkip(message)
-        }
-        let read = Process()
-        read.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        read.arguments = ["python3", Fixtures.root + "/tools/read_vcards.py"] + files
-        let out = Pipe(), err = Pipe()
-        read.standardOutput = out
-        read.standardError = err
-        try read.run()
-        let output = out.fileHandleForReading.readDataToEndOfFile()
-        let errors = String(decoding: err.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        read.waitUntilExit()
-        XCTAssertEqual(read.terminationStatus, 0, errors)
-        return try output.split(separator: UInt8(ascii: "\n")).map {
-            try XCTUnwrap(JSONSerialization.jsonObject(with: Data($0)) as? [String: String])
+        try requirePython(["vobject"])
+        let read = try runProcess("/usr/bin/env", ["python3", Fixtures.root + "/tools/read_vcards.py"] + files)
+        XCTAssertEqual(read.status, 0, read.error)
+        return try read.output.split(separator: "\n").map {
+            try XCTUnwrap(JSONSerialization.jsonObject(with: Data($0.utf8)) as? [String: String])
         }
     }
 

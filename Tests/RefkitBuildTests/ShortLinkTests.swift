@@ -72,29 +72,13 @@ final class ShortLinkTests: XCTestCase {
     /// Chromium, sent to each short link's page, arrives at the source's referral link
     /// (Fixtures/tools/follow_short_link.py; nothing leaves the machine).
     func testEachShortLinkPageTakesABrowserToTheReferralLink() throws {
-        let check = Process()
-        check.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        check.arguments = ["python3", "-c", "import playwright"]
-        check.standardError = FileHandle.nullDevice
-        try check.run()
-        check.waitUntilExit()
-        if check.terminationStatus != 0 || !FileManager.default.isExecutableFile(atPath: "/usr/bin/chromium") {
-            let message = "needs Chromium and Playwright for Python: scripts/install-deps --test-tools installs them"
-            if ProcessInfo.processInfo.environment["CI"] == "true" { XCTFail(message) }
-            throw XCTSkip(message)
-        }
+        try requirePython(["playwright"], chromium: true)
         let kit = try kitWithShortLinks()
         XCTAssertNotNil(testBuilder().build(BuildRequest(kitDirectory: kit, date: fixtureDate)).summary)
-        let follow = Process()
-        follow.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        follow.arguments = ["python3", Fixtures.root + "/tools/follow_short_link.py", kit + "/output/r/BOLT/index.html",
-                            kit + "/output/r/CARA/index.html"]
-        let out = Pipe()
-        follow.standardOutput = out
-        try follow.run()
-        let arrived = String(decoding: out.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        follow.waitUntilExit()
-        XCTAssertEqual(follow.terminationStatus, 0)
+        let follow = try runProcess("/usr/bin/env", ["python3", Fixtures.root + "/tools/follow_short_link.py",
+                                                     kit + "/output/r/BOLT/index.html", kit + "/output/r/CARA/index.html"])
+        XCTAssertEqual(follow.status, 0, follow.error)
+        let arrived = follow.output
         XCTAssertEqual(arrived, [
             "https://acme.example/start?lang=en&ref=BOLT&utm_source=bolt-partners&utm_medium=referral&utm_campaign=spring%202026#book",
             "https://acme.example/start?lang=en&ref=CARA&utm_source=cara&utm_medium=referral&utm_campaign=spring%202026#book",

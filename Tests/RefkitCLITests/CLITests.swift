@@ -1,5 +1,6 @@
 import Foundation
 import RefkitCLI
+import RefkitTestTools
 import XCTest
 
 /// End-to-end: the real `refkit` binary, run as a user would, in a fresh folder.
@@ -554,17 +555,8 @@ final class ShardMergeTests: XCTestCase {
         try FileManager.default.createDirectory(atPath: work, withIntermediateDirectories: true)
         addTeardownBlock { try? FileManager.default.removeItem(atPath: work) }
         func run(_ executable: String, _ arguments: [String]) throws -> (status: Int32, output: String) {
-            let process = Process()
-            process.executableURL = URL(fileURLWithPath: executable)
-            process.arguments = arguments
-            process.currentDirectoryURL = URL(fileURLWithPath: root)
-            let pipe = Pipe()
-            process.standardOutput = pipe
-            process.standardError = pipe
-            try process.run()
-            let output = String(decoding: pipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-            process.waitUntilExit()
-            return (process.terminationStatus, output)
+            let run = try runProcess(executable, arguments, in: root)
+            return (run.status, run.output + run.error)
         }
         let refkit = RefkitUnderTest.path
         XCTAssertEqual(try run(refkit, ["build", root, "--date", "2026-11-23", "--output", work + "/whole"]).status, 0)

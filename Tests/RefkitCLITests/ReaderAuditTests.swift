@@ -1,4 +1,5 @@
 import Foundation
+import RefkitTestTools
 import XCTest
 
 /// Every page as its readers meet it (docs/FORMAT.md, "Reaching every reader"): the example kit and
@@ -44,7 +45,7 @@ final class ReaderAuditTests: XCTestCase {
     /// Builds and reports a copy of the kit with the binary under test, then audits the output and
     /// the report; returns what the audit printed, line by line.
     private func audit(kit source: String, folders: [String], site: String) throws -> [String] {
-        try requireBrowserTools()
+        try requirePython(["playwright", "axe_playwright_python"], chromium: true)
         let kit = FileManager.default.temporaryDirectory.appendingPathComponent("refkit-audit-\(UUID().uuidString)").path
         try FileManager.default.createDirectory(atPath: kit, withIntermediateDirectories: true)
         addTeardownBlock { try? FileManager.default.removeItem(atPath: kit) }
@@ -52,35 +53,12 @@ final class ReaderAuditTests: XCTestCase {
             try FileManager.default.copyItem(atPath: source + "/" + folder, toPath: kit + "/" + folder)
         }
         for command in [["build", "--date", "2026-11-29"], ["report", "--date", "2026-11-29"]] {
-            let run = try self.run(RefkitUnderTest.path, command, in: kit)
-            XCTAssertEqual(run.status, 0, run.output)
+            let run = try runProcess(RefkitUnderTest.path, command, in: kit)
+            XCTAssertEqual(run.status, 0, run.output + run.error)
         }
-        let audit = try run("/usr/bin/env", ["python3", Self.fixtures + "/tools/reader_audit.py", "--logos", "--site", site, kit + "/output",
+        let audit = try runProcess("/usr/bin/env", ["python3", Self.fixtures + "/tools/reader_audit.py", "--logos", "--site", site, kit + "/output",
                                              kit + "/output", kit + "/private/report/index.html"], in: kit)
-        XCTAssertEqual(audit.status, 0, audit.output)
+        XCTAssertEqual(audit.status, 0, audit.output + audit.error)
         return audit.output.split(separator: "\n").map(String.init)
-    }
-
-    private func requireBrowserTools() throws {
-        let check = try run("/usr/bin/env", ["python3", "-c", "import playwright, axe_playwright_python"], in: "/")
-        if check.status != 0 || !FileManager.default.isExecutableFile(atPath: "/usr/bin/chromium") {
-            let message = "needs Chromium, Playwright and axe-playwright-python: scripts/install-deps --test-tools installs them"
-            if ProcessInfo.processInfo.environment["CI"] == "true" { XCTFail(message) }
-            throw XCTSkip(message)
-        }
-    }
-
-    private func run(_ executable: String, _ arguments: [String], in directory: String) throws -> (status: Int32, output: String) {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: executable)
-        process.arguments = arguments
-        process.currentDirectoryURL = URL(fileURLWithPath: directory)
-        let pipe = Pipe()
-        process.standardOutput = pipe
-        process.standardError = pipe
-        try process.run()
-        let output = String(decoding: pipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        process.waitUntilExit()
-        return (process.terminationStatus, output)
     }
 }

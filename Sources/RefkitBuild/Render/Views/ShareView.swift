@@ -9,8 +9,8 @@ extension SiteRenderer {
         let page = kit.sharePage(for: context.source)
         let words = words(for: language(of: context.source))
         let link = context.values["referral.link"]!
-        var values = ["site": kit.site.name, "source": context.source.name, "code": context.source.code, "link": link]
-        values["name"] = context.source.contact.name ?? context.source.name
+        var values = wordValues(for: context.source)
+        values["link"] = link
         let texts = page.map { $0.messages.map { Placeholder.fill($0, with: context.values) } }.flatMap { $0.isEmpty ? nil : $0 }
             ?? ["share_message_1", "share_message_2"].map { words.text($0, values) }
         let subject = words.text("email_subject", values)

@@ -26,13 +26,18 @@ struct WordsView: ViewModel {
 extension SiteRenderer {
     /// The words a source reads, its values filled.
     func wordsView(for source: Source?, language: String) -> WordsView {
+        WordsView(words(for: language), values: wordValues(for: source))
+    }
+
+    /// The values refkit's words take for a source: `{site}`, `{source}`, `{code}`, `{name}`.
+    func wordValues(for source: Source?) -> [String: String] {
         var values = ["site": kit.site.name]
         if let source {
             values["source"] = source.name
             values["code"] = source.code
             values["name"] = source.contact.name ?? source.name
         }
-        return WordsView(words(for: language), values: values)
+        return values
     }
 
     /// The words of a language (prepared for every language in use when the renderer is made).

@@ -1,0 +1,123 @@
+import Foundation
+import RefkitBuild
+import RefkitModel
+import RefkitTestTools
+import XCTest
+
+/// What a source hands on besides the printed sheet: its contact card, read back by a real vCard
+/// parser, and its share page, whose every link decodes to the message and the link.
+final class ShareAndContactTests: XCTestCase {
+    private static let built = BuiltExample()
+
+    private func example() throws -> (output: String, kit: Kit) {
+        try Self.built.get()
+    }
+
+    /// Each source's `contact.vcf`, read by a real vCard parser (vobject, Fixtures/tools/read_vcards.py).
+    private func readVCards(_ files: [String]) throws -> [[String: String]] {
+        try requirePython(["vobject"])
+        let read = try runProcess("/usr/bin/env", ["python3", Fixtures.root + "/tools/read_vcards.py"] + files)
+        XCTAssertEqual(read.status, 0, read.error)
+        return try read.output.split(separator: "\n").map {
+            try XCTUnwrap(JSONSerialization.jsonObject(with: Data($0.utf8)) as? [String: String])
+        }
+    }
+
+    func testEveryContactCardParsesWithTheBusinessContactAndTheSourcesLink() throws {
+        let (output, kit) = try example()
+        let cards = try readVCards(kit.sources.map { "\(output)/\($0.slug)/contact.vcf" })
+        XCTAssertEqual(cards.count, kit.sources.count)
+        for (source, card) in zip(kit.sources, cards) {
+            XCTAssertEqual(card["version"], "4.0")
+            XCTAssertEqual(card["fn"], kit.site.contact.name)
+            XCTAssertEqual(card["org"], kit.site.name)
+            XCTAssertEqual(card["email"], kit.site.contact.email)
+            XCTAssertEqual(card["tel"], "tel:+15550100")
+            XCTAssertEqual(card["url"], source.referralLink(in: kit.site), source.slug)
+            XCTAssertTrue(card["note"]?.contains(source.name) == true && card["note"]?.contains(source.code) == true, "\(card)")
+        }
+        XCTAssertEqual(cards.first { $0["url"]?.contains("ref=BRIGHTSIDE") == true }?["note"],
+                       "Recomendado por Brightside Coworking (código BRIGHTSIDE-COWORKING)", "the source's language")
+    }
+
+    func testAContactCardEscapesWhatVCardGivesMeaningTo() throws {
+        let kit = try copyOfKit("basic", self)
+        let site = try String(contentsOfFile: kit + "/content/site.yml", encoding: .utf8)
+        try write(site.replacingOccurrences(of: "name: Acme Accounts", with: "name: \"Acme, Ames; and \\\\ Co\"")
+            .replacingOccurrences(of: "contact: { name: Ann Acme,", with: "contact: {"), to: kit + "/content/site.yml")
+        XCTAssertNotNil(testBuilder().build(BuildRequest(kitDirectory: kit, date: fixtureDate)).summary)
+        let text = try String(contentsOfFile: kit + "/output/cara/contact.vcf", encoding: .utf8)
+        XCTAssertTrue(text.contains("\r\nFN:Acme\\, Ames\\; and \\\\ Co\r\n"), text)
+        XCTAssertTrue(text.contains("\r\nKIND:org\r\n"), "no person named: the card is the business's")
+        let card = try XCTUnwrap(try readVCards([kit + "/output/cara/contact.vcf"]).first)
+        XCTAssertEqual(card["fn"], "Acme, Ames; and \\ Co")
+        XCTAssertTrue(text.split(separator: "\r\n").allSatisfy { $0.utf8.count <= 75 }, "folded at 75 octets")
+    }
+
+    /// Every share link of every source decodes to the message, the subject and the link.
+    func testEveryShareLinkCarriesTheMessageAndTheLinkPercentEncoded() throws {
+        let (output, kit) = try example()
+        let anchors = try NSRegularExpression(pattern: #"<p class="share__text">([^<]*)</p>\s*<p class="share__links">(.*?)</p>"#,
+                                              options: .dotMatchesLineSeparators)
+        let hrefs = try NSRegularExpression(pattern: #"href="([^"]*)""#)
+        func unescape(_ html: String) -> String {
+            html.replacingOccurrences(of: "&amp;", with: "&").replacingOccurrences(of: "&#39;", with: "'")
+                .replacingOccurrences(of: "&quot;", with: "\"").replacingOccurrences(of: "&lt;", with: "<").replacingOccurrences(of: "&gt;", with: ">")
+        }
+        var messages = 0
+        for source in kit.sources {
+            let html = try String(contentsOfFile: "\(output)/\(source.slug)/share.html", encoding: .utf8)
+            let link = source.referralLink(in: kit.site)
+            for match in anchors.matches(in: html, range: NSRange(html.startIndex..., in: html)) {
+                let text = unescape(String(html[Range(match.range(at: 1), in: html)!]))
+                XCTAssertTrue(text.contains(link), text)
+                let links = String(html[Range(match.range(at: 2), in: html)!])
+                let urls = hrefs.matches(in: links, range: NSRange(links.startIndex..., in: links))
+                    .map { unescape(String(links[Range($0.range(at: 1), in: links)!])) }
+                XCTAssertEqual(urls.count, 5)
+                func query(_ url: String, _ name: String) -> String? {
+                    URLComponents(string: url)?.queryItems?.first { $0.name == name }?.value
+                }
+                XCTAssertTrue(urls[0].hasPrefix("mailto:?subject="))
+                XCTAssertEqual(query(urls[0], "body"), text)
+                XCTAssertEqual(query(urls[0], "subject")?.isEmpty, false)
+                XCTAssertEqual(query(urls[1], "body"), text, "sms:")
+                XCTAssertEqual(query(urls[2], "text"), text, "WhatsApp")
+                XCTAssertEqual(query(urls[3], "url"), link, "LinkedIn")
+                XCTAssertEqual(query(urls[4], "text"), text, "X")
+                for url in urls { XCTAssertFalse(url.contains(" ") || url.dropFirst(8).contains("://"), url) }
+                messages += 1
+            }
+            XCTAssertTrue(try String(contentsOfFile: "\(output)/\(source.slug)/index.html", encoding: .utf8).contains(#"href="share.html""#))
+        }
+        XCTAssertEqual(messages, 2 * kit.sources.count)
+    }
+
+    func testAShareKindPageGivesTheMessagesAndIsNoPageOfItsOwn() throws {
+        let kit = try copyOfKit("basic", self)
+        try write("""
+            ---
+            title: Pass it on
+            kind: share
+            audience: partners
+            messages:
+              - "We trust {{site.name}} with our books: {{referral.link}}"
+              - "Code {{source.code}}, and that's all"
+            ---
+            Pick **one**.
+            """, to: kit + "/content/kit/share.md")
+        let outcome = testBuilder().build(BuildRequest(kitDirectory: kit, date: fixtureDate))
+        XCTAssertEqual(outcome.lines, [])
+        let share = try String(contentsOfFile: kit + "/output/bolt-partners/share.html", encoding: .utf8)
+        XCTAssertTrue(share.contains("<h1>Pass it on</h1>"))
+        XCTAssertTrue(share.contains("<p>Pick <strong>one</strong>.</p>"))
+        XCTAssertTrue(share.contains(#"<p class="share__text">We trust Acme Accounts with our books: https://acme.example/start?lang=en&amp;ref=BOLT"#))
+        XCTAssertTrue(share.contains(#"<p class="share__text">Code BOLT, and that&#39;s all https://acme.example/start?"#),
+                      "a message without the link gets it")
+        XCTAssertFalse(FileManager.default.fileExists(atPath: kit + "/output/bolt-partners/share-page.html"))
+        XCTAssertFalse(try String(contentsOfFile: kit + "/output/bolt-partners/index.html", encoding: .utf8).contains("Pass it on"),
+                       "not in the navigation")
+        let customer = try String(contentsOfFile: kit + "/output/cara/share.html", encoding: .utf8)
+        XCTAssertTrue(customer.contains("<h1>Share your link</h1>"), "customers are not its audience: refkit's own words")
+    }
+}

@@ -3,7 +3,7 @@ import Foundation
 import PackageDescription
 
 // One target per concern, depending in one direction only:
-// C libraries (CMarkGFM, CQREncode, CRSVG, CLibCrypto, CXXHash) → RefkitMarkdown, RefkitQR, RefkitImages, RefkitModel → RefkitTemplates,
+// C libraries (CMarkGFM, CQREncode, CRSVG, CLibCrypto, CXXHash) → RefkitMarkdown, RefkitQR, RefkitImages, RefkitPrint, RefkitModel → RefkitTemplates,
 // RefkitLedger → RefkitBuild → RefkitReport → RefkitCLI → refkit; RefkitCLI + RefkitServe (SwiftNIO) → refkit-serve.
 // Every target declares exactly the modules it imports.
 let package = Package(
@@ -35,6 +35,8 @@ let package = Package(
         .target(name: "RefkitMarkdown", dependencies: ["CMarkGFM"]),
         .target(name: "RefkitQR", dependencies: ["CQREncode"]),
         .target(name: "RefkitModel"),
+        // PDFs printed by headless Chromium over its DevTools pipe (Foundation only).
+        .target(name: "RefkitPrint"),
         // Logos: their shape read from their bytes, and SVG drawn into PNG.
         .target(name: "RefkitImages", dependencies: ["CRSVG"]),
         // refkit's own words in every shipped language, and CLDR's plural rules and quotation marks
@@ -47,7 +49,7 @@ let package = Package(
         .target(name: "RefkitLedger", dependencies: ["RefkitModel", .product(name: "CSV", package: "CSV.swift")]),
         .target(
             name: "RefkitBuild",
-            dependencies: ["RefkitMarkdown", "RefkitQR", "RefkitModel", "RefkitTemplates", "RefkitLedger", "RefkitI18n", "RefkitImages", "CLibCrypto", "CXXHash", "Yams",
+            dependencies: ["RefkitMarkdown", "RefkitQR", "RefkitModel", "RefkitTemplates", "RefkitLedger", "RefkitI18n", "RefkitImages", "RefkitPrint", "CLibCrypto", "CXXHash", "Yams",
                            "ZIPFoundation"]
         ),
         .target(name: "RefkitReport", dependencies: ["RefkitBuild", "RefkitI18n", "RefkitLedger", "RefkitModel"]),
@@ -59,7 +61,7 @@ let package = Package(
         ]),
         .target(
             name: "RefkitCLI",
-            dependencies: ["RefkitBuild", "RefkitDeploy", "RefkitReport", "RefkitModel", "RefkitTemplates", "RefkitI18n",
+            dependencies: ["RefkitBuild", "RefkitDeploy", "RefkitReport", "RefkitModel", "RefkitTemplates", "RefkitI18n", "RefkitPrint",
                            .product(name: "ArgumentParser", package: "swift-argument-parser")]
         ),
         .executableTarget(name: "refkit", dependencies: ["RefkitCLI"]),
@@ -74,7 +76,7 @@ let package = Package(
         .testTarget(name: "RefkitQRTests", dependencies: ["RefkitQR", "RefkitTestTools"]),
         // Fixture kits are read from the source tree (#filePath), not bundled.
         .testTarget(
-            name: "RefkitBuildTests", dependencies: ["RefkitBuild", "RefkitDeploy", "RefkitTemplates", "RefkitModel", "RefkitI18n", "RefkitTestTools",
+            name: "RefkitBuildTests", dependencies: ["RefkitBuild", "RefkitDeploy", "RefkitTemplates", "RefkitModel", "RefkitI18n", "RefkitPrint", "RefkitTestTools",
                                                      "ZIPFoundation"],
             exclude: ["Fixtures"]),
         .testTarget(name: "RefkitCLITests", dependencies: ["RefkitCLI", "RefkitTestTools"]),

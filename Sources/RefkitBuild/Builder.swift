@@ -1,82 +1,7 @@
 import Foundation
 import RefkitModel
+import RefkitPrint
 import RefkitTemplates
-
-/// What a build was asked to do.
-public struct BuildRequest: Sendable {
-    /// Absolute path of the kit directory.
-    public var kitDirectory: String
-    /// Absolute path of the output directory; default `KIT_DIR/output`.
-    public var outputDirectory: String?
-    /// `--date YYYY-MM-DD`.
-    public var date: String?
-    /// `REFKIT_SECRET`: the key of an unlisted kit's folder names.
-    public var secret: String?
-    /// `--bundle`: also write `output/bundles/S.zip` for every source.
-    public var bundle: Bool
-    /// `--jobs N`: how many sources render at once (default: the machine's cores).
-    public var jobs: Int?
-    /// `--shard i/n`: build only this shard's sources.
-    public var shard: Shard?
-    /// Check `content/ledger.csv` even when no source shows its numbers (`refkit check`).
-    public var checkLedger = false
-    /// How templates render (`REFKIT_RENDER=direct`: every file through swift-mustache; same output).
-    public var renderMode = RenderMode.shape
-    /// Called after each source is written, with how many are done and how many there are (from
-    /// the render workers, so it must be thread-safe).
-    public var progress: (@Sendable (_ done: Int, _ total: Int) -> Void)?
-
-    public init(kitDirectory: String, outputDirectory: String? = nil, date: String? = nil, secret: String? = nil,
-                bundle: Bool = false, jobs: Int? = nil, shard: Shard? = nil) {
-        self.kitDirectory = kitDirectory
-        self.outputDirectory = outputDirectory
-        self.date = date
-        self.secret = secret
-        self.bundle = bundle
-        self.jobs = jobs
-        self.shard = shard
-    }
-}
-
-/// What a finished build did.
-public struct BuildSummary: Sendable, Equatable {
-    /// Sources in the output (this shard's, with --shard).
-    public var sources: Int
-    /// HTML pages in the output (per-source pages and the directory).
-    public var pages: Int
-    public var output: String
-    public var date: Day
-    /// Sources rendered by this build: all of them, or only those whose file changed when nothing
-    /// they share did.
-    public var rendered: Int = 0
-    /// Nothing had changed since the last build: nothing was read past the fingerprint, or written.
-    public var upToDate = false
-}
-
-/// Why a build wrote nothing. Every case leaves the output folder as it was.
-public enum BuildFailure: Error, Equatable, CustomStringConvertible {
-    /// The kit has errors; all of them are in the build's diagnostics.
-    case invalidKit(errors: Int)
-    /// The folder given is not a kit (`KitFolder`).
-    case notAKit(String)
-    case badDate(BuildDateResolver.Failure)
-    case output(OutputWriter.Failure)
-
-    public var description: String {
-        switch self {
-        case .invalidKit(let errors): "the kit has \(errors) error\(errors == 1 ? "" : "s"); nothing was written"
-        case .notAKit(let problem): problem
-        case .badDate(let failure): failure.description
-        case .output(let failure): failure.description
-        }
-    }
-}
-
-/// The outcome of `refkit build`: diagnostics (warnings even on success) and a summary or failure.
-public struct BuildOutcome: Sendable {
-    public var diagnostics: [Diagnostic]
-    public var result: Result<BuildSummary, BuildFailure>
-}
 
 /// The pipeline: load → validate → render → write, in that order, each step a separate type.
 public struct Builder: Sendable {
@@ -150,49 +75,56 @@ public struct Builder: Sendable {
             let written = try renderAndWrite(rebuild.rendered, kit: kit, renderer: renderer, writer: writer, request: request,
                                              whole: rebuild.isWhole, directoryMayChange: rebuild.directoryMayChange)
             let otherPages = (request.shard?.writesSharedFiles ?? true) && !kit.site.unlisted ? 1 : 0
-            let manifest = try rebuild.commit(pages: written.pages, otherEntries: written.otherEntries, otherPages: otherPages,
-                                              diagnostics: validated.diagnostics)
+            let manifest = try rebuild.commit(pages: written.pages, prints: written.prints, otherEntries: written.otherEntries,
+                                              otherPages: otherPages, diagnostics: validated.diagnostics)
             let summary = BuildSummary(sources: manifest.sources.count, pages: manifest.pages, output: output, date: date,
                                        rendered: rebuild.rendered.count)
             return BuildOutcome(diagnostics: validated.diagnostics, result: .success(summary))
         } catch {
             writer.abort()
-            return BuildOutcome(diagnostics: validated.diagnostics, result: .failure(.output(error)))
+            return BuildOutcome(diagnostics: validated.diagnostics, result: .failure(BuildFailure(error)))
         }
     }
 
-    /// What `renderAndWrite` wrote: each rendered source's page count, and which shared entries
-    /// (the directory page) changed.
+    /// What `renderAndWrite` wrote: each rendered source's page count and print key, and which
+    /// shared entries (the directory page) changed.
     private struct Written {
         var pages: [String: Int]
+        var prints: [String: String]
         var otherEntries: [String]
     }
 
     /// Renders `sources` and writes them to the staging folder; with `whole`, also the files every
     /// source shares (theme, assets), else only the directory page, and only if its bytes changed.
     private func renderAndWrite(_ sources: [Source], kit: Kit, renderer: SiteRenderer, writer: OutputWriter,
-                                request: BuildRequest, whole: Bool, directoryMayChange: Bool) throws(OutputWriter.Failure) -> Written {
-        // Files every source shares: the theme and the kit's assets (read only when bundling).
+                                request: BuildRequest, whole: Bool, directoryMayChange: Bool) throws(BuildFailure) -> Written {
+        // Files every source shares: the theme and the kit's assets (read only to bundle or print).
         var theme: [OutputFile] = []
         if !kit.assets.contains(where: { $0.outputPath == DefaultTheme.path }) {
             theme.append(OutputFile(path: DefaultTheme.path, text: DefaultTheme.css))
         }
+        let styleSheet = theme
         // The e-mail's PNG logos: needed before the sources when bundling (each zip holds the ones it
         // links to), else drawn beside the sources as one more job.
         let logosFirst = request.bundle
         if logosFirst { theme += renderer.emailLogoFiles() }
-        var bundled = theme
-        if request.bundle {
+        var assets: [OutputFile] = []
+        if request.bundle || request.pdf != nil {
             for asset in kit.assets {
                 do {
-                    bundled.append(OutputFile(path: asset.outputPath, contents: try fileSystem.readFile(at: kitPath(asset, request))))
+                    assets.append(OutputFile(path: asset.outputPath, contents: try fileSystem.readFile(at: kitPath(asset, request))))
                 } catch {
-                    throw .fileSystem(error)
+                    throw .output(.fileSystem(error))
                 }
             }
         }
-
-        let sharedInBundles = bundled
+        let sharedInBundles = theme + (request.bundle ? assets : [])
+        // --pdf: the pages print with the style sheet and assets they link to.
+        let cores = ProcessInfo.processInfo.activeProcessorCount
+        let printing = request.pdf.map {
+            PrintStep(program: $0, kit: kit, date: renderer.date, writer: writer, shared: styleSheet + assets, tabs: cores + 1)
+        }
+        defer { printing?.stop() }
         // The directory page, when this build writes it, is one more job: it lists every source,
         // so on a rebuild of one source it takes as long as that source and runs beside it.
         let writesDirectory = (request.shard?.writesSharedFiles ?? true) && (whole || directoryMayChange)
@@ -201,8 +133,9 @@ public struct Builder: Sendable {
         let drawsLogos = whole && !logosFirst && writesDirectory
         let progress = Progress()
         let pages = ParallelResults<Int>(count: sources.count)
+        let printKeys = ParallelResults<String>(count: sources.count)
         let extraJobs = (writesDirectory ? 1 : 0) + (drawsLogos ? 1 : 0)
-        parallelForEach(sources.count + extraJobs, jobs: request.jobs ?? ProcessInfo.processInfo.activeProcessorCount) { job in
+        parallelForEach(sources.count + extraJobs, jobs: request.jobs ?? cores) { job in
             guard !progress.failed else { return }
             // The logos first (drawing them takes as long as a few sources), then the sources.
             if drawsLogos, job == 0 { return emailLogos.set(0, renderer.emailLogoFiles()) }
@@ -212,22 +145,48 @@ public struct Builder: Sendable {
             let files = renderer.render(source: source)
             do {
                 try writer.write(files)
+                var pdfs: [OutputFile] = []
+                if let printing {
+                    let prints = try printing.prints(for: source, files: files, folder: renderer.directoryName(for: source))
+                    try writer.write(prints.printed)
+                    printKeys.set(index, prints.key)
+                    if request.bundle { pdfs = try prints.printed + writer.readKept(prints.kept) }
+                }
                 if request.bundle {
-                    let zip = try Bundle.zip(files + Bundle.referenced(sharedInBundles, by: files), date: renderer.date)
+                    let zip = try Bundle.zip(files + pdfs + Bundle.referenced(sharedInBundles, by: files), date: renderer.date)
                     try writer.write([OutputFile(path: Bundle.path(forSourceFolder: renderer.directoryName(for: source)), contents: zip)])
                 }
                 let count = files.filter { $0.path.hasSuffix(".html") }.count
                 pages.set(index, count)
                 request.progress?(progress.add(pages: count), sources.count)
             } catch let error as OutputWriter.Failure {
-                progress.fail(error)
+                progress.fail(.output(error), at: index)
+            } catch let error as PrintFailure {
+                progress.fail(.print(error), at: index)
             } catch {
-                progress.fail(.bundle("\(error)"))
+                progress.fail(.output(.bundle("\(error)")), at: index)
             }
         }
         if let failure = progress.failure { throw failure }
-        var written = Written(pages: Dictionary(uniqueKeysWithValues: zip(sources.map(\.slug), pages.all)), otherEntries: [])
+        let slugs = sources.map(\.slug)
+        var written = Written(pages: Dictionary(uniqueKeysWithValues: zip(slugs, pages.all)),
+                              prints: printing == nil ? [:] : Dictionary(uniqueKeysWithValues: zip(slugs, printKeys.all)), otherEntries: [])
 
+        do {
+            try writeShared(theme: theme, emailLogos: drawsLogos ? emailLogos.all[0] : [], directoryPage: writesDirectory ? directory.all[0] : nil,
+                            writesDirectory: writesDirectory, whole: whole, into: &written, kit: kit, renderer: renderer,
+                            writer: writer, request: request)
+        } catch {
+            throw .output(error)
+        }
+        return written
+    }
+
+    /// After the sources: the files they share. The short links, the directory page and, on a
+    /// whole build, the theme, the e-mail's logos and the kit's assets.
+    private func writeShared(theme: [OutputFile], emailLogos: [OutputFile], directoryPage: OutputFile?, writesDirectory: Bool,
+                             whole: Bool, into written: inout Written, kit: Kit, renderer: SiteRenderer, writer: OutputWriter,
+                             request: BuildRequest) throws(OutputWriter.Failure) {
         // Short links list every source: on a partial build they are written (all of them) only
         // when one of them changed, came or went.
         let shortLinks = (request.shard?.writesSharedFiles ?? true) ? renderer.shortLinkFiles() : []
@@ -238,21 +197,19 @@ public struct Builder: Sendable {
                 written.otherEntries += ["r", "_redirects"]
             }
         }
-        guard writesDirectory else { return written }
-        let directoryPage = directory.all[0]
+        guard writesDirectory else { return }
         guard whole else {
             if let directoryPage, writer.previous?.hash(of: directoryPage.path) != Manifest.hash(directoryPage.contents) {
                 try writer.write([directoryPage])
                 written.otherEntries.append(directoryPage.path)
             }
-            return written
+            return
         }
-        try writer.write(theme + (drawsLogos ? emailLogos.all[0] : []) + shortLinks + [directoryPage].compactMap { $0 })
+        try writer.write(theme + emailLogos + shortLinks + [directoryPage].compactMap { $0 })
         for asset in kit.assets {
             let path = kitPath(asset, request)
             try writer.copy(from: fileSystem.realPath(path) ?? path, to: asset.outputPath)
         }
-        return written
     }
 
     private func kitPath(_ asset: Asset, _ request: BuildRequest) -> String {
@@ -265,13 +222,20 @@ private final class Progress: @unchecked Sendable {
     private let lock = NSLock()
     private var _pages = 0
     private var _sources = 0
-    private var _failure: OutputWriter.Failure?
+    private var _failure: BuildFailure?
+    private var failedIndex = Int.max
 
     var pages: Int { lock.withLock { _pages } }
-    var failure: OutputWriter.Failure? { lock.withLock { _failure } }
+    var failure: BuildFailure? { lock.withLock { _failure } }
     var failed: Bool { failure != nil }
 
     /// Adds a finished source's pages; returns how many sources are done.
     func add(pages: Int) -> Int { lock.withLock { _pages += pages; _sources += 1; return _sources } }
-    func fail(_ failure: OutputWriter.Failure) { lock.withLock { if _failure == nil { _failure = failure } } }
+    /// Records the failure of source `index`: the first source's that failed, in source order (jobs
+    /// start in that order, so every source before it ran), whichever thread came first.
+    func fail(_ failure: BuildFailure, at index: Int) {
+        lock.withLock {
+            if index < failedIndex { (_failure, failedIndex) = (failure, index) }
+        }
+    }
 }

@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import RefkitBuild
 import RefkitModel
+import RefkitPrint
 import RefkitTemplates
 
 struct BuildCommand: RefkitSubcommand {
@@ -20,6 +21,7 @@ struct BuildCommand: RefkitSubcommand {
               refkit build mykit --date 2027-01-31
               refkit build --output /tmp/site  build into another folder (new, empty, or refkit's own)
               refkit build --bundle            also zip each source's kit into output/bundles/
+              refkit build --pdf               also print each handout and offer into a PDF (headless Chromium)
               refkit build --shard 2/4 --output part2   one of four CI jobs; together they make the whole site
 
             Exit status: 0 built (warnings allowed), 1 the kit has errors or output could not be \
@@ -37,6 +39,9 @@ struct BuildCommand: RefkitSubcommand {
 
     @Flag(name: .long, help: "Also write output/bundles/SOURCE.zip: everything one source needs to hand on.")
     var bundle = false
+
+    @Flag(name: .long, help: "Also print each source's handout and offers into PDFs beside them, with headless Chromium.")
+    var pdf = false
 
     @Option(name: .long, help: ArgumentHelp("How many sources to render at once (default: the machine's cores).", valueName: "n"))
     var jobs: Int?
@@ -61,6 +66,14 @@ struct BuildCommand: RefkitSubcommand {
             secret: environment.variables["REFKIT_SECRET"], bundle: bundle, jobs: jobs, shard: shard.flatMap(Shard.init))
         request.progress = { done, total in display.update(done: done, total: total) }
         request.renderMode = RenderMode(environment: environment.variables)
+        if pdf {
+            do {
+                request.pdf = try ChromiumProgram.locate(environment: environment.variables)
+            } catch {
+                environment.standardError("refkit: \(error)\n")
+                return ExitStatus.contentErrors
+            }
+        }
         let outcome = builder.build(request)
         display.finish()
 

@@ -43,6 +43,8 @@ public struct Site: Sendable, Hashable {
     public var unsafeHTML: Bool
     /// `short_links: true`: printed things carry `url/r/CODE`, a page that forwards to the link.
     public var shortLinks: Bool = false
+    /// `paper: a4|letter`: what every source's PDFs are printed on unless it says otherwise.
+    public var paper: Paper?
     /// Where `refkit deploy` publishes output/.
     public var deploy: DeployTarget?
     /// `follow_up:`: how often `refkit report`'s calendar has the business follow up, per segment.
@@ -158,6 +160,8 @@ public struct Source: Sendable, Hashable {
     public var followUp: Cadence?
     /// `show_stats: true`: the kit's home thanks the source with its numbers from the ledger.
     public var showStats: Bool
+    /// `paper: a4|letter`: what its PDFs are printed on (`Kit.paper(of:)`).
+    public var paper: Paper?
 
     public init(
         slug: String, name: String, segment: Segment, code: String, contact: Contact = .init(),

@@ -114,3 +114,24 @@ final class DayArithmeticTests: XCTestCase {
         XCTAssertEqual(Day("2026-12-01")!.daysSince1970 - Day("2026-11-23")!.daysSince1970, 8)
     }
 }
+
+final class PaperTests: XCTestCase {
+    /// FORMAT.md: Letter where the language tag's region is US, CA or MX, else A4.
+    func testTheUsualPaperFollowsTheRegion() {
+        for tag in ["en-US", "es-MX", "fr-CA", "en-us", "zh-Hant-US"] { XCTAssertEqual(Paper.usual(for: tag), .letter, tag) }
+        for tag in ["en", "en-GB", "de", "es", "es-419", "fr-FR", "pt-BR", "zh-Hant-TW", "ar"] { XCTAssertEqual(Paper.usual(for: tag), .a4, tag) }
+    }
+
+    func testASourcesPaperThenTheSitesThenItsLanguages() {
+        var site = Site(name: "S", url: "https://s.example", referralURL: "https://s.example/r", language: "en-US")
+        var source = Source(slug: "a", name: "A", segment: .customer, code: "AAA")
+        let paper = { Kit(site: site, pages: [], offers: [], sources: [source], assets: []).paper(of: source) }
+        XCTAssertEqual(paper(), .letter)
+        source.language = "de"
+        XCTAssertEqual(paper(), .a4)
+        site.paper = .letter
+        XCTAssertEqual(paper(), .letter)
+        source.paper = .a4
+        XCTAssertEqual(paper(), .a4)
+    }
+}

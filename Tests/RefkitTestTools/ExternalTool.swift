@@ -16,6 +16,7 @@ public struct ExternalTool: Sendable {
     public static let chromium = ExternalTool("chromium", package: "chromium")
     public static let pdfinfo = ExternalTool("pdfinfo", package: "poppler-utils")
     public static let pdftotext = ExternalTool("pdftotext", package: "poppler-utils")
+    public static let pdftoppm = ExternalTool("pdftoppm", package: "poppler-utils")
     public static let rsvgConvert = ExternalTool("rsvg-convert", package: "librsvg2-bin")
     public static let zbarimg = ExternalTool("zbarimg", package: "zbar-tools")
 

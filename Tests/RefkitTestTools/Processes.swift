@@ -1,13 +1,15 @@
 import Foundation
 import XCTest
 
-/// Runs a program and returns its exit status, standard output and standard error.
-public func runProcess(_ executable: String, _ arguments: [String], in directory: String? = nil)
-    throws -> (status: Int32, output: String, error: String) {
+/// Runs a program and returns its exit status, standard output and standard error; with
+/// `environment`, in that environment only.
+public func runProcess(_ executable: String, _ arguments: [String], in directory: String? = nil,
+                       environment: [String: String]? = nil) throws -> (status: Int32, output: String, error: String) {
     let process = Process()
     process.executableURL = URL(fileURLWithPath: executable)
     process.arguments = arguments
     if let directory { process.currentDirectoryURL = URL(fileURLWithPath: directory) }
+    if let environment { process.environment = environment }
     let out = Pipe(), err = Pipe()
     process.standardOutput = out
     process.standardError = err

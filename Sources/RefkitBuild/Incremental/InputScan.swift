@@ -23,7 +23,8 @@ public struct InputScan: Sendable, Equatable {
         var options = [UInt8]()
         func add(_ text: String, to context: inout [UInt8]) { context += Array(text.utf8) + [0] }
         for option in [Manifest.format, executableIdentity, date, request.bundle ? "bundle" : "",
-                       request.shard?.description ?? "", request.secret.map { Manifest.digest(Array($0.utf8)) } ?? ""] {
+                       request.shard?.description ?? "", request.secret.map { Manifest.digest(Array($0.utf8)) } ?? "",
+                       request.pdf.map { "pdf " + $0.identity } ?? ""] {
             add(option, to: &options)
         }
         var everything = options, shared = options

@@ -9,15 +9,15 @@ import RefkitModel
 ///   binary, the date and the options that change output). Equal next time: nothing to do.
 /// - `shared`: the same, leaving out the sources' own files. Equal next time: only the sources
 ///   whose file changed are rendered again (see `InputScan`).
-/// - a record per source: the hash of its file, its folder, its page count and a hash of what the
-///   directory page lists of it;
+/// - a record per source: the hash of its file, its folder, its page count, a hash of what the
+///   directory page lists of it, and with `--pdf` the key its PDFs were printed for;
 /// - a hash of every file written: a file whose bytes are unchanged is linked, not rewritten (same
 ///   inode, same mtime), so uploads stay small.
 ///
 /// The format is lines of text (one record per line, sorted), read and written in a few
 /// milliseconds even for 100,000 files, and readable in a diff.
 public struct Manifest: Sendable, Equatable {
-    public static let format = "refkit-manifest 5"
+    public static let format = "refkit-manifest 6"
 
     /// What the manifest knows about one source's kit.
     public struct SourceRecord: Sendable, Equatable {
@@ -29,14 +29,17 @@ public struct Manifest: Sendable, Equatable {
         public var pages: Int
         /// Hash of what the directory page shows of it (`SiteRenderer.listing(of:)`).
         public var listing: String
+        /// With `--pdf`, the key its PDFs were printed for (`PrintStep`); `unknown` without.
+        public var prints: String
 
         public static let unknown = "-"
 
-        public init(input: String, folder: String, pages: Int, listing: String) {
+        public init(input: String, folder: String, pages: Int, listing: String, prints: String = unknown) {
             self.input = input
             self.folder = folder
             self.pages = pages
             self.listing = listing
+            self.prints = prints
         }
     }
 
@@ -118,7 +121,7 @@ public struct Manifest: Sendable, Equatable {
         text += "fingerprint \(fingerprint)\nshared \(shared)\nother-pages \(otherPages)\n"
         for slug in sources.keys.sorted() {
             let record = sources[slug]!
-            text += "source \(slug) \(record.input) \(record.pages) \(record.listing) \(Self.escape(record.folder))\n"
+            text += "source \(slug) \(record.input) \(record.pages) \(record.listing) \(record.prints) \(Self.escape(record.folder))\n"
         }
         for diagnostic in diagnostics { text += Self.line(for: diagnostic) }
         var bytes = Array(text.utf8)
@@ -175,13 +178,13 @@ public struct Manifest: Sendable, Equatable {
             }
             guard let isFile else { return nil }
             if isFile { continue }
-            // `source SLUG INPUT PAGES LISTING FOLDER`, or `KEY VALUE`
-            let fields = line.split(separator: 0x20, maxSplits: 5, omittingEmptySubsequences: false)
+            // `source SLUG INPUT PAGES LISTING PRINTS FOLDER`, or `KEY VALUE`
+            let fields = line.split(separator: 0x20, maxSplits: 6, omittingEmptySubsequences: false)
             let key = String(decoding: fields[0], as: UTF8.self)
-            if key == "source", fields.count == 6, let pages = Int(String(decoding: fields[3], as: UTF8.self)) {
+            if key == "source", fields.count == 7, let pages = Int(String(decoding: fields[3], as: UTF8.self)) {
                 sources[String(decoding: fields[1], as: UTF8.self)] = SourceRecord(
-                    input: String(decoding: fields[2], as: UTF8.self), folder: Self.unescape(String(decoding: fields[5], as: UTF8.self)),
-                    pages: pages, listing: String(decoding: fields[4], as: UTF8.self))
+                    input: String(decoding: fields[2], as: UTF8.self), folder: Self.unescape(String(decoding: fields[6], as: UTF8.self)),
+                    pages: pages, listing: String(decoding: fields[4], as: UTF8.self), prints: String(decoding: fields[5], as: UTF8.self))
             } else if key == "diagnostic" {
                 guard let diagnostic = Self.diagnostic(from: String(decoding: line, as: UTF8.self)) else { return nil }
                 diagnostics.append(diagnostic)

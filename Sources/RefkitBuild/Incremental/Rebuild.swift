@@ -52,9 +52,10 @@ struct Rebuild {
     /// Records what was written and puts it in place of the output.
     /// - Parameters:
     ///   - pages: HTML pages written per rendered source, by slug.
+    ///   - prints: with `--pdf`, the print key of each rendered source's PDFs, by slug.
     ///   - otherEntries: shared entries written again on a partial build (the directory page).
     ///   - otherPages: pages outside the sources' folders.
-    func commit(pages: [String: Int], otherEntries: [String], otherPages: Int,
+    func commit(pages: [String: Int], prints: [String: String], otherEntries: [String], otherPages: Int,
                 diagnostics: [Diagnostic]) throws(OutputWriter.Failure) -> Manifest {
         var records = plan.previous?.sources ?? [:]
         for slug in plan.removed { records[slug] = nil }
@@ -62,7 +63,8 @@ struct Rebuild {
             records[source.slug] = Manifest.SourceRecord(input: inputs.sources[source.slug] ?? Manifest.SourceRecord.unknown,
                                                          folder: renderer.directoryName(for: source),
                                                          pages: pages[source.slug] ?? 0,
-                                                         listing: listingHash(of: source))
+                                                         listing: listingHash(of: source),
+                                                         prints: prints[source.slug] ?? Manifest.SourceRecord.unknown)
         }
         guard let previous = plan.previous else {
             var manifest = Manifest(fingerprint: inputs.fingerprint, shared: inputs.shared, sources: records,

@@ -20,9 +20,9 @@ public struct ValidatedKit: Sendable {
 /// and reports every problem in one pass.
 public enum KitValidator {
     static let siteKeys = ["name", "url", "referral_url", "logo", "colors", "contact", "language", "campaign",
-                           "rewards", "unlisted", "unsafe_html", "short_links", "follow_up", "deploy"]
+                           "rewards", "unlisted", "unsafe_html", "short_links", "follow_up", "deploy", "paper"]
     static let sourceKeys = ["name", "segment", "code", "contact", "brand", "message", "reward", "offers",
-                             "language", "follow_up", "show_stats"]
+                             "language", "follow_up", "show_stats", "paper"]
     /// Fields written one level too high, a common slip: where they belong.
     static let siteMoved = ["email": "contact.email", "phone": "contact.phone", "primary": "colors.primary",
                             "accent": "colors.accent", "directory": "deploy.directory", "git": "deploy.git", "branch": "deploy.branch"]

@@ -47,11 +47,13 @@ extension KitValidator {
             followUp.customers = cadence(reader, "customers") ?? followUp.customers
         }
         let shortLinks = fields.bool("short_links") ?? false
+        let paper = paper(fields)
         guard let name, let url, let referralURL else { return nil }
         var site = Site(name: name, url: url, referralURL: referralURL, logo: logo, colors: colors, contact: contact,
                     language: language, campaign: campaign, rewards: rewards, unlisted: unlisted, unsafeHTML: unsafeHTML,
                     deploy: deploy, followUp: followUp)
         site.shortLinks = shortLinks
+        site.paper = paper
         return site
     }
 
@@ -72,6 +74,16 @@ extension KitValidator {
     /// (read again without reporting: the file's own problems are reported already).
     static func siteLocation(of key: String, in document: YAMLDocument) -> SourceLocation {
         FieldReader(document, node: document.root, knownKeys: siteKeys, log: DiagnosticLog()).location(of: key)
+    }
+
+    /// `paper:`, in site.yml or a source's file: `a4` or `letter`, in any case (`A4`, `Letter`).
+    static func paper(_ fields: FieldReader) -> Paper? {
+        guard let text = fields.string("paper") else { return nil }
+        guard let paper = Paper(rawValue: text.lowercased()) else {
+            fields.log.append(.error("'\(fields.qualified("paper"))' must be a4 or letter, not '\(text)'", at: fields.location(of: "paper")))
+            return nil
+        }
+        return paper
     }
 
     /// A follow-up cadence: `monthly`, `quarterly`, `yearly` or `every N weeks`.

@@ -102,11 +102,13 @@ extension KitValidator {
         let language = languageTag(fields)
         let followUp = cadence(fields, "follow_up")
         let showStats = fields.bool("show_stats") ?? false
+        let paper = paper(fields)
         let codeAt = code.map { ($0, fields.value("code")?.location ?? top) }
         guard let name, let segment, let code else { return CheckedSource(source: nil, code: codeAt, diagnostics: log.entries) }
-        let source = Source(slug: slug, name: name, segment: segment, code: code, contact: contact, brand: brand,
+        var source = Source(slug: slug, name: name, segment: segment, code: code, contact: contact, brand: brand,
                             message: message, reward: reward, offerIDs: chosenOffers, language: language,
                             followUp: followUp, showStats: showStats)
+        source.paper = paper
         return CheckedSource(source: source, code: codeAt, diagnostics: log.entries)
     }
 

@@ -116,6 +116,42 @@ public struct OutputWriter: Sendable {
         try fileSystem.writeFile(bytes, to: staging + "/" + path)
     }
 
+    /// Puts the previous build's files at `paths` in the staging folder unchanged (links: no write),
+    /// when the previous build recorded every one and each is still there; else none of them, and
+    /// false. (All or none: a file written later at a linked path would write into the old output.)
+    public func keep(_ paths: [String]) -> Bool {
+        guard let previous else { return false }
+        let hashes = paths.compactMap { previous.hash(of: $0) }
+        guard hashes.count == paths.count else { return false }
+        var linked: [String] = []
+        for path in paths {
+            let destination = staging + "/" + path
+            do {
+                try fileSystem.createDirectory(at: String(destination[..<destination.lastIndex(of: "/")!]))
+                try fileSystem.linkItem(from: output + "/" + path, to: destination)
+                linked.append(destination)
+            } catch {
+                for link in linked { try? fileSystem.removeItem(at: link) }
+                return false
+            }
+        }
+        for (path, hash) in zip(paths, hashes) { written.record(path, hash) }
+        return true
+    }
+
+    /// The bytes of files `keep` kept (for a bundle).
+    public func readKept(_ paths: [String]) throws(Failure) -> [OutputFile] {
+        var files: [OutputFile] = []
+        for path in paths {
+            do {
+                files.append(OutputFile(path: path, contents: try fileSystem.readFile(at: staging + "/" + path)))
+            } catch {
+                throw .fileSystem(error)
+            }
+        }
+        return files
+    }
+
     /// Copies a kit file (absolute path) to `path` under the staging folder.
     public func copy(from source: String, to path: String) throws(Failure) {
         do {

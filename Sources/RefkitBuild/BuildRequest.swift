@@ -1,0 +1,97 @@
+import RefkitModel
+import RefkitPrint
+import RefkitTemplates
+
+/// What a build was asked to do.
+public struct BuildRequest: Sendable {
+    /// Absolute path of the kit directory.
+    public var kitDirectory: String
+    /// Absolute path of the output directory; default `KIT_DIR/output`.
+    public var outputDirectory: String?
+    /// `--date YYYY-MM-DD`.
+    public var date: String?
+    /// `REFKIT_SECRET`: the key of an unlisted kit's folder names.
+    public var secret: String?
+    /// `--bundle`: also write `output/bundles/S.zip` for every source.
+    public var bundle: Bool
+    /// `--jobs N`: how many sources render at once (default: the machine's cores).
+    public var jobs: Int?
+    /// `--shard i/n`: build only this shard's sources.
+    public var shard: Shard?
+    /// `--pdf`: the Chromium that prints each source's handout and offers into PDFs; nil: no PDFs.
+    public var pdf: ChromiumProgram?
+    /// Check `content/ledger.csv` even when no source shows its numbers (`refkit check`).
+    public var checkLedger = false
+    /// How templates render (`REFKIT_RENDER=direct`: every file through swift-mustache; same output).
+    public var renderMode = RenderMode.shape
+    /// Called after each source is written, with how many are done and how many there are (from
+    /// the render workers, so it must be thread-safe).
+    public var progress: (@Sendable (_ done: Int, _ total: Int) -> Void)?
+
+    public init(kitDirectory: String, outputDirectory: String? = nil, date: String? = nil, secret: String? = nil,
+                bundle: Bool = false, jobs: Int? = nil, shard: Shard? = nil) {
+        self.kitDirectory = kitDirectory
+        self.outputDirectory = outputDirectory
+        self.date = date
+        self.secret = secret
+        self.bundle = bundle
+        self.jobs = jobs
+        self.shard = shard
+    }
+}
+
+/// What a finished build did.
+public struct BuildSummary: Sendable, Equatable {
+    /// Sources in the output (this shard's, with --shard).
+    public var sources: Int
+    /// HTML pages in the output (per-source pages and the directory).
+    public var pages: Int
+    public var output: String
+    public var date: Day
+    /// Sources rendered by this build: all of them, or only those whose file changed when nothing
+    /// they share did.
+    public var rendered: Int = 0
+    /// Nothing had changed since the last build: nothing was read past the fingerprint, or written.
+    public var upToDate = false
+}
+
+/// Why a build wrote nothing. Every case leaves the output folder as it was.
+public enum BuildFailure: Error, Equatable, CustomStringConvertible {
+    /// The kit has errors; all of them are in the build's diagnostics.
+    case invalidKit(errors: Int)
+    /// The folder given is not a kit (`KitFolder`).
+    case notAKit(String)
+    case badDate(BuildDateResolver.Failure)
+    case output(OutputWriter.Failure)
+    /// `--pdf` could not print a page.
+    case print(PrintFailure)
+
+    public var description: String {
+        switch self {
+        case .invalidKit(let errors): "the kit has \(errors) error\(errors == 1 ? "" : "s"); nothing was written"
+        case .notAKit(let problem): problem
+        case .badDate(let failure): failure.description
+        case .output(let failure): failure.description
+        case .print(let failure): failure.description
+        }
+    }
+}
+
+extension BuildFailure {
+    /// What a thrown error means for the build: the writer's and the printer's failures as such,
+    /// anything else (from making a zip) a bundle that could not be made.
+    init(_ error: any Error) {
+        switch error {
+        case let failure as BuildFailure: self = failure
+        case let failure as OutputWriter.Failure: self = .output(failure)
+        case let failure as PrintFailure: self = .print(failure)
+        default: self = .output(.bundle("\(error)"))
+        }
+    }
+}
+
+/// The outcome of `refkit build`: diagnostics (warnings even on success) and a summary or failure.
+public struct BuildOutcome: Sendable {
+    public var diagnostics: [Diagnostic]
+    public var result: Result<BuildSummary, BuildFailure>
+}

@@ -74,7 +74,8 @@ public struct Builder: Sendable {
             try writer.begin()
             let written = try renderAndWrite(rebuild.rendered, kit: kit, renderer: renderer, writer: writer, request: request,
                                              whole: rebuild.isWhole, directoryMayChange: rebuild.directoryMayChange)
-            let otherPages = (request.shard?.writesSharedFiles ?? true) && !kit.site.unlisted ? 1 : 0
+            let writesShared = request.shard?.writesSharedFiles ?? true
+            let otherPages = writesShared ? (kit.site.unlisted ? 0 : 1) + renderer.networkPageCount : 0
             let manifest = try rebuild.commit(pages: written.pages, prints: written.prints, otherEntries: written.otherEntries,
                                               otherPages: otherPages, diagnostics: validated.diagnostics)
             let summary = BuildSummary(sources: manifest.sources.count, pages: manifest.pages, output: output, date: date,
@@ -197,7 +198,20 @@ public struct Builder: Sendable {
                 written.otherEntries += ["r", "_redirects"]
             }
         }
-        guard writesDirectory else { return }
+        // The network blog shows its authors' names, logos and websites: on a partial build it is
+        // written again (all of it) only when one of its files changed.
+        let network = (request.shard?.writesSharedFiles ?? true) ? renderer.renderNetwork() : []
+        if !whole, !network.isEmpty, let previous = writer.previous {
+            let before = previous.files.filter { $0.key.hasPrefix("network/") }
+            if before != Dictionary(uniqueKeysWithValues: network.map { ($0.path, Manifest.hash($0.contents)) }) {
+                try writer.write(network)
+                written.otherEntries.append("network")
+            }
+        }
+        guard writesDirectory else {
+            if whole { try writer.write(network) }
+            return
+        }
         guard whole else {
             if let directoryPage, writer.previous?.hash(of: directoryPage.path) != Manifest.hash(directoryPage.contents) {
                 try writer.write([directoryPage])
@@ -205,7 +219,7 @@ public struct Builder: Sendable {
             }
             return
         }
-        try writer.write(theme + emailLogos + shortLinks + [directoryPage].compactMap { $0 })
+        try writer.write(theme + emailLogos + shortLinks + network + [directoryPage].compactMap { $0 })
         for asset in kit.assets {
             let path = kitPath(asset, request)
             try writer.copy(from: fileSystem.realPath(path) ?? path, to: asset.outputPath)

@@ -44,6 +44,20 @@ public final class LocaleFormats: @unchecked Sendable {
         return numbers.string(from: number) ?? number.description
     }
 
+    /// A day and a time of day, the language's way: `Thursday, 14 January 2027 at 18:30` (en-GB),
+    /// `Donnerstag, 14. Januar 2027 um 18:30`. The time is as written (no time zone moves it).
+    public func dayAndTime(year: Int, month: Int, day: Int, hour: Int, minute: Int) -> String {
+        lock.lock()
+        defer { lock.unlock() }
+        guard let date = calendar.date(from: DateComponents(year: year, month: month, day: day, hour: hour, minute: minute)) else {
+            return String(format: "%04d-%02d-%02d %02d:%02d", year, month, day, hour, minute)
+        }
+        days.dateStyle = .full
+        days.timeStyle = .short
+        defer { days.timeStyle = .none }
+        return days.string(from: date)
+    }
+
     /// A day in the style asked for: `.long` `30 June 2027`, `.medium` `30 Jun 2027` (en-GB).
     public func day(year: Int, month: Int, day: Int, style: DateFormatter.Style) -> String {
         lock.lock()

@@ -14,6 +14,10 @@ public struct Kit: Sendable {
     public var words: [String: [String: String]]
     /// Every image under assets/ whose shape could be read (what a logo may name), by output path.
     public var logos: [String: Logo]
+    /// `content/library/*.md`, by id.
+    public var library: [LibraryPiece] = []
+    /// The published posts of `content/network/*.md` (dated on or before the build date), newest first.
+    public var network: [NetworkPost] = []
 
     public init(site: Site, pages: [Page], offers: [Offer], sources: [Source], assets: [Asset],
                 words: [String: [String: String]] = [:], logos: [String: Logo] = [:]) {
@@ -162,6 +166,8 @@ public struct Source: Sendable, Hashable {
     public var showStats: Bool
     /// `paper: a4|letter`: what its PDFs are printed on (`Kit.paper(of:)`).
     public var paper: Paper?
+    /// `website`: the source's own site, shown on its byline and library pieces.
+    public var website: String?
 
     public init(
         slug: String, name: String, segment: Segment, code: String, contact: Contact = .init(),

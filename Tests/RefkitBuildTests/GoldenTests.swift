@@ -28,6 +28,13 @@ final class GoldenTests: XCTestCase {
         for mode in RenderMode.allCases { try assertGolden(kit: "arabic", mode: mode) }
     }
 
+    /// What partners pass on: a library guide (translated for a German-reading partner) and a
+    /// seminar for everyone, and a network blog of eleven posts (two index pages), a third by a
+    /// partner with a website, and one dated after the build (not published).
+    func testLibraryAndNetworkKitMatchesGoldenTree() throws {
+        for mode in RenderMode.allCases { try assertGolden(kit: "network", mode: mode) }
+    }
+
     func testGoldenComparisonFailsOnMissingAndExtraFiles() throws {
         // The comparison itself must be able to fail: check it against doctored trees.
         let expected = ["a.html": Data("a".utf8), "b/c.html": Data("c".utf8)]

@@ -10,12 +10,15 @@ import Foundation
 public struct InputScan: Sendable, Equatable {
     /// Everything: equal to the previous build's, there is nothing to do.
     public var fingerprint: String
-    /// Everything except the sources' own files.
+    /// Everything except the sources' own files and the network blog's posts.
     public var shared: String
+    /// `content/network/`: the blog's posts (what a partner's home lists of them).
+    public var network: String
     /// Slug → hash of `content/sources/SLUG.yml`.
     public var sources: [String: String]
 
     static let sourcesFolder = "content/sources/"
+    static let networkFolder = "content/network/"
 
     /// Reads and hashes every file under `content/` and `templates/` (path and bytes, in path
     /// order), with the options that change output.
@@ -27,7 +30,7 @@ public struct InputScan: Sendable, Equatable {
                        request.pdf.map { "pdf " + $0.identity } ?? ""] {
             add(option, to: &options)
         }
-        var everything = options, shared = options
+        var everything = options, shared = options, network = [UInt8]()
         var sources: [String: String] = [:]
         let entries = ["content", "templates"].flatMap { folder in
             let path = request.kitDirectory + "/" + folder
@@ -44,12 +47,16 @@ public struct InputScan: Sendable, Equatable {
             add(hash, to: &everything)
             if let slug = sourceSlug(relative) {
                 sources[slug] = hash
+            } else if relative.hasPrefix(networkFolder) {
+                add(relative, to: &network)
+                add(hash, to: &network)
             } else {
                 add(relative, to: &shared)
                 add(hash, to: &shared)
             }
         }
-        return InputScan(fingerprint: Manifest.digest(everything), shared: Manifest.digest(shared), sources: sources)
+        return InputScan(fingerprint: Manifest.digest(everything), shared: Manifest.digest(shared), network: Manifest.digest(network),
+                         sources: sources)
     }
 
     /// `content/sources/SLUG.yml` → SLUG; nil for any other file.

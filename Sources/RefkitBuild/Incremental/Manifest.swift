@@ -45,6 +45,10 @@ public struct Manifest: Sendable, Equatable {
 
     public var fingerprint: String
     public var shared: String
+    /// The hash of `content/network/` (left out of `shared`: a changed post renders the blog and
+    /// the partners' homes, not every source), and how many posts the build published.
+    public var network = SourceRecord.unknown
+    public var posts = 0
     /// Slug → record.
     public var sources: [String: SourceRecord]
     /// Pages outside the sources' folders (the directory page).
@@ -118,7 +122,7 @@ public struct Manifest: Sendable, Equatable {
     /// The marker's bytes: a line of explanation, then one record per line, sorted.
     public var bytes: [UInt8] {
         var text = "refkit output: this folder is replaced by every build\n\(Self.format)\n"
-        text += "fingerprint \(fingerprint)\nshared \(shared)\nother-pages \(otherPages)\n"
+        text += "fingerprint \(fingerprint)\nshared \(shared)\nother-pages \(otherPages)\nnetwork \(network)\nposts \(posts)\n"
         for slug in sources.keys.sorted() {
             let record = sources[slug]!
             text += "source \(slug) \(record.input) \(record.pages) \(record.listing) \(record.prints) \(Self.escape(record.folder))\n"
@@ -134,7 +138,7 @@ public struct Manifest: Sendable, Equatable {
     /// (the next build is then a whole one).
     public init?(bytes: [UInt8]) {
         guard bytes.last == 0x0A else { return nil }  // cut short
-        var fingerprint: String?, shared: String?, otherPages: Int?
+        var fingerprint: String?, shared: String?, otherPages: Int?, network = SourceRecord.unknown, posts = 0
         var sources: [String: SourceRecord] = [:], fileLines: [String: ArraySlice<UInt8>] = [:], diagnostics: [Diagnostic] = []
         // File lines are grouped by entry as they come, scanning bytes: a roster's manifest has
         // a line per output file, and a one-source rebuild needs none of them one by one.
@@ -194,6 +198,8 @@ public struct Manifest: Sendable, Equatable {
                 case "fingerprint": fingerprint = value
                 case "shared": shared = value
                 case "other-pages": otherPages = Int(value)
+                case "network": network = value
+                case "posts": posts = Int(value) ?? 0
                 default: return nil
                 }
             } else {
@@ -203,7 +209,7 @@ public struct Manifest: Sendable, Equatable {
         closeEntry()
         guard let fingerprint, let shared, let otherPages else { return nil }
         self.init(fingerprint: fingerprint, shared: shared, sources: sources, otherPages: otherPages, fileLines: fileLines)
-        self.diagnostics = diagnostics
+        (self.diagnostics, self.network, self.posts) = (diagnostics, network, posts)
     }
 
     private static let filePrefix = Array("file ".utf8)

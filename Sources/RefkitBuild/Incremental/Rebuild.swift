@@ -18,7 +18,7 @@ struct Rebuild {
         self.inputs = inputs
         self.renderer = renderer
         self.bundle = bundle
-        plan = RebuildPlan(previous: writer.previous, inputs: inputs, sources: sources)
+        plan = RebuildPlan(previous: writer.previous, inputs: inputs, sources: sources, posts: renderer.kit.network.count)
     }
 
     /// The previous build's manifest, when its inputs, options and refkit were exactly these.
@@ -69,7 +69,7 @@ struct Rebuild {
         guard let previous = plan.previous else {
             var manifest = Manifest(fingerprint: inputs.fingerprint, shared: inputs.shared, sources: records,
                                     otherPages: otherPages, files: writer.placed)
-            manifest.diagnostics = diagnostics
+            (manifest.diagnostics, manifest.network, manifest.posts) = (diagnostics, inputs.network, renderer.kit.network.count)
             try writer.commit(manifest)
             return manifest
         }
@@ -91,7 +91,7 @@ struct Rebuild {
             = (inputs.fingerprint, inputs.shared, records, otherPages)
         manifest.forget(replaced + removed)
         manifest.record(writer.placed)
-        manifest.diagnostics = diagnostics
+        (manifest.diagnostics, manifest.network, manifest.posts) = (diagnostics, inputs.network, renderer.kit.network.count)
         try writer.commit(manifest, journal: Journal(sources: swapped, entries: replaced + removed), replacing: replaced, removing: removed)
         return manifest
     }

@@ -20,6 +20,9 @@ public struct LoadedKit: Sendable {
     public var site: YAMLDocument?
     public var pages: [MarkdownDocument] = []
     public var offers: [MarkdownDocument] = []
+    /// `content/library/*.md` and `content/network/*.md`.
+    public var library: [MarkdownDocument] = []
+    public var network: [MarkdownDocument] = []
     /// Source documents, keyed by their file's name without `.yml` (the slug).
     public var sources: [(slug: String, document: YAMLDocument)] = []
     /// Source files that could not be read or parsed (already a diagnostic), with their text if
@@ -74,8 +77,8 @@ public struct KitLoader: Sendable {
             kit.site = parseYAML(text, file: "content/site.yml", into: &kit)
         }
 
-        // content/kit/*.md and content/offers/*.md
-        for (folder, required) in [("content/kit", true), ("content/offers", false)] {
+        // content/kit/*.md, content/offers/*.md, content/library/*.md and content/network/*.md
+        for (folder, required) in [("content/kit", true), ("content/offers", false), ("content/library", false), ("content/network", false)] {
             let names = listFiles(folder, extension: ".md", required: required, into: &kit)
             if required, names?.isEmpty == true {
                 kit.diagnostics.append(.error("no kit pages: add at least one \(folder)/*.md", at: SourceLocation(file: folder)))
@@ -84,7 +87,12 @@ public struct KitLoader: Sendable {
                 let file = "\(folder)/\(name)"
                 guard let text = readText(file, required: true, into: &kit),
                       let document = splitFrontMatter(text, file: file, into: &kit) else { continue }
-                if folder == "content/kit" { kit.pages.append(document) } else { kit.offers.append(document) }
+                switch folder {
+                case "content/kit": kit.pages.append(document)
+                case "content/offers": kit.offers.append(document)
+                case "content/library": kit.library.append(document)
+                default: kit.network.append(document)
+                }
             }
         }
 

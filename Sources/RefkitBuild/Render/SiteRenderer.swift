@@ -19,6 +19,9 @@ public struct SiteRenderer: Sendable {
     /// Each page's and offer's Markdown, rendered, by file (a translation has its own).
     let pageBodies: [String: FillableHTML]
     let offerBodies: [String: FillableHTML]
+    /// Each library piece's Markdown (translations too), and each network post's, rendered.
+    let libraryBodies: [String: FillableHTML]
+    let networkBodies: [String: String]
     /// refkit's words with the kit's own over them, and those of every language in use.
     let translations: Translations
     let wordsByLanguage: [String: Words]
@@ -48,6 +51,12 @@ public struct SiteRenderer: Sendable {
         })
         offerBodies = Dictionary(uniqueKeysWithValues: kit.offers.flatMap { [$0] + $0.translations.values }.map {
             ($0.file, FillableHTML(Markdown.html($0.body.text, allowRawHTML: unsafe, topHeading: 2, rewriteURL: Self.assetLinks(root: "../../"))))
+        })
+        libraryBodies = Dictionary(uniqueKeysWithValues: kit.library.flatMap { [$0] + $0.translations.values }.map {
+            ($0.file, FillableHTML(Markdown.html($0.body.text, allowRawHTML: unsafe, topHeading: 2, rewriteURL: Self.assetLinks(root: "../../"))))
+        })
+        networkBodies = Dictionary(uniqueKeysWithValues: kit.network.map {
+            ($0.file, Markdown.html($0.body.text, allowRawHTML: unsafe, topHeading: 2, rewriteURL: Self.assetLinks(root: "../")))
         })
         let languages = Set([kit.site.language] + kit.sources.compactMap(\.language))
         translations = Translations(overrides: kit.words, siteLanguage: kit.site.language)
@@ -118,6 +127,7 @@ public struct SiteRenderer: Sendable {
         jobs += handoutJobs(context)
         jobs += emailJobs(context)
         jobs += shareJobs(context)
-        return (jobs, qr, [contactCard(context)])
+        jobs += libraryJobs(context)
+        return (jobs, qr, [contactCard(context)] + libraryCalendars(context))
     }
 }

@@ -22,7 +22,7 @@ public enum KitValidator {
     static let siteKeys = ["name", "url", "referral_url", "logo", "colors", "contact", "language", "campaign",
                            "rewards", "unlisted", "unsafe_html", "short_links", "follow_up", "deploy", "paper"]
     static let sourceKeys = ["name", "segment", "code", "contact", "brand", "message", "reward", "offers",
-                             "language", "follow_up", "show_stats", "paper"]
+                             "language", "follow_up", "show_stats", "paper", "website"]
     /// Fields written one level too high, a common slip: where they belong.
     static let siteMoved = ["email": "contact.email", "phone": "contact.phone", "primary": "colors.primary",
                             "accent": "colors.accent", "directory": "deploy.directory", "git": "deploy.git", "branch": "deploy.branch"]
@@ -57,9 +57,13 @@ public enum KitValidator {
         let pages = attachPageTranslations(pageFiles.translations, to: validatePages(pageFiles.originals, log: log), log: log)
         let offers = attachOfferTranslations(offerFiles.translations, to: validateOffers(offerFiles.originals, on: date, log: log), log: log)
         let sources = validateSources(loaded.sources, offers: offers, assets: contentAssets, log: log)
+        let libraryFiles = splitTranslations(loaded.library)
+        let library = attachLibraryTranslations(libraryFiles.translations, to: validateLibrary(libraryFiles.originals, log: log), log: log)
+        let network = validateNetwork(loaded.network, sources: sources, on: date, log: log)
         if let site, let document = loaded.site { checkQRCapacity(site, sources, document, log: log) }
         LinkChecks.check(pages: pages.flatMap { [$0] + $0.translations.values.sorted { $0.file < $1.file } },
                          offers: offers.flatMap { [$0] + $0.translations.values.sorted { $0.file < $1.file } },
+                         library: library.flatMap { [$0] + $0.translations.values.sorted { $0.file < $1.file } }, posts: network,
                          assets: loaded.assets, unlisted: site?.unlisted ?? false, log: log)
         let words = validateWords(loaded.words, log: log)
         if let site {
@@ -92,8 +96,9 @@ public enum KitValidator {
                                 sourceFiles: loaded.sources.count + loaded.unparsedSources.count)
         }
         let published = offers.filter { $0.isValid(on: date) }
-        let kit = Kit(site: site, pages: pages, offers: published, sources: sources, assets: loaded.assets, words: words,
+        var kit = Kit(site: site, pages: pages, offers: published, sources: sources, assets: loaded.assets, words: words,
                       logos: contentAssets.logos)
+        (kit.library, kit.network) = (library, network)
         return ValidatedKit(kit: kit, templates: templates, diagnostics: diagnostics, ledger: ledger,
                             sourceFiles: loaded.sources.count + loaded.unparsedSources.count)
     }

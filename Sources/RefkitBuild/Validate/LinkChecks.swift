@@ -8,16 +8,24 @@ import RefkitModel
 enum LinkChecks {
     static let blockedSchemes: Set<String> = ["javascript", "vbscript", "data"]
 
-    static func check(pages: [Page], offers: [Offer], assets: [Asset], unlisted: Bool, log: DiagnosticLog) {
+    /// - Parameters:
+    ///   - library: library pieces (`S/library/ID.html`) and their translations.
+    ///   - posts: the network blog's posts (`network/SLUG.html`), which may link to each other, to
+    ///     the blog's index and feed, to assets and to the web, never into a kit.
+    static func check(pages: [Page], offers: [Offer], library: [LibraryPiece] = [], posts: [NetworkPost] = [], assets: [Asset],
+                      unlisted: Bool, log: DiagnosticLog) {
         let assetPaths = Set(assets.map(\.outputPath))
         // Two pages with one slug are an error already; the first one stands for both here.
         let pagesBySlug = Dictionary(pages.map { ($0.slug, $0) }, uniquingKeysWith: { first, _ in first })
         var sourceFiles: Set<String> = ["index.html", "handout.html", "email.html", "email.txt", "qr.svg"]
         sourceFiles.formUnion(pages.map { "\($0.slug).html" })
         sourceFiles.formUnion(offers.map { "offers/\($0.id).html" })
+        sourceFiles.formUnion(library.map { "library/\($0.id).html" })
+        sourceFiles.formUnion(library.filter { $0.seminar != nil }.map { "library/\($0.id).ics" })
+        let blogFiles = Set(posts.map { "\($0.slug).html" } + ["index.html", "feed.xml"])
         let candidates = sourceFiles.sorted()
 
-        func check(_ body: MarkdownBody, file: String, depth: Int, audience: Audience) {
+        func check(_ body: MarkdownBody, file: String, depth: Int, audience: Audience, folder: String = "offers", inBlog: Bool = false) {
             // A body cmark would take minutes over is refused before cmark sees it.
             if let (line, message) = Markdown.sizeProblem(in: body.text) {
                 log.append(.error(message, at: SourceLocation(file: file, line: body.firstLine + line - 1)))
@@ -54,16 +62,22 @@ enum LinkChecks {
                     }
                     continue
                 }
-                // Relative to the source's folder: offers live one folder down.
+                if inBlog {
+                    if !blogFiles.contains(path) {
+                        log.append(.error("link to '\(destination)' goes nowhere: a post may link to another post (SLUG.html), index.html, feed.xml or assets/, never into a kit", at: location))
+                    }
+                    continue
+                }
+                // Relative to the source's folder: offers and library pieces live one folder down.
                 var target = path
                 if depth == 2 {
-                    if target.hasPrefix("../") { target.removeFirst(3) } else { target = "offers/" + target }
+                    if target.hasPrefix("../") { target.removeFirst(3) } else { target = folder + "/" + target }
                 }
                 if target == "../index.html", !unlisted { continue }
                 guard sourceFiles.contains(target) else {
                     var message = "link to '\(destination)' goes nowhere: no page, offer or refkit file has that name"
                     if depth == 2, sourceFiles.contains(path) {
-                        message += "; did you mean '../\(path)'? (offers are one folder down)"
+                        message += "; did you mean '../\(path)'? (\(folder == "offers" ? "offers" : "library pieces") are one folder down)"
                     } else if let suggestion = closest(to: target, among: candidates) {
                         message += "; did you mean '\(depth == 2 ? (suggestion.hasPrefix("offers/") ? String(suggestion.dropFirst(7)) : "../" + suggestion) : suggestion)'?"
                     }
@@ -80,6 +94,8 @@ enum LinkChecks {
 
         for page in pages { check(page.body, file: page.file, depth: 1, audience: page.audience) }
         for offer in offers { check(offer.body, file: offer.file, depth: 2, audience: offer.audience) }
+        for piece in library { check(piece.body, file: piece.file, depth: 2, audience: piece.audience, folder: "library") }
+        for post in posts { check(post.body, file: post.file, depth: 1, audience: .all, inBlog: true) }
     }
 
     /// The placeholder that stands in a destination's scheme, where its value, once filled, would

@@ -103,12 +103,14 @@ extension KitValidator {
         let followUp = cadence(fields, "follow_up")
         let showStats = fields.bool("show_stats") ?? false
         let paper = paper(fields)
+        let website = webURL(fields, "website", required: false)
         let codeAt = code.map { ($0, fields.value("code")?.location ?? top) }
         guard let name, let segment, let code else { return CheckedSource(source: nil, code: codeAt, diagnostics: log.entries) }
         var source = Source(slug: slug, name: name, segment: segment, code: code, contact: contact, brand: brand,
                             message: message, reward: reward, offerIDs: chosenOffers, language: language,
                             followUp: followUp, showStats: showStats)
         source.paper = paper
+        source.website = website
         return CheckedSource(source: source, code: codeAt, diagnostics: log.entries)
     }
 

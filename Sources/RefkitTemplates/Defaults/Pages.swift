@@ -29,6 +29,28 @@ extension DefaultTemplates {
   </ul>
 </section>
 {{/has_offers}}
+{{#has_library}}
+<section class="library-list" aria-labelledby="library-title">
+  <h2 id="library-title">{{t.library_heading}}</h2>
+  <p>{{t.library_lead}}</p>
+  <ul class="offer-list">
+    {{#library}}
+    <li><a href="{{url}}"><strong>{{title}}</strong></a> <span class="muted">{{#is_seminar}}{{t.library_seminar}} · {{when_text}}{{/is_seminar}}{{^is_seminar}}{{t.library_guide}}{{/is_seminar}}</span></li>
+    {{/library}}
+  </ul>
+</section>
+{{/has_library}}
+{{#has_posts}}
+<section class="library-list" aria-labelledby="posts-title">
+  <h2 id="posts-title">{{t.network_posts_heading}}</h2>
+  <ul class="offer-list">
+    {{#posts}}<li><a href="{{url}}">{{title}}</a> <span class="muted"><time datetime="{{date}}">{{date_text}}</time></span></li>{{/posts}}
+  </ul>
+</section>
+{{/has_posts}}
+{{#links.network}}
+<p class="network-link"><a href="{{links.network}}">{{t.network_title}}</a></p>
+{{/links.network}}
 {{>referral-box}}
 {{/content}}
 {{/layout}}

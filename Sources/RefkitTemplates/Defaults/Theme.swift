@@ -147,6 +147,42 @@ h1{font-size:2rem}
   .page--offer .voucher{margin:.5rem 0;break-inside:avoid}
   .page--offer .footer{padding:.25rem 1.25rem 0;font-size:.75rem}
 }
+/* The library: a guide or seminar the partner passes on, on as many pages as it needs. */
+.library-body{margin:0}
+.library__header{border-bottom:.4rem solid var(--primary-line);padding:1rem 1.25rem;display:flex;flex-wrap:wrap;gap:.5rem 1.5rem;align-items:center;justify-content:space-between;max-width:48rem;margin:0 auto}
+.library__logos{display:flex;align-items:center;gap:.5rem}
+.library__shared{margin:0;color:#3d3d40;overflow-wrap:anywhere}
+.library{max-width:48rem;margin:0 auto;padding:1rem 1.25rem 2rem}
+.library__kind{text-transform:uppercase;letter-spacing:.06em;font-size:.8rem;color:var(--primary-ink);margin:0}
+.library h1{margin:.25rem 0 .5rem}
+.library h2,.library h3{break-after:avoid;page-break-after:avoid}
+.library p,.library li{orphans:3;widows:3}
+.seminar{display:grid;gap:.25rem;margin:1rem 0;padding:.75rem 1rem;border-left:4px solid var(--primary-line);background:#f4f4f1}
+.seminar div{display:flex;gap:.5rem;flex-wrap:wrap}
+.seminar dt{font-weight:700}
+.seminar dd{margin:0}
+.seminar__actions{display:flex;gap:1rem;align-items:center;flex-wrap:wrap}
+.button{display:inline-block;padding:.5rem 1rem;border-radius:.25rem;background:var(--primary);color:var(--on-primary);font-weight:700;text-decoration:none;border:2px solid var(--primary-line)}
+.library__contact{display:flex;flex-wrap:wrap;gap:1rem;align-items:center;margin-top:2rem;padding-top:1rem;border-top:2px solid var(--primary-line);break-inside:avoid;page-break-inside:avoid}
+.library__contact .qr{flex:0 0 32mm;max-width:32mm}
+.library__contact h2{margin:0 0 .25rem}
+.library__contact>div:last-child{flex:1 1 14rem}
+.library__link{overflow-wrap:anywhere}
+.library-list{margin:1.5rem 0}
+/* The network blog. */
+.posts{list-style:none;padding:0}
+.post-card{border-left:4px solid var(--author,var(--primary-line));padding:.25rem 0 .25rem 1rem;margin:1.25rem 0}
+.post-card h2{margin:0 0 .25rem}
+.byline{display:flex;gap:.5rem;align-items:center;flex-wrap:wrap;color:#3d3d40;margin:.25rem 0}
+.post{border-left:4px solid var(--author,var(--primary-line));padding-left:1rem}
+.pager{display:flex;gap:1rem;justify-content:space-between;flex-wrap:wrap;margin:1.5rem 0}
+@page library{margin:16mm 14mm 18mm;@bottom-center{content:counter(page) " / " counter(pages);font:9pt sans-serif;color:#3d3d40}}
+@media print{
+  .library-body{page:library}
+  .library__header{padding:0 0 .5rem;-webkit-print-color-adjust:exact;print-color-adjust:exact}
+  .library{padding:0}
+  .library .button{-webkit-print-color-adjust:exact;print-color-adjust:exact}
+}
 
 """#
 }

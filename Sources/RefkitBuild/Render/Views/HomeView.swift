@@ -10,6 +10,9 @@ extension SiteRenderer {
         var home = baseView(context, depth: 1, currentPage: nil)
         home.isHome = true
         home.stats = statsView(context.source)
+        home.library = libraryEntries(context)
+        // A partner's home lists its posts on the network blog.
+        home.posts = kit.posts(by: context.source).map { postView($0, toBlog: "../network/") }
         jobs.append(Job(template: "home", path: "\(context.folder)/index.html", view: home))
         return jobs
     }

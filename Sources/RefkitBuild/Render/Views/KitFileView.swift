@@ -37,6 +37,14 @@ struct KitFileView: ViewModel {
     var email: EmailSentences?
     /// The share page's messages (only in `share.html`).
     var share: ShareView?
+    /// A library page's piece (`S/library/ID.html`), and the source's library (its home).
+    var libraryPiece: LibraryPieceView?
+    var library: [LibraryPieceView]?
+    /// The network blog: a post's page, the posts of an index page or of a partner's home, and
+    /// where a blog page is.
+    var post: PostView?
+    var posts: [PostView]?
+    var network: NetworkPageView?
 
     static let fields: [ViewField<Self>] = [
         .text("lang") { $0.lang }, .text("dir") { $0.dir }, .text("root") { $0.root }, .text("home") { $0.home },
@@ -49,6 +57,9 @@ struct KitFileView: ViewModel {
         .list("sources") { $0.sources }, .list("partners") { $0.partners }, .list("customers") { $0.customers },
         .flag("has_partners") { $0.hasPartners }, .flag("has_customers") { $0.hasCustomers },
         .object("t") { $0.t }, .object("email") { $0.email }, .object("share") { $0.share },
+        .object("library_piece") { $0.libraryPiece }, .list("library") { $0.library },
+        .flag("has_library") { $0.library.map { !$0.isEmpty } }, .object("post") { $0.post }, .list("posts") { $0.posts },
+        .flag("has_posts") { $0.posts.map { !$0.isEmpty } }, .object("network") { $0.network },
     ]
 }
 
@@ -125,10 +136,12 @@ struct LinksView: ViewModel {
     var emailText: String
     var contactCard: String
     var share: String
+    /// The network blog's index, when the kit has one.
+    var network: String?
 
     static let fields: [ViewField<Self>] = [
         .text("handout") { $0.handout }, .text("email") { $0.email }, .text("email_text") { $0.emailText },
-        .text("contact_card") { $0.contactCard }, .text("share") { $0.share },
+        .text("contact_card") { $0.contactCard }, .text("share") { $0.share }, .text("network") { $0.network },
     ]
 }
 

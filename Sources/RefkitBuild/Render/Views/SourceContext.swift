@@ -41,7 +41,8 @@ extension SiteRenderer {
             referral: ReferralView(link: context.values["referral.link"]!, printedLink: context.source.printedLink(in: kit.site),
                                    qrSVG: context.qr, qrURL: toSource + "qr.svg"),
             links: LinksView(handout: toSource + "handout.html", email: toSource + "email.html", emailText: toSource + "email.txt",
-                             contactCard: toSource + "contact.vcf", share: toSource + "share.html"),
+                             contactCard: toSource + "contact.vcf", share: toSource + "share.html",
+                             network: kit.network.isEmpty ? nil : root + "network/index.html"),
             build: BuildView(date: date.description), t: context.words)
     }
 

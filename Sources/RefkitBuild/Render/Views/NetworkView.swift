@@ -1,0 +1,129 @@
+import RefkitI18n
+import RefkitModel
+import RefkitTemplates
+
+/// The network blog the business and its partners write together: `output/network/index.html`
+/// (newest first, `perPage` a page: `page/2.html`, …), `network/SLUG.html` per post with a
+/// co-branded byline, and `network/feed.xml` (Atom 1.0). Written with the files every source
+/// shares; it never links to a kit folder (an unlisted kit's stay unguessable).
+extension SiteRenderer {
+    static let postsPerPage = 10
+
+    /// Every file of the blog; none when there is no published post.
+    public func renderNetwork() -> [OutputFile] {
+        guard !kit.network.isEmpty else { return [] }
+        var files: [OutputFile] = []
+        let pages = stride(from: 0, to: kit.network.count, by: Self.postsPerPage).map { Array(kit.network[$0..<min($0 + Self.postsPerPage, kit.network.count)]) }
+        for (index, posts) in pages.enumerated() {
+            let number = index + 1
+            let depth = number == 1 ? 1 : 2
+            let toBlog = depth == 1 ? "" : "../"
+            var view = networkBaseView(depth: depth)
+            view.posts = posts.map { postView($0, toBlog: toBlog) }
+            view.network = NetworkPageView(
+                page: number, pages: pages.count,
+                pageText: words(for: kit.site.language).text("network_page", ["page": "\(number)", "pages": "\(pages.count)"]),
+                newer: number == 1 ? nil : number == 2 ? toBlog + "index.html" : "\(number - 1).html",
+                older: number == pages.count ? nil : (number == 1 ? "page/" : "") + "\(number + 1).html",
+                feed: toBlog + "feed.xml", index: toBlog + "index.html")
+            let path = number == 1 ? "network/index.html" : "network/page/\(number).html"
+            files.append(OutputFile(path: path, contents: templates.renderDirectly("network", view.viewObject)))
+        }
+        for post in kit.network {
+            var view = networkBaseView(depth: 1)
+            view.post = postView(post, toBlog: "")
+            view.content = networkBodies[post.file]!
+            view.network = NetworkPageView(page: 1, pages: pages.count, pageText: nil, newer: nil, older: nil,
+                                           feed: "feed.xml", index: "index.html")
+            files.append(OutputFile(path: "network/\(post.slug).html", contents: templates.renderDirectly("post", view.viewObject)))
+        }
+        files.append(OutputFile(path: "network/feed.xml", text: AtomFeed(site: kit.site, posts: kit.network, authorName: authorName,
+                                                                          html: { self.networkBodies[$0.file]! }).text))
+        return files
+    }
+
+    /// The pages of the blog: how many HTML files `renderNetwork` writes.
+    public var networkPageCount: Int {
+        kit.network.isEmpty ? 0 : kit.network.count + (kit.network.count + Self.postsPerPage - 1) / Self.postsPerPage
+    }
+
+    /// A blog page's view: the site's brand, in the site's language.
+    func networkBaseView(depth: Int) -> KitFileView {
+        let root = String(repeating: "../", count: depth)
+        return KitFileView(
+            lang: kit.site.language, dir: Language.direction(of: kit.site.language), root: root,
+            home: kit.site.unlisted ? nil : root + "index.html", noindex: kit.site.unlisted, site: Built(siteView(root: root)),
+            brand: Built(Branding(site: kit.site, source: nil, logos: kit.logos).view(root: root)), build: BuildView(date: date.description),
+            t: Built(wordsView(for: nil, language: kit.site.language)))
+    }
+
+    func authorName(_ post: NetworkPost) -> String {
+        post.author.flatMap { slug in kit.sources.first { $0.slug == slug }?.name } ?? kit.site.name
+    }
+
+    /// A post as the blog and its author's home show it; `toBlog` leads to `output/network/`.
+    func postView(_ post: NetworkPost, toBlog: String) -> PostView {
+        let author = post.author.flatMap { slug in kit.sources.first { $0.slug == slug } }
+        let root = toBlog + "../"
+        let branding = Branding(site: kit.site, source: author, logos: kit.logos)
+        let logo = author != nil ? branding.partnerLogo : branding.siteLogo
+        let name = authorName(post)
+        return PostView(
+            slug: post.slug, title: post.title, summary: post.summary, date: post.date.description,
+            dateText: DayFormatting.long(post.date, language: kit.site.language), url: toBlog + "\(post.slug).html",
+            author: AuthorView(
+                name: name, byline: words(for: kit.site.language).text("network_by", ["author": name]),
+                logo: logo.map { LogoView($0, url: root + $0.path, alt: name, place: .header) },
+                color: branding.primary, website: author?.website, isBusiness: author == nil))
+    }
+}
+
+/// `network`: where a blog page is in the blog.
+struct NetworkPageView: ViewModel {
+    var page: Int
+    var pages: Int
+    var pageText: String?
+    var newer: String?
+    var older: String?
+    var feed: String
+    var index: String
+
+    static let fields: [ViewField<Self>] = [
+        .number("page") { $0.page }, .number("pages") { $0.pages }, .text("page_text") { $0.pageText },
+        .text("newer") { $0.newer }, .text("older") { $0.older }, .text("feed") { $0.feed }, .text("index") { $0.index },
+    ]
+}
+
+/// `post` (a post's page) and each of `posts` (the blog's index, a partner's home).
+struct PostView: ViewModel {
+    var slug: String
+    var title: String
+    var summary: String?
+    var date: String
+    var dateText: String
+    var url: String
+    var author: AuthorView
+
+    static let fields: [ViewField<Self>] = [
+        .text("slug") { $0.slug }, .text("title") { $0.title }, .text("summary") { $0.summary }, .text("date") { $0.date },
+        .text("date_text") { $0.dateText }, .text("url") { $0.url }, .object("author") { $0.author },
+    ]
+}
+
+/// `post.author`: who wrote it, the business or a partner, with its logo, colour and website.
+struct AuthorView: ViewModel {
+    var name: String
+    var byline: String
+    var logo: LogoView?
+    var color: Color
+    var website: String?
+    var isBusiness: Bool
+
+    static let fields: [ViewField<Self>] = [
+        .text("name") { $0.name }, .text("byline") { $0.byline }, .object("logo") { $0.logo },
+        .text("color") { $0.color.description }, .text("on_color") { $0.color.readableText.description },
+        .text("ink") { $0.color.darkened().description },
+        .text("line") { $0.color.darkened(toContrast: 3, against: Branding.lightest).description },
+        .text("website") { $0.website }, .flag("is_business") { $0.isBusiness },
+    ]
+}

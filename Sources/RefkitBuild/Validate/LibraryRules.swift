@@ -75,6 +75,11 @@ extension KitValidator {
             }
             let fm = document.frontMatter
             let fields = FieldReader(fm, node: fm.root, knownKeys: libraryKeys, log: log)
+            // The same piece for the same people at the same time: only its words are translated.
+            for key in ["kind", "audience", "when", "duration"] where fields.value(key) != nil {
+                log.append(.error("a translation may not change the piece's '\(key)': it comes from \(pieces[index].file); remove it here",
+                                  at: fields.location(of: key)))
+            }
             var piece = pieces[index]
             piece.file = document.file
             piece.body = document.body

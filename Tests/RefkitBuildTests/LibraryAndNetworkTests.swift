@@ -81,8 +81,8 @@ final class LibraryAndNetworkTests: XCTestCase {
         }
     }
 
-    /// A changed post renders the blog and the partners (whose homes list their posts), not the
-    /// customers; a changed customer renders that customer and leaves the blog alone.
+    /// A changed post renders the blog and its author (whose home lists it), not the other sources;
+    /// a changed customer renders that customer and leaves the blog alone.
     func testAChangedPostRebuildsTheBlogAndThePartnersOnly() throws {
         let kit = try copyOfKit("network", self)
         let output = kit + "/output"
@@ -91,11 +91,13 @@ final class LibraryAndNetworkTests: XCTestCase {
             try XCTUnwrap(FileManager.default.attributesOfItem(atPath: output + "/" + path)[.systemFileNumber] as? UInt64)
         }
         let customer = try inode("cara/index.html"), partner = try inode("bolt-partners/index.html")
+        let otherPartner = try inode("dora-designs/index.html")
         let post = kit + "/content/network/post-09.md"
         try write(try String(contentsOfFile: post, encoding: .utf8).replacingOccurrences(of: "title: \"Post 09", with: "title: \"Post nine"), to: post)
         let outcome = testBuilder().build(BuildRequest(kitDirectory: kit, date: fixtureDate))
-        XCTAssertEqual(outcome.summary?.rendered, 2, "the two partners")
+        XCTAssertEqual(outcome.summary?.rendered, 1, "the post's author")
         XCTAssertEqual(try inode("cara/index.html"), customer)
+        XCTAssertEqual(try inode("dora-designs/index.html"), otherPartner)
         XCTAssertNotEqual(try inode("bolt-partners/index.html"), partner)
         XCTAssertTrue(try String(contentsOfFile: output + "/bolt-partners/index.html", encoding: .utf8).contains("Post nine"))
         XCTAssertTrue(try String(contentsOfFile: output + "/network/index.html", encoding: .utf8).contains("Post nine"))

@@ -10,14 +10,15 @@ import RefkitModel
 /// - `shared`: the same, leaving out the sources' own files. Equal next time: only the sources
 ///   whose file changed are rendered again (see `InputScan`).
 /// - a record per source: the hash of its file, its folder, its page count, a hash of what the
-///   directory page lists of it, and with `--pdf` the key its PDFs were printed for;
+///   directory page lists of it, with `--pdf` the key its PDFs were printed for, and a hash of
+///   what its home lists of its posts on the network blog;
 /// - a hash of every file written: a file whose bytes are unchanged is linked, not rewritten (same
 ///   inode, same mtime), so uploads stay small.
 ///
 /// The format is lines of text (one record per line, sorted), read and written in a few
 /// milliseconds even for 100,000 files, and readable in a diff.
 public struct Manifest: Sendable, Equatable {
-    public static let format = "refkit-manifest 6"
+    public static let format = "refkit-manifest 7"
 
     /// What the manifest knows about one source's kit.
     public struct SourceRecord: Sendable, Equatable {
@@ -31,22 +32,25 @@ public struct Manifest: Sendable, Equatable {
         public var listing: String
         /// With `--pdf`, the key its PDFs were printed for (`PrintStep`); `unknown` without.
         public var prints: String
+        /// Hash of what its home lists of its posts on the network blog.
+        public var posts: String
 
         public static let unknown = "-"
 
-        public init(input: String, folder: String, pages: Int, listing: String, prints: String = unknown) {
+        public init(input: String, folder: String, pages: Int, listing: String, prints: String = unknown, posts: String = unknown) {
             self.input = input
             self.folder = folder
             self.pages = pages
             self.listing = listing
             self.prints = prints
+            self.posts = posts
         }
     }
 
     public var fingerprint: String
     public var shared: String
     /// The hash of `content/network/` (left out of `shared`: a changed post renders the blog and
-    /// the partners' homes, not every source), and how many posts the build published.
+    /// its author's kit, not every source), and how many posts the build published.
     public var network = SourceRecord.unknown
     public var posts = 0
     /// Slug → record.
@@ -125,7 +129,7 @@ public struct Manifest: Sendable, Equatable {
         text += "fingerprint \(fingerprint)\nshared \(shared)\nother-pages \(otherPages)\nnetwork \(network)\nposts \(posts)\n"
         for slug in sources.keys.sorted() {
             let record = sources[slug]!
-            text += "source \(slug) \(record.input) \(record.pages) \(record.listing) \(record.prints) \(Self.escape(record.folder))\n"
+            text += "source \(slug) \(record.input) \(record.pages) \(record.listing) \(record.prints) \(record.posts) \(Self.escape(record.folder))\n"
         }
         for diagnostic in diagnostics { text += Self.line(for: diagnostic) }
         var bytes = Array(text.utf8)
@@ -182,13 +186,14 @@ public struct Manifest: Sendable, Equatable {
             }
             guard let isFile else { return nil }
             if isFile { continue }
-            // `source SLUG INPUT PAGES LISTING PRINTS FOLDER`, or `KEY VALUE`
-            let fields = line.split(separator: 0x20, maxSplits: 6, omittingEmptySubsequences: false)
+            // `source SLUG INPUT PAGES LISTING PRINTS POSTS FOLDER`, or `KEY VALUE`
+            let fields = line.split(separator: 0x20, maxSplits: 7, omittingEmptySubsequences: false)
             let key = String(decoding: fields[0], as: UTF8.self)
-            if key == "source", fields.count == 7, let pages = Int(String(decoding: fields[3], as: UTF8.self)) {
+            if key == "source", fields.count == 8, let pages = Int(String(decoding: fields[3], as: UTF8.self)) {
                 sources[String(decoding: fields[1], as: UTF8.self)] = SourceRecord(
-                    input: String(decoding: fields[2], as: UTF8.self), folder: Self.unescape(String(decoding: fields[6], as: UTF8.self)),
-                    pages: pages, listing: String(decoding: fields[4], as: UTF8.self), prints: String(decoding: fields[5], as: UTF8.self))
+                    input: String(decoding: fields[2], as: UTF8.self), folder: Self.unescape(String(decoding: fields[7], as: UTF8.self)),
+                    pages: pages, listing: String(decoding: fields[4], as: UTF8.self), prints: String(decoding: fields[5], as: UTF8.self),
+                    posts: String(decoding: fields[6], as: UTF8.self))
             } else if key == "diagnostic" {
                 guard let diagnostic = Self.diagnostic(from: String(decoding: line, as: UTF8.self)) else { return nil }
                 diagnostics.append(diagnostic)

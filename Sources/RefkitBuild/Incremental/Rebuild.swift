@@ -18,7 +18,8 @@ struct Rebuild {
         self.inputs = inputs
         self.renderer = renderer
         self.bundle = bundle
-        plan = RebuildPlan(previous: writer.previous, inputs: inputs, sources: sources, posts: renderer.kit.network.count)
+        plan = RebuildPlan(previous: writer.previous, inputs: inputs, sources: sources, posts: renderer.kit.network.count,
+                           postsHash: { [renderer] in Self.postsHash(of: $0, renderer: renderer) })
     }
 
     /// The previous build's manifest, when its inputs, options and refkit were exactly these.
@@ -37,6 +38,11 @@ struct Rebuild {
     var directoryMayChange: Bool {
         guard let previous = plan.previous, plan.removed.isEmpty else { return true }
         return plan.rendered.contains { previous.sources[$0.slug]?.listing != listingHash(of: $0) }
+    }
+
+    /// What the manifest records of what `source`'s home lists of its posts.
+    static func postsHash(of source: Source, renderer: SiteRenderer) -> String {
+        Manifest.hash(Array(renderer.kit.posts(by: source).map { "\($0.slug)\u{0}\($0.title)\u{0}\($0.date)" }.joined(separator: "\n").utf8))
     }
 
     /// What the manifest records of what the directory page lists of `source`.
@@ -64,7 +70,8 @@ struct Rebuild {
                                                          folder: renderer.directoryName(for: source),
                                                          pages: pages[source.slug] ?? 0,
                                                          listing: listingHash(of: source),
-                                                         prints: prints[source.slug] ?? Manifest.SourceRecord.unknown)
+                                                         prints: prints[source.slug] ?? Manifest.SourceRecord.unknown,
+                                                         posts: Self.postsHash(of: source, renderer: renderer))
         }
         guard let previous = plan.previous else {
             var manifest = Manifest(fingerprint: inputs.fingerprint, shared: inputs.shared, sources: records,

@@ -5,8 +5,9 @@ import RefkitModel
 /// (site, pages, offers, templates, assets, ledger, date, options, refkit), only the sources whose
 /// own file changed (or is new, or was being swapped in when a build was interrupted) are rendered,
 /// and the folders of sources that are gone are removed. A changed post on the network blog (and
-/// nothing else shared) renders the partners too, whose homes list their posts; the blog or its
-/// absence (every home links to it) changes nothing less than a whole build.
+/// nothing else shared) renders the partners whose homes list other posts than before (the
+/// post's author, before and after); the blog or its absence (every home links to it) changes
+/// nothing less than a whole build.
 struct RebuildPlan {
     /// The manifest the plan builds on; nil for a whole build.
     let previous: Manifest?
@@ -14,8 +15,10 @@ struct RebuildPlan {
     /// Slugs in the previous manifest that are no longer sources.
     let removed: [String]
 
-    /// - Parameter posts: how many posts this build publishes.
-    init(previous: Manifest?, inputs: InputScan, sources: [Source], posts: Int) {
+    /// - Parameters:
+    ///   - posts: how many posts this build publishes.
+    ///   - postsHash: what a source's home lists of its posts (`Manifest.SourceRecord.posts`).
+    init(previous: Manifest?, inputs: InputScan, sources: [Source], posts: Int, postsHash: (Source) -> String) {
         guard let previous, previous.shared == inputs.shared, (previous.posts > 0) == (posts > 0) else {
             (self.previous, rendered, removed) = (nil, sources, [])
             return
@@ -23,7 +26,7 @@ struct RebuildPlan {
         self.previous = previous
         let networkChanged = previous.network != inputs.network
         rendered = sources.filter { source in
-            if networkChanged, source.segment == .partner { return true }
+            if networkChanged, source.segment == .partner, previous.sources[source.slug]?.posts != postsHash(source) { return true }
             guard let input = inputs.sources[source.slug], let record = previous.sources[source.slug] else { return true }
             return record.input != input || record.input == Manifest.SourceRecord.unknown
         }

@@ -24,7 +24,9 @@ final class DevToolsPipe: @unchecked Sendable {
     ///   - whyEnded: what to say when Chromium closes its end (it exited or crashed).
     init(output: FileHandle, input: FileHandle, whyEnded: @escaping @Sendable () -> String) {
         self.output = output
-        let thread = Thread { [unowned self] in self.read(input, whyEnded: whyEnded) }
+        // The thread keeps the pipe alive until Chromium closes its end: a reply or event read
+        // after the printer is released still has somewhere to go.
+        let thread = Thread { [self] in self.read(input, whyEnded: whyEnded) }
         thread.name = "refkit DevTools reader"
         thread.start()
     }

@@ -3,7 +3,7 @@ import Foundation
 import PackageDescription
 
 // One target per concern, depending in one direction only:
-// C libraries (CMarkGFM, CQREncode, CRSVG, CLibCrypto, CXXHash) → RefkitMarkdown, RefkitQR, RefkitImages, RefkitPrint, RefkitModel → RefkitTemplates,
+// C libraries (CMarkGFM, CQREncode, CRSVG, CLibCrypto, CXXHash) → RefkitMarkdown, RefkitQR, RefkitImages, RefkitModel → RefkitPrint, RefkitTemplates,
 // RefkitLedger → RefkitBuild → RefkitReport → RefkitCLI → refkit; RefkitCLI + RefkitServe (SwiftNIO) → refkit-serve.
 // Every target declares exactly the modules it imports.
 let package = Package(
@@ -35,8 +35,8 @@ let package = Package(
         .target(name: "RefkitMarkdown", dependencies: ["CMarkGFM"]),
         .target(name: "RefkitQR", dependencies: ["CQREncode"]),
         .target(name: "RefkitModel"),
-        // PDFs printed by headless Chromium over its DevTools pipe (Foundation only).
-        .target(name: "RefkitPrint"),
+        // PDFs printed by headless Chromium over its DevTools pipe.
+        .target(name: "RefkitPrint", dependencies: ["RefkitModel"]),
         // Logos: their shape read from their bytes, and SVG drawn into PNG.
         .target(name: "RefkitImages", dependencies: ["CRSVG"]),
         // refkit's own words in every shipped language, and CLDR's plural rules and quotation marks
@@ -54,7 +54,7 @@ let package = Package(
         ),
         .target(name: "RefkitReport", dependencies: ["RefkitBuild", "RefkitI18n", "RefkitLedger", "RefkitModel"]),
         .target(name: "RefkitDeploy", dependencies: ["RefkitBuild", "RefkitModel"]),
-        .target(name: "RefkitServe", dependencies: [
+        .target(name: "RefkitServe", dependencies: ["RefkitModel",
             .product(name: "NIOCore", package: "swift-nio"), .product(name: "NIOPosix", package: "swift-nio"),
             .product(name: "NIOHTTP1", package: "swift-nio"), .product(name: "NIOWebSocket", package: "swift-nio"),
             .product(name: "NIOConcurrencyHelpers", package: "swift-nio"),

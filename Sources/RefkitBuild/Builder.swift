@@ -183,35 +183,23 @@ public struct Builder: Sendable {
         return written
     }
 
-    /// After the sources: the files they share. The short links, the directory page and, on a
-    /// whole build, the theme, the e-mail's logos and the kit's assets.
+    /// After the sources: the files they share. The short links, the network blog, the directory
+    /// page and, on a whole build, the theme, the e-mail's logos and the kit's assets.
     private func writeShared(theme: [OutputFile], emailLogos: [OutputFile], directoryPage: OutputFile?, writesDirectory: Bool,
                              whole: Bool, into written: inout Written, kit: Kit, renderer: SiteRenderer, writer: OutputWriter,
                              request: BuildRequest) throws(OutputWriter.Failure) {
-        // Short links list every source: on a partial build they are written (all of them) only
-        // when one of them changed, came or went.
-        let shortLinks = (request.shard?.writesSharedFiles ?? true) ? renderer.shortLinkFiles() : []
-        if !whole, !shortLinks.isEmpty, let previous = writer.previous {
-            let before = previous.files.filter { $0.key.hasPrefix("r/") || $0.key == "_redirects" }
-            if before != Dictionary(uniqueKeysWithValues: shortLinks.map { ($0.path, Manifest.hash($0.contents)) }) {
-                try writer.write(shortLinks)
-                written.otherEntries += ["r", "_redirects"]
+        // Short links list every source, and the network blog shows its authors' names, logos
+        // and websites: on a partial build each is written again (all of it) only when one of
+        // its files changed, came or went.
+        let writesShared = request.shard?.writesSharedFiles ?? true
+        let shortLinks = writesShared ? renderer.shortLinkFiles() : []
+        let network = writesShared ? renderer.renderNetwork() : []
+        if !whole {
+            for (files, entries) in [(shortLinks, ["r", "_redirects"]), (network, ["network"])] {
+                try writeIfChanged(files, entries: entries, into: &written, writer: writer)
             }
         }
-        // The network blog shows its authors' names, logos and websites: on a partial build it is
-        // written again (all of it) only when one of its files changed.
-        let network = (request.shard?.writesSharedFiles ?? true) ? renderer.renderNetwork() : []
-        if !whole, !network.isEmpty, let previous = writer.previous {
-            let before = previous.files.filter { $0.key.hasPrefix("network/") }
-            if before != Dictionary(uniqueKeysWithValues: network.map { ($0.path, Manifest.hash($0.contents)) }) {
-                try writer.write(network)
-                written.otherEntries.append("network")
-            }
-        }
-        guard writesDirectory else {
-            if whole { try writer.write(network) }
-            return
-        }
+        guard writesDirectory else { return }
         guard whole else {
             if let directoryPage, writer.previous?.hash(of: directoryPage.path) != Manifest.hash(directoryPage.contents) {
                 try writer.write([directoryPage])
@@ -224,6 +212,17 @@ public struct Builder: Sendable {
             let path = kitPath(asset, request)
             try writer.copy(from: fileSystem.realPath(path) ?? path, to: asset.outputPath)
         }
+    }
+
+    /// On a partial build: writes `files`, which make up the shared output `entries`, when they
+    /// differ from what the previous build recorded there, and records those entries as swapped.
+    private func writeIfChanged(_ files: [OutputFile], entries: [String], into written: inout Written,
+                                writer: OutputWriter) throws(OutputWriter.Failure) {
+        guard !files.isEmpty, let previous = writer.previous else { return }
+        let now = Dictionary(uniqueKeysWithValues: files.map { ($0.path, Manifest.hash($0.contents)) })
+        guard previous.files(inEntries: entries) != now else { return }
+        try writer.write(files)
+        written.otherEntries += entries
     }
 
     private func kitPath(_ asset: Asset, _ request: BuildRequest) -> String {

@@ -1,4 +1,5 @@
 import Foundation
+import RefkitModel
 
 /// One Chromium tab that prints a page at a time: navigate to the page's address, answer every
 /// request it makes from the site's files, wait for its load event, print.
@@ -21,7 +22,8 @@ final class Tab: @unchecked Sendable {
         let context = try pipe.call("Target.createBrowserContext")["browserContextId"] as? String ?? ""
         let target = try pipe.call("Target.createTarget", ["url": "about:blank", "browserContextId": context])["targetId"] as? String ?? ""
         session = try pipe.call("Target.attachToTarget", ["targetId": target, "flatten": true])["sessionId"] as? String ?? ""
-        pipe.route(session: session) { [unowned self] method, params in self.event(method, params) }
+        // Weak: an event Chromium sends while it closes may come after the tab is gone.
+        pipe.route(session: session) { [weak self] method, params in self?.event(method, params) }
         _ = try pipe.call("Page.enable", session: session)
         _ = try pipe.call("Page.setLifecycleEventsEnabled", ["enabled": true], session: session)
         _ = try pipe.call("Fetch.enable", ["patterns": [["urlPattern": "*"]]], session: session)
@@ -109,20 +111,10 @@ final class Tab: @unchecked Sendable {
         }
         // Everything but pages may be cached for the build: the next page's style sheet and logos
         // come from Chromium's cache, without a round trip.
-        var headers = [["name": "Content-Type", "value": Self.mediaType(of: path)]]
+        var headers = [["name": "Content-Type", "value": MediaType.of(path: path)]]
         if !path.hasSuffix(".html") { headers.append(["name": "Cache-Control", "value": "max-age=86400"]) }
         pipe.send("Fetch.fulfillRequest", [
             "requestId": id, "responseCode": 200, "responseHeaders": headers, "body": Data(bytes).base64EncodedString(),
         ], session: session)
-    }
-
-    static func mediaType(of path: String) -> String {
-        let ext = path.split(separator: ".").last.map { $0.lowercased() } ?? ""
-        return [
-            "html": "text/html; charset=utf-8", "css": "text/css; charset=utf-8", "svg": "image/svg+xml",
-            "png": "image/png", "jpg": "image/jpeg", "jpeg": "image/jpeg", "gif": "image/gif", "webp": "image/webp",
-            "woff2": "font/woff2", "woff": "font/woff", "ttf": "font/ttf", "otf": "font/otf",
-            "js": "text/javascript; charset=utf-8", "json": "application/json",
-        ][ext] ?? "application/octet-stream"
     }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import RefkitModel
 import NIOCore
 import NIOHTTP1
 import NIOPosix
@@ -128,26 +129,7 @@ public final class PreviewServer: Sendable {
         return Answer(status: .ok, contentType: type, body: body)
     }
 
-    static func contentType(for path: String) -> String {
-        switch (path as NSString).pathExtension.lowercased() {
-        case "html": "text/html; charset=utf-8"
-        case "css": "text/css; charset=utf-8"
-        case "txt": "text/plain; charset=utf-8"
-        case "svg": "image/svg+xml"
-        case "png": "image/png"
-        case "jpg", "jpeg": "image/jpeg"
-        case "gif": "image/gif"
-        case "webp": "image/webp"
-        case "ico": "image/x-icon"
-        case "js": "text/javascript; charset=utf-8"
-        case "json": "application/json"
-        case "woff2": "font/woff2"
-        case "woff": "font/woff"
-        case "pdf": "application/pdf"
-        case "zip": "application/zip"
-        default: "application/octet-stream"
-        }
-    }
+    static func contentType(for path: String) -> String { MediaType.of(path: path) }
 
     /// The live-reload script, before `</body>`.
     static func injectReloadScript(into html: Data) -> Data {

@@ -110,9 +110,14 @@ public struct Manifest: Sendable, Equatable {
     }
 
     /// Every recorded file, path → hash (for tests and tools; a build never needs them all).
-    public var files: [String: String] {
+    public var files: [String: String] { files(inEntries: fileLines.keys) }
+
+    /// The recorded files of some output entries (`entry(of:)`), path → hash: what a build reads
+    /// of the manifest to know whether a shared entry changed, without parsing every source's lines.
+    public func files(inEntries entries: some Sequence<String>) -> [String: String] {
         var files: [String: String] = [:]
-        for lines in fileLines.values {
+        for entry in entries {
+            guard let lines = fileLines[entry] else { continue }
             for line in lines.split(separator: 0x0A) {
                 files[Self.unescape(String(decoding: line.dropFirst(38), as: UTF8.self))] = String(decoding: line.dropFirst(5).prefix(32), as: UTF8.self)
             }

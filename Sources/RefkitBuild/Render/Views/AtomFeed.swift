@@ -44,18 +44,6 @@ struct AtomFeed {
         return lines.joined(separator: "\n") + "\n"
     }
 
-    /// Text and attribute values: `&`, `<`, `>`, `"` as entities.
-    private func escape(_ text: String) -> String {
-        var out = ""
-        for character in text {
-            switch character {
-            case "&": out += "&amp;"
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            case "\"": out += "&quot;"
-            default: out.append(character)
-            }
-        }
-        return out
-    }
+    /// Text and attribute values: refkit's one HTML escaping (its entities are XML's too).
+    private func escape(_ text: String) -> String { HTMLEscaping.escape(text) }
 }

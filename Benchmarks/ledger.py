@@ -1,8 +1,9 @@
 #!/usr/bin/env python3
 """Writes a deterministic referral ledger for a kit: KIT/content/ledger.csv with ROWS rows over the
 kit's sources (content/sources/*.yml), in date order, as a business would append them: kit views,
-then leads, some becoming appointments and deals (with a value) or lost, and now and then a thank-you.
-Every deal follows a lead of the same source, so the ledger is valid.
+then leads, each naming its prospect, some becoming appointments and deals (with a value) or lost,
+and now and then a thank-you or a referral given. Every deal follows its prospect's lead, so the
+ledger is valid. Also writes KIT/content/process.yml (three owned steps), for the report's map.
 
 Usage: ledger.py KIT ROWS [END_DATE]   (END_DATE YYYY-MM-DD, default 2026-11-20; rows span the
                                         years before it, about 3,000 rows a day at most)"""
@@ -18,10 +19,12 @@ def main(kit, rows, end):
     rng = random.Random(7)
     days = max(365, rows // 3000)
     start = end - datetime.timedelta(days=days - 1)
-    lines = ["date,source,stage,value,note"]
-    open_leads = {}
+    lines = ["date,source,stage,value,note,prospect"]
+    open_leads = {}  # slug -> the prospects of its open referrals, oldest first
+    people = 0
     written = 0
-    # One chain per referral: view(s) → lead → appointment → deal | lost, spread over the days.
+    # One chain per referral, named by its prospect: view(s) → lead → appointment → deal | lost,
+    # spread over the days; now and then a thank-you, or a referral the business gives back.
     per_day = rows / days
     carry = 0.0
     for offset in range(days):
@@ -31,19 +34,24 @@ def main(kit, rows, end):
             carry -= 1
             slug = slugs[rng.randrange(len(slugs))]
             roll = rng.random()
-            pending = open_leads.get(slug, 0)
+            pending = open_leads.setdefault(slug, [])
             if pending and roll < 0.25:
                 stage = "deal" if rng.random() < 0.55 else "lost"
-                open_leads[slug] = pending - 1
+                prospect = pending.pop(0)
                 value = f"{rng.randrange(6, 60) * 100}" if stage == "deal" else ""
-                lines.append(f"{day},{slug},{stage},{value},")
+                lines.append(f"{day},{slug},{stage},{value},,{prospect}")
             elif pending and roll < 0.40:
-                lines.append(f"{day},{slug},appointment,,")
+                lines.append(f"{day},{slug},appointment,,,{pending[0]}")
             elif roll < 0.60:
-                open_leads[slug] = pending + 1
-                lines.append(f'{day},{slug},lead,,"introduced by {slug}, via the kit"')
-            elif roll < 0.63:
+                people += 1
+                prospect = f"Prospect {people}"
+                pending.append(prospect)
+                lines.append(f'{day},{slug},lead,,"introduced by {slug}, via the kit",{prospect}')
+            elif roll < 0.62:
                 lines.append(f"{day},{slug},thanked,,card sent")
+            elif roll < 0.63:
+                people += 1
+                lines.append(f"{day},{slug},given,,one of ours for them,Client {people}")
             else:
                 lines.append(f"{day},{slug},view,,")
             written += 1
@@ -51,6 +59,11 @@ def main(kit, rows, end):
         lines.append(f"{(start + datetime.timedelta(days=days - 1)).isoformat()},{slugs[written % len(slugs)]},view,,")
         written += 1
     (kit / "content" / "ledger.csv").write_text("\n".join(lines) + "\n")
+    (kit / "content" / "process.yml").write_text(
+        "steps:\n"
+        "  - { stage: lead, name: Call the prospect, owner: Dana, within_days: 2 }\n"
+        "  - { stage: appointment, name: First meeting, owner: Sam, within_days: 14 }\n"
+        "  - { stage: deal, name: Welcome pack, owner: Dana }\n")
 
 
 if __name__ == "__main__":

@@ -3,6 +3,8 @@ import RefkitModel
 /// What happened with a referral, as the ledger's `stage` column names it.
 public enum Stage: UInt8, CaseIterable, Sendable {
     case view, lead, appointment, deal, lost, thanked
+    /// A referral the business gave to the source (give to get): not a lead.
+    case given
 
     public var name: String {
         switch self {
@@ -12,6 +14,15 @@ public enum Stage: UInt8, CaseIterable, Sendable {
         case .deal: "deal"
         case .lost: "lost"
         case .thanked: "thanked"
+        case .given: "given"
+        }
+    }
+
+    /// The stages a referral moves through (lead → appointment → deal, or lost at any point).
+    public var isOnAReferralsPath: Bool {
+        switch self {
+        case .lead, .appointment, .deal, .lost: true
+        case .view, .thanked, .given: false
         }
     }
 
@@ -23,7 +34,8 @@ public enum Stage: UInt8, CaseIterable, Sendable {
     }
 }
 
-/// One row of `content/ledger.csv`, compact (a million rows take ~40 MB): the note is not kept.
+/// One row of `content/ledger.csv`, compact (32 bytes: a million rows take ~32 MB): the note is
+/// not kept, the prospect is an index into `Ledger.referrals`.
 public struct LedgerEntry: Sendable, Hashable {
     /// Days since 1970-01-01.
     public var days: Int32
@@ -34,30 +46,55 @@ public struct LedgerEntry: Sendable, Hashable {
     public var line: Int32
     /// The row's amount in hundredths, if it has one.
     public var cents: Int64?
+    /// Index into `Ledger.referrals` (the row's source and prospect), or -1 for a row without a prospect.
+    public var referral: Int32
 
-    public init(days: Int32, source: Int32, stage: Stage, line: Int32, cents: Int64? = nil) {
+    public init(days: Int32, source: Int32, stage: Stage, line: Int32, cents: Int64? = nil, referral: Int32 = -1) {
         self.days = days
         self.source = source
         self.stage = stage
         self.line = line
         self.cents = cents
+        self.referral = referral
     }
 
     public var day: Day { Day(daysSince1970: Int(days)) }
 }
 
+/// One referral: the rows of one source that name the same prospect (lead → appointment → deal
+/// or lost), FORMAT.md's optional sixth column.
+public struct Referral: Sendable, Hashable {
+    /// Index into `Ledger.slugs`.
+    public var source: Int32
+    /// The prospect as first written (rows match it ignoring case and surrounding spaces).
+    public var prospect: String
+    /// The first note written on one of its rows (private, like every note: for the report only).
+    public var note: String?
+
+    public init(source: Int32, prospect: String, note: String? = nil) {
+        self.source = source
+        self.prospect = prospect
+        self.note = note
+    }
+}
+
 /// The referral ledger: every row, checked, in date order (rows of one day in file order).
 public struct Ledger: Sendable {
     public static let file = "content/ledger.csv"
+    /// The header: these five, or these and `prospect`.
     public static let columns = ["date", "source", "stage", "value", "note"]
+    public static let prospectColumn = "prospect"
 
     /// The kit's source slugs, sorted; `LedgerEntry.source` indexes this.
     public var slugs: [String]
     public var entries: [LedgerEntry]
+    /// Every referral named by a row's prospect, in the order first met in the file.
+    public var referrals: [Referral]
 
-    public init(slugs: [String], entries: [LedgerEntry]) {
+    public init(slugs: [String], entries: [LedgerEntry], referrals: [Referral] = []) {
         self.slugs = slugs
         self.entries = entries
+        self.referrals = referrals
     }
 
     public static func empty(sources: [Source]) -> Ledger {

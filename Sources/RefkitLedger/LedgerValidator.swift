@@ -1,15 +1,19 @@
 import CSV
+import Foundation
 import RefkitModel
 
 /// `validate` for `content/ledger.csv`: pure. Reads the CSV text row by row (CSV.swift, streaming:
 /// no table of strings is built) into compact entries, and reports every bad row with its line:
 /// a wrong header or column count, a bad date, an unknown source or stage, a bad amount, a deal
-/// with no lead before it.
+/// with no lead before it; and warns of a referral (a source's rows naming one prospect) whose
+/// history does not start with a lead, the mark of a misspelt prospect.
 public enum LedgerValidator {
-    /// - Parameter unreadable: slugs of source files too broken to be sources, so that rows naming
-    ///   them are not reported as unknown as well.
+    /// - Parameters:
+    ///   - unreadable: slugs of source files too broken to be sources, so that rows naming them are
+    ///     not reported as unknown as well.
+    ///   - pieces: how many pieces to read at once (default: one per core from 1 MB of text, else one).
     public static func validate(_ text: String, file: String = Ledger.file, sources: [Source], unreadable: [String] = [],
-                                today: Day) -> (ledger: Ledger, diagnostics: [Diagnostic]) {
+                                today: Day, pieces: Int? = nil) -> (ledger: Ledger, diagnostics: [Diagnostic]) {
         let slugs = Array(Set(sources.map(\.slug) + unreadable)).sorted()
         var ledger = Ledger(slugs: slugs, entries: [])
         var diagnostics: [Diagnostic] = []
@@ -21,98 +25,51 @@ public enum LedgerValidator {
         var names: [String: Int32] = [:]
         for (index, slug) in slugs.enumerated() { names[slug] = Int32(index) }
         for source in sources { names[source.code.uppercased()] = names[source.slug] }
-        let known = slugs + sources.map(\.code)
-        var suggestions: [String: String?] = [:]
 
-        guard let reader = try? CSVReader(string: text, hasHeaderRow: false), let header = reader.next() else {
-            return (ledger, [])  // an empty file: nothing recorded yet
-        }
-        var line = 2 + newlines(in: header)  // where the next row starts
-        let written = header.map { $0.trimmingSpaces().lowercased() }
-        guard written == Ledger.columns else {
-            error("the ledger's first line must be the header '\(Ledger.columns.joined(separator: ","))', not '\(header.joined(separator: ","))'", line: 1)
+        // The text in pieces, one per core, cut at line ends outside quotes (CSV.swift builds
+        // each field scalar by scalar: reading is most of a report's time).
+        let pieceCount = pieces ?? (text.utf8.count >= Self.pieceSize ? ProcessInfo.processInfo.activeProcessorCount : 1)
+        let read: Read
+        switch Self.read(text, pieces: pieceCount, file: file, names: names, known: slugs + sources.map(\.code), today: today) {
+        case .empty: return (ledger, [])  // an empty file: nothing recorded yet
+        case .badHeader(let header):
+            error("the ledger's first line must be the header '\(Ledger.columns.joined(separator: ","))' (or with ',\(Ledger.prospectColumn)' at the end), not '\(header.joined(separator: ","))'", line: 1)
             return (ledger, diagnostics)
+        case .read(let result): read = result
         }
+        var pieces = read.pieces
 
-        // CSV.swift reads an unclosed double quote to the end of the file, swallowing the rows
-        // after it; an odd number of quotes in the whole text is how that shows.
-        let unbalanced = text.utf8.reduce(0) { $0 + ($1 == UInt8(ascii: "\"") ? 1 : 0) } % 2 == 1
+        // The pieces in file order, each referral numbered where the file first names it.
         var lastMultiline: Int?
-
-        let todayDays = Int32(today.daysSince1970)
-        while let row = reader.next() {
-            let rowLine = line
-            let breaks = newlines(in: row)
-            line += 1 + breaks
-            if breaks > 0 { lastMultiline = rowLine }
-            if row.count == 1, row[0].isEmpty { continue }  // a blank line
-            guard (3...5).contains(row.count) else {
-                var message = "this row has \(row.count) field\(row.count == 1 ? "" : "s"); a ledger row is date,source,stage,value,note"
-                if row.count > 5 { message += " (put a note that contains commas in double quotes)" }
-                if row.contains(where: { newlines(in: [$0]) > 0 }) {
-                    message += "; a double quote opened on this line may never be closed"
+        if pieces.count == 1 {
+            (ledger.entries, ledger.referrals) = (pieces[0].entries, pieces[0].referrals)
+        } else {
+            ledger.entries.reserveCapacity(pieces.reduce(0) { $0 + $1.entries.count })
+            var ids: [ReferralKey: Int32] = [:]
+            for index in pieces.indices {
+                let piece = pieces[index]
+                pieces[index].entries = []  // freed as it is copied: a million rows are 32 MB
+                let global = piece.keys.indices.map { local -> Int32 in
+                    let key = piece.keys[local], referral = piece.referrals[local]
+                    if let id = ids[key] {
+                        if ledger.referrals[Int(id)].note == nil { ledger.referrals[Int(id)].note = referral.note }
+                        return id
+                    }
+                    ids[key] = Int32(ledger.referrals.count)
+                    ledger.referrals.append(referral)
+                    return Int32(ledger.referrals.count - 1)
                 }
-                error(message, line: rowLine)
-                continue
-            }
-            func column(_ field: Int) -> Int { 1 + row[..<field].reduce(0) { $0 + $1.count + 1 } }
-
-            let dateText = row[0].trimmingSpaces()
-            let day = parseDay(dateText)
-            if day == nil {
-                error("'date' must be a day written YYYY-MM-DD, not '\(dateText)'", line: rowLine, column: column(0))
-            }
-
-            let name = row[1].trimmingSpaces()
-            let source = names[name] ?? names[name.lowercased()] ?? names[name.uppercased()]
-            if source == nil {
-                var message = name.isEmpty
-                    ? "'source' is empty: name the source by its slug or its code"
-                    : "unknown source '\(name)': no content/sources/\(name).yml and no source has the code '\(name)'"
-                if !name.isEmpty {
-                    let suggestion = suggestions[name] ?? closest(to: name, among: known)
-                    suggestions[name] = suggestion
-                    if let suggestion { message += "; did you mean '\(suggestion)'?" }
-                }
-                error(message, line: rowLine, column: column(1))
-            }
-
-            let stageText = row[2].trimmingSpaces()
-            let stage = Stage(name: stageText)
-            if stage == nil {
-                var message = "unknown stage '\(stageText)': use one of view, lead, appointment, deal, lost, thanked"
-                if let suggestion = closest(to: stageText.lowercased(), among: Stage.allCases.map(\.name)) {
-                    message += "; did you mean '\(suggestion)'?"
-                }
-                error(message, line: rowLine, column: column(2))
-            }
-
-            var cents: Int64?
-            let valueText = row.count > 3 ? row[3].trimmingSpaces() : ""
-            if !valueText.isEmpty {
-                cents = parseAmount(valueText)
-                if cents == nil, let decimal = Self.decimalComma(valueText) {
-                    error("'value' is written with a decimal comma; write a point: \(decimal) (no thousands separator)",
-                          line: rowLine, column: column(3))
-                } else if cents == nil {
-                    error("'value' must be an amount such as 1200 or 1200.50 (digits, no currency sign or thousands separator), not '\(valueText)'",
-                          line: rowLine, column: column(3))
-                } else if let stage, stage != .deal {
-                    diagnostics.append(.warning("'value' counts only on a deal; this \(stage.name)'s value is not reported",
-                                                at: SourceLocation(file: file, line: rowLine, column: column(3))))
+                for var entry in piece.entries {
+                    if entry.referral >= 0 { entry.referral = global[Int(entry.referral)] }
+                    ledger.entries.append(entry)
                 }
             }
-
-            guard let day, let source, let stage else { continue }
-            let days = Int32(day.daysSince1970)
-            if days > todayDays {
-                diagnostics.append(.warning("this row is dated \(day), after today (\(today))",
-                                            at: SourceLocation(file: file, line: rowLine, column: column(0))))
-            }
-            ledger.entries.append(LedgerEntry(days: days, source: source, stage: stage, line: Int32(rowLine), cents: cents))
         }
-
-        if unbalanced, let start = lastMultiline {
+        for piece in pieces {
+            diagnostics += piece.diagnostics
+            lastMultiline = piece.lastMultiline ?? lastMultiline
+        }
+        if read.unbalanced, let start = lastMultiline {
             error("a double quote opened on this line is never closed, so every line after it was read as part of this row",
                   line: start)
         }
@@ -121,8 +78,23 @@ public enum LedgerValidator {
         ledger.entries.sort { ($0.days, $0.line) < ($1.days, $1.line) }
         var leads = [Int](repeating: 0, count: slugs.count)
         var deals = [Int](repeating: 0, count: slugs.count)
+        var started = [Bool](repeating: false, count: ledger.referrals.count)
+        var prospects: [Int32: [String]] = [:]  // per source, for suggestions (made when first needed)
         for entry in ledger.entries {
             let source = Int(entry.source)
+            if entry.referral >= 0, entry.stage.isOnAReferralsPath, !started[Int(entry.referral)] {
+                started[Int(entry.referral)] = true
+                if entry.stage != .lead {
+                    let prospect = ledger.referrals[Int(entry.referral)].prospect
+                    var message = "'\(prospect)' has no lead from \(slugs[source]) before this \(entry.stage.name) row: rows with the same source and prospect are one referral, which starts with its lead"
+                    let others = prospects[entry.source] ?? ledger.referrals.filter { $0.source == entry.source }.map(\.prospect)
+                    prospects[entry.source] = others
+                    if let suggestion = closest(to: prospect, among: others.filter { $0 != prospect }) {
+                        message += "; did you mean '\(suggestion)'?"
+                    }
+                    diagnostics.append(.warning(message, at: SourceLocation(file: file, line: Int(entry.line), column: 1)))
+                }
+            }
             switch entry.stage {
             case .lead: leads[source] += 1
             case .deal:
@@ -139,73 +111,82 @@ public enum LedgerValidator {
         return (ledger, diagnostics)
     }
 
-    /// Line breaks inside a row's fields (quoted fields may hold them).
-    private static func newlines(in row: [String]) -> Int {
-        var count = 0
-        for field in row {
-            var previous: UInt8 = 0
-            for byte in field.utf8 {
-                if byte == 0x0A, previous != 0x0D { count += 1 } else if byte == 0x0D { count += 1 }
-                previous = byte
-            }
-        }
-        return count
+    /// The pieces read, or why there are none.
+    enum Outcome {
+        case empty
+        case badHeader([String])
+        case read(Read)
     }
 
-    /// Exactly `YYYY-MM-DD`, read from the bytes (a million rows: no splitting, no allocation).
-    static func parseDay(_ text: String) -> Day? {
-        var numbers = (0, 0, 0), count = 0
-        for byte in text.utf8 {
-            count += 1
-            if count == 5 || count == 8 {
-                guard byte == UInt8(ascii: "-") else { return nil }
-                continue
-            }
-            guard (0x30...0x39).contains(byte), count <= 10 else { return nil }
-            let digit = Int(byte - 0x30)
-            switch count {
-            case ...4: numbers.0 = numbers.0 * 10 + digit
-            case ...7: numbers.1 = numbers.1 * 10 + digit
-            default: numbers.2 = numbers.2 * 10 + digit
-            }
-        }
-        guard count == 10 else { return nil }
-        return Day(year: numbers.0, month: numbers.1, day: numbers.2)
+    struct Read {
+        var pieces: [Piece]
+        var unbalanced: Bool
     }
 
-    /// Digits with up to two decimals, in hundredths.
-    static func parseAmount(_ text: String) -> Int64? {
-        var whole: Int64 = 0, fraction: Int64 = 0, fractionDigits = 0, seenPoint = false, seenDigit = false
-        for byte in text.utf8 {
-            switch byte {
-            case 0x30...0x39:
-                let digit = Int64(byte - 0x30)
-                if seenPoint {
-                    guard fractionDigits < 2 else { return nil }
-                    fraction = fraction * 10 + digit
-                    fractionDigits += 1
-                } else {
-                    guard whole < 10_000_000_000_000 else { return nil }
-                    whole = whole * 10 + digit
-                    seenDigit = true
+    /// Reads the header, then every piece on its own core. The pieces' texts (a copy of the
+    /// ledger's) are freed when this returns.
+    private static func read(_ text: String, pieces: Int, file: String, names: [String: Int32], known: [String],
+                             today: Day) -> Outcome {
+        let layout = Layout(of: text, pieces: pieces)
+        guard let reader = try? CSVReader(string: layout.texts[0], hasHeaderRow: false), let header = reader.next() else {
+            return .empty
+        }
+        let written = header.map { $0.trimmingSpaces().lowercased() }
+        guard written == Ledger.columns || written == Ledger.columns + [Ledger.prospectColumn] else { return .badHeader(header) }
+        let context = Context(file: file, columns: written, names: names, known: known, today: today)
+        let firstLines = [2 + newlines(in: header)] + layout.firstLines.dropFirst()
+        let results = ParallelResults<Piece>(count: layout.texts.count)
+        parallelForEach(layout.texts.count, jobs: layout.texts.count) { index in
+            let reader = try? CSVReader(string: layout.texts[index], hasHeaderRow: false)
+            if index == 0 { _ = reader?.next() }  // the header
+            results.set(index, reader.map { readRows($0, firstLine: firstLines[index], context: context) } ?? Piece())
+        }
+        return .read(Read(pieces: results.all, unbalanced: layout.unbalanced))
+    }
+
+    /// Below this many bytes the ledger is read in one piece.
+    static let pieceSize = 1 << 20
+
+    /// Where the text is cut into pieces, and the line each starts on.
+    struct Layout {
+        var texts: [String]
+        var firstLines: [Int]
+        /// An odd number of double quotes: one was never closed. CSV.swift then reads to the end
+        /// of the file, swallowing the rows after it; the text is read in one piece, as written.
+        var unbalanced: Bool
+
+        init(of text: String, pieces: Int) {
+            var text = text
+            var cuts: [(offset: Int, lines: Int)] = [(0, 0)]
+            var quotes = 0
+            text.withUTF8 { bytes in
+                var lines = 0, previous: UInt8 = 0
+                var target = pieces > 1 ? bytes.count / pieces : Int.max
+                for (offset, byte) in bytes.enumerated() {
+                    switch byte {
+                    case UInt8(ascii: "\""): quotes += 1
+                    case 0x0A:
+                        if previous != 0x0D { lines += 1 }
+                        // A line end outside quotes past the target: the next piece starts after it.
+                        if offset >= target, quotes % 2 == 0, offset + 1 < bytes.count {
+                            cuts.append((offset + 1, lines))
+                            target = cuts.count < pieces ? bytes.count * cuts.count / pieces : Int.max
+                        }
+                    case 0x0D: lines += 1
+                    default: break
+                    }
+                    previous = byte
                 }
-            case UInt8(ascii: "."):
-                guard !seenPoint, seenDigit else { return nil }
-                seenPoint = true
-            default: return nil
             }
+            unbalanced = quotes % 2 == 1
+            guard !unbalanced, cuts.count > 1 else {
+                (texts, firstLines) = ([text], [1])
+                return
+            }
+            let utf8 = text.utf8
+            let indices = cuts.map { utf8.index(utf8.startIndex, offsetBy: $0.offset) } + [utf8.endIndex]
+            texts = (0..<cuts.count).map { String(text[indices[$0]..<indices[$0 + 1]]) }
+            firstLines = cuts.map { 1 + $0.lines }
         }
-        guard seenDigit, !seenPoint || fractionDigits > 0 else { return nil }
-        return whole * 100 + (fractionDigits == 1 ? fraction * 10 : fraction)
-    }
-
-    /// `320,40` or `1.200,50` (a decimal comma, with or without points between thousands): the
-    /// amount written with a decimal point, else nil.
-    static func decimalComma(_ text: String) -> String? {
-        let parts = text.split(separator: ",", omittingEmptySubsequences: false)
-        guard parts.count == 2, (1...2).contains(parts[1].count), parts[1].allSatisfy(\.isASCII), parts[1].allSatisfy(\.isNumber) else { return nil }
-        let whole = parts[0].replacingOccurrences(of: ".", with: "")
-        guard !whole.isEmpty, whole.allSatisfy({ $0.isASCII && $0.isNumber }) else { return nil }
-        return whole + "." + parts[1]
     }
 }

@@ -6,35 +6,38 @@ public enum ICalendar {
 
     /// A TEXT value: backslash, semicolon, comma and line breaks escaped.
     public static func text(_ value: String) -> String {
-        var out = ""
-        for character in value.unicodeScalars {
-            switch character {
-            case "\\": out += "\\\\"
-            case ";": out += "\\;"
-            case ",": out += "\\,"
-            case "\n": out += "\\n"
-            case "\r": continue
-            default: out.unicodeScalars.append(character)
+        var out = [UInt8]()
+        out.reserveCapacity(value.utf8.count + 16)
+        for byte in value.utf8 {
+            switch byte {
+            case UInt8(ascii: "\\"), UInt8(ascii: ";"), UInt8(ascii: ","): out.append(UInt8(ascii: "\\")); out.append(byte)
+            case UInt8(ascii: "\n"): out.append(UInt8(ascii: "\\")); out.append(UInt8(ascii: "n"))
+            case UInt8(ascii: "\r"): continue
+            default: out.append(byte)
             }
         }
-        return out
+        return String(decoding: out, as: UTF8.self)
     }
 
     /// Lines of at most 75 octets; continuation lines start with a space. Never splits a UTF-8
     /// character.
     public static func fold(_ line: String) -> String {
-        var result = "", current = 0, limit = 75
-        for scalar in line.unicodeScalars {
-            let size = String(scalar).utf8.count
-            if current + size > limit {
-                result += "\r\n "
-                current = 1
-                limit = 75
+        guard line.utf8.count > 75 else { return line }
+        var out = [UInt8]()
+        out.reserveCapacity(line.utf8.count + line.utf8.count / 24)
+        var current = 0
+        for byte in line.utf8 {
+            if byte & 0xC0 != 0x80 {  // a character starts here (not a UTF-8 continuation byte)
+                let size = byte < 0x80 ? 1 : byte >= 0xF0 ? 4 : byte >= 0xE0 ? 3 : 2
+                if current + size > 75 {
+                    out += [0x0D, 0x0A, 0x20]
+                    current = 1
+                }
             }
-            result.unicodeScalars.append(scalar)
-            current += size
+            out.append(byte)
+            current += 1
         }
-        return result
+        return String(decoding: out, as: UTF8.self)
     }
 
     public static func hostName(of url: String) -> String {

@@ -49,6 +49,9 @@ public struct Site: Sendable, Hashable {
     public var shortLinks: Bool = false
     /// `paper: a4|letter`: what every source's PDFs are printed on unless it says otherwise.
     public var paper: Paper?
+    /// `ask_after_days`: a deal is followed this many days later by a results review with the new
+    /// client, the moment to ask them for introductions (FORMAT.md, "Operating the referral process").
+    public var askAfterDays = 90
     /// Where `refkit deploy` publishes output/.
     public var deploy: DeployTarget?
     /// `follow_up:`: how often `refkit report`'s calendar has the business follow up, per segment.

@@ -2,8 +2,9 @@ import RefkitLedger
 import RefkitModel
 
 /// `private/follow-up.ics`: one recurring all-day event per source (RFC 5545), with the source's
-/// contact, its kit link and its numbers in the description. UIDs are made from the slug and the
-/// site's host, so importing the file again updates the events instead of adding copies.
+/// contact, its kit link and its numbers in the description, and one all-day event per results
+/// review due in the next 30 days (`ReferralFlow.reviews`, as the page lists them). UIDs are made from the slug (and a review's prospect and deal
+/// day) and the site's host, so importing the file again updates the events instead of adding copies.
 enum FollowUpCalendar {
     static func ics(_ data: ReportData, site: Site, kitURL: (Source) -> String) -> String {
         let host = hostName(of: site.url)
@@ -48,6 +49,30 @@ enum FollowUpCalendar {
                 "DESCRIPTION:" + text(description.joined(separator: "\n")),
                 "URL:" + kitURL(source),
                 "CATEGORIES:" + text("Referrals," + (source.segment == .partner ? "Partner" : "Customer")),
+                "TRANSP:TRANSPARENT",
+                "END:VEVENT",
+            ]
+        }
+        let sequence = "SEQUENCE:\(max(0, data.today.daysSince1970 - FollowUpSchedule.epoch.daysSince1970))"
+        for review in data.flow.reviews {
+            let source = review.source
+            var description = ["\(review.prospect) became a client on \(Formatting.day(review.deal))"
+                + (review.cents.map { " (value \(Formatting.amount($0)))" } ?? "") + ", referred by \(source.name)."]
+            description.append("Review the results with them, and ask whom they know who would benefit the same way.")
+            description.append("Then tell \(source.name) how it went: their kit is \(kitURL(source))")
+            let end = Day(daysSince1970: review.day.daysSince1970 + 1)
+            // The prospect as the ledger matches it (case and outer spaces aside), hashed: any text, a short UID.
+            let prospect = String(FollowUpSchedule.stableHash(review.prospect.lowercased()), radix: 16)
+            lines += [
+                "BEGIN:VEVENT",
+                "UID:" + text("review-\(source.slug)-\(prospect)-\(compact(review.deal))@\(host)"),
+                "DTSTAMP:" + stamp,
+                sequence,
+                "DTSTART;VALUE=DATE:" + compact(review.day),
+                "DTEND;VALUE=DATE:" + compact(end),
+                "SUMMARY:" + text("Results review with \(review.prospect): ask for introductions"),
+                "DESCRIPTION:" + text(description.joined(separator: "\n")),
+                "CATEGORIES:" + text("Referrals,Results review"),
                 "TRANSP:TRANSPARENT",
                 "END:VEVENT",
             ]

@@ -51,6 +51,14 @@ enum Formatting {
         return LocaleFormats.of(language).day(year: day.year, month: day.month, day: day.day, style: .medium)
     }
 
+    /// Half days → "4" or "4.5" (a median of an even count).
+    static func halfDays(_ halves: Int) -> String {
+        guard halves % 2 == 1 else { return count(halves / 2) }
+        guard language != "en" else { return count(halves / 2) + ".5" }
+        return LocaleFormats.of(language).number(NSDecimalNumber(mantissa: UInt64(halves * 5), exponent: -1, isNegative: false),
+                                                 fractionDigits: 1)
+    }
+
     static func plural(_ n: Int, _ word: String, _ plural: String? = nil) -> String {
         "\(count(n)) \(n == 1 ? word : plural ?? word + "s")"
     }

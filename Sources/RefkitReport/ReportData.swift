@@ -10,7 +10,7 @@ public struct ReportData: Sendable {
         public var period = Tally()
         /// Rows dated in the calendar year of `to`, up to `to`.
         public var year = Tally()
-        /// The last row up to `to` that was not a thank-you.
+        /// The last row up to `to` that was not a thank-you or a referral given.
         public var lastActivity: Day?
         public var lastThanked: Day?
         /// Leads after the last thank-you (or ever, if never thanked), up to `to`.
@@ -37,6 +37,8 @@ public struct ReportData: Sendable {
     public var sources: [SourceRow]
     /// The months of the period (the last 24 at most), oldest first.
     public var months: [Month]
+    /// The process, what is held up, the results reviews (from the rows that name a prospect).
+    public var flow: ReferralFlow
 
     /// A source is quiet after this many days with no row but thank-yous.
     public static let quietDays = 90
@@ -68,7 +70,8 @@ public struct ReportData: Sendable {
     /// - Parameters:
     ///   - from: first day of the period (default: the first of the month 11 months before `to`'s: a year).
     ///   - to: last day of the period (default: `today`).
-    public init(kit: Kit, ledger: Ledger, from: Day? = nil, to: Day? = nil, today: Day) {
+    ///   - process: `content/process.yml`; without one, the ledger's stages stand in for its steps.
+    public init(kit: Kit, ledger: Ledger, process: ReferralProcess? = nil, from: Day? = nil, to: Day? = nil, today: Day) {
         let to = to ?? today
         let from = from ?? Day(year: to.year, month: to.month, day: 1)!.adding(months: -11)
         self.from = from
@@ -94,22 +97,24 @@ public struct ReportData: Sendable {
         var overall = Tally(), partners = Tally(), customers = Tally()
         // Month of each day, cached: a ledger has far fewer days than rows.
         var monthOfDay: [Int32: Int] = [:]
+        let segments = rows.map { $0?.source.segment }
         for entry in ledger.entries {
             guard entry.days <= high else { break }  // entries are in date order
             let index = Int(entry.source)
-            guard var row = rows[index] else { continue }
+            // Changed in place (`rows[index]!.…`): copying a row out and back would copy its source.
+            guard let segment = segments[index] else { continue }
             if entry.stage == .thanked {
-                row.lastThanked = entry.day
-                row.leadsSinceThanks = 0
-            } else {
-                row.lastActivity = entry.day
-                if entry.stage == .lead { row.leadsSinceThanks += 1 }
+                rows[index]!.lastThanked = entry.day
+                rows[index]!.leadsSinceThanks = 0
+            } else if entry.stage != .given {
+                rows[index]!.lastActivity = entry.day
+                if entry.stage == .lead { rows[index]!.leadsSinceThanks += 1 }
             }
-            if entry.days >= yearStart { row.year.add(entry) }
+            if entry.days >= yearStart { rows[index]!.year.add(entry) }
             if entry.days >= low {
-                row.period.add(entry)
+                rows[index]!.period.add(entry)
                 overall.add(entry)
-                if row.source.segment == .partner { partners.add(entry) } else { customers.add(entry) }
+                if segment == .partner { partners.add(entry) } else { customers.add(entry) }
                 let month: Int
                 if let cached = monthOfDay[entry.days] { month = cached } else {
                     let day = entry.day
@@ -118,13 +123,14 @@ public struct ReportData: Sendable {
                 }
                 if month >= firstMonth { months[month - firstMonth].tally.add(entry) }
             }
-            rows[index] = row
         }
         self.overall = overall
         self.partners = partners
         self.customers = customers
         self.sources = rows.compactMap { $0 }
         self.months = months
+        flow = ReferralFlow(ledger: ledger, sources: bySlug, process: process ?? .stagesOnly, askAfterDays: kit.site.askAfterDays,
+                            from: from, to: to, today: today)
     }
 }
 

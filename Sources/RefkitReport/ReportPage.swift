@@ -24,8 +24,10 @@ enum ReportPage {
         <main id="main">
 
         """
-        html += thisWeek(data)
+        html += thisWeek(data, site: site)
         html += summary(data)
+        html += heldUp(data)
+        html += process(data)
         html += """
         <section>
         <h2>Funnel</h2>
@@ -43,13 +45,15 @@ enum ReportPage {
         </section>
 
         """
+        html += giveAndGet(data)
+        html += betterReferrals(data, kitURL: kitURL)
         html += quiet(data)
         html += sourceTable(data, kitURL: kitURL)
         html += "</main>\n</body>\n</html>\n"
         return html
     }
 
-    private static func thisWeek(_ data: ReportData) -> String {
+    private static func thisWeek(_ data: ReportData, site: Site) -> String {
         var html = "<section class=\"grid\" aria-label=\"This week\">\n<div class=\"card\">\n<h2>Say thank you</h2>\n"
         let thanks = data.thankYou
         if thanks.isEmpty {
@@ -77,8 +81,8 @@ enum ReportPage {
             if !contact.isEmpty { html += " <span class=\"muted\">\(escape(contact.joined(separator: ", ")))</span>" }
             html += "</li>\n"
         }
-        html += "</ol>\n"
-        return html + "</div>\n</section>\n"
+        html += "</ol>\n</div>\n"
+        return html + askForIntroductions(data, site: site) + "</section>\n"
     }
 
     private static func summary(_ data: ReportData) -> String {
@@ -154,6 +158,10 @@ enum ReportPage {
     header,main{max-width:1100px;margin:0 auto}
     h1{font-size:1.6rem;margin:0 0 .25rem}
     h2{font-size:1.2rem;margin:0 0 .5rem}
+    h3{font-size:1rem;margin:.75rem 0 0}
+    .hints{margin:.5rem 0 0;padding-left:1.2rem}
+    .process svg{width:420px}
+    .hints li{margin:.4rem 0}
     section{background:#fff;border:1px solid #E5E7EB;border-radius:8px;padding:1rem 1.25rem;margin:1rem 0}
     section.grid{background:none;border:0;padding:0}
     .grid{display:grid;grid-template-columns:repeat(auto-fit,minmax(min(100%,320px),1fr));gap:1rem}

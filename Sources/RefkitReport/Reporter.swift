@@ -106,7 +106,7 @@ public struct Reporter: Sendable {
         }
 
         // 3. analyse, 4. render
-        let data = ReportData(kit: kit, ledger: ledger, from: bounds[0], to: bounds[1], today: today)
+        let data = ReportData(kit: kit, ledger: ledger, process: validated.process, from: bounds[0], to: bounds[1], today: today)
         let kitURL: (Source) -> String = { $0.kitURL(in: kit.site, secret: request.secret) }
         // Numbers and days in the site's language.
         let (page, calendar) = Formatting.$language.withValue(kit.site.language) {

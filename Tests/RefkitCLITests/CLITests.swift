@@ -241,6 +241,12 @@ final class CLITests: XCTestCase {
         XCTAssertEqual(built.status, 0, built.stderr)
         XCTAssertEqual(built.stderr, "", "a new kit builds without a warning")
         XCTAssertTrue(built.stdout.hasPrefix("refkit: built 2 kits, 21 pages"), built.stdout)
+        // The private side works at once too: the empty ledger and the process map check clean.
+        let reported = try run(["report", "--date", "2026-11-23"], in: kit)
+        XCTAssertEqual(reported.status, 0, reported.stderr)
+        XCTAssertEqual(reported.stderr, "")
+        let report = try String(contentsOfFile: kit + "/private/report/index.html", encoding: .utf8)
+        XCTAssertTrue(report.contains("<tr><th>Thank the source, call the prospect</th><td>lead</td><td>Your Name</td>"), report)
 
         // The copied templates are the built-ins: without them the site is the same.
         try FileManager.default.moveItem(atPath: kit + "/templates", toPath: parent + "/templates-aside")

@@ -46,9 +46,11 @@ extension CLITests {
         XCTAssertEqual(try run(["build", "--date", "2026-11-23"], in: kit).status, 0)
         let before = try String(contentsOfFile: kit + "/output/cara/index.html", encoding: .utf8)
 
-        // A ledger alone changes nothing in output/: nothing from it is published.
-        try write("date,source,stage,value,note\n2025-12-30,cara,lead,,Last year's\n2026-03-02,cara,lead,,Dora Private\n2026-03-09,cara,lead,,Eve Private\n2026-04-01,cara,deal,4800,Dora signed\n2026-02-01,bolt-partners,lead,,\n",
+        // A ledger (with prospects, and a referral given) and a process map change nothing in
+        // output/: nothing from them is published.
+        try write("date,source,stage,value,note,prospect\n2025-12-30,cara,lead,,Last year's\n2026-03-02,cara,lead,,Dora Private,Dora Zed\n2026-03-09,cara,lead,,Eve Private,Eve Zed\n2026-03-10,cara,given,,we sent one,Gus Zed\n2026-04-01,cara,deal,4800,Dora signed,Dora Zed\n2026-02-01,bolt-partners,lead,,\n",
                   kit + "/content/ledger.csv")
+        try write("steps:\n  - { stage: lead, name: Call them, owner: Olga Owner, within_days: 2 }\n", kit + "/content/process.yml")
         XCTAssertEqual(try run(["build", "--date", "2026-11-23"], in: kit).status, 0)
         XCTAssertEqual(try String(contentsOfFile: kit + "/output/cara/index.html", encoding: .utf8), before)
 
@@ -63,6 +65,10 @@ extension CLITests {
         let everything = try FileManager.default.subpathsOfDirectory(atPath: kit + "/output").compactMap {
             try? String(contentsOfFile: kit + "/output/" + $0, encoding: .utf8)
         }.joined()
-        for secret in ["Private", "4800", "4,800", "Dora"] { XCTAssertFalse(everything.contains(secret), secret) }
+        for secret in ["Private", "4800", "4,800", "Dora", "Zed", "Olga", "Call them"] { XCTAssertFalse(everything.contains(secret), secret) }
+        // ...while the report shows them.
+        XCTAssertEqual(try run(["report", "--date", "2026-11-23"], in: kit).status, 0)
+        let report = try String(contentsOfFile: kit + "/private/report/index.html", encoding: .utf8)
+        for shown in ["Dora Zed", "Olga Owner", "Call them"] { XCTAssertTrue(report.contains(shown), shown) }
     }
 }

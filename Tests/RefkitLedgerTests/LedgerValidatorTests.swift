@@ -57,6 +57,41 @@ final class LedgerValidatorTests: XCTestCase {
         XCTAssertEqual(year[1].dealCents, 10_000)
     }
 
+    /// The sixth column links a referral's rows: the same source and prospect, case and outer
+    /// spaces aside; the first spelling and the first note are kept. `given` is neither a lead nor
+    /// a referral's step, and the five-column ledger still reads.
+    func testProspectsLinkAReferralsRows() {
+        let text = """
+            date,source,stage,value,note,prospect
+            2026-01-02,cara,lead,,"Omar, bakery",Omar Haddad
+            2026-01-03,bolt,lead,,,Omar Haddad
+            2026-01-04,cara,appointment,,, omar HADDAD
+            2026-01-05,bolt,given,,we sent them one,Lena Vogel
+            2026-01-06,cara,view,,
+            2026-01-07,cara,deal,900,signed,Omar Haddad
+
+            """
+        let (ledger, diagnostics) = LedgerValidator.validate(text, sources: sources, today: today)
+        XCTAssertEqual(diagnostics, [])
+        XCTAssertEqual(ledger.referrals, [
+            Referral(source: 1, prospect: "Omar Haddad", note: "Omar, bakery"),
+            Referral(source: 0, prospect: "Omar Haddad"),
+            Referral(source: 0, prospect: "Lena Vogel", note: "we sent them one"),
+        ])
+        XCTAssertEqual(ledger.entries.map(\.referral), [0, 1, 0, 2, -1, 0])
+        XCTAssertEqual(ledger.entries.map(\.stage), [.lead, .lead, .appointment, .given, .view, .deal])
+        XCTAssertEqual(ledger.tallies()[0][.lead], 1, "a referral given is not a lead")
+        XCTAssertEqual(ledger.tallies()[0][.given], 1)
+        XCTAssertEqual(MemoryLayout<LedgerEntry>.stride, 32, "a million rows stay ~32 MB")
+
+        let five = LedgerValidator.validate("date,source,stage,value,note\n2026-01-02,cara,lead,,\n", sources: sources, today: today)
+        XCTAssertEqual(five.diagnostics, [])
+        XCTAssertEqual(five.ledger.entries.map(\.referral), [-1])
+        // Six fields under a five-column header are still one too many.
+        let six = LedgerValidator.validate("date,source,stage,value,note\n2026-01-02,cara,lead,,,Omar\n", sources: sources, today: today)
+        XCTAssertEqual(six.diagnostics.map(\.message), ["this row has 6 fields; a ledger row is date,source,stage,value,note (put a note that contains commas in double quotes)"])
+    }
+
     func testAnEmptyLedgerHasNoRows() {
         for text in ["", "date,source,stage,value,note\n"] {
             let (ledger, diagnostics) = LedgerValidator.validate(text, sources: sources, today: today)
@@ -80,5 +115,35 @@ final class LedgerValidatorTests: XCTestCase {
         XCTAssertEqual(Cadence.weeks(6).next(onOrAfter: Day("2026-03-12")!, start: start), Day("2026-04-22"))
         XCTAssertEqual(Cadence.years.next(onOrAfter: Day("2026-11-23")!, start: start), Day("2027-01-28"))
         XCTAssertEqual(Cadence.years.next(onOrAfter: Day("2025-11-23")!, start: start), start)
+    }
+}
+
+/// A large ledger is read in pieces, one per core, cut at line ends outside quotes: the result is
+/// the same as reading it in one piece, lines, referrals, notes and diagnostics included.
+final class LedgerPiecesTests: XCTestCase {
+    func testPiecesReadAsOne() {
+        let sources = [Source(slug: "bolt", name: "Bolt", segment: .partner, code: "BOLT-1"),
+                       Source(slug: "cara", name: "Cara", segment: .customer, code: "CARA")]
+        var text = "date,source,stage,value,note,prospect\r\n"
+        for n in 0..<400 {
+            let source = n % 3 == 0 ? "bolt" : "CARA"
+            text += "2026-01-\(10 + n % 18),\(source),lead,,\"a note, over\ntwo lines\",P\(n % 50)\r\n"
+            text += "2026-02-\(10 + n % 18),\(source),\(n % 7 == 0 ? "deal" : "appointment"),\(n % 7 == 0 ? "100" : ""),,p\(n % 50) \r\n"
+            if n % 97 == 0 { text += "2026-02-30,nobody,leed,1\n\n" }
+        }
+        let today = Day("2026-11-23")!
+        let one = LedgerValidator.validate(text, sources: sources, today: today, pieces: 1)
+        for pieces in [2, 3, 7] {
+            let many = LedgerValidator.validate(text, sources: sources, today: today, pieces: pieces)
+            XCTAssertEqual(many.diagnostics, one.diagnostics, "\(pieces) pieces")
+            XCTAssertEqual(many.ledger.entries, one.ledger.entries, "\(pieces) pieces")
+            XCTAssertEqual(many.ledger.referrals, one.ledger.referrals, "\(pieces) pieces")
+        }
+        XCTAssertEqual(one.ledger.referrals.count, 100)
+        XCTAssertEqual(one.diagnostics.count, 15, "\(one.diagnostics)")
+        // An unclosed quote is read as written: in one piece, to the end of the file.
+        let unclosed = LedgerValidator.validate(text + "2026-03-01,cara,lead,,\"never closed\n" + text, sources: sources, today: today, pieces: 2)
+        XCTAssertEqual(unclosed.diagnostics.last?.message,
+                       "a double quote opened on this line is never closed, so every line after it was read as part of this row")
     }
 }

@@ -1,4 +1,6 @@
 import Foundation
+import RefkitLedger
+import RefkitModel
 
 /// Hashes of everything a build reads, taken before anything is parsed: what decides whether a
 /// build has anything to do, and which sources it must render again.
@@ -43,6 +45,7 @@ public struct InputScan: Sendable, Equatable {
         }
         for (entry, hash) in zip(entries, hashes.all) {
             let relative = String(entry.path.dropFirst(request.kitDirectory.count + 1))
+            if relative == ReferralProcess.file { continue }  // private, read by `report` only: no page depends on it
             add(relative, to: &everything)
             add(hash, to: &everything)
             if let slug = sourceSlug(relative) {

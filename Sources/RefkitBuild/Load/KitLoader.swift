@@ -37,6 +37,8 @@ public struct LoadedKit: Sendable {
     public var images: [String: [UInt8]] = [:]
     /// `content/ledger.csv`'s text, when the kit keeps a ledger (checked by `LedgerValidator`).
     public var ledger: String?
+    /// `content/process.yml`, parsed, when the kit maps its referral process.
+    public var process: YAMLDocument?
     public var diagnostics: [Diagnostic] = []
 }
 
@@ -139,6 +141,10 @@ public struct KitLoader: Sendable {
         // content/ledger.csv: the private ledger, which may be far larger than any page
         if fileSystem.kind(at: absolute(Ledger.file)) != nil {
             kit.ledger = readText(Ledger.file, required: false, limit: Self.maximumLedgerSize, into: &kit)
+        }
+        if fileSystem.kind(at: absolute(ReferralProcess.file)) != nil,
+           let text = readText(ReferralProcess.file, required: false, into: &kit) {
+            kit.process = parseYAML(text, file: ReferralProcess.file, into: &kit)
         }
 
         // templates/*.mustache and templates/partials/*.mustache

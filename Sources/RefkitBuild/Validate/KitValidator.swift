@@ -12,6 +12,8 @@ public struct ValidatedKit: Sendable {
     public var diagnostics: [Diagnostic]
     /// The checked ledger, when it was asked for (or a source shows its numbers) and the kit has one.
     public var ledger: Ledger?
+    /// `content/process.yml`, checked along with the ledger; nil when the kit has none.
+    public var process: ReferralProcess?
     /// Source files read, valid or not: what a check speaks of.
     public var sourceFiles = 0
 }
@@ -20,7 +22,7 @@ public struct ValidatedKit: Sendable {
 /// and reports every problem in one pass.
 public enum KitValidator {
     static let siteKeys = ["name", "url", "referral_url", "logo", "colors", "contact", "language", "campaign",
-                           "rewards", "unlisted", "unsafe_html", "short_links", "follow_up", "deploy", "paper"]
+                           "rewards", "unlisted", "unsafe_html", "short_links", "follow_up", "deploy", "paper", "ask_after_days"]
     static let sourceKeys = ["name", "segment", "code", "contact", "brand", "message", "reward", "offers",
                              "language", "follow_up", "show_stats", "paper", "website"]
     /// Fields written one level too high, a common slip: where they belong.
@@ -71,6 +73,8 @@ public enum KitValidator {
                            words: words, loaded: loaded, log: log)
         }
         var ledger: Ledger?
+        var process: ReferralProcess?
+        if checkLedger, let document = loaded.process { process = validateProcess(document, log: log) }
         if checkLedger || sources.contains(where: \.showStats) {
             let unreadable = brokenSourceNames(loaded, valid: sources)
             if let text = loaded.ledger {
@@ -99,8 +103,10 @@ public enum KitValidator {
         var kit = Kit(site: site, pages: pages, offers: published, sources: sources, assets: loaded.assets, words: words,
                       logos: contentAssets.logos)
         (kit.library, kit.network) = (library, network)
-        return ValidatedKit(kit: kit, templates: templates, diagnostics: diagnostics, ledger: ledger,
-                            sourceFiles: loaded.sources.count + loaded.unparsedSources.count)
+        var validated = ValidatedKit(kit: kit, templates: templates, diagnostics: diagnostics, ledger: ledger,
+                                     sourceFiles: loaded.sources.count + loaded.unparsedSources.count)
+        validated.process = process
+        return validated
     }
 
 }

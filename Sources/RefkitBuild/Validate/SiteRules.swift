@@ -48,12 +48,18 @@ extension KitValidator {
         }
         let shortLinks = fields.bool("short_links") ?? false
         let paper = paper(fields)
+        var askAfterDays = fields.int("ask_after_days")
+        if let days = askAfterDays, days < 1 {
+            log.append(.error("'ask_after_days' must be 1 or more days, not \(days)", at: fields.location(of: "ask_after_days")))
+            askAfterDays = nil
+        }
         guard let name, let url, let referralURL else { return nil }
         var site = Site(name: name, url: url, referralURL: referralURL, logo: logo, colors: colors, contact: contact,
                     language: language, campaign: campaign, rewards: rewards, unlisted: unlisted, unsafeHTML: unsafeHTML,
                     deploy: deploy, followUp: followUp)
         site.shortLinks = shortLinks
         site.paper = paper
+        site.askAfterDays = askAfterDays ?? site.askAfterDays
         return site
     }
 

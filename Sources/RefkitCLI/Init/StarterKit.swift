@@ -23,10 +23,24 @@ enum StarterKit {
             # How often `refkit report`'s calendar (private/follow-up.ics) has you follow up:
             # monthly, quarterly, yearly or every N weeks; a source may set its own follow_up.
             follow_up: { partners: monthly, customers: quarterly }
+            # How many days after a deal to review the results with the new client, and ask them
+            # for introductions in turn (the report lists them, the calendar has an event for each).
+            ask_after_days: 90
 
             """,
-        // The private ledger `refkit report` reads: add a row whenever something happens.
-        "content/ledger.csv": "date,source,stage,value,note\n",
+        // The private ledger `refkit report` reads: add a row whenever something happens, naming
+        // the referred prospect in the last column so one referral's rows go together.
+        "content/ledger.csv": "date,source,stage,value,note,prospect\n",
+        "content/process.yml": """
+            # What happens to a referral once it arrives, who owns each step, and how many days it may
+            # wait there before the next stage should be in the ledger. Private: `refkit report` maps
+            # it and lists the referrals held up; nothing here is published.
+            steps:
+              - { stage: lead, name: "Thank the source, call the prospect", owner: Your Name, within_days: 2 }
+              - { stage: appointment, name: "First meeting", owner: Your Name, within_days: 14 }
+              - { stage: deal, name: "Welcome pack, and tell the source how it went", owner: Your Name }
+
+            """,
         "content/kit/01-who-to-refer.md": """
             ---
             title: Who to refer

@@ -2,25 +2,28 @@
 """Checks `refkit report`'s output against an independent computation from the kit's files.
 
 Usage: check_report.py KIT PRIVATE FROM TO TODAY
-Reads KIT/content/ledger.csv (Python's csv module) and the sources' slugs, codes and segments,
-computes every source's numbers, the thank-you list and the quiet sources itself, and compares
-them with what PRIVATE/report/index.html shows; parses PRIVATE/follow-up.ics with the icalendar
-package and checks each source's next follow-up (expanded by dateutil.rrule) against the page;
-parses every inline <svg> as XML. Prints what differs; exits 1 if anything does, 77 if a module
-is missing."""
+Reads KIT/content/ledger.csv (Python's csv module), content/process.yml and site.yml (PyYAML) and
+the sources' slugs, codes and segments, computes every source's numbers, the thank-you list, the
+quiet sources, the process map, what is held up, give and get, the hints' clients and the results
+reviews itself, and compares them with what PRIVATE/report/index.html shows; parses
+PRIVATE/follow-up.ics with the icalendar package and checks each source's next follow-up (expanded
+by dateutil.rrule) against the page and each review's day; parses every inline <svg> as XML.
+Prints what differs; exits 1 if anything does, 77 if a module is missing."""
 import csv
 import datetime
 import html.parser
 import pathlib
 import re
+import statistics
 import sys
 import xml.etree.ElementTree as ET
 
 try:
     import icalendar
+    import yaml
     from dateutil import rrule
 except ImportError as error:
-    print(f"missing Python module: {error.name} (pip install icalendar)")
+    print(f"missing Python module: {error.name} (pip install icalendar pyyaml)")
     sys.exit(77)
 
 kit, private = pathlib.Path(sys.argv[1]), pathlib.Path(sys.argv[2])
@@ -41,15 +44,23 @@ for slug, s in sources.items():
     names[slug] = slug
     names[s["code"].upper()] = slug
 
-# The ledger, in date order (rows of one day in file order).
+# The ledger, in date order (rows of one day in file order). A referral is a source's rows with one
+# prospect (case and outer spaces aside), shown as first written, with the first note written.
 rows = []
+first_written = {}
 with open(kit / "content" / "ledger.csv", newline="") as f:
     for index, row in enumerate(csv.DictReader(f)):
         if not row["date"]:
             continue
         who = row["source"].strip()
         slug = names.get(who) or names.get(who.upper()) or names.get(who.lower())
-        rows.append((datetime.date.fromisoformat(row["date"]), index, slug, row["stage"].strip(), (row["value"] or "").strip()))
+        prospect, note = (row.get("prospect") or "").strip(), (row.get("note") or "").strip()
+        if prospect:
+            seen = first_written.setdefault((slug, prospect.lower()), {"prospect": prospect, "note": None})
+            if seen["note"] is None and note:
+                seen["note"] = note
+        rows.append((datetime.date.fromisoformat(row["date"]), index, slug, row["stage"].strip().lower(),
+                     (row["value"] or "").strip(), prospect.lower()))
 rows.sort()
 
 stages = ["view", "lead", "appointment", "deal", "lost"]
@@ -59,12 +70,15 @@ per_source = {slug: empty() for slug in sources}
 per_segment = {"partner": empty(), "customer": empty()}
 since_thanks = {slug: 0 for slug in sources}
 last_active = {slug: None for slug in sources}
-for day, _, slug, stage, value in rows:
+given = {slug: 0 for slug in sources}
+for day, _, slug, stage, value, _ in rows:
     if day > end:
         continue
+    if stage == "given" and day >= start:
+        given[slug] += 1
     if stage == "thanked":
         since_thanks[slug] = 0
-    else:
+    elif stage != "given":
         last_active[slug] = day
         if stage == "lead":
             since_thanks[slug] += 1
@@ -92,13 +106,19 @@ class Page(html.parser.HTMLParser):
     def __init__(self):
         super().__init__()
         self.tables, self.items, self.heading, self.cell, self.row, self.item = [], {}, None, None, None, None
-        self.in_heading = False
+        self.in_heading = self.in_subheading = False
+        self.subheading = None
+        self.owned = []  # (h2, h3, item) for lists under a third-level heading
+        self.table_headings = []
         self.svgs = 0
     def handle_starttag(self, tag, attrs):
         if tag == "h2":
-            self.in_heading, self.heading = True, ""
+            self.in_heading, self.heading, self.subheading = True, "", None
+        elif tag == "h3":
+            self.in_subheading, self.subheading = True, ""
         elif tag == "table":
             self.tables.append([])
+            self.table_headings.append(self.heading)
         elif tag == "tr":
             self.row = []
         elif tag in ("td", "th") and self.row is not None:
@@ -110,6 +130,8 @@ class Page(html.parser.HTMLParser):
     def handle_endtag(self, tag):
         if tag == "h2":
             self.in_heading = False
+        elif tag == "h3":
+            self.in_subheading = False
         elif tag in ("td", "th") and self.cell is not None:
             self.row.append(self.cell.strip())
             self.cell = None
@@ -118,10 +140,14 @@ class Page(html.parser.HTMLParser):
             self.row = None
         elif tag == "li" and self.item is not None:
             self.items.setdefault(self.heading, []).append(" ".join(self.item.split()))
+            if self.subheading is not None:
+                self.owned.append((self.heading, self.subheading, " ".join(self.item.split())))
             self.item = None
     def handle_data(self, data):
         if self.in_heading:
             self.heading += data
+        if self.in_subheading:
+            self.subheading += data
         if self.cell is not None:
             self.cell += data
         if self.item is not None:
@@ -131,7 +157,8 @@ class Page(html.parser.HTMLParser):
 text = (private / "report" / "index.html").read_text()
 page = Page()
 page.feed(text)
-segments_table, sources_table = page.tables[0], page.tables[1]
+tables = dict(zip(page.table_headings, page.tables))
+segments_table, sources_table = tables["Funnel"], tables["Every source"]
 
 def conversion(first, next_, parts):
     """A step's rate among the same referrals: per source, at most as many reached the next step
@@ -195,13 +222,17 @@ for svg in svgs:
 if "<script" in text or "http://" in text.replace("http://www.w3.org/2000/svg", ""):
     problems.append("the report has a script or fetches something")
 
-# The calendar: parses, one event per source, stable unique UIDs, next follow-up as the page says.
+# The calendar: parses, one event per source and per results review, unique UIDs, next follow-up as
+# the page says.
 calendar = icalendar.Calendar.from_ical((private / "follow-up.ics").read_bytes())
 events = list(calendar.walk("VEVENT"))
 uids = [str(e["UID"]) for e in events]
-if len(events) != len(sources) or len(set(uids)) != len(uids):
-    problems.append(f"{len(events)} events with {len(set(uids))} distinct UIDs for {len(sources)} sources")
-for event in events:
+if len(set(uids)) != len(uids):
+    problems.append(f"{len(events)} events with {len(set(uids))} distinct UIDs")
+follow_ups = [e for e in events if str(e["UID"]).startswith("follow-up-")]
+if len(follow_ups) != len(sources):
+    problems.append(f"{len(follow_ups)} follow-up events for {len(sources)} sources")
+for event in follow_ups:
     slug = re.match(r"follow-up-(.+)@", str(event["UID"])).group(1)
     first = event["DTSTART"].dt
     rule = rrule.rrulestr(event["RRULE"].to_ical().decode(), dtstart=datetime.datetime.combine(first, datetime.time()))
@@ -210,6 +241,134 @@ for event in events:
         problems.append(f"{slug}: next follow-up on the page {shown[slug][11]} != RRULE's {day_text(following)}")
     if f"/{slug}/" not in str(event["DESCRIPTION"]) and "-" not in slug:
         problems.append(f"{slug}: the description has no kit link")
+
+# Operating the referral process: the process map, what is held up, give and get, the hints'
+# clients, the results reviews (page and calendar).
+site = yaml.safe_load((kit / "content" / "site.yml").read_text())
+ask = site.get("ask_after_days", 90)
+process_file = kit / "content" / "process.yml"
+steps = (yaml.safe_load(process_file.read_text())["steps"] if process_file.exists()
+         else [{"stage": s, "name": s.capitalize()} for s in ("lead", "appointment", "deal")])
+path = ["lead", "appointment", "deal", "lost"]
+referrals = {}
+no_prospect = 0
+reviews = []
+for day, _, slug, stage, value, prospect in rows:
+    if day > end:
+        continue
+    if not prospect:
+        no_prospect += stage == "lead" and day >= start
+        continue
+    if stage not in path:
+        continue
+    r = referrals.setdefault((slug, prospect), {"first": {}, "arrived": day, "deal_days": []})
+    r["first"].setdefault(stage, day)
+    if stage == "deal" and day not in r["deal_days"]:
+        r["deal_days"].append(day)
+        if today <= day + datetime.timedelta(days=ask) <= today + datetime.timedelta(days=29):
+            reviews.append((day + datetime.timedelta(days=ask), slug, first_written[(slug, prospect)]["prospect"], day))
+reviews.sort()
+
+
+def furthest(r):
+    reached = [i for i, step in enumerate(steps) if step["stage"] in r["first"]]
+    return max(reached) if reached else -1
+
+
+def count(n):
+    return f"{n:,}"
+
+
+def half(m):
+    return count(int(m)) if m == int(m) else f"{m:,.1f}"
+
+
+arrived = [r for r in referrals.values() if start <= r["arrived"] <= end]
+want_process = []
+for i, step in enumerate(steps):
+    reached = sum(1 for r in arrived if furthest(r) >= i)
+    row = [step["name"], step["stage"], step.get("owner") or "–",
+           f"{count(step['within_days'])} day{'s' if step['within_days'] != 1 else ''}" if step.get("within_days") is not None and i + 1 < len(steps) else "–",
+           count(reached)]
+    if i + 1 < len(steps):
+        onward = sum(1 for r in arrived if furthest(r) >= i + 1)
+        pct = f"{(onward * 100 + reached // 2) // reached}%" if reached else "–"
+        waits = [(r["first"][steps[i + 1]["stage"]] - r["first"][step["stage"]]).days for r in arrived
+                 if step["stage"] in r["first"] and steps[i + 1]["stage"] in r["first"]
+                 and r["first"][steps[i + 1]["stage"]] >= r["first"][step["stage"]]]
+        row += [f"{count(onward)} ({pct})", half(statistics.median(waits)) if waits else "–"]
+    else:
+        row += ["–", "–"]
+    want_process.append(row)
+if tables["Your referral process"][1:] != want_process:
+    problems.append(f"process: page {tables['Your referral process'][1:]} != computed {want_process}")
+
+# Held up: an open referral's furthest step, waited past its within_days on the last day.
+want_held = []
+for (slug, prospect), r in referrals.items():
+    f = furthest(r)
+    if "lost" in r["first"] or f < 0 or steps[f].get("within_days") is None or f + 1 == len(steps):
+        continue
+    here = path.index(steps[f]["stage"])
+    if any(s in r["first"] for s in path[here + 1:3]):
+        continue
+    waited = (end - r["first"][steps[f]["stage"]]).days
+    if waited > steps[f]["within_days"]:
+        owner = steps[f].get("owner")
+        want_held.append(((owner is None, owner or ""), -waited, slug, first_written[(slug, prospect)]["prospect"], owner or "No owner"))
+want_held.sort()
+got_held = []
+for heading, owner, item in page.owned:
+    if heading != "Held up":
+        continue
+    m = re.match(r"(.+) \((.+?)\) — .+, since .+: ([\d,]+) days?", item)
+    got_held.append((owner, by_name[m.group(2)], m.group(1), int(m.group(3).replace(",", ""))))
+if got_held != [(w[4], w[2], w[3], -w[1]) for w in want_held]:
+    problems.append(f"held up: page {got_held} != computed {[(w[4], w[2], w[3], -w[1]) for w in want_held]}")
+
+# Give and get: received (leads), given, owed, lead → deal, value per referral, most owed first.
+want_give = []
+for slug in sorted(sources, key=lambda s: (-(per_source[s]["lead"] - given[s]), -per_source[s]["lead"], s)):
+    received = per_source[slug]["lead"]
+    if received == 0 and given[slug] == 0:
+        continue
+    cents = round(per_source[slug]["value"] * 100)
+    per = amount(((cents + received // 2) // received) / 100) if received else "–"
+    want_give.append([sources[slug]["name"], sources[slug]["segment"], count(received), count(given[slug]),
+                      count(received - given[slug]) if received > given[slug] else "–",
+                      conversion("lead", "deal", [per_source[slug]]), per])
+if tables.get("Give and get", [[]])[1:] != want_give:
+    problems.append(f"give and get: page {tables.get('Give and get', [[]])[1:]} != computed {want_give}")
+
+# What better looks like: each source's clients of the period (latest deal first), named in order.
+for item in page.items.get("What better looks like", []):
+    name, _, hint = item.partition(": ")
+    slug = by_name[name]
+    clients = sorted(((max(r["deal_days"]), p) for (s, p), r in referrals.items()
+                      if s == slug and r in arrived and r["deal_days"]), key=lambda c: (-c[0].toordinal(), first_written[(slug, c[1])]["prospect"]))
+    named = [first_written[(slug, p)]["prospect"] for _, p in clients[:3]]
+    positions = [hint.find(n) for n in named]
+    if -1 in positions or positions != sorted(positions):
+        problems.append(f"hint for {slug} does not name {named} in order: {hint}")
+
+# Results reviews: those due in the 30 days from today, on the page and in the calendar.
+want_due = reviews
+got_due = []
+for item in page.items.get("Ask for introductions", []):
+    m = re.match(r"(.+) — (.+?) client since (.+?), referred by (.+)", item)
+    got_due.append((m.group(2), by_name[m.group(4)], m.group(1), m.group(3)))
+if got_due != [(day_text(d), s, p, day_text(deal)) for d, s, p, deal in want_due]:
+    problems.append(f"reviews due: page {got_due} != computed {want_due}")
+got_reviews = []
+for event in events:
+    m = re.match(r"review-(.+)-[0-9a-f]+-(\d{8})@", str(event["UID"]))
+    if m:
+        prospect = re.match(r"Results review with (.+): ask for introductions", str(event["SUMMARY"])).group(1)
+        got_reviews.append((event["DTSTART"].dt, m.group(1), prospect, datetime.datetime.strptime(m.group(2), "%Y%m%d").date()))
+if sorted(got_reviews) != reviews:
+    problems.append(f"review events {sorted(got_reviews)} != computed {reviews}")
+if len(events) != len(sources) + len(reviews):
+    problems.append(f"{len(events)} events for {len(sources)} sources and {len(reviews)} reviews")
 
 for problem in problems:
     print(problem)

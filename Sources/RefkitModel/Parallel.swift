@@ -1,7 +1,7 @@
 import Foundation
 
 /// Runs `body` for 0..<count on at most `jobs` threads at once, handing out indices in order.
-func parallelForEach(_ count: Int, jobs: Int, _ body: @escaping @Sendable (Int) -> Void) {
+public func parallelForEach(_ count: Int, jobs: Int, _ body: @escaping @Sendable (Int) -> Void) {
     let next = Counter()
     DispatchQueue.concurrentPerform(iterations: max(1, min(jobs, count))) { _ in
         while case let index = next.take(), index < count { body(index) }
@@ -9,13 +9,13 @@ func parallelForEach(_ count: Int, jobs: Int, _ body: @escaping @Sendable (Int) 
 }
 
 /// One slot per index, filled by `parallelForEach`'s workers, read when they are done.
-final class ParallelResults<Value>: @unchecked Sendable {
+public final class ParallelResults<Value>: @unchecked Sendable {
     private let lock = NSLock()
     private var values: [Value?]
-    init(count: Int) { values = Array(repeating: nil, count: count) }
-    func set(_ index: Int, _ value: Value) { lock.withLock { values[index] = value } }
+    public init(count: Int) { values = Array(repeating: nil, count: count) }
+    public func set(_ index: Int, _ value: Value) { lock.withLock { values[index] = value } }
     /// Every slot's value, in index order (every slot must have been set).
-    var all: [Value] { lock.withLock { values.map { $0! } } }
+    public var all: [Value] { lock.withLock { values.map { $0! } } }
 }
 
 private final class Counter: @unchecked Sendable {

@@ -1,0 +1,85 @@
+import Foundation
+import RefkitBuild
+import RefkitModel
+import RefkitReport
+import XCTest
+
+/// The report's operating sections (issue 20) where the example kit's full data does not reach:
+/// no process map, no prospects, another `ask_after_days`. The example's own figures are checked
+/// against an independent computation in `ReportTests`.
+final class OperatingTests: XCTestCase {
+    func kit() throws -> String {
+        let kit = FileManager.default.temporaryDirectory.appendingPathComponent("refkit-operating-\(UUID().uuidString)").path
+        try FileManager.default.createDirectory(atPath: kit, withIntermediateDirectories: true)
+        addTeardownBlock { try? FileManager.default.removeItem(atPath: kit) }
+        try FileManager.default.copyItem(atPath: ReportTests.repository + "/content", toPath: kit + "/content")
+        return kit
+    }
+
+    func report(_ kit: String, date: String = "2026-11-23") throws -> (page: String, calendar: String) {
+        let outcome = Reporter(dateResolver: BuildDateResolver(environment: [:], now: { 0 }))
+            .report(ReportRequest(kitDirectory: kit, date: date))
+        XCTAssertEqual(outcome.diagnostics.filter { !ReportTests.languageWarning($0.description) }, [])
+        _ = try outcome.result.get()
+        return (try String(contentsOfFile: kit + "/private/report/index.html", encoding: .utf8),
+                try String(contentsOfFile: kit + "/private/follow-up.ics", encoding: .utf8))
+    }
+
+    func testTheExampleShowsWhoHoldsWhatAndWhomToAsk() throws {
+        let page = try report(try kit()).page
+        // Held up at the first step, owned by Dana Lee: Ben Carter's lead of 20 Nov waited 3 days (within 2).
+        XCTAssertTrue(page.contains("<h3>Dana Lee</h3>"), page)
+        XCTAssertTrue(page.contains("<li><strong>Ben Carter</strong> (Harbor Street Law) — Thank the source, call the prospect, since 20 Nov 2026: 3 days <span class=\"muted\">(within 2)</span></li>"), page)
+        // Ivan Petrov signed through Kestrel on 6 Sep 2026: his results review is 90 days later.
+        XCTAssertTrue(page.contains("<li><strong>Ivan Petrov</strong> — 5 Dec 2026 <span class=\"muted\">client since 6 Sep 2026, referred by Kestrel Design Studio</span></li>"), page)
+        // Harbor sent 14 and was given 2: the partner owed the most.
+        XCTAssertTrue(page.contains("Partners you owe a referral (they sent more than they were given; record one you give as a <code>given</code> row): <strong>Harbor Street Law</strong> (12)"), page)
+        XCTAssertTrue(page.contains("aria-label=\"The referral process, step by step\""))
+    }
+
+    func testWithoutAProcessFileTheLedgersStagesStandIn() throws {
+        let kit = try kit()
+        try FileManager.default.removeItem(atPath: kit + "/content/process.yml")
+        let page = try report(kit).page
+        XCTAssertTrue(page.contains("Map your own steps, with who owns each and how long it may take, in <code>content/process.yml</code>."), page)
+        XCTAssertTrue(page.contains("<tr><th>Lead</th><td>lead</td><td>–</td>"), page)
+        XCTAssertTrue(page.contains("Map your process in <code>content/process.yml</code>, with the days each step may take"), page)
+        XCTAssertFalse(page.contains("<h3>Dana Lee</h3>"))
+    }
+
+    func testAFiveColumnLedgerStillReportsAndSaysWhatIsMissing() throws {
+        let kit = try kit()
+        let ledger = kit + "/content/ledger.csv"
+        let text = try String(contentsOfFile: ledger, encoding: .utf8)
+        // Drop the sixth column (the example's prospects are never quoted) and the given rows.
+        let five = text.split(separator: "\n").filter { !$0.contains(",given,") }.map { line -> String in
+            var fields = line.split(separator: ",", omittingEmptySubsequences: false)
+            if line.hasPrefix("date,") || fields.count > 5 && !line.contains("\"") { fields.removeLast() }
+            if line.contains("\"") && line.last != "\"" { return String(line[..<line.lastIndex(of: ",")!]) }
+            return fields.joined(separator: ",")
+        }.joined(separator: "\n") + "\n"
+        XCTAssertFalse(five.contains("Omar Haddad\n"))
+        try five.write(toFile: ledger, atomically: true, encoding: .utf8)
+        let (page, calendar) = try report(kit)
+        XCTAssertTrue(page.contains("the 0 referrals that arrived"), page)
+        XCTAssertTrue(page.contains("36 leads in the period name no prospect and are not in the map: write the prospect in the ledger's sixth column."), page)
+        XCTAssertTrue(page.contains("<p>No row of the ledger names a prospect, so no referral can be followed through the steps: write the prospect in the ledger's sixth column.</p>"), page)
+        XCTAssertTrue(page.contains(">none to go on yet</text>"), page)
+        XCTAssertTrue(page.contains("<p>No results review falls due in the next 30 days.</p>"), page)
+        XCTAssertFalse(calendar.contains("UID:review-"))
+        // The hints fall back on the counts.
+        XCTAssertTrue(page.contains("<li><strong>Harbor Street Law</strong>: Thank you for your 14 introductions: 6 became clients. More like them, please.</li>"), page)
+    }
+
+    func testAskAfterDaysMovesEveryReview() throws {
+        let kit = try kit()
+        let site = kit + "/content/site.yml"
+        let text = try String(contentsOfFile: site, encoding: .utf8)
+        try text.replacingOccurrences(of: "ask_after_days: 90", with: "ask_after_days: 78").write(toFile: site, atomically: true, encoding: .utf8)
+        let (page, calendar) = try report(kit)
+        // Ivan Petrov signed on 6 Sep 2026: reviewed 78 days later, today.
+        XCTAssertTrue(calendar.contains("DTSTART;VALUE=DATE:20261123\r\nDTEND;VALUE=DATE:20261124\r\nSUMMARY:Results review with Ivan Petrov: ask for introductions\r\n"), calendar)
+        XCTAssertTrue(page.contains("78 days after each deal"), page)
+        XCTAssertTrue(page.contains("<li><strong>Ivan Petrov</strong> — 23 Nov 2026 "), page)
+    }
+}

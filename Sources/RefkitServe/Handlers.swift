@@ -61,17 +61,17 @@ final class RequestHeadLimit: ChannelInboundHandler, RemovableChannelHandler, Se
     }
 }
 
-/// GET and HEAD for the build folder's files, only for requests addressed to the preview
+/// GET and HEAD for the site's files, only for requests addressed to the preview
 /// (`PreviewServer.isLocal`).
 final class FileRequestHandler: ChannelInboundHandler, RemovableChannelHandler, Sendable {
     typealias InboundIn = HTTPServerRequestPart
     typealias OutboundOut = HTTPServerResponsePart
 
-    private let root: String
+    private let content: any PreviewContent
     private let port: UInt16
 
-    init(root: String, port: UInt16) {
-        (self.root, self.port) = (root, port)
+    init(content: any PreviewContent, port: UInt16) {
+        (self.content, self.port) = (content, port)
     }
 
     func channelRead(context: ChannelHandlerContext, data: NIOAny) {
@@ -83,7 +83,7 @@ final class FileRequestHandler: ChannelInboundHandler, RemovableChannelHandler, 
         } else if request.method != .GET, request.method != .HEAD {
             answer = .init(status: .methodNotAllowed, contentType: "text/plain; charset=utf-8", body: Data("GET or HEAD only\n".utf8))
         } else {
-            answer = PreviewServer.file(for: String(request.uri.prefix { $0 != "?" && $0 != "#" }), in: root)
+            answer = PreviewServer.file(for: String(request.uri.prefix { $0 != "?" && $0 != "#" }), in: content)
         }
         var headers = HTTPHeaders([("Content-Type", answer.contentType), ("Content-Length", String(answer.body.count)),
                                    ("Cache-Control", "no-store")])

@@ -5,7 +5,13 @@ import NIOHTTP1
 import NIOPosix
 import NIOWebSocket
 
-/// The preview server of `refkit serve`: serves a build folder on 127.0.0.1, and tells open pages
+/// What the preview serves: the bytes of the site's file at a path (`index.html`,
+/// `S/offers/ID.html`), or nil when the site has none there.
+public protocol PreviewContent: Sendable {
+    func file(at path: String) -> [UInt8]?
+}
+
+/// The preview server of `refkit serve`: serves a site's files on 127.0.0.1, and tells open pages
 /// over a WebSocket when to reload or what is broken. The reload script is added to HTML as it is
 /// served, never to the files: `refkit build` output never carries it.
 ///
@@ -14,7 +20,7 @@ import NIOWebSocket
 /// hostile page cannot stall the preview with a megabyte of URL or fifty thousand headers.
 public final class PreviewServer: Sendable {
     public let port: UInt16
-    private let root: String
+    private let content: any PreviewContent
     private let hub = LiveReloadHub()
     private let group = MultiThreadedEventLoopGroup(numberOfThreads: 1)
     private let listening = ListeningSignal()
@@ -26,14 +32,14 @@ public final class PreviewServer: Sendable {
     static let maximumRequestHead = 64 * 1024
 
     /// Binds nothing yet: `run` binds, and throws if the port is taken.
-    public init(root: String, port: UInt16) {
-        self.root = root
+    public init(content: any PreviewContent, port: UInt16) {
+        self.content = content
         self.port = port
     }
 
     /// Serves until the server's channel closes (the process ends it).
     public func run() async throws {
-        let (root, port, hub) = (self.root, self.port, self.hub)
+        let (content, port, hub) = (self.content, self.port, self.hub)
         let upgrader = NIOWebSocketServerUpgrader(
             shouldUpgrade: { channel, head in
                 // A socket for another address is refused here and answered 403 as a page.
@@ -56,7 +62,7 @@ public final class PreviewServer: Sendable {
                     var decoderLimits = NIOHTTPDecoderLimitConfiguration()
                     decoderLimits.maxHeaderListSize = Self.maximumRequestHead
                     decoderLimits.maxHeaderFieldSize = Self.maximumRequestHead
-                    let files = FileRequestHandler(root: root, port: port)
+                    let files = FileRequestHandler(content: content, port: port)
                     try pipeline.configureHTTPServerPipeline(
                         withServerUpgrade: (upgraders: [upgrader], completionHandler: { context in
                             // A WebSocket from here on: no more HTTP heads to limit or files to serve.
@@ -101,29 +107,30 @@ public final class PreviewServer: Sendable {
         return ["127.0.0.1", "localhost", "[::1]"].contains { host == "\($0):\(port)" }
     }
 
-    /// What the server answers for a path: a file of the build folder (HTML with the reload script
-    /// added), or 404.
+    /// What the server answers for a path: a file of the site (HTML with the reload script added),
+    /// a folder's `index.html`, or 404.
     struct Answer {
         var status: HTTPResponseStatus
         var contentType: String
         var body: Data
     }
 
-    static func file(for requestPath: String, in root: String) -> Answer {
+    static func file(for requestPath: String, in content: any PreviewContent) -> Answer {
         var path = requestPath.removingPercentEncoding ?? requestPath
         if path.hasSuffix("/") { path += "index.html" }
         let segments = path.split(separator: "/")
         guard !segments.contains(".."), !segments.contains(where: { $0.hasPrefix(".") }) else {
             return Answer(status: .notFound, contentType: "text/plain; charset=utf-8", body: Data("Not found\n".utf8))
         }
-        var full = root + "/" + segments.joined(separator: "/")
-        var isDirectory: ObjCBool = false
-        if FileManager.default.fileExists(atPath: full, isDirectory: &isDirectory), isDirectory.boolValue {
-            full += "/index.html"
+        var full = segments.joined(separator: "/")
+        var bytes = content.file(at: full)
+        if bytes == nil, let index = content.file(at: full + "/index.html") {  // a folder
+            (bytes, full) = (index, full + "/index.html")
         }
-        guard var body = FileManager.default.contents(atPath: full) else {
+        guard let bytes else {
             return Answer(status: .notFound, contentType: "text/plain; charset=utf-8", body: Data("Not found: \(requestPath)\n".utf8))
         }
+        var body = Data(bytes)
         let type = contentType(for: full)
         if type.hasPrefix("text/html") { body = injectReloadScript(into: body) }
         return Answer(status: .ok, contentType: type, body: body)

@@ -2,8 +2,9 @@ import Foundation
 
 /// Calls back when anything under some folders changes: Linux inotify on every folder below
 /// them (new folders are watched as they appear), or, where inotify is not available, a scan of
-/// every file's size and modification time twice a second. Changes are gathered for 100 ms, so a
-/// save that writes several files rebuilds once.
+/// every file's size and modification time twice a second. Changes are gathered until 20 ms pass
+/// without one, so a save that writes several files (an editor's temporary file and rename, a
+/// `git checkout` of hundreds) is one change, and a single save is acted on at once.
 public final class Watcher: @unchecked Sendable {
     private let roots: [String]
     private let onChange: @Sendable () -> Void
@@ -13,6 +14,9 @@ public final class Watcher: @unchecked Sendable {
         self.roots = roots
         self.onChange = onChange
     }
+
+    /// How long no change must come before the changes gathered are acted on.
+    static let quietMilliseconds: Int32 = 20
 
     /// How it watches: "inotify" or "polling".
     public private(set) var method = "inotify"
@@ -57,7 +61,7 @@ public final class Watcher: @unchecked Sendable {
             if count <= 0 { if errno == EINTR { continue } else { return } }
             // Gather the rest of this save, then rebuild once.
             var pending = pollfd(fd: descriptor, events: Int16(POLLIN), revents: 0)
-            while poll(&pending, 1, 100) > 0 { _ = read(descriptor, &buffer, buffer.count) }
+            while poll(&pending, 1, Self.quietMilliseconds) > 0 { _ = read(descriptor, &buffer, buffer.count) }
             watchNewFolders()
             onChange()
         }

@@ -4,43 +4,45 @@ import RefkitCLI
 import RefkitServe
 import RefkitTemplates
 
-/// `refkit serve`'s work: build into a private folder, serve it, rebuild and reload on every edit.
+/// `refkit serve`'s work: load and check the kit, serve its pages as they are asked for (each
+/// rendered on demand, `PreviewSite`), and check again and reload the open pages on every edit.
+/// Nothing is written to disk.
 struct PreviewSession {
     let command: ServeCommand
 
     func run(in environment: CLIEnvironment) -> Int32 {
         let port = command.port
         let kit = environment.absolute(command.kitDirectory)
-        let scratch = FileManager.default.temporaryDirectory.appendingPathComponent("refkit-serve-\(UUID().uuidString)").path
-        let output = scratch + "/output"
-        try? FileManager.default.createDirectory(atPath: scratch, withIntermediateDirectories: true)
         let builder = Builder(fileSystem: environment.fileSystem,
                               dateResolver: BuildDateResolver(environment: environment.variables, now: environment.now))
         let request = {
-            var request = BuildRequest(kitDirectory: kit, outputDirectory: output, date: command.date,
-                                       secret: environment.variables["REFKIT_SECRET"])
+            var request = BuildRequest(kitDirectory: kit, date: command.date, secret: environment.variables["REFKIT_SECRET"])
             request.renderMode = RenderMode(environment: environment.variables)
             return request
         }()
 
-        let server = PreviewServer(root: output, port: port)
+        let site = CurrentSite()
+        let server = PreviewServer(content: site, port: port)
 
-        /// Builds; prints and returns the problems (empty when the build succeeded).
+        /// Checks the kit again; prints and returns the problems (nil when it is good: the new site
+        /// is then served).
         @Sendable func build() -> [String]? {
             let started = DispatchTime.now()
-            let outcome = builder.build(request)
-            let lines = outcome.diagnostics.map(\.description)
-            for diagnostic in outcome.diagnostics {
+            let outcome = PreviewSite.prepare(request, builder: builder, previous: site.current)
+            let diagnostics = (try? outcome.get().diagnostics) ?? (outcome.failureValue?.diagnostics ?? [])
+            for diagnostic in diagnostics {
                 environment.standardError(diagnostic.formatted(forTerminal: environment.errorIsTerminal) + "\n")
             }
             let milliseconds = (DispatchTime.now().uptimeNanoseconds - started.uptimeNanoseconds) / 1_000_000
-            switch outcome.result {
-            case .success(let summary):
-                environment.standardOutput("refkit: built \(summary.sources) kits, \(summary.pages) pages in \(milliseconds) ms\n")
+            switch outcome {
+            case .success(let prepared):
+                site.current = prepared
+                environment.standardOutput("refkit: checked \(prepared.sources) kits in \(milliseconds) ms (pages render as they are asked for)\n")
                 return nil
             case .failure(let failure):
-                environment.standardError("refkit: \(failure); still serving the last good build\n")
-                return lines + ["refkit: \(failure)"]
+                let last = site.current == nil ? "" : "; still serving the last good version"
+                environment.standardError("refkit: \(failure.failure)\(last)\n")
+                return diagnostics.map(\.description) + ["refkit: \(failure.failure)"]
             }
         }
 
@@ -66,7 +68,7 @@ struct PreviewSession {
             guard (try? await server.waitUntilListening()) != nil else { return }  // the failure is told above
             environment.standardOutput("refkit: serving http://127.0.0.1:\(port)/ (watching with \(watcher.method); Ctrl-C to stop)\n")
         }
-        // Ctrl-C, kill and a closed terminal stop the preview and remove its folder. The signal
+        // Ctrl-C, kill and a closed terminal stop the preview. The signal
         // sources must outlive the wait: an optimised build ends an object's life after its last
         // use, and a released source is cancelled, which left SIG_IGN in force and the server
         // impossible to stop.
@@ -78,10 +80,27 @@ struct PreviewSession {
             source.resume()
         }
         withExtendedLifetime(sources) { done.wait() }
-        try? FileManager.default.removeItem(atPath: scratch)
         if failed.value { return ExitStatus.usage }
         environment.standardOutput("refkit: stopped\n")
         return ExitStatus.success
+    }
+}
+
+/// The site being served: replaced whole after each good edit, read by every request.
+private final class CurrentSite: PreviewContent, @unchecked Sendable {
+    private let lock = NSLock()
+    private var site: PreviewSite?
+    var current: PreviewSite? {
+        get { lock.withLock { site } }
+        set { lock.withLock { site = newValue } }
+    }
+    func file(at path: String) -> [UInt8]? { current?.file(at: path) }
+}
+
+private extension Result {
+    var failureValue: Failure? {
+        if case .failure(let failure) = self { return failure }
+        return nil
     }
 }
 

@@ -17,7 +17,7 @@ final class ServeSignalTests: XCTestCase {
         }
     }
 
-    func testSignalsStopServeWithinASecondAndRemoveItsFolder() throws {
+    func testSignalsStopServeWithinASecondLeavingNothingBehind() throws {
         for (name, number) in [("SIGINT", SIGINT), ("SIGTERM", SIGTERM), ("SIGHUP", SIGHUP)] {
             let kit = FileManager.default.temporaryDirectory.appendingPathComponent("refkit-signal-\(UUID().uuidString)").path
             try FileManager.default.copyItem(atPath: HostileCLITests.fixtures + "/kits/basic", toPath: kit)
@@ -38,7 +38,7 @@ final class ServeSignalTests: XCTestCase {
             let deadline = Date().addingTimeInterval(20)
             while !listening(on: port), process.isRunning, Date() < deadline { usleep(20_000) }
             XCTAssertTrue(listening(on: port), "\(name): serve did not start")
-            XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: scratch).count, 1, "serve's private folder")
+            XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: scratch), [], "serve renders in memory: nothing written")
 
             let sent = Date()
             kill(process.processIdentifier, number)
@@ -50,5 +50,40 @@ final class ServeSignalTests: XCTestCase {
             XCTAssertEqual(process.terminationStatus, 0, name)
             XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: scratch), [], "\(name) left serve's folder behind")
         }
+    }
+
+    /// A burst of saves (500 files written at once, as `git checkout` does) is one check of the
+    /// kit, not 500.
+    func testABurstOfSavesIsOneCheck() throws {
+        let kit = FileManager.default.temporaryDirectory.appendingPathComponent("refkit-burst-\(UUID().uuidString)").path
+        try FileManager.default.copyItem(atPath: HostileCLITests.fixtures + "/kits/basic", toPath: kit)
+        addTeardownBlock { try? FileManager.default.removeItem(atPath: kit) }
+        let port = UInt16(46_000 + Int.random(in: 0..<2_000))
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: RefkitUnderTest.path)
+        process.arguments = ["serve", kit, "--port", String(port), "--date", "2026-11-23"]
+        let output = Pipe()
+        process.standardOutput = output
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        defer {
+            if process.isRunning { kill(process.processIdentifier, SIGINT) }
+            process.waitUntilExit()
+        }
+        let deadline = Date().addingTimeInterval(20)
+        while !listening(on: port), process.isRunning, Date() < deadline { usleep(20_000) }
+        XCTAssertTrue(listening(on: port), "serve did not start")
+
+        for index in 0..<500 {
+            let source = "name: Burst \(index)\nsegment: customer\ncode: BURST\(index)\n"
+            FileManager.default.createFile(atPath: kit + "/content/sources/burst-\(index).yml", contents: Data(source.utf8))
+        }
+        usleep(1_500_000)
+        kill(process.processIdentifier, SIGINT)
+        process.waitUntilExit()
+        let lines = String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+            .split(separator: "\n").filter { $0.hasPrefix("refkit: checked ") }
+        XCTAssertEqual(lines.count, 2, "the start, then one check for the burst: \(lines)")
+        XCTAssertTrue(lines.last?.hasPrefix("refkit: checked 502 kits") == true, "\(lines)")
     }
 }

@@ -1,0 +1,139 @@
+import Foundation
+import RefkitModel
+import RefkitTemplates
+
+/// `refkit serve`'s site: the kit loaded and validated once per edit, its templates compiled and
+/// its Markdown rendered (`SiteRenderer`), and every page rendered only when it is asked for: a
+/// source's whole folder at once (its pages share one QR code and one set of values), the shared
+/// files by group. What it serves is byte for byte what `refkit build` writes (tested over whole
+/// kits), and nothing is written to disk.
+///
+/// After an edit, `prepare` keeps what the previous site rendered for sources whose inputs did
+/// not change (as a build's `RebuildPlan` does): a source's own file, and everything else.
+public final class PreviewSite: @unchecked Sendable {
+    public let diagnostics: [Diagnostic]
+    public let sources: Int
+    let inputs: InputScan
+    let renderer: SiteRenderer
+    let kitDirectory: String
+    let fileSystem: any FileSystem
+    /// A source's folder name → the source.
+    private let sourcesByFolder: [String: Source]
+    /// An asset's output path → its path in the kit.
+    private let assets: [String: String]
+
+    private let lock = NSLock()
+    /// Slug → that source's rendered files, by path.
+    private var rendered: [String: [String: [UInt8]]]
+    /// The shared files rendered so far, by group (`Shared`), then by path.
+    private var shared: [Shared: [String: [UInt8]]] = [:]
+
+    public struct Failure: Error {
+        public var diagnostics: [Diagnostic]
+        public var failure: BuildFailure
+    }
+
+    /// Loads and validates the whole kit (so every diagnostic is reported), reusing `previous`'s
+    /// renders where nothing they were made from changed.
+    public static func prepare(_ request: BuildRequest, builder: Builder, previous: PreviewSite?) -> Result<PreviewSite, Failure> {
+        // Every input is read once: for the fingerprint, then from memory by the loader.
+        let fileSystem = CachingFileSystem(builder.fileSystem, inputs: ["content", "templates"].map { request.kitDirectory + "/" + $0 })
+        let reading = Builder(fileSystem: fileSystem, dateResolver: builder.dateResolver)
+        let checked: (date: Day, validated: ValidatedKit)
+        switch reading.check(request) {
+        case .failure(let failure): return .failure(Failure(diagnostics: [], failure: failure))
+        case .success(let result): checked = result
+        }
+        let validated = checked.validated
+        guard let kit = validated.kit, let templates = validated.templates else {
+            let errors = validated.diagnostics.filter { $0.severity == .error }.count
+            return .failure(Failure(diagnostics: validated.diagnostics, failure: .invalidKit(errors: errors)))
+        }
+        let inputs = InputScan.scan(request, date: checked.date.description, fileSystem: fileSystem)
+        let renderer = SiteRenderer(kit: kit, templates: templates, date: checked.date, secret: request.secret, ledger: validated.ledger)
+        return .success(PreviewSite(inputs: inputs, renderer: renderer, diagnostics: validated.diagnostics,
+                                    kitDirectory: request.kitDirectory, fileSystem: builder.fileSystem, previous: previous))
+    }
+
+    private init(inputs: InputScan, renderer: SiteRenderer, diagnostics: [Diagnostic], kitDirectory: String,
+                 fileSystem: any FileSystem, previous: PreviewSite?) {
+        self.inputs = inputs
+        self.renderer = renderer
+        self.diagnostics = diagnostics
+        self.kitDirectory = kitDirectory
+        self.fileSystem = fileSystem
+        let kit = renderer.kit
+        sources = kit.sources.count
+        sourcesByFolder = Dictionary(kit.sources.map { (renderer.directoryName(for: $0), $0) }, uniquingKeysWith: { first, _ in first })
+        assets = Dictionary(kit.assets.map { ($0.outputPath, $0.file) }, uniquingKeysWith: { first, _ in first })
+        rendered = previous?.reusable(for: inputs, sources: kit.sources) ?? [:]
+    }
+
+    /// The renders of sources whose inputs are as they were: none when anything shared changed;
+    /// a partner's home lists its network posts, so a post's change drops the partners'.
+    private func reusable(for next: InputScan, sources: [Source]) -> [String: [String: [UInt8]]] {
+        guard next.shared == inputs.shared else { return [:] }
+        let postsChanged = next.network != inputs.network
+        let kept = lock.withLock { rendered }
+        var reused: [String: [String: [UInt8]]] = [:]
+        for source in sources where next.sources[source.slug] == inputs.sources[source.slug] {
+            guard !(postsChanged && source.segment == .partner), let files = kept[source.slug] else { continue }
+            reused[source.slug] = files
+        }
+        return reused
+    }
+
+    /// The bytes `refkit build` writes at `path` (relative to the output folder: `index.html`,
+    /// `S/offers/ID.html`), rendered now if they were not yet; nil for a path the build has no
+    /// file at.
+    public func file(at path: String) -> [UInt8]? {
+        if let source = path.split(separator: "/", maxSplits: 1).first.flatMap({ sourcesByFolder[String($0)] }), path.contains("/") {
+            return files(of: source)[path]
+        }
+        if let group = Shared(path: path) { return sharedFiles(group)[path] }
+        if let asset = assets[path] { return try? fileSystem.readFile(at: kitDirectory + "/" + asset) }
+        return nil
+    }
+
+    /// A source's folder, rendered once.
+    private func files(of source: Source) -> [String: [UInt8]] {
+        if let files = lock.withLock({ rendered[source.slug] }) { return files }
+        let files = Dictionary(renderer.render(source: source).map { ($0.path, $0.contents) }, uniquingKeysWith: { first, _ in first })
+        lock.withLock { rendered[source.slug] = files }
+        return files
+    }
+
+    /// The files every source shares, in groups rendered as a whole when one of them is asked for.
+    enum Shared: Hashable {
+        case directory, theme, emailLogos, shortLinks, network
+
+        init?(path: String) {
+            switch path {
+            case "index.html": self = .directory
+            case DefaultTheme.path: self = .theme
+            case "_redirects": self = .shortLinks
+            case _ where path.hasPrefix("assets/email/"): self = .emailLogos
+            case _ where path.hasPrefix("r/"): self = .shortLinks
+            case _ where path.hasPrefix("network/"): self = .network
+            default: return nil
+            }
+        }
+    }
+
+    private func sharedFiles(_ group: Shared) -> [String: [UInt8]] {
+        if let files = lock.withLock({ shared[group] }) { return files }
+        let list: [OutputFile]
+        switch group {
+        case .directory: list = [renderer.renderDirectory()].compactMap { $0 }
+        case .theme:
+            // A kit's own templates/assets/refkit.css is an asset, copied as it is.
+            list = renderer.kit.assets.contains { $0.outputPath == DefaultTheme.path } ? [] : [OutputFile(path: DefaultTheme.path, text: DefaultTheme.css)]
+        case .emailLogos: list = renderer.emailLogoFiles()
+        case .shortLinks: list = renderer.shortLinkFiles()
+        case .network: list = renderer.renderNetwork()
+        }
+        let files = Dictionary(list.map { ($0.path, $0.contents) }, uniquingKeysWith: { first, _ in first })
+        lock.withLock { shared[group] = files }
+        return files
+    }
+}

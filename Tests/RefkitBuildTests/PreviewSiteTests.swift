@@ -1,0 +1,80 @@
+import Foundation
+import RefkitBuild
+import RefkitModel
+import XCTest
+
+/// `refkit serve` renders each page when it is asked for (`PreviewSite`): every file it serves is
+/// byte for byte the one `refkit build` writes, for whole kits, and after edits it drops exactly
+/// what they changed.
+final class PreviewSiteTests: XCTestCase {
+    /// Builds `kit` into a fresh folder and asks the preview for every file the build wrote.
+    private func assertServesTheBuild(_ kit: String, secret: String? = nil, file: StaticString = #filePath, line: UInt = #line) throws {
+        let output = try temporaryDirectory(self) + "/output"
+        var request = BuildRequest(kitDirectory: kit, outputDirectory: output, date: fixtureDate, secret: secret)
+        let built = testBuilder().build(request)
+        XCTAssertNotNil(built.summary, "\(built.lines)", file: file, line: line)
+        request.outputDirectory = nil
+        let site = try PreviewSite.prepare(request, builder: testBuilder(), previous: nil).get()
+        let files = try snapshot(output).filter { $0.key != ".refkit-output" }
+        XCTAssertGreaterThan(files.count, 10, file: file, line: line)
+        for (path, bytes) in files.sorted(by: { $0.key < $1.key }) {
+            XCTAssertEqual(site.file(at: path).map { Data($0) }, bytes, path, file: file, line: line)
+        }
+        for missing in ["nowhere.html", "assets/nowhere.css", files.keys.sorted().first { $0.hasSuffix("/index.html") }!.replacingOccurrences(of: "index.html", with: "nowhere.html")] {
+            XCTAssertNil(site.file(at: missing), missing, file: file, line: line)
+        }
+    }
+
+    func testEveryFileIsTheBuildsForTheExampleAndAwkwardKits() throws {
+        let example = try temporaryDirectory(self)
+        for folder in ["content", "templates"] {
+            try FileManager.default.copyItem(atPath: Fixtures.repositoryRoot + "/" + folder, toPath: example + "/" + folder)
+        }
+        try assertServesTheBuild(example)
+        try assertServesTheBuild(try copyOfKit("awkward", self))
+        try assertServesTheBuild(try copyOfKit("network", self))
+    }
+
+    func testEveryFileIsTheBuildsForAGeneratedRosterWithShortLinksAndUnlistedFolders() throws {
+        let kit = try copyOfKit("basic", self)
+        for index in 0..<40 {
+            try write("name: Source \(index)\nsegment: \(index % 2 == 0 ? "partner" : "customer")\ncode: S\(index)X\n",
+                      to: kit + "/content/sources/s\(index).yml")
+        }
+        let site = kit + "/content/site.yml"
+        let text = try String(contentsOfFile: site, encoding: .utf8)
+        try write(text + "short_links: true\n", to: site)
+        try assertServesTheBuild(kit)
+        try write(text + "unlisted: true\n", to: site)
+        try assertServesTheBuild(kit, secret: "a test secret")
+    }
+
+    /// After an edit the preview is prepared again; a page it had rendered is served as the new
+    /// build writes it: a source's own file changes that source, a kit page every source.
+    func testAfterAnEditThePagesAreTheNewBuilds() throws {
+        let kit = try copyOfKit("basic", self)
+        let request = BuildRequest(kitDirectory: kit, date: fixtureDate)
+        let first = try PreviewSite.prepare(request, builder: testBuilder(), previous: nil).get()
+        let cara = try XCTUnwrap(first.file(at: "cara/index.html"))
+        let bolt = try XCTUnwrap(first.file(at: "bolt-partners/index.html"))
+
+        let source = kit + "/content/sources/cara.yml"
+        try write(try String(contentsOfFile: source, encoding: .utf8).replacingOccurrences(of: "name: ", with: "name: Renamed "), to: source)
+        let second = try PreviewSite.prepare(request, builder: testBuilder(), previous: first).get()
+        XCTAssertNotEqual(second.file(at: "cara/index.html"), cara)
+        XCTAssertEqual(second.file(at: "bolt-partners/index.html"), bolt)
+        XCTAssertTrue(String(decoding: second.file(at: "index.html") ?? [], as: UTF8.self).contains("Renamed"))
+
+        let page = try XCTUnwrap(FileManager.default.contentsOfDirectory(atPath: kit + "/content/kit").sorted().first)
+        let pageFile = kit + "/content/kit/" + page
+        try write(try String(contentsOfFile: pageFile, encoding: .utf8) + "\nA sentence added in the preview.\n", to: pageFile)
+        let third = try PreviewSite.prepare(request, builder: testBuilder(), previous: second).get()
+        let output = try temporaryDirectory(self) + "/output"
+        var build = request
+        build.outputDirectory = output
+        XCTAssertNotNil(testBuilder().build(build).summary)
+        for (path, bytes) in try snapshot(output) where path != ".refkit-output" {
+            XCTAssertEqual(third.file(at: path).map { Data($0) }, bytes, path)
+        }
+    }
+}

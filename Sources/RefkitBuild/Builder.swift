@@ -7,10 +7,13 @@ import RefkitTemplates
 public struct Builder: Sendable {
     public var fileSystem: any FileSystem
     public var dateResolver: BuildDateResolver
+    /// What `refkit serve` keeps between checks of the kit (a build has none).
+    public var parseCache: ParseCache?
 
-    public init(fileSystem: any FileSystem = DiskFileSystem(), dateResolver: BuildDateResolver) {
+    public init(fileSystem: any FileSystem = DiskFileSystem(), dateResolver: BuildDateResolver, parseCache: ParseCache? = nil) {
         self.fileSystem = fileSystem
         self.dateResolver = dateResolver
+        self.parseCache = parseCache
     }
 
     /// Steps 1 and 2 only: what `refkit check` runs, and what every build runs first.
@@ -25,10 +28,12 @@ public struct Builder: Sendable {
 
     private func loadAndValidate(_ request: BuildRequest, on date: Day, fileSystem: any FileSystem) -> ValidatedKit {
         // 1. load
-        let loaded = KitLoader(fileSystem: fileSystem, kitDirectory: request.kitDirectory).load()
+        var loader = KitLoader(fileSystem: fileSystem, kitDirectory: request.kitDirectory)
+        loader.parseCache = parseCache
+        let loaded = loader.load()
         // 2. validate
         return KitValidator.validate(loaded, on: date, secret: request.secret, checkLedger: request.checkLedger,
-                                     renderMode: request.renderMode)
+                                     renderMode: request.renderMode, cache: parseCache)
     }
 
     public func build(_ request: BuildRequest) -> BuildOutcome {

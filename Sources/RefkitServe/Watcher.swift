@@ -1,16 +1,19 @@
 import Foundation
 
-/// Calls back when anything under some folders changes: Linux inotify on every folder below
-/// them (new folders are watched as they appear), or, where inotify is not available, a scan of
-/// every file's size and modification time twice a second. Changes are gathered until 20 ms pass
-/// without one, so a save that writes several files (an editor's temporary file and rename, a
-/// `git checkout` of hundreds) is one change, and a single save is acted on at once.
+/// Calls back when anything under some folders changes, with the paths that changed: Linux
+/// inotify on every folder below them (new folders are watched as they appear), or, where inotify
+/// is not available, a scan of every file's size and modification time twice a second. Changes
+/// are gathered until 20 ms pass without one, so a save that writes several files (an editor's
+/// temporary file and rename, a `git checkout` of hundreds) is one change, and a single save is
+/// acted on at once.
 public final class Watcher: @unchecked Sendable {
     private let roots: [String]
-    private let onChange: @Sendable () -> Void
+    private let onChange: @Sendable (Set<String>?) -> Void
     private var thread: Thread?
 
-    public init(roots: [String], onChange: @escaping @Sendable () -> Void) {
+    /// - Parameter onChange: called with the files that changed (absolute paths), or nil when that
+    ///   is not known (a folder came or went, events were lost, or the watcher polls).
+    public init(roots: [String], onChange: @escaping @Sendable (Set<String>?) -> Void) {
         self.roots = roots
         self.onChange = onChange
     }
@@ -48,22 +51,50 @@ public final class Watcher: @unchecked Sendable {
 
     private func watchWithInotify(_ descriptor: Int32) {
         let mask = UInt32(IN_MODIFY | IN_CLOSE_WRITE | IN_CREATE | IN_DELETE | IN_MOVED_FROM | IN_MOVED_TO | IN_ATTRIB)
-        var watched = Set<String>()
+        var watched: [Int32: String] = [:]  // watch → folder
         func watchNewFolders() {
-            for folder in folders() where !watched.contains(folder) {
-                if inotify_add_watch(descriptor, folder, mask) >= 0 { watched.insert(folder) }
+            let known = Set(watched.values)
+            for folder in folders() where !known.contains(folder) {
+                let watch = inotify_add_watch(descriptor, folder, mask)
+                if watch >= 0 { watched[watch] = folder }
             }
         }
         watchNewFolders()
         var buffer = [UInt8](repeating: 0, count: 64 * 1024)
         while true {
-            let count = read(descriptor, &buffer, buffer.count)
+            var count = read(descriptor, &buffer, buffer.count)
             if count <= 0 { if errno == EINTR { continue } else { return } }
-            // Gather the rest of this save, then rebuild once.
+            // Gather the rest of this save, then act once. The tree is listed again only when a
+            // folder came or went (listing 10,000 files after every save would cost more than it).
+            var changed: Set<String>? = []
+            Self.gather(buffer, count: count, folders: watched, into: &changed)
             var pending = pollfd(fd: descriptor, events: Int16(POLLIN), revents: 0)
-            while poll(&pending, 1, Self.quietMilliseconds) > 0 { _ = read(descriptor, &buffer, buffer.count) }
-            watchNewFolders()
-            onChange()
+            while poll(&pending, 1, Self.quietMilliseconds) > 0 {
+                count = read(descriptor, &buffer, buffer.count)
+                if count > 0 { Self.gather(buffer, count: count, folders: watched, into: &changed) }
+            }
+            if changed == nil { watchNewFolders() }
+            onChange(changed)
+        }
+    }
+
+    /// Adds the files the inotify events in `buffer` name to `changed`; sets it to nil when an
+    /// event is about a folder, or events were lost (an overflow): then anything may have changed.
+    static func gather(_ buffer: [UInt8], count: Int, folders: [Int32: String], into changed: inout Set<String>?) {
+        var offset = 0
+        let header = MemoryLayout<inotify_event>.size
+        while offset + header <= count {
+            let (watch, mask, length) = buffer.withUnsafeBytes { bytes in
+                (bytes.loadUnaligned(fromByteOffset: offset, as: Int32.self),
+                 bytes.loadUnaligned(fromByteOffset: offset + 4, as: UInt32.self),
+                 Int(bytes.loadUnaligned(fromByteOffset: offset + 12, as: UInt32.self)))
+            }
+            let nameBytes = buffer[(offset + header)..<min(count, offset + header + length)].prefix { $0 != 0 }
+            offset += header + length
+            if mask & UInt32(IN_IGNORED) != 0 { continue }  // a watch removed: its folder went, told by its parent
+            if mask & UInt32(IN_Q_OVERFLOW | IN_ISDIR) != 0 { changed = nil; continue }
+            guard let folder = folders[watch], !nameBytes.isEmpty else { continue }
+            changed?.insert(folder + "/" + String(decoding: nameBytes, as: UTF8.self))
         }
     }
 
@@ -86,7 +117,7 @@ public final class Watcher: @unchecked Sendable {
             let now = state()
             if now != last {
                 last = now
-                onChange()
+                onChange(nil)
             }
         }
     }

@@ -13,8 +13,10 @@ struct PreviewSession {
     func run(in environment: CLIEnvironment) -> Int32 {
         let port = command.port
         let kit = environment.absolute(command.kitDirectory)
+        // YAML parsed once per file text, across edits: a check after a save parses what changed.
         let builder = Builder(fileSystem: environment.fileSystem,
-                              dateResolver: BuildDateResolver(environment: environment.variables, now: environment.now))
+                              dateResolver: BuildDateResolver(environment: environment.variables, now: environment.now),
+                              parseCache: ParseCache())
         let request = {
             var request = BuildRequest(kitDirectory: kit, date: command.date, secret: environment.variables["REFKIT_SECRET"])
             request.renderMode = RenderMode(environment: environment.variables)
@@ -26,9 +28,12 @@ struct PreviewSession {
 
         /// Checks the kit again; prints and returns the problems (nil when it is good: the new site
         /// is then served).
-        @Sendable func build() -> [String]? {
+        @Sendable func build(changed: Set<String>? = nil) -> [String]? {
             let started = DispatchTime.now()
-            let outcome = PreviewSite.prepare(request, builder: builder, previous: site.current)
+            // What changed since the site served was prepared: this save's files, and those of
+            // saves that broke the kit since.
+            let changed = site.unseen(adding: changed)
+            let outcome = PreviewSite.prepare(request, builder: builder, previous: site.current, changed: changed)
             let diagnostics = (try? outcome.get().diagnostics) ?? (outcome.failureValue?.diagnostics ?? [])
             for diagnostic in diagnostics {
                 environment.standardError(diagnostic.formatted(forTerminal: environment.errorIsTerminal) + "\n")
@@ -37,6 +42,7 @@ struct PreviewSession {
             switch outcome {
             case .success(let prepared):
                 site.current = prepared
+                site.seen()
                 environment.standardOutput("refkit: checked \(prepared.sources) kits in \(milliseconds) ms (pages render as they are asked for)\n")
                 return nil
             case .failure(let failure):
@@ -47,8 +53,8 @@ struct PreviewSession {
         }
 
         _ = build()
-        let watcher = Watcher(roots: [kit + "/content", kit + "/templates"]) {
-            let problems = build()
+        let watcher = Watcher(roots: [kit + "/content", kit + "/templates"]) { changed in
+            let problems = build(changed: changed)
             Task {
                 if let problems { await server.showErrors(problems) } else { await server.reload() }
             }
@@ -95,6 +101,18 @@ private final class CurrentSite: PreviewContent, @unchecked Sendable {
         set { lock.withLock { site = newValue } }
     }
     func file(at path: String) -> [UInt8]? { current?.file(at: path) }
+
+    /// Files changed since `current` was prepared (nil: unknown, so all of them).
+    private var changes: Set<String>? = []
+    /// Adds `changed` (nil: unknown) to the files changed since the current site; returns them all.
+    func unseen(adding changed: Set<String>?) -> Set<String>? {
+        lock.withLock {
+            changes = changed.flatMap { changed in changes.map { $0.union(changed) } }
+            return changes
+        }
+    }
+    /// The current site has read every change.
+    func seen() { lock.withLock { changes = [] } }
 }
 
 private extension Result {

@@ -53,7 +53,7 @@ final class ServeSignalTests: XCTestCase {
     }
 
     /// A burst of saves (500 files written at once, as `git checkout` does) is one check of the
-    /// kit, not 500.
+    /// kit, not 500; a folder made while serving is watched from then on.
     func testABurstOfSavesIsOneCheck() throws {
         let kit = FileManager.default.temporaryDirectory.appendingPathComponent("refkit-burst-\(UUID().uuidString)").path
         try FileManager.default.copyItem(atPath: HostileCLITests.fixtures + "/kits/basic", toPath: kit)
@@ -78,12 +78,51 @@ final class ServeSignalTests: XCTestCase {
             let source = "name: Burst \(index)\nsegment: customer\ncode: BURST\(index)\n"
             FileManager.default.createFile(atPath: kit + "/content/sources/burst-\(index).yml", contents: Data(source.utf8))
         }
-        usleep(1_500_000)
+        usleep(1_000_000)
+        // A folder made while serving is watched too: a file written in it later is a change.
+        try FileManager.default.createDirectory(atPath: kit + "/content/assets/new", withIntermediateDirectories: true)
+        usleep(500_000)
+        FileManager.default.createFile(atPath: kit + "/content/assets/new/a.txt", contents: Data("a".utf8))
+        usleep(1_000_000)
         kill(process.processIdentifier, SIGINT)
         process.waitUntilExit()
         let lines = String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
             .split(separator: "\n").filter { $0.hasPrefix("refkit: checked ") }
-        XCTAssertEqual(lines.count, 2, "the start, then one check for the burst: \(lines)")
-        XCTAssertTrue(lines.last?.hasPrefix("refkit: checked 502 kits") == true, "\(lines)")
+        XCTAssertEqual(lines.count, 4, "the start, one check for the burst, the new folder, the file in it: \(lines)")
+        XCTAssertTrue(lines.dropFirst().first?.hasPrefix("refkit: checked 502 kits") == true, "\(lines)")
+    }
+
+    /// After a save that breaks the kit, a save of another file checks the broken one again (it
+    /// is still broken), never an old copy of it.
+    func testABrokenFileStaysBrokenWhenAnotherIsSaved() throws {
+        let kit = FileManager.default.temporaryDirectory.appendingPathComponent("refkit-broken-\(UUID().uuidString)").path
+        try FileManager.default.copyItem(atPath: HostileCLITests.fixtures + "/kits/basic", toPath: kit)
+        addTeardownBlock { try? FileManager.default.removeItem(atPath: kit) }
+        let port = UInt16(48_000 + Int.random(in: 0..<2_000))
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: RefkitUnderTest.path)
+        process.arguments = ["serve", kit, "--port", String(port), "--date", "2026-11-23"]
+        let errors = Pipe()
+        process.standardOutput = FileHandle.nullDevice
+        process.standardError = errors
+        try process.run()
+        defer {
+            if process.isRunning { kill(process.processIdentifier, SIGINT) }
+            process.waitUntilExit()
+        }
+        let deadline = Date().addingTimeInterval(20)
+        while !listening(on: port), process.isRunning, Date() < deadline { usleep(20_000) }
+        XCTAssertTrue(listening(on: port), "serve did not start")
+        let cara = kit + "/content/sources/cara.yml"
+        let good = try String(contentsOfFile: cara, encoding: .utf8)
+        try (good + "segment: [\n").write(toFile: cara, atomically: false, encoding: .utf8)
+        usleep(600_000)
+        let bolt = kit + "/content/sources/bolt-partners.yml"
+        try (try String(contentsOfFile: bolt, encoding: .utf8) + "# a comment\n").write(toFile: bolt, atomically: false, encoding: .utf8)
+        usleep(600_000)
+        kill(process.processIdentifier, SIGINT)
+        process.waitUntilExit()
+        let lines = String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self).split(separator: "\n")
+        XCTAssertEqual(lines.filter { $0.hasPrefix("content/sources/cara.yml:") && $0.contains("error") }.count, 2, "\(lines)")
     }
 }

@@ -57,6 +57,8 @@ public struct KitLoader: Sendable {
 
     /// The kit directory with every symlink resolved: nothing may be read from outside it.
     let kitRoot: String
+    /// YAML parsed by a previous load (`refkit serve`), reused for files whose text is the same.
+    public var parseCache: ParseCache?
 
     public init(fileSystem: any FileSystem, kitDirectory: String) {
         self.fileSystem = fileSystem
@@ -232,7 +234,7 @@ public struct KitLoader: Sendable {
     }
 
     func parseYAML(_ text: String, file: String, lineOffset: Int = 0, into kit: inout LoadedKit) -> YAMLDocument? {
-        switch YAMLParsing.parse(text, file: file, lineOffset: lineOffset) {
+        switch parseCache?.parse(text, file: file, lineOffset: lineOffset) ?? YAMLParsing.parse(text, file: file, lineOffset: lineOffset) {
         case .success(let document): return document
         case .failure(let diagnostic):
             kit.diagnostics.append(diagnostic)

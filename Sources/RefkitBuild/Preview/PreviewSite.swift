@@ -21,6 +21,8 @@ public final class PreviewSite: @unchecked Sendable {
     private let sourcesByFolder: [String: Source]
     /// An asset's output path → its path in the kit.
     private let assets: [String: String]
+    /// The kit's files as this site read them: the next edit reads again only what changed.
+    private(set) var files: CachingFileSystem?
 
     private let lock = NSLock()
     /// Slug → that source's rendered files, by path.
@@ -35,10 +37,19 @@ public final class PreviewSite: @unchecked Sendable {
 
     /// Loads and validates the whole kit (so every diagnostic is reported), reusing `previous`'s
     /// renders where nothing they were made from changed.
-    public static func prepare(_ request: BuildRequest, builder: Builder, previous: PreviewSite?) -> Result<PreviewSite, Failure> {
-        // Every input is read once: for the fingerprint, then from memory by the loader.
-        let fileSystem = CachingFileSystem(builder.fileSystem, inputs: ["content", "templates"].map { request.kitDirectory + "/" + $0 })
-        let reading = Builder(fileSystem: fileSystem, dateResolver: builder.dateResolver)
+    /// - Parameter changed: the files that changed since `previous` was prepared (absolute paths),
+    ///   when the watcher knows them: only those are read again. Nil: every file is.
+    public static func prepare(_ request: BuildRequest, builder: Builder, previous: PreviewSite?,
+                               changed: Set<String>? = nil) -> Result<PreviewSite, Failure> {
+        // Every input is read once: for the fingerprint, then from memory by the loader; after a
+        // save, only what changed.
+        let inputs = ["content", "templates"].map { request.kitDirectory + "/" + $0 }
+        let fileSystem = if let previous, let changed, let files = previous.files {
+            CachingFileSystem(builder.fileSystem, inputs: inputs, keeping: files, except: changed)
+        } else {
+            CachingFileSystem(builder.fileSystem, inputs: inputs)
+        }
+        let reading = Builder(fileSystem: fileSystem, dateResolver: builder.dateResolver, parseCache: builder.parseCache)
         let checked: (date: Day, validated: ValidatedKit)
         switch reading.check(request) {
         case .failure(let failure): return .failure(Failure(diagnostics: [], failure: failure))
@@ -49,10 +60,12 @@ public final class PreviewSite: @unchecked Sendable {
             let errors = validated.diagnostics.filter { $0.severity == .error }.count
             return .failure(Failure(diagnostics: validated.diagnostics, failure: .invalidKit(errors: errors)))
         }
-        let inputs = InputScan.scan(request, date: checked.date.description, fileSystem: fileSystem)
+        let scan = InputScan.scan(request, date: checked.date.description, fileSystem: fileSystem)
         let renderer = SiteRenderer(kit: kit, templates: templates, date: checked.date, secret: request.secret, ledger: validated.ledger)
-        return .success(PreviewSite(inputs: inputs, renderer: renderer, diagnostics: validated.diagnostics,
-                                    kitDirectory: request.kitDirectory, fileSystem: builder.fileSystem, previous: previous))
+        let site = PreviewSite(inputs: scan, renderer: renderer, diagnostics: validated.diagnostics,
+                               kitDirectory: request.kitDirectory, fileSystem: builder.fileSystem, previous: previous)
+        site.files = fileSystem
+        return .success(site)
     }
 
     private init(inputs: InputScan, renderer: SiteRenderer, diagnostics: [Diagnostic], kitDirectory: String,

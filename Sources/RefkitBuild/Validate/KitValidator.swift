@@ -44,8 +44,9 @@ public enum KitValidator {
     ///   - secret: `REFKIT_SECRET`, which an unlisted kit needs for its folder names.
     ///   - checkLedger: check `content/ledger.csv` even if no source shows its numbers (`check`, `report`).
     ///   - renderMode: how the compiled templates will render (`REFKIT_RENDER`).
+    ///   - cache: what `refkit serve` kept from the last check (unchanged sources are not checked again).
     public static func validate(_ loaded: LoadedKit, on date: Day, secret: String? = nil, checkLedger: Bool = false,
-                                renderMode: RenderMode = .shape) -> ValidatedKit {
+                                renderMode: RenderMode = .shape, cache: ParseCache? = nil) -> ValidatedKit {
         let log = DiagnosticLog(loaded.diagnostics)
         let contentAssets = AssetIndex(loaded)
 
@@ -58,7 +59,7 @@ public enum KitValidator {
         let pageFiles = splitTranslations(loaded.pages), offerFiles = splitTranslations(loaded.offers)
         let pages = attachPageTranslations(pageFiles.translations, to: validatePages(pageFiles.originals, log: log), log: log)
         let offers = attachOfferTranslations(offerFiles.translations, to: validateOffers(offerFiles.originals, on: date, log: log), log: log)
-        let sources = validateSources(loaded.sources, offers: offers, assets: contentAssets, log: log)
+        let sources = validateSources(loaded.sources, offers: offers, assets: contentAssets, log: log, cache: cache)
         let libraryFiles = splitTranslations(loaded.library)
         let library = attachLibraryTranslations(libraryFiles.translations, to: validateLibrary(libraryFiles.originals, log: log), log: log)
         let network = validateNetwork(loaded.network, sources: sources, on: date, log: log)

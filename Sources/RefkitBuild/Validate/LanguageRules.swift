@@ -69,10 +69,13 @@ extension KitValidator {
                 }
             }
             // A page or offer a reader gets as its original (the site's language) is untranslated.
-            let untranslatedPages = Set(group.flatMap { kit.pages(for: $0) }.filter { page in
+            // Sources of one segment with the same offers get the same: one of each is asked.
+            var kinds = Set<String>()
+            let kindsOfReader = group.filter { kinds.insert("\($0.segment.rawValue) \($0.offerIDs?.joined(separator: ",") ?? "*")").inserted }
+            let untranslatedPages = Set(kindsOfReader.flatMap { kit.pages(for: $0) }.filter { page in
                 Language.subtag(of: tag) != Language.subtag(of: site.language) && pages.contains { $0.file == page.file }
             }.map(\.slug))
-            let untranslatedOffers = Set(group.flatMap { kit.offers(for: $0) }.filter { offer in
+            let untranslatedOffers = Set(kindsOfReader.flatMap { kit.offers(for: $0) }.filter { offer in
                 Language.subtag(of: tag) != Language.subtag(of: site.language) && offers.contains { $0.file == offer.file }
             }.map(\.id))
             if !untranslatedPages.isEmpty || !untranslatedOffers.isEmpty {

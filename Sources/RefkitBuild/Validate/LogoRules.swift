@@ -3,7 +3,7 @@ import RefkitModel
 
 /// The kit's asset files (kit-relative paths) and the images among them whose shape could be read
 /// (by output path): what `logo` and `brand.logo` may name.
-struct AssetIndex: Sendable {
+struct AssetIndex: Sendable, Equatable {
     var files: Set<String>
     var logos: [String: Logo]
     /// Image assets that cannot be a logo, by output path: the error a logo naming one gets.

@@ -5,15 +5,17 @@ import RefkitModel
 /// them all (a slug or code twice), and the names of files that did not make a source.
 extension KitValidator {
     static func validateSources(_ documents: [(slug: String, document: YAMLDocument)], offers: [Offer],
-                                assets: AssetIndex, log: DiagnosticLog) -> [Source] {
+                                assets: AssetIndex, log: DiagnosticLog, cache: ParseCache? = nil) -> [Source] {
         // Each source on its own, on every core (a roster may hold thousands); then, in file
         // order, what needs them all: the same slug or code twice. Diagnostics are sorted later,
         // so the result is the same as one by one.
         let offerIDs = offers.map(\.id)
+        cache?.beginSources(offerIDs: offerIDs, assets: assets)
         let checked = ParallelResults<CheckedSource>(count: documents.count)
         parallelForEach(documents.count, jobs: ProcessInfo.processInfo.activeProcessorCount) { index in
             let (slug, document) = documents[index]
-            checked.set(index, validateSource(slug: slug, document: document, offerIDs: offerIDs, assets: assets))
+            let check = { validateSource(slug: slug, document: document, offerIDs: offerIDs, assets: assets) }
+            checked.set(index, cache?.checkedSource(document, check) ?? check())
         }
         var sources: [Source] = []
         var slugs: [String: String] = [:]  // lowercased slug → file

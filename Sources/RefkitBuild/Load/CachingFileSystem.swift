@@ -17,17 +17,18 @@ final class CachingFileSystem: FileSystem, @unchecked Sendable {
         self.inputs = inputs.map { $0 + "/" }
     }
 
-    /// What `previous` read, but for the `changed` paths (absolute): their bytes and kinds, and
-    /// the listings of the folders holding them, are asked of the file system again. `refkit
-    /// serve` checks the kit after a save reading only the files the watcher saw change.
+    /// What `previous` read, but for the `changed` paths (absolute): their bytes and kinds are
+    /// asked of the file system again, and the listing of a folder where one came or went.
+    /// `refkit serve` checks the kit after a save reading only the files the watcher saw change.
     init(_ base: any FileSystem, inputs: [String], keeping previous: CachingFileSystem, except changed: Set<String>) {
         self.base = base
         self.inputs = inputs.map { $0 + "/" }
         (cache, kinds, listings) = previous.lock.withLock { (previous.cache, previous.kinds, previous.listings) }
         for path in changed {
             cache[path] = nil
-            kinds[path] = nil
-            if let slash = path.lastIndex(of: "/") { listings[String(path[..<slash])] = nil }
+            let kind = base.kind(at: path)
+            if kinds[path] != .some(kind), let slash = path.lastIndex(of: "/") { listings[String(path[..<slash])] = nil }
+            kinds[path] = kind
         }
     }
 

@@ -50,7 +50,8 @@ final class PreviewSiteTests: XCTestCase {
     }
 
     /// After an edit the preview is prepared again; a page it had rendered is served as the new
-    /// build writes it: a source's own file changes that source, a kit page every source.
+    /// build writes it: a source's own file changes that source (the others' renders are kept), a
+    /// kit page every source.
     func testAfterAnEditThePagesAreTheNewBuilds() throws {
         let kit = try copyOfKit("basic", self)
         let request = BuildRequest(kitDirectory: kit, date: fixtureDate)
@@ -60,7 +61,9 @@ final class PreviewSiteTests: XCTestCase {
 
         let source = kit + "/content/sources/cara.yml"
         try write(try String(contentsOfFile: source, encoding: .utf8).replacingOccurrences(of: "name: ", with: "name: Renamed "), to: source)
-        let second = try PreviewSite.prepare(request, builder: testBuilder(), previous: first).get()
+        XCTAssertEqual(first.renderedSources, 2)
+        let second = try PreviewSite.prepare(request, builder: testBuilder(), previous: first, changed: [source]).get()
+        XCTAssertEqual(second.renderedSources, 1, "bolt-partners' folder is kept")
         XCTAssertNotEqual(second.file(at: "cara/index.html"), cara)
         XCTAssertEqual(second.file(at: "bolt-partners/index.html"), bolt)
         XCTAssertTrue(String(decoding: second.file(at: "index.html") ?? [], as: UTF8.self).contains("Renamed"))
@@ -68,7 +71,8 @@ final class PreviewSiteTests: XCTestCase {
         let page = try XCTUnwrap(FileManager.default.contentsOfDirectory(atPath: kit + "/content/kit").sorted().first)
         let pageFile = kit + "/content/kit/" + page
         try write(try String(contentsOfFile: pageFile, encoding: .utf8) + "\nA sentence added in the preview.\n", to: pageFile)
-        let third = try PreviewSite.prepare(request, builder: testBuilder(), previous: second).get()
+        let third = try PreviewSite.prepare(request, builder: testBuilder(), previous: second, changed: [pageFile]).get()
+        XCTAssertEqual(third.renderedSources, 0, "a kit page is every source's")
         let output = try temporaryDirectory(self) + "/output"
         var build = request
         build.outputDirectory = output

@@ -1,4 +1,5 @@
 import Foundation
+import RefkitLedger
 import RefkitModel
 import RefkitTemplates
 
@@ -9,11 +10,11 @@ import RefkitTemplates
 /// kits), and nothing is written to disk.
 ///
 /// After an edit, `prepare` keeps what the previous site rendered for sources whose inputs did
-/// not change (as a build's `RebuildPlan` does): a source's own file, and everything else.
+/// not change (as a build's `RebuildPlan` does): when only sources' files changed, every other
+/// source's renders are kept, known from the paths the watcher saw change.
 public final class PreviewSite: @unchecked Sendable {
     public let diagnostics: [Diagnostic]
     public let sources: Int
-    let inputs: InputScan
     let renderer: SiteRenderer
     let kitDirectory: String
     let fileSystem: any FileSystem
@@ -60,17 +61,16 @@ public final class PreviewSite: @unchecked Sendable {
             let errors = validated.diagnostics.filter { $0.severity == .error }.count
             return .failure(Failure(diagnostics: validated.diagnostics, failure: .invalidKit(errors: errors)))
         }
-        let scan = InputScan.scan(request, date: checked.date.description, fileSystem: fileSystem)
         let renderer = SiteRenderer(kit: kit, templates: templates, date: checked.date, secret: request.secret, ledger: validated.ledger)
-        let site = PreviewSite(inputs: scan, renderer: renderer, diagnostics: validated.diagnostics,
-                               kitDirectory: request.kitDirectory, fileSystem: builder.fileSystem, previous: previous)
+        let reused = previous.map { $0.reusable(after: changed, date: checked.date, sources: kit.sources) } ?? [:]
+        let site = PreviewSite(renderer: renderer, diagnostics: validated.diagnostics, kitDirectory: request.kitDirectory,
+                               fileSystem: builder.fileSystem, rendered: reused)
         site.files = fileSystem
         return .success(site)
     }
 
-    private init(inputs: InputScan, renderer: SiteRenderer, diagnostics: [Diagnostic], kitDirectory: String,
-                 fileSystem: any FileSystem, previous: PreviewSite?) {
-        self.inputs = inputs
+    private init(renderer: SiteRenderer, diagnostics: [Diagnostic], kitDirectory: String, fileSystem: any FileSystem,
+                 rendered: [String: [String: [UInt8]]]) {
         self.renderer = renderer
         self.diagnostics = diagnostics
         self.kitDirectory = kitDirectory
@@ -79,22 +79,36 @@ public final class PreviewSite: @unchecked Sendable {
         sources = kit.sources.count
         sourcesByFolder = Dictionary(kit.sources.map { (renderer.directoryName(for: $0), $0) }, uniquingKeysWith: { first, _ in first })
         assets = Dictionary(kit.assets.map { ($0.outputPath, $0.file) }, uniquingKeysWith: { first, _ in first })
-        rendered = previous?.reusable(for: inputs, sources: kit.sources) ?? [:]
+        self.rendered = rendered
     }
 
-    /// The renders of sources whose inputs are as they were: none when anything shared changed;
-    /// a partner's home lists its network posts, so a post's change drops the partners'.
-    private func reusable(for next: InputScan, sources: [Source]) -> [String: [String: [UInt8]]] {
-        guard next.shared == inputs.shared else { return [:] }
-        let postsChanged = next.network != inputs.network
+    /// The renders of sources whose inputs are as they were after `changed` (absolute paths):
+    /// none when anything but sources' files, network posts and the private process map changed,
+    /// or the date did, or what changed is not known; a partner's home lists its network posts, so
+    /// a post's change drops the partners'.
+    private func reusable(after changed: Set<String>?, date: Day, sources: [Source]) -> [String: [String: [UInt8]]] {
+        guard let changed, date == renderer.date else { return [:] }
+        let sourcesFolder = kitDirectory + "/" + InputScan.sourcesFolder, network = kitDirectory + "/" + InputScan.networkFolder
+        var slugs = Set<String>(), postsChanged = false
+        for path in changed {
+            if path.hasPrefix(sourcesFolder), let slug = InputScan.sourceSlug(String(path.dropFirst(kitDirectory.count + 1))) {
+                slugs.insert(slug)
+            } else if path.hasPrefix(network) {
+                postsChanged = true
+            } else if path != kitDirectory + "/" + ReferralProcess.file {
+                return [:]
+            }
+        }
         let kept = lock.withLock { rendered }
         var reused: [String: [String: [UInt8]]] = [:]
-        for source in sources where next.sources[source.slug] == inputs.sources[source.slug] {
-            guard !(postsChanged && source.segment == .partner), let files = kept[source.slug] else { continue }
-            reused[source.slug] = files
+        for source in sources where !slugs.contains(source.slug) && !(postsChanged && source.segment == .partner) {
+            if let files = kept[source.slug] { reused[source.slug] = files }
         }
         return reused
     }
+
+    /// How many sources' folders are rendered and held.
+    public var renderedSources: Int { lock.withLock { rendered.count } }
 
     /// The bytes `refkit build` writes at `path` (relative to the output folder: `index.html`,
     /// `S/offers/ID.html`), rendered now if they were not yet; nil for a path the build has no

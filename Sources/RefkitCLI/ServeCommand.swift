@@ -6,12 +6,13 @@ public struct ServeCommand: RefkitSubcommand {
 
     public static let configuration = CommandConfiguration(
         commandName: "serve",
-        abstract: "Preview the kit in a browser, rebuilding and reloading as you edit.",
+        abstract: "Preview the kit in a browser, checking and reloading as you edit.",
         discussion: """
-            Builds into a private temporary folder (never the kit's output/), serves it on \
-            http://127.0.0.1:PORT/, watches content/ and templates/, rebuilds what changed and \
-            reloads open pages. A broken edit shows its problems in the browser and here, while \
-            the last good build stays served. Ctrl-C stops it.
+            Checks the kit, then serves it on http://127.0.0.1:PORT/, rendering each page when \
+            it is asked for (the bytes refkit build writes; nothing is written to disk). Watches \
+            content/ and templates/, checks the kit again after each save and reloads open \
+            pages. A broken edit shows its problems in the browser and here, while the last good \
+            version stays served. Ctrl-C stops it.
 
             Examples:
               refkit serve                     then open http://127.0.0.1:4000/

@@ -1,4 +1,5 @@
 import Foundation
+import RefkitModel
 
 /// Reads each file once and keeps its bytes for the rest of the build. Below `inputs` (the kit's
 /// content/ and templates/, which a build only reads), what a path is and what a folder holds are
@@ -7,7 +8,7 @@ import Foundation
 final class CachingFileSystem: FileSystem, @unchecked Sendable {
     private let base: any FileSystem
     private let inputs: [String]
-    private let lock = NSLock()
+    private let lock = ReadWriteLock()
     private var cache: [String: [UInt8]] = [:]
     private var kinds: [String: FileKind?] = [:]
     private var listings: [String: [String]] = [:]
@@ -23,7 +24,7 @@ final class CachingFileSystem: FileSystem, @unchecked Sendable {
     init(_ base: any FileSystem, inputs: [String], keeping previous: CachingFileSystem, except changed: Set<String>) {
         self.base = base
         self.inputs = inputs.map { $0 + "/" }
-        (cache, kinds, listings) = previous.lock.withLock { (previous.cache, previous.kinds, previous.listings) }
+        (cache, kinds, listings) = previous.lock.read { (previous.cache, previous.kinds, previous.listings) }
         for path in changed {
             cache[path] = nil
             let kind = base.kind(at: path)
@@ -35,25 +36,25 @@ final class CachingFileSystem: FileSystem, @unchecked Sendable {
     private func isInput(_ path: String) -> Bool { inputs.contains { path.hasPrefix($0) } }
 
     func readFile(at path: String) throws(FileSystemError) -> [UInt8] {
-        if let bytes = lock.withLock({ cache[path] }) { return bytes }
+        if let bytes = lock.read({ cache[path] }) { return bytes }
         let bytes = try base.readFile(at: path)
-        lock.withLock { cache[path] = bytes }
+        lock.write { cache[path] = bytes }
         return bytes
     }
 
     func kind(at path: String) -> FileKind? {
         guard isInput(path) else { return base.kind(at: path) }
-        if let kind = lock.withLock({ kinds[path] }) { return kind }
+        if let kind = lock.read({ kinds[path] }) { return kind }
         let kind = base.kind(at: path)
-        lock.withLock { kinds[path] = kind }
+        lock.write { kinds[path] = kind }
         return kind
     }
 
     func contentsOfDirectory(at path: String) throws(FileSystemError) -> [String] {
         guard isInput(path + "/") else { return try base.contentsOfDirectory(at: path) }
-        if let names = lock.withLock({ listings[path] }) { return names }
+        if let names = lock.read({ listings[path] }) { return names }
         let names = try base.contentsOfDirectory(at: path)
-        lock.withLock { listings[path] = names }
+        lock.write { listings[path] = names }
         return names
     }
     func realPath(_ path: String) -> String? { base.realPath(path) }

@@ -13,7 +13,7 @@ public final class ParseCache: @unchecked Sendable {
         var result: Result<YAMLDocument, Diagnostic>
     }
 
-    private let lock = NSLock()
+    private let lock = ReadWriteLock()
     private var entries: [String: Entry] = [:]
     /// What the checked sources were checked against, and each by file, with its text.
     private var context: (offerIDs: [String], assets: AssetIndex)?
@@ -23,18 +23,18 @@ public final class ParseCache: @unchecked Sendable {
 
     /// `YAMLParsing.parse`, or what it gave for this very text before.
     func parse(_ text: String, file: String, lineOffset: Int) -> Result<YAMLDocument, Diagnostic> {
-        if let entry = lock.withLock({ entries[file] }), entry.lineOffset == lineOffset, entry.text == text {
+        if let entry = lock.read({ entries[file] }), entry.lineOffset == lineOffset, entry.text == text {
             return entry.result
         }
         let result = YAMLParsing.parse(text, file: file, lineOffset: lineOffset)
-        lock.withLock { entries[file] = Entry(text: text, lineOffset: lineOffset, result: result) }
+        lock.write { entries[file] = Entry(text: text, lineOffset: lineOffset, result: result) }
         return result
     }
 
     /// Starts a check of the sources against these offers and assets: sources checked against
     /// others are forgotten.
     func beginSources(offerIDs: [String], assets: AssetIndex) {
-        lock.withLock {
+        lock.write {
             if context?.offerIDs != offerIDs || context?.assets != assets { checked = [:] }
             context = (offerIDs, assets)
         }
@@ -42,9 +42,9 @@ public final class ParseCache: @unchecked Sendable {
 
     /// `check()`'s result for this source file, or what it gave for this very text before.
     func checkedSource(_ document: YAMLDocument, _ check: () -> KitValidator.CheckedSource) -> KitValidator.CheckedSource {
-        if let entry = lock.withLock({ checked[document.file] }), entry.text == document.text { return entry.result }
+        if let entry = lock.read({ checked[document.file] }), entry.text == document.text { return entry.result }
         let result = check()
-        lock.withLock { checked[document.file] = (document.text, result) }
+        lock.write { checked[document.file] = (document.text, result) }
         return result
     }
 }

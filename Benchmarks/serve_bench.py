@@ -36,13 +36,15 @@ def get(port, path):
 
 
 def wait_for(port, path, marker=None, timeout=120):
+    """When `path` answers 200 (showing `marker`), or None after `timeout` seconds."""
     start = time.perf_counter()
     while time.perf_counter() - start < timeout:
         status, body = get(port, path)
         if status == 200 and (marker is None or marker in body):
             return time.perf_counter()
         time.sleep(0.002)
-    sys.exit(f"timed out waiting for {path} to show {marker!r}")
+    print(f"  timed out after {timeout} s waiting for {path} to show {marker!r}", file=sys.stderr)
+    return None
 
 
 def peak_rss_mb(pid):
@@ -56,7 +58,10 @@ def run(command, port, first, browse, edits, runs):
     started = time.perf_counter()
     server = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     try:
-        startup = wait_for(port, first) - started
+        ready = wait_for(port, first, timeout=600)
+        if ready is None:
+            return float("inf"), {}, peak_rss_mb(server.pid)
+        startup = ready - started
         for path in browse:
             get(port, path)
         medians = {}
@@ -69,7 +74,8 @@ def run(command, port, first, browse, edits, runs):
                 text = change(original, marker)
                 saved = time.perf_counter()
                 file.write_text(text)
-                times.append((wait_for(port, path, marker.encode()) - saved) * 1000)
+                served = wait_for(port, path, marker.encode())
+                times.append((served - saved) * 1000 if served else float("inf"))
             file.write_text(original)
             wait_for(port, path)
             medians[name] = (statistics.median(times), min(times), max(times))
@@ -127,7 +133,8 @@ def main(refkit, corpus, n, runs):
     print(f"N = {n} sources, median of {runs} edits (min–max), ms from save to the changed page served")
     print(f"{'':14}" + "".join(f"{name:>24}" for name in names) + f"{'start-up':>12}{'peak RSS':>11}")
     for tool, (startup, medians, rss) in results.items():
-        cells = "".join(f"{f'{m:.0f} ({lo:.0f}–{hi:.0f})':>24}" for m, lo, hi in (medians[name] for name in names))
+        cells = "".join(f"{f'{m:.0f} ({lo:.0f}–{hi:.0f})':>24}" for m, lo, hi in
+                        (medians.get(name, (float("inf"),) * 3) for name in names))
         print(f"{tool:14}{cells}{startup:>10.2f} s{rss:>8.0f} MB")
 
 

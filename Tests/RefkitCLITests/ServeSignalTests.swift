@@ -1,9 +1,10 @@
 import Foundation
 import XCTest
 
-/// `refkit serve` stops on Ctrl-C (SIGINT), `kill` (SIGTERM) and a closed terminal (SIGHUP) within
-/// a second, and removes its private folder. Run against the release binary too (`scripts/test`):
-/// an optimised build once ignored all three.
+/// `refkit serve` as a process: it stops on Ctrl-C (SIGINT), `kill` (SIGTERM) and a closed
+/// terminal (SIGHUP) within a second, writing nothing; a burst of saves is one check; a broken
+/// file stays broken. Run against the release binary too (`scripts/test`): an optimised build once
+/// ignored all three signals.
 final class ServeSignalTests: XCTestCase {
     private func listening(on port: UInt16) -> Bool {
         let descriptor = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
@@ -15,6 +16,37 @@ final class ServeSignalTests: XCTestCase {
         return withUnsafePointer(to: &address) {
             $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { connect(descriptor, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) == 0 }
         }
+    }
+
+    /// `refkit serve` on a copy of the basic kit, listening: the kit's folder, the process and what
+    /// it prints (read once it has ended).
+    private func serve(_ name: String) throws -> (kit: String, process: Process, output: Pipe, errors: Pipe) {
+        let kit = FileManager.default.temporaryDirectory.appendingPathComponent("refkit-\(name)-\(UUID().uuidString)").path
+        try FileManager.default.copyItem(atPath: HostileCLITests.fixtures + "/kits/basic", toPath: kit)
+        addTeardownBlock { try? FileManager.default.removeItem(atPath: kit) }
+        let port = UInt16(46_000 + Int.random(in: 0..<4_000))
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: RefkitUnderTest.path)
+        process.arguments = ["serve", kit, "--port", String(port), "--date", "2026-11-23"]
+        let (output, errors) = (Pipe(), Pipe())
+        (process.standardOutput, process.standardError) = (output, errors)
+        try process.run()
+        addTeardownBlock {
+            if process.isRunning { kill(process.processIdentifier, SIGKILL) }
+            process.waitUntilExit()
+        }
+        let deadline = Date().addingTimeInterval(20)
+        while !listening(on: port), process.isRunning, Date() < deadline { usleep(20_000) }
+        XCTAssertTrue(listening(on: port), "serve did not start")
+        return (kit, process, output, errors)
+    }
+
+    /// Stops `process` with Ctrl-C; returns the lines it printed to `pipe`.
+    private func stop(_ process: Process, reading pipe: Pipe) -> [Substring] {
+        kill(process.processIdentifier, SIGINT)
+        let text = String(decoding: pipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        process.waitUntilExit()
+        return text.split(separator: "\n")
     }
 
     func testSignalsStopServeWithinASecondLeavingNothingBehind() throws {
@@ -55,25 +87,7 @@ final class ServeSignalTests: XCTestCase {
     /// A burst of saves (500 files written at once, as `git checkout` does) is one check of the
     /// kit, not 500; a folder made while serving is watched from then on.
     func testABurstOfSavesIsOneCheck() throws {
-        let kit = FileManager.default.temporaryDirectory.appendingPathComponent("refkit-burst-\(UUID().uuidString)").path
-        try FileManager.default.copyItem(atPath: HostileCLITests.fixtures + "/kits/basic", toPath: kit)
-        addTeardownBlock { try? FileManager.default.removeItem(atPath: kit) }
-        let port = UInt16(46_000 + Int.random(in: 0..<2_000))
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: RefkitUnderTest.path)
-        process.arguments = ["serve", kit, "--port", String(port), "--date", "2026-11-23"]
-        let output = Pipe()
-        process.standardOutput = output
-        process.standardError = FileHandle.nullDevice
-        try process.run()
-        defer {
-            if process.isRunning { kill(process.processIdentifier, SIGINT) }
-            process.waitUntilExit()
-        }
-        let deadline = Date().addingTimeInterval(20)
-        while !listening(on: port), process.isRunning, Date() < deadline { usleep(20_000) }
-        XCTAssertTrue(listening(on: port), "serve did not start")
-
+        let (kit, process, output, _) = try serve("burst")
         for index in 0..<500 {
             let source = "name: Burst \(index)\nsegment: customer\ncode: BURST\(index)\n"
             FileManager.default.createFile(atPath: kit + "/content/sources/burst-\(index).yml", contents: Data(source.utf8))
@@ -84,10 +98,7 @@ final class ServeSignalTests: XCTestCase {
         usleep(500_000)
         FileManager.default.createFile(atPath: kit + "/content/assets/new/a.txt", contents: Data("a".utf8))
         usleep(1_000_000)
-        kill(process.processIdentifier, SIGINT)
-        process.waitUntilExit()
-        let lines = String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-            .split(separator: "\n").filter { $0.hasPrefix("refkit: checked ") }
+        let lines = stop(process, reading: output).filter { $0.hasPrefix("refkit: checked ") }
         XCTAssertEqual(lines.count, 4, "the start, one check for the burst, the new folder, the file in it: \(lines)")
         XCTAssertTrue(lines.dropFirst().first?.hasPrefix("refkit: checked 502 kits") == true, "\(lines)")
     }
@@ -95,24 +106,7 @@ final class ServeSignalTests: XCTestCase {
     /// After a save that breaks the kit, a save of another file checks the broken one again (it
     /// is still broken), never an old copy of it.
     func testABrokenFileStaysBrokenWhenAnotherIsSaved() throws {
-        let kit = FileManager.default.temporaryDirectory.appendingPathComponent("refkit-broken-\(UUID().uuidString)").path
-        try FileManager.default.copyItem(atPath: HostileCLITests.fixtures + "/kits/basic", toPath: kit)
-        addTeardownBlock { try? FileManager.default.removeItem(atPath: kit) }
-        let port = UInt16(48_000 + Int.random(in: 0..<2_000))
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: RefkitUnderTest.path)
-        process.arguments = ["serve", kit, "--port", String(port), "--date", "2026-11-23"]
-        let errors = Pipe()
-        process.standardOutput = FileHandle.nullDevice
-        process.standardError = errors
-        try process.run()
-        defer {
-            if process.isRunning { kill(process.processIdentifier, SIGINT) }
-            process.waitUntilExit()
-        }
-        let deadline = Date().addingTimeInterval(20)
-        while !listening(on: port), process.isRunning, Date() < deadline { usleep(20_000) }
-        XCTAssertTrue(listening(on: port), "serve did not start")
+        let (kit, process, _, errors) = try serve("broken")
         let cara = kit + "/content/sources/cara.yml"
         let good = try String(contentsOfFile: cara, encoding: .utf8)
         try (good + "segment: [\n").write(toFile: cara, atomically: false, encoding: .utf8)
@@ -120,9 +114,7 @@ final class ServeSignalTests: XCTestCase {
         let bolt = kit + "/content/sources/bolt-partners.yml"
         try (try String(contentsOfFile: bolt, encoding: .utf8) + "# a comment\n").write(toFile: bolt, atomically: false, encoding: .utf8)
         usleep(600_000)
-        kill(process.processIdentifier, SIGINT)
-        process.waitUntilExit()
-        let lines = String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self).split(separator: "\n")
+        let lines = stop(process, reading: errors)
         XCTAssertEqual(lines.filter { $0.hasPrefix("content/sources/cara.yml:") && $0.contains("error") }.count, 2, "\(lines)")
     }
 }

@@ -2,7 +2,10 @@
 /// and a host for UIDs. Shared by the report's follow-up calendar and the seminars' invitations.
 public enum ICalendar {
     /// `YYYYMMDD`.
-    public static func compact(_ day: Day) -> String { day.description.replacingOccurrences(of: "-", with: "") }
+    public static func compact(_ day: Day) -> String {
+        let digits = String(day.year * 10_000 + day.month * 100 + day.day)
+        return String(repeating: "0", count: max(0, 8 - digits.utf8.count)) + digits
+    }
 
     /// A TEXT value: backslash, semicolon, comma and line breaks escaped.
     public static func text(_ value: String) -> String {

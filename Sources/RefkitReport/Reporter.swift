@@ -98,8 +98,9 @@ public struct Reporter: Sendable {
 
         // 1. load, 2. validate
         if let problem = KitFolder.problem(request.kitDirectory, fileSystem: fileSystem) { return fail(.notAKit(problem)) }
-        let loaded = KitLoader(fileSystem: fileSystem, kitDirectory: request.kitDirectory).load()
-        let validated = KitValidator.validate(loaded, on: today, secret: request.secret, checkLedger: true)
+        // What was loaded (the ledger's text: 50 MB for a million rows) is freed once validated.
+        let validated = KitValidator.validate(KitLoader(fileSystem: fileSystem, kitDirectory: request.kitDirectory).load(),
+                                              on: today, secret: request.secret, checkLedger: true)
         guard let kit = validated.kit, let ledger = validated.ledger else {
             let errors = validated.diagnostics.filter { $0.severity == .error }.count
             return fail(.invalidKit(errors: errors), validated.diagnostics)

@@ -105,10 +105,7 @@ public struct Builder: Sendable {
     private func renderAndWrite(_ sources: [Source], kit: Kit, renderer: SiteRenderer, writer: OutputWriter,
                                 request: BuildRequest, whole: Bool, directoryMayChange: Bool) throws(BuildFailure) -> Written {
         // Files every source shares: the theme and the kit's assets (read only to bundle or print).
-        var theme: [OutputFile] = []
-        if !kit.assets.contains(where: { $0.outputPath == DefaultTheme.path }) {
-            theme.append(OutputFile(path: DefaultTheme.path, text: DefaultTheme.css))
-        }
+        var theme = renderer.themeFiles()
         let styleSheet = theme
         // The e-mail's PNG logos: needed before the sources when bundling (each zip holds the ones it
         // links to), else drawn beside the sources as one more job.

@@ -1,3 +1,4 @@
+import Foundation
 import RefkitLedger
 import RefkitModel
 
@@ -132,20 +133,11 @@ extension ReportPage {
         let kinds = clients.prefix(3).map { client -> String in
             guard var note = client.note else { return client.prospect }
             if note.lowercased().hasPrefix(client.prospect.lowercased()) {
-                note = String(note.dropFirst(client.prospect.count)).trimmingCharacters(in: [",", " ", ":", "-", "—"])
+                note = String(note.dropFirst(client.prospect.count)).trimmingCharacters(in: CharacterSet(charactersIn: ", :-—"))
             }
             return note.isEmpty ? client.prospect : "\(client.prospect) (\(note))"
         }
         let list = kinds.count == 1 ? kinds[0] : kinds.dropLast().joined(separator: ", ") + " and " + kinds.last!
         return "Thank you for your \(introductions). The ones that became clients were like \(list): more like them, please."
-    }
-}
-
-private extension String {
-    func trimmingCharacters(in set: Set<Character>) -> String {
-        var text = Substring(self)
-        while let head = text.first, set.contains(head) { text = text.dropFirst() }
-        while let tail = text.last, set.contains(tail) { text = text.dropLast() }
-        return String(text)
     }
 }

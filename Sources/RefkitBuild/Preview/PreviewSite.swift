@@ -152,9 +152,7 @@ public final class PreviewSite: @unchecked Sendable {
         let list: [OutputFile]
         switch group {
         case .directory: list = [renderer.renderDirectory()].compactMap { $0 }
-        case .theme:
-            // A kit's own templates/assets/refkit.css is an asset, copied as it is.
-            list = renderer.kit.assets.contains { $0.outputPath == DefaultTheme.path } ? [] : [OutputFile(path: DefaultTheme.path, text: DefaultTheme.css)]
+        case .theme: list = renderer.themeFiles()
         case .emailLogos: list = renderer.emailLogoFiles()
         case .shortLinks: list = renderer.shortLinkFiles()
         case .network: list = renderer.renderNetwork()

@@ -8,12 +8,12 @@ public struct Builder: Sendable {
     public var fileSystem: any FileSystem
     public var dateResolver: BuildDateResolver
     /// What `refkit serve` keeps between checks of the kit (a build has none).
-    public var parseCache: ParseCache?
+    public var memory: CheckMemory?
 
-    public init(fileSystem: any FileSystem = DiskFileSystem(), dateResolver: BuildDateResolver, parseCache: ParseCache? = nil) {
+    public init(fileSystem: any FileSystem = DiskFileSystem(), dateResolver: BuildDateResolver, memory: CheckMemory? = nil) {
         self.fileSystem = fileSystem
         self.dateResolver = dateResolver
-        self.parseCache = parseCache
+        self.memory = memory
     }
 
     /// Steps 1 and 2 only: what `refkit check` runs, and what every build runs first.
@@ -29,11 +29,11 @@ public struct Builder: Sendable {
     private func loadAndValidate(_ request: BuildRequest, on date: Day, fileSystem: any FileSystem) -> ValidatedKit {
         // 1. load
         var loader = KitLoader(fileSystem: fileSystem, kitDirectory: request.kitDirectory)
-        loader.parseCache = parseCache
+        loader.memory = memory
         let loaded = loader.load()
         // 2. validate
         return KitValidator.validate(loaded, on: date, secret: request.secret, checkLedger: request.checkLedger,
-                                     renderMode: request.renderMode, cache: parseCache)
+                                     renderMode: request.renderMode, memory: memory)
     }
 
     public func build(_ request: BuildRequest) -> BuildOutcome {

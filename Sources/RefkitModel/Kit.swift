@@ -6,7 +6,7 @@ public struct Kit: Sendable {
     public var pages: [Page]
     /// Offers by id.
     public var offers: [Offer]
-    /// Referral sources by slug.
+    /// Referral sources, sorted by slug (`firstIndex(ofSlug:)` finds one).
     public var sources: [Source]
     /// Files copied to `output/assets/`, by output path.
     public var assets: [Asset]

@@ -16,7 +16,7 @@ struct PreviewSession {
         // YAML parsed once per file text, across edits: a check after a save parses what changed.
         let builder = Builder(fileSystem: environment.fileSystem,
                               dateResolver: BuildDateResolver(environment: environment.variables, now: environment.now),
-                              parseCache: ParseCache())
+                              memory: CheckMemory())
         let request = {
             var request = BuildRequest(kitDirectory: kit, date: command.date, secret: environment.variables["REFKIT_SECRET"])
             request.renderMode = RenderMode(environment: environment.variables)

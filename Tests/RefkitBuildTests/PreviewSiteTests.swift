@@ -81,4 +81,78 @@ final class PreviewSiteTests: XCTestCase {
             XCTAssertEqual(third.file(at: path).map { Data($0) }, bytes, path)
         }
     }
+
+    /// What `refkit serve` remembers between checks (`CheckMemory`) never changes what a check
+    /// finds: after each edit, told only the files it touched, the remembering preview reports
+    /// what a fresh check does and serves what a fresh build writes. The edits touch what the
+    /// remembered roster depends on: a source, a new source that clashes with another, the
+    /// offers the sources name, a template.
+    func testWhatServeRemembersChangesNothingACheckFinds() throws {
+        let kit = try copyOfKit("basic", self)
+        let request = BuildRequest(kitDirectory: kit, date: fixtureDate)
+        var remembering = testBuilder()
+        remembering.memory = CheckMemory()
+        let cara = kit + "/content/sources/cara.yml", twin = kit + "/content/sources/twin.yml"
+        let coupon = kit + "/content/offers/coupon.md", voucher = kit + "/content/offers/voucher.md"
+        let footer = kit + "/templates/partials/footer.mustache"
+        let caraText = try String(contentsOfFile: cara, encoding: .utf8)
+
+        var previous = try assertSameAsFresh(request, remembering, previous: nil, changed: nil, errors: 0)
+        try write(caraText.replacingOccurrences(of: "[coupon]", with: "[coupon, nope]"), to: cara)
+        previous = try assertSameAsFresh(request, remembering, previous: previous, changed: [cara], errors: 1)
+        try write(caraText + "brand: {colors: {primary: \"#123456\"}}\n", to: cara)  // a warning: customers are not co-branded
+        previous = try assertSameAsFresh(request, remembering, previous: previous, changed: [cara], errors: 0)
+        try write("name: Twin\nsegment: customer\ncode: CARA\n", to: twin)
+        previous = try assertSameAsFresh(request, remembering, previous: previous, changed: [twin], errors: 1)
+        try write(caraText.replacingOccurrences(of: "name: Cara", with: "name: Carla"), to: cara)
+        previous = try assertSameAsFresh(request, remembering, previous: previous, changed: [twin, cara], errors: 1)
+        try FileManager.default.removeItem(atPath: twin)
+        previous = try assertSameAsFresh(request, remembering, previous: previous, changed: [twin, cara], errors: 0)
+        try write(caraText + "code: CARA-2\n", to: cara)
+        previous = try assertSameAsFresh(request, remembering, previous: previous, changed: [cara], errors: 0)
+        try write(caraText + "name: [not, text]\n", to: cara)
+        previous = try assertSameAsFresh(request, remembering, previous: previous, changed: [cara], errors: 1)
+        try write(caraText, to: cara)
+        previous = try assertSameAsFresh(request, remembering, previous: previous, changed: [cara], errors: 0)
+        try FileManager.default.moveItem(atPath: coupon, toPath: voucher)
+        previous = try assertSameAsFresh(request, remembering, previous: previous, changed: [coupon, voucher], errors: 1)
+        try FileManager.default.moveItem(atPath: voucher, toPath: coupon)
+        try write("<footer>A footer written in the preview</footer>\n", to: footer)
+        previous = try assertSameAsFresh(request, remembering, previous: previous, changed: [coupon, voucher, footer], errors: 0)
+        try write("<footer>{{#nowhere}}</footer>\n", to: footer)
+        previous = try assertSameAsFresh(request, remembering, previous: previous, changed: [footer], errors: 1)
+        try write(caraText.replacingOccurrences(of: "Cara", with: "Cora"), to: cara)
+        try write("<footer>Fixed</footer>\n", to: footer)
+        _ = try assertSameAsFresh(request, remembering, previous: previous, changed: nil, errors: 0)
+    }
+
+    /// Prepares the preview with `remembering`'s memory, told `changed` (every file changed since
+    /// `previous`, the last good site, as the session tells it), and without any memory;
+    /// asserts both report the same (`errors` of them errors) and serve what a build writes.
+    @discardableResult
+    private func assertSameAsFresh(_ request: BuildRequest, _ remembering: Builder, previous: PreviewSite?, changed: Set<String>?,
+                                   errors: Int, line: UInt = #line) throws -> PreviewSite? {
+        func lines(_ outcome: Result<PreviewSite, PreviewSite.Failure>) -> [String] {
+            switch outcome {
+            case .success(let site): site.diagnostics.map(\.description)
+            case .failure(let failure): failure.diagnostics.map(\.description)
+            }
+        }
+        let remembered = PreviewSite.prepare(request, builder: remembering, previous: previous, changed: changed)
+        let fresh = PreviewSite.prepare(request, builder: testBuilder(), previous: nil)
+        XCTAssertEqual(lines(remembered), lines(fresh), line: line)
+        XCTAssertEqual(lines(fresh).filter { $0.contains("error:") }.count, errors, "\(lines(fresh))", line: line)
+        guard case .success(let site) = remembered else {
+            XCTAssertNotEqual(errors, 0, line: line)
+            return previous
+        }
+        let output = try temporaryDirectory(self) + "/output"
+        var build = request
+        build.outputDirectory = output
+        XCTAssertNotNil(testBuilder().build(build).summary, line: line)
+        for (path, bytes) in try snapshot(output) where path != ".refkit-output" {
+            XCTAssertEqual(site.file(at: path).map { Data($0) }, bytes, path, line: line)
+        }
+        return site
+    }
 }

@@ -57,8 +57,8 @@ public struct KitLoader: Sendable {
 
     /// The kit directory with every symlink resolved: nothing may be read from outside it.
     let kitRoot: String
-    /// YAML parsed by a previous load (`refkit serve`), reused for files whose text is the same.
-    public var parseCache: ParseCache?
+    /// What `refkit serve` remembers from its last load: files that cannot have changed are not read again.
+    public var memory: CheckMemory?
 
     public init(fileSystem: any FileSystem, kitDirectory: String) {
         self.fileSystem = fileSystem
@@ -100,45 +100,15 @@ public struct KitLoader: Sendable {
             }
         }
 
-        // content/sources/*.yml (or .yaml, as Hugo and Jekyll read both; not both for one slug)
-        var sourceNames = listFiles("content/sources", extension: ".yml", also: ".yaml", required: true, into: &kit)
-        var seen: [String: String] = [:]
-        sourceNames = sourceNames?.filter { name in
-            let slug = Self.sourceSlug(name)
-            if let other = seen[slug] {
-                for (file, twin) in [(other, name), (name, other)] {
-                    kit.diagnostics.append(.error("content/sources/\(twin) is the same source, \(slug); keep one of the two files",
-                                                  at: SourceLocation(file: "content/sources/" + file)))
-                }
-                return false
-            }
-            seen[slug] = name
-            return true
-        }
-        if sourceNames?.isEmpty == true {
-            kit.diagnostics.append(.error("no referral sources: add at least one content/sources/SLUG.yml",
-                                          at: SourceLocation(file: "content/sources")))
-        }
-        // A roster may hold thousands of files: they are read and parsed on every core, and their
-        // documents and diagnostics kept in file order, so the result is the same as one by one.
-        let names = sourceNames ?? []
-        let parsed = ParallelResults<(text: String?, document: YAMLDocument?, diagnostics: [Diagnostic])>(count: names.count)
-        parallelForEach(names.count, jobs: ProcessInfo.processInfo.activeProcessorCount) { [self] index in
-            var one = LoadedKit()
-            let file = "content/sources/\(names[index])"
-            let text = readText(file, required: true, into: &one)
-            let document = text.flatMap { parseYAML($0, file: file, into: &one) }
-            parsed.set(index, (text, document, one.diagnostics))
-        }
-        for (name, result) in zip(names, parsed.all) {
-            kit.diagnostics += result.diagnostics
-            let slug = Self.sourceSlug(name)
-            if let document = result.document {
-                kit.sources.append((slug: slug, document: document))
-            } else {
-                kit.unparsedSources.append((slug: slug, text: result.text))
-            }
-        }
+        // content/sources/*.yml, or for `refkit serve` what it last read with what changed read again.
+        let roster = memory?.unchangedRoster() ?? memory.flatMap(patchedRoster) ?? {
+            var part = LoadedKit()
+            loadSources(into: &part)
+            return CheckMemory.LoadedRoster(sources: part.sources, unparsed: part.unparsedSources, diagnostics: part.diagnostics)
+        }()
+        (kit.sources, kit.unparsedSources) = (roster.sources, roster.unparsed)
+        kit.diagnostics += roster.diagnostics
+        memory?.remember(roster)
 
         // content/ledger.csv: the private ledger, which may be far larger than any page
         if fileSystem.kind(at: absolute(Ledger.file)) != nil {
@@ -234,7 +204,7 @@ public struct KitLoader: Sendable {
     }
 
     func parseYAML(_ text: String, file: String, lineOffset: Int = 0, into kit: inout LoadedKit) -> YAMLDocument? {
-        switch parseCache?.parse(text, file: file, lineOffset: lineOffset) ?? YAMLParsing.parse(text, file: file, lineOffset: lineOffset) {
+        switch memory?.parse(text, file: file, lineOffset: lineOffset) ?? YAMLParsing.parse(text, file: file, lineOffset: lineOffset) {
         case .success(let document): return document
         case .failure(let diagnostic):
             kit.diagnostics.append(diagnostic)

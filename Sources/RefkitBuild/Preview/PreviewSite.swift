@@ -18,8 +18,6 @@ public final class PreviewSite: @unchecked Sendable {
     let renderer: SiteRenderer
     let kitDirectory: String
     let fileSystem: any FileSystem
-    /// A source's folder name → the source.
-    private let sourcesByFolder: [String: Source]
     /// An asset's output path → its path in the kit.
     private let assets: [String: String]
     /// The kit's files as this site read them: the next edit reads again only what changed.
@@ -50,7 +48,8 @@ public final class PreviewSite: @unchecked Sendable {
         } else {
             CachingFileSystem(builder.fileSystem, inputs: inputs)
         }
-        let reading = Builder(fileSystem: fileSystem, dateResolver: builder.dateResolver, parseCache: builder.parseCache)
+        builder.memory?.begin(changed: changed.map { Set($0.map { String($0.dropFirst(request.kitDirectory.count + 1)) }) })
+        let reading = Builder(fileSystem: fileSystem, dateResolver: builder.dateResolver, memory: builder.memory)
         let checked: (date: Day, validated: ValidatedKit)
         switch reading.check(request) {
         case .failure(let failure): return .failure(Failure(diagnostics: [], failure: failure))
@@ -77,7 +76,6 @@ public final class PreviewSite: @unchecked Sendable {
         self.fileSystem = fileSystem
         let kit = renderer.kit
         sources = kit.sources.count
-        sourcesByFolder = Dictionary(kit.sources.map { (renderer.directoryName(for: $0), $0) }, uniquingKeysWith: { first, _ in first })
         assets = Dictionary(kit.assets.map { ($0.outputPath, $0.file) }, uniquingKeysWith: { first, _ in first })
         self.rendered = rendered
     }
@@ -114,12 +112,21 @@ public final class PreviewSite: @unchecked Sendable {
     /// `S/offers/ID.html`), rendered now if they were not yet; nil for a path the build has no
     /// file at.
     public func file(at path: String) -> [UInt8]? {
-        if let source = path.split(separator: "/", maxSplits: 1).first.flatMap({ sourcesByFolder[String($0)] }), path.contains("/") {
+        if let slash = path.firstIndex(of: "/"), let source = source(inFolder: path[..<slash]) {
             return files(of: source)[path]
         }
         if let group = Shared(path: path) { return sharedFiles(group)[path] }
         if let asset = assets[path] { return try? fileSystem.readFile(at: kitDirectory + "/" + asset) }
         return nil
+    }
+
+    /// The source whose folder is `folder`: its slug, or for an unlisted kit its slug and a
+    /// suffix (`UnlistedName`), found in the sources sorted by slug.
+    private func source(inFolder folder: Substring) -> Source? {
+        let sources = renderer.kit.sources
+        let slug = renderer.kit.site.unlisted ? folder.dropLast(UnlistedName.suffixLength) : folder
+        guard let at = sources.firstIndex(ofSlug: slug), renderer.directoryName(for: sources[at]) == folder else { return nil }
+        return sources[at]
     }
 
     /// A source's folder, rendered once.

@@ -4,6 +4,9 @@ import CLibCrypto
 /// HMAC-SHA256(secret, S), so a kit's address cannot be guessed from the source's name.
 /// HMAC comes from the system's libcrypto (OpenSSL), not a copy of our own.
 public enum UnlistedName {
+    /// What follows the slug: `-` and 12 hex digits.
+    public static let suffixLength = 13
+
     public static func folder(for slug: String, secret: String) -> String {
         let key = Array(secret.utf8), message = Array(slug.utf8)
         var digest = [UInt8](repeating: 0, count: Int(EVP_MAX_MD_SIZE))
@@ -18,6 +21,6 @@ public enum UnlistedName {
             let digits = Array("0123456789abcdef")
             return String([digits[Int(byte >> 4)], digits[Int(byte & 0xF)]])
         }.joined()
-        return slug + "-" + hex.prefix(12)
+        return slug + "-" + hex.prefix(suffixLength - 1)
     }
 }

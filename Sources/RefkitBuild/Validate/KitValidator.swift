@@ -44,9 +44,9 @@ public enum KitValidator {
     ///   - secret: `REFKIT_SECRET`, which an unlisted kit needs for its folder names.
     ///   - checkLedger: check `content/ledger.csv` even if no source shows its numbers (`check`, `report`).
     ///   - renderMode: how the compiled templates will render (`REFKIT_RENDER`).
-    ///   - cache: what `refkit serve` kept from the last check (unchanged sources are not checked again).
+    ///   - memory: what `refkit serve` kept from the last check (what cannot have changed is not checked again).
     public static func validate(_ loaded: LoadedKit, on date: Day, secret: String? = nil, checkLedger: Bool = false,
-                                renderMode: RenderMode = .shape, cache: ParseCache? = nil) -> ValidatedKit {
+                                renderMode: RenderMode = .shape, memory: CheckMemory? = nil) -> ValidatedKit {
         let log = DiagnosticLog(loaded.diagnostics)
         let contentAssets = AssetIndex(loaded)
 
@@ -59,7 +59,7 @@ public enum KitValidator {
         let pageFiles = splitTranslations(loaded.pages), offerFiles = splitTranslations(loaded.offers)
         let pages = attachPageTranslations(pageFiles.translations, to: validatePages(pageFiles.originals, log: log), log: log)
         let offers = attachOfferTranslations(offerFiles.translations, to: validateOffers(offerFiles.originals, on: date, log: log), log: log)
-        let sources = validateSources(loaded.sources, offers: offers, assets: contentAssets, log: log, cache: cache)
+        let sources = validateSources(loaded.sources, offers: offers, assets: contentAssets, log: log, memory: memory)
         let libraryFiles = splitTranslations(loaded.library)
         let library = attachLibraryTranslations(libraryFiles.translations, to: validateLibrary(libraryFiles.originals, log: log), log: log)
         let network = validateNetwork(loaded.network, sources: sources, on: date, log: log)
@@ -86,14 +86,10 @@ public enum KitValidator {
                 ledger = .empty(sources: sources)
             }
         }
-        let (templates, templateDiagnostics) = TemplateSet.compile(overrides: loaded.templates, mode: renderMode)
-        log.append(contentsOf: templateDiagnostics)
-        if templateDiagnostics.isEmpty {
-            for file in loaded.templates {
-                log.append(contentsOf: FieldCheck.check(file, isPartial: !DefaultTemplates.rendered.contains(file.name),
-                                                              schema: SiteRenderer.viewSchema))
-            }
-        }
+        let compiled = memory?.templates(loaded.templates, mode: renderMode) { compileTemplates(loaded.templates, mode: renderMode) }
+            ?? compileTemplates(loaded.templates, mode: renderMode)
+        let templates = compiled.templates
+        log.append(contentsOf: compiled.diagnostics)
 
         let diagnostics = log.entries.sorted()
         guard !diagnostics.hasErrors, let site, let templates else {
@@ -110,4 +106,14 @@ public enum KitValidator {
         return validated
     }
 
+    /// The kit's templates compiled over refkit's own, and every name they use checked against the
+    /// views' (only once they compile).
+    static func compileTemplates(_ files: [TemplateFile], mode: RenderMode) -> CompiledTemplates {
+        let (templates, diagnostics) = TemplateSet.compile(overrides: files, mode: mode)
+        guard diagnostics.isEmpty else { return CompiledTemplates(templates: templates, diagnostics: diagnostics) }
+        let fields = files.flatMap { file in
+            FieldCheck.check(file, isPartial: !DefaultTemplates.rendered.contains(file.name), schema: SiteRenderer.viewSchema)
+        }
+        return CompiledTemplates(templates: templates, diagnostics: fields)
+    }
 }

@@ -1,5 +1,5 @@
 import Foundation
-import RefkitBuild
+@testable import RefkitBuild
 import RefkitModel
 import XCTest
 
@@ -106,8 +106,10 @@ final class PreviewSiteTests: XCTestCase {
         previous = try assertSameAsFresh(request, remembering, previous: previous, changed: [twin], errors: 1)
         try write(caraText.replacingOccurrences(of: "name: Cara", with: "name: Carla"), to: cara)
         previous = try assertSameAsFresh(request, remembering, previous: previous, changed: [twin, cara], errors: 1)
+        let remembered = remembering.memory!.rememberedFiles
         try FileManager.default.removeItem(atPath: twin)
         previous = try assertSameAsFresh(request, remembering, previous: previous, changed: [twin, cara], errors: 0)
+        XCTAssertEqual(remembering.memory!.rememberedFiles, remembered - 1, "a deleted file is forgotten")
         try write(caraText + "code: CARA-2\n", to: cara)
         previous = try assertSameAsFresh(request, remembering, previous: previous, changed: [cara], errors: 0)
         try write(caraText + "name: [not, text]\n", to: cara)

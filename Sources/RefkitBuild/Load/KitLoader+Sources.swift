@@ -56,8 +56,9 @@ extension KitLoader {
     /// when one came or went, or no longer parses (the whole folder is read again then, so that
     /// what it reports is what a first read would).
     func patchedRoster(_ memory: CheckMemory) -> CheckMemory.LoadedRoster? {
-        guard var (roster, changed) = memory.lastRoster() else { return nil }
-        for file in changed {
+        guard let last = memory.lastRoster() else { return nil }
+        var roster = last.roster
+        for file in last.changed {
             guard let at = roster.index[file], fileSystem.kind(at: absolute(file)) == .file else { return nil }
             var one = LoadedKit()
             guard let text = readText(file, required: true, into: &one),

@@ -101,14 +101,16 @@ public struct KitLoader: Sendable {
         }
 
         // content/sources/*.yml, or for `refkit serve` what it last read with what changed read again.
+        var readWhole = false
         let roster = memory?.unchangedRoster() ?? memory.flatMap(patchedRoster) ?? {
             var part = LoadedKit()
             loadSources(into: &part)
+            readWhole = true
             return CheckMemory.LoadedRoster(sources: part.sources, unparsed: part.unparsedSources, diagnostics: part.diagnostics)
         }()
         (kit.sources, kit.unparsedSources) = (roster.sources, roster.unparsed)
         kit.diagnostics += roster.diagnostics
-        memory?.remember(roster)
+        memory?.remember(roster, readWhole: readWhole)
 
         // content/ledger.csv: the private ledger, which may be far larger than any page
         if fileSystem.kind(at: absolute(Ledger.file)) != nil {

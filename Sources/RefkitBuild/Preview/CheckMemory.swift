@@ -92,9 +92,24 @@ public final class CheckMemory: @unchecked Sendable {
         }
     }
 
-    func remember(_ roster: LoadedRoster) {
-        lock.write { loadedRoster = roster }
+    /// - Parameter readWhole: the folder was listed and read again, so files may have come or
+    ///   gone: what was made of files no longer in it is forgotten.
+    func remember(_ roster: LoadedRoster, readWhole: Bool) {
+        lock.write {
+            loadedRoster = roster
+            guard readWhole else { return }
+            let unparsed = Set(roster.unparsed.map(\.slug))
+            func inRoster(_ file: String) -> Bool {
+                guard file.hasPrefix(Self.roster + "/") else { return true }
+                return roster.index[file] != nil || unparsed.contains(KitLoader.sourceSlug(String(file.dropFirst(Self.roster.count + 1))))
+            }
+            parsed = parsed.filter { inRoster($0.key) }
+            checked = checked.filter { inRoster($0.key) }
+        }
     }
+
+    /// How many files' parses are remembered (tests: a file deleted is forgotten).
+    var rememberedFiles: Int { lock.read { parsed.count } }
 
     // MARK: - Validate
 

@@ -58,9 +58,10 @@ extension KitValidator {
     /// check would).
     static func patchedSources(_ documents: [(slug: String, document: YAMLDocument)], context: CheckMemory.SourceContext,
                                memory: CheckMemory) -> CheckMemory.CheckedRoster? {
-        guard var (roster, changed, index) = memory.lastSources(context), !roster.clashes else { return nil }
-        for file in changed {
-            guard let at = index[file], documents.indices.contains(at), documents[at].document.file == file else { return nil }
+        guard let last = memory.lastSources(context), !last.roster.clashes else { return nil }
+        var roster = last.roster
+        for file in last.changed {
+            guard let at = last.index[file], documents.indices.contains(at), documents[at].document.file == file else { return nil }
             let (slug, document) = documents[at]
             let result = memory.checkedSource(document) {
                 validateSource(slug: slug, document: document, offerIDs: context.offerIDs, assets: context.assets)

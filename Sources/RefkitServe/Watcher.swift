@@ -4,8 +4,9 @@ import Foundation
 /// inotify on every folder below them (new folders are watched as they appear), or, where inotify
 /// is not available, a scan of every file's size and modification time twice a second. Changes
 /// are gathered until 20 ms pass without one, so a save that writes several files (an editor's
-/// temporary file and rename, a `git checkout` of hundreds) is one change, and a single save is
-/// acted on at once.
+/// temporary file and rename) is one change and a single save is acted on at once; once a burst
+/// has named more than 20 files or a folder (a `git checkout` of hundreds, a copy), until 100 ms
+/// pass without one, as its writer may pause between files.
 public final class Watcher: @unchecked Sendable {
     private let roots: [String]
     private let onChange: @Sendable (Set<String>?) -> Void
@@ -18,8 +19,10 @@ public final class Watcher: @unchecked Sendable {
         self.onChange = onChange
     }
 
-    /// How long no change must come before the changes gathered are acted on.
-    static let quietMilliseconds: Int32 = 20
+    /// How long no change must come before the changes gathered so far are acted on.
+    static func quietMilliseconds(after changed: Set<String>?) -> Int32 {
+        (changed?.count ?? .max) > 20 ? 100 : 20
+    }
 
     /// How it watches: "inotify" or "polling".
     public private(set) var method = "inotify"
@@ -69,7 +72,7 @@ public final class Watcher: @unchecked Sendable {
             var changed: Set<String>? = []
             Self.gather(buffer, count: count, folders: watched, into: &changed)
             var pending = pollfd(fd: descriptor, events: Int16(POLLIN), revents: 0)
-            while poll(&pending, 1, Self.quietMilliseconds) > 0 {
+            while poll(&pending, 1, Self.quietMilliseconds(after: changed)) > 0 {
                 count = read(descriptor, &buffer, buffer.count)
                 if count > 0 { Self.gather(buffer, count: count, folders: watched, into: &changed) }
             }

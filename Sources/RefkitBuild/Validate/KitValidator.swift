@@ -57,11 +57,13 @@ public enum KitValidator {
                 at: siteLocation(of: "unlisted", in: document)))
         }
         let pageFiles = splitTranslations(loaded.pages), offerFiles = splitTranslations(loaded.offers)
-        let pages = attachPageTranslations(pageFiles.translations, to: validatePages(pageFiles.originals, log: log), log: log)
-        let offers = attachOfferTranslations(offerFiles.translations, to: validateOffers(offerFiles.originals, on: date, log: log), log: log)
+        let pages = attachTranslations(pageFiles.translations, to: validatePages(pageFiles.originals, log: log), pageTranslation, log: log)
+        let offers = attachTranslations(offerFiles.translations, to: validateOffers(offerFiles.originals, on: date, log: log), offerTranslation,
+                                        log: log)
         let sources = validateSources(loaded.sources, offers: offers, assets: contentAssets, log: log, memory: memory)
         let libraryFiles = splitTranslations(loaded.library)
-        let library = attachLibraryTranslations(libraryFiles.translations, to: validateLibrary(libraryFiles.originals, log: log), log: log)
+        let library = attachTranslations(libraryFiles.translations, to: validateLibrary(libraryFiles.originals, log: log), libraryTranslation,
+                                         log: log)
         let network = validateNetwork(loaded.network, sources: sources, on: date, log: log)
         if let site, let document = loaded.site { checkQRCapacity(site, sources, document, log: log) }
         LinkChecks.check(pages: pages.flatMap { [$0] + $0.translations.values.sorted { $0.file < $1.file } },

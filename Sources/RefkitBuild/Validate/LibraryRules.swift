@@ -58,40 +58,16 @@ extension KitValidator {
         return Seminar(day: when.day, hour: when.hour, minute: when.minute, duration: duration, place: place)
     }
 
-    /// The library pieces with their translations attached (as for pages and offers).
-    static func attachLibraryTranslations(_ translations: [Translation], to pieces: [LibraryPiece], log: DiagnosticLog) -> [LibraryPiece] {
-        var pieces = pieces
-        for translation in translations {
-            let document = translation.document
-            guard let index = pieces.firstIndex(where: { $0.id == translation.base }) else {
-                log.append(.error("\(document.file) translates a library piece that does not exist: add content/library/\(translation.base).md",
-                                  at: SourceLocation(file: document.file)))
-                continue
-            }
-            guard pieces[index].translations[translation.tag] == nil else {
-                log.append(.error("library piece '\(translation.base)' already has a '\(translation.tag)' translation, \(pieces[index].translations[translation.tag]!.file)",
-                                  at: SourceLocation(file: document.file)))
-                continue
-            }
-            let fm = document.frontMatter
-            let fields = FieldReader(fm, node: fm.root, knownKeys: libraryKeys, log: log)
-            // The same piece for the same people at the same time: only its words are translated.
-            for key in ["kind", "audience", "when", "duration"] where fields.value(key) != nil {
-                log.append(.error("a translation may not change the piece's '\(key)': it comes from \(pieces[index].file); remove it here",
-                                  at: fields.location(of: key)))
-            }
-            var piece = pieces[index]
-            piece.file = document.file
-            piece.body = document.body
-            piece.translations = [:]
+    /// How a library piece takes a translation: the same piece for the same people at the same
+    /// time, so only its words are translated.
+    static var libraryTranslation: TranslationRule<LibraryPiece> {
+        TranslationRule(what: "library piece", short: "piece", folder: "content/library", keys: libraryKeys,
+                        fixed: ["kind", "audience", "when", "duration"], name: { $0 }, identity: \.id) { fields, piece in
             piece.title = fields.string("title") ?? piece.title
             piece.summary = fields.string("summary") ?? piece.summary
             if let place = fields.string("where") { piece.seminar?.place = place }
-            checkPlaceholders(in: fields, keys: ["title", "summary", "where"])
-            checkPlaceholders(in: document.body, file: document.file, log: log)
-            pieces[index].translations[translation.tag] = piece
+            return ["title", "summary", "where"]
         }
-        return pieces
     }
 
     /// The network blog's posts: each by the business or a partner (`author`, a partner's slug),

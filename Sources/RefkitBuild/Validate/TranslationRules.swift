@@ -27,27 +27,43 @@ extension KitValidator {
         return (originals, translations)
     }
 
-    /// The pages with their translations attached.
-    static func attachPageTranslations(_ translations: [Translation], to pages: [Page], log: DiagnosticLog) -> [Page] {
-        var pages = pages
+    /// Attaches each translation to the item it translates (a page, an offer, a library piece):
+    /// a copy of the original with the fields the translation gives, its file and its body.
+    static func attachTranslations<Item: Translatable>(_ translations: [Translation], to items: [Item],
+                                                       _ rule: TranslationRule<Item>, log: DiagnosticLog) -> [Item] {
+        var items = items
         for translation in translations {
-            let document = translation.document, slug = pageSlug(translation.base)
-            guard let index = pages.firstIndex(where: { $0.slug == slug }) else {
-                log.append(.error("\(document.file) translates a page that does not exist: add content/kit/\(translation.base).md",
+            let document = translation.document, id = rule.name(translation.base)
+            guard let index = items.firstIndex(where: { rule.identity($0) == id }) else {
+                log.append(.error("\(document.file) translates a \(rule.what) that does not exist: add \(rule.folder)/\(translation.base).md",
                                   at: SourceLocation(file: document.file)))
                 continue
             }
-            guard pages[index].translations[translation.tag] == nil else {
-                log.append(.error("page '\(slug)' already has a '\(translation.tag)' translation, \(pages[index].translations[translation.tag]!.file)",
+            if let other = items[index].translations[translation.tag] {
+                log.append(.error("\(rule.what) '\(id)' already has a '\(translation.tag)' translation, \(other.file)",
                                   at: SourceLocation(file: document.file)))
                 continue
             }
-            let fm = document.frontMatter
-            let fields = FieldReader(fm, node: fm.root, knownKeys: pageKeys, log: log)
-            var page = pages[index]
-            page.file = document.file
-            page.body = document.body
-            page.translations = [:]
+            let fields = FieldReader(document.frontMatter, node: document.frontMatter.root, knownKeys: rule.keys, log: log)
+            for key in rule.fixed where fields.value(key) != nil {
+                log.append(.error("a translation may not change the \(rule.short)'s '\(key)': it comes from \(items[index].file); remove it here",
+                                  at: fields.location(of: key)))
+            }
+            var item = items[index]
+            item.file = document.file
+            item.body = document.body
+            item.translations = [:]
+            checkPlaceholders(in: fields, keys: rule.translate(fields, &item))
+            checkPlaceholders(in: document.body, file: document.file, log: log)
+            items[index].translations[translation.tag] = item
+        }
+        return items
+    }
+
+    /// How a page takes a translation: any of its fields may be translated.
+    static var pageTranslation: TranslationRule<Page> {
+        TranslationRule(what: "page", short: "page", folder: "content/kit", keys: pageKeys, fixed: [], name: pageSlug,
+                        identity: \.slug) { fields, page in
             page.title = fields.string("title") ?? page.title
             page.summary = fields.string("summary") ?? page.summary
             page.phrases = fields.strings("phrases")?.map(\.0) ?? page.phrases
@@ -56,44 +72,45 @@ extension KitValidator {
             page.kind = fields.choice("kind", PageKind.self) ?? page.kind
             page.order = fields.int("order") ?? page.order
             page.audience = fields.choice("audience", Audience.self) ?? page.audience
-            checkPlaceholders(in: fields, keys: ["title", "summary", "phrases", "steps", "messages"])
-            checkPlaceholders(in: document.body, file: document.file, log: log)
-            pages[index].translations[translation.tag] = page
+            return ["title", "summary", "phrases", "steps", "messages"]
         }
-        return pages
     }
 
-    /// What an offer's translation may not change: it is the same offer, for the same people.
-    static let offerFixedKeys = ["kind", "code", "expires", "starts", "audience"]
-
-    /// The offers with their translations attached.
-    static func attachOfferTranslations(_ translations: [Translation], to offers: [Offer], log: DiagnosticLog) -> [Offer] {
-        var offers = offers
-        for translation in translations {
-            let document = translation.document
-            guard let index = offers.firstIndex(where: { $0.id == translation.base }) else {
-                log.append(.error("\(document.file) translates an offer that does not exist: add content/offers/\(translation.base).md",
-                                  at: SourceLocation(file: document.file)))
-                continue
-            }
-            guard offers[index].translations[translation.tag] == nil else { continue }
-            let fm = document.frontMatter
-            let fields = FieldReader(fm, node: fm.root, knownKeys: offerKeys, log: log)
-            for key in offerFixedKeys where fields.value(key) != nil {
-                log.append(.error("a translation may not change the offer's '\(key)': it comes from \(offers[index].file); remove it here",
-                                  at: fields.location(of: key)))
-            }
-            var offer = offers[index]
-            offer.file = document.file
-            offer.body = document.body
-            offer.translations = [:]
+    /// How an offer takes a translation: it is the same offer, for the same people, so only its
+    /// words are translated.
+    static var offerTranslation: TranslationRule<Offer> {
+        TranslationRule(what: "offer", short: "offer", folder: "content/offers", keys: offerKeys,
+                        fixed: ["kind", "code", "expires", "starts", "audience"], name: { $0 }, identity: \.id) { fields, offer in
             offer.title = fields.string("title") ?? offer.title
             offer.value = fields.string("value") ?? offer.value
             offer.terms = fields.string("terms") ?? offer.terms
-            checkPlaceholders(in: fields, keys: ["title", "value", "terms"])
-            checkPlaceholders(in: document.body, file: document.file, log: log)
-            offers[index].translations[translation.tag] = offer
+            return ["title", "value", "terms"]
         }
-        return offers
     }
+}
+
+/// What a `NAME.LANG.md` file translates: a page, an offer, a library piece.
+protocol Translatable {
+    var file: String { get set }
+    var body: MarkdownBody { get set }
+    var translations: [String: Self] { get set }
+}
+
+extension Page: Translatable {}
+extension Offer: Translatable {}
+extension LibraryPiece: Translatable {}
+
+/// How one kind of content takes its translations (`KitValidator.attachTranslations`).
+struct TranslationRule<Item: Translatable> {
+    /// What an item is called in messages (`library piece`), and for short (`piece`).
+    var what: String, short: String
+    /// Where the originals are.
+    var folder: String
+    /// The front-matter fields a translation may have, and those it may not change.
+    var keys: [String], fixed: [String]
+    /// A file's name (`01-who`) → the identity (`who`) of the item it is or translates.
+    var name: (String) -> String
+    var identity: (Item) -> String
+    /// Gives the item the fields the translation has; returns the keys that may hold placeholders.
+    var translate: (FieldReader, inout Item) -> [String]
 }

@@ -82,7 +82,7 @@ let package = Package(
         .testTarget(name: "RefkitCLITests", dependencies: ["RefkitCLI", "RefkitTestTools"]),
         .testTarget(name: "RefkitLedgerTests", dependencies: ["RefkitLedger", "RefkitModel"]),
         .testTarget(
-            name: "RefkitReportTests", dependencies: ["RefkitReport", "RefkitBuild", "RefkitLedger", "RefkitModel", "RefkitTestTools"],
+            name: "RefkitReportTests", dependencies: ["RefkitReport", "RefkitI18n", "RefkitBuild", "RefkitLedger", "RefkitModel", "RefkitTestTools"],
             exclude: ["Fixtures"]),
     ],
     swiftLanguageModes: [.v6]

@@ -12,10 +12,11 @@ enum Charts {
     /// and the conversion from the stage above among the same referrals (`Conversion`; `sources`
     /// are the per-source tallies that add up to `tally`).
     static func funnel(_ tally: Tally, sources: [Tally], title: String, width: Int = 560) -> String {
-        let stages: [(Stage, String)] = [(.view, "Views"), (.lead, "Leads"), (.appointment, "Appointments"), (.deal, "Deals")]
+        let stages: [(Stage, String)] = [(Stage.view, "views"), (Stage.lead, "leads"), (Stage.appointment, "appointments"), (Stage.deal, "deals")]
+            .map { stage, key in (stage, Formatting.text(key)) }
         let largest = max(1, stages.map { tally[$0.0] }.max() ?? 1)
         let labelWidth = 110, rowHeight = 34, barMax = width - labelWidth - 200  // room for "16  (views not tracked)"
-        var svg = "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 \(width) \(stages.count * rowHeight + 8)\" width=\"\(width)\" height=\"\(stages.count * rowHeight + 8)\" role=\"img\" aria-label=\"\(escape(title))\" \(font) font-size=\"14\">"
+        var svg = "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 \(width) \(stages.count * rowHeight + 8)\" width=\"\(width)\" height=\"\(stages.count * rowHeight + 8)\" role=\"img\" direction=\"ltr\" aria-label=\"\(escape(title))\" \(font) font-size=\"14\">"
         svg += "<title>\(escape(title))</title>"
         var previous = 0  // the last step the ledger tracks: the next rate is of it
         for (index, (stage, label)) in stages.enumerated() {
@@ -29,10 +30,10 @@ enum Charts {
                 // An optional step with no rows while later ones have some (deals recorded straight
                 // after leads): not tracked, and skipped by the next step's rate.
                 if value == 0, Conversion.optional.contains(stage), stages[(index + 1)...].contains(where: { tally[$0.0] > 0 }) {
-                    text += "  (not tracked)"
+                    text += "  (" + Formatting.text("not_tracked") + ")"
                 } else {
                     let conversion = Conversion(from: stages[previous].0, to: stage, in: sources)
-                    text += "  (" + conversion.caption(of: stages[previous].1.lowercased()) + ")"
+                    text += "  (" + conversion.caption(of: stages[previous].0) + ")"
                     previous = index
                 }
             }
@@ -48,11 +49,13 @@ enum Charts {
         let largest = max(1, months.map { max($0.tally[.lead], $0.tally[.deal]) }.max() ?? 1)
         let step = niceStep(largest)
         let scaleTop = max(step, (largest + step - 1) / step * step)
-        var svg = "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 \(width) \(height)\" width=\"\(width)\" height=\"\(height)\" role=\"img\" aria-label=\"Leads and deals per month\" \(font) font-size=\"12\">"
-        svg += "<title>Leads and deals per month</title>"
+        var svg = "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 \(width) \(height)\" width=\"\(width)\" height=\"\(height)\" role=\"img\" direction=\"ltr\" aria-label=\"\(Formatting.text("per_month"))\" \(font) font-size=\"12\">"
+        svg += "<title>\(Formatting.text("per_month"))</title>"
         // Legend
-        svg += "<rect x=\"\(left)\" y=\"4\" width=\"12\" height=\"12\" fill=\"\(colors[.lead]!)\"/><text x=\"\(left + 16)\" y=\"14\" fill=\"#1F2937\">Leads</text>"
-        svg += "<rect x=\"\(left + 70)\" y=\"4\" width=\"12\" height=\"12\" fill=\"\(colors[.deal]!)\"/><text x=\"\(left + 86)\" y=\"14\" fill=\"#1F2937\">Deals</text>"
+        svg += "<rect x=\"\(left)\" y=\"4\" width=\"12\" height=\"12\" fill=\"\(colors[.lead]!)\"/><text x=\"\(left + 16)\" y=\"14\" fill=\"#1F2937\">\(Formatting.text("leads"))</text>"
+        // The second key after the first's label (at 12 px, a character is at most about 8 px wide).
+        let second = left + max(70, 16 + Formatting.text("leads").count * 8 + 14)
+        svg += "<rect x=\"\(second)\" y=\"4\" width=\"12\" height=\"12\" fill=\"\(colors[.deal]!)\"/><text x=\"\(second + 16)\" y=\"14\" fill=\"#1F2937\">\(Formatting.text("deals"))</text>"
         // Scale
         for value in stride(from: 0, through: scaleTop, by: step) {
             let y = top + plotHeight - value * plotHeight / scaleTop
@@ -67,7 +70,7 @@ enum Charts {
                 let value = month.tally[stage]
                 let h = value * plotHeight / scaleTop
                 let barX = x + offset * bar
-                svg += "<rect x=\"\(barX)\" y=\"\(top + plotHeight - h)\" width=\"\(bar - 1)\" height=\"\(h)\" fill=\"\(colors[stage]!)\"><title>\(Formatting.month(month.month)) \(month.year): \(Formatting.plural(value, stage == .lead ? "lead" : "deal"))</title></rect>"
+                svg += "<rect x=\"\(barX)\" y=\"\(top + plotHeight - h)\" width=\"\(bar - 1)\" height=\"\(h)\" fill=\"\(colors[stage]!)\"><title>\(Formatting.month(month.month)) \(month.year): \(Formatting.plural(value, stage == .lead ? "leads_n" : "deals_n"))</title></rect>"
                 if value > 0, months.count <= 13 {
                     svg += "<text x=\"\(barX + bar / 2)\" y=\"\(top + plotHeight - h - 3)\" text-anchor=\"middle\" font-size=\"10\" fill=\"#1F2937\">\(Formatting.count(value))</text>"
                 }

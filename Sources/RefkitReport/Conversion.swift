@@ -37,16 +37,16 @@ enum Conversion: Equatable {
     var cell: String {
         switch self {
         case .rate(let percent): "\(percent)%"
-        case .notTracked: "not tracked"
+        case .notTracked: Formatting.text("not_tracked")
         case .nothing: "–"
         }
     }
 
-    /// Beside a funnel bar: "42% of views", "views not tracked" or "–".
-    func caption(of step: String) -> String {
+    /// Beside a funnel bar: "42% of views", "views not tracked" or "–" (`step`: the stage above).
+    func caption(of step: Stage) -> String {
         switch self {
-        case .rate(let percent): "\(percent)% of \(step)"
-        case .notTracked: "\(step) not tracked"
+        case .rate(let percent): Formatting.text("rate_of_\(step.name)", ["rate": "\(percent)%"])
+        case .notTracked: Formatting.text("not_tracked_\(step.name)")
         case .nothing: "–"
         }
     }

@@ -15,25 +15,28 @@ enum FollowUpCalendar {
             "PRODID:-//refkit//referral follow-ups//EN",
             "CALSCALE:GREGORIAN",
             "METHOD:PUBLISH",
-            "X-WR-CALNAME:" + text("Referral follow-ups · \(site.name)"),
+            "X-WR-CALNAME:" + text(Formatting.text("calendar_name", ["site": site.name])),
         ]
         for row in data.sources {
             let source = row.source
             var description: [String] = []
             let who = [source.contact.name, source.contact.email, source.contact.phone].compactMap { $0 }
-            if !who.isEmpty { description.append("Contact: " + who.joined(separator: ", ")) }
-            description.append("Their kit: " + kitURL(source))
+            if !who.isEmpty { description.append(Formatting.text("contact", ["who": who.joined(separator: ", ")])) }
+            description.append(Formatting.text("their_kit", ["url": kitURL(source)]))
             let year = row.year
-            description.append("This year (\(data.to.year)): \(Formatting.plural(year[.view], "view")), "
-                + "\(Formatting.plural(year[.lead], "referral")), \(Formatting.plural(year[.appointment], "appointment")), "
-                + "\(Formatting.plural(year[.deal], "new client")), value \(Formatting.amount(year.dealCents)).")
+            description.append(Formatting.text("this_year", [
+                "year": String(data.to.year), "views": Formatting.plural(year[.view], "views_n"),
+                "referrals": Formatting.plural(year[.lead], "referrals"), "appointments": Formatting.plural(year[.appointment], "appointments_n"),
+                "clients": Formatting.plural(year[.deal], "new_clients_n"), "value": Formatting.amount(year.dealCents),
+            ]))
+            let referrals = ["referrals": Formatting.plural(row.leadsSinceThanks, "referrals")]
             if let thanked = row.lastThanked {
-                description.append("Last thanked \(Formatting.day(thanked)); \(Formatting.plural(row.leadsSinceThanks, "referral")) since.")
+                description.append(Formatting.text("last_thanked_since", referrals.merging(["date": Formatting.day(thanked)]) { $1 }))
             } else {
-                description.append("Never thanked yet; \(Formatting.plural(row.leadsSinceThanks, "referral")) so far.")
+                description.append(Formatting.text("never_thanked_so_far", referrals))
             }
-            description.append("Last activity: " + (row.lastActivity.map(Formatting.day) ?? "none") + ".")
-            description.append("Follow up \(row.cadence) (set by follow_up in site.yml or the source's file).")
+            description.append(Formatting.text("last_activity", ["date": row.lastActivity.map(Formatting.day) ?? Formatting.text("none")]))
+            description.append(Formatting.text("follow_up_every", ["cadence": cadence(row.cadence)]))
 
             let end = Day(daysSince1970: row.followUpStart.daysSince1970 + 1)
             lines += [
@@ -45,10 +48,10 @@ enum FollowUpCalendar {
                 "DTSTART;VALUE=DATE:" + compact(row.followUpStart),
                 "DTEND;VALUE=DATE:" + compact(end),
                 "RRULE:" + row.cadence.rrule,
-                "SUMMARY:" + text("Follow up with " + (source.contact.name.map { $0 == source.name ? $0 : "\($0) (\(source.name))" } ?? source.name)),
+                "SUMMARY:" + text(Formatting.text("follow_up_with", ["name": source.contact.name.map { $0 == source.name ? $0 : "\($0) (\(source.name))" } ?? source.name])),
                 "DESCRIPTION:" + text(description.joined(separator: "\n")),
                 "URL:" + kitURL(source),
-                "CATEGORIES:" + text("Referrals," + (source.segment == .partner ? "Partner" : "Customer")),
+                "CATEGORIES:" + text(Formatting.text("category_referrals") + "," + Formatting.text(source.segment == .partner ? "category_partner" : "category_customer")),
                 "TRANSP:TRANSPARENT",
                 "END:VEVENT",
             ]
@@ -56,10 +59,11 @@ enum FollowUpCalendar {
         let sequence = "SEQUENCE:\(max(0, data.today.daysSince1970 - FollowUpSchedule.epoch.daysSince1970))"
         for review in data.flow.reviews {
             let source = review.source
-            var description = ["\(review.prospect) became a client on \(Formatting.day(review.deal))"
-                + (review.cents.map { " (value \(Formatting.amount($0)))" } ?? "") + ", referred by \(source.name)."]
-            description.append("Review the results with them, and ask whom they know who would benefit the same way.")
-            description.append("Then tell \(source.name) how it went: their kit is \(kitURL(source))")
+            let client = ["prospect": review.prospect, "date": Formatting.day(review.deal), "source": source.name]
+            var description = [review.cents.map { Formatting.text("became_client_value", client.merging(["value": Formatting.amount($0)]) { $1 }) }
+                ?? Formatting.text("became_client", client)]
+            description.append(Formatting.text("review_ask"))
+            description.append(Formatting.text("review_then", ["source": source.name, "url": kitURL(source)]))
             let end = Day(daysSince1970: review.day.daysSince1970 + 1)
             // The prospect as the ledger matches it (case and outer spaces aside), hashed: any text, a short UID.
             let prospect = String(FollowUpSchedule.stableHash(review.prospect.lowercased()), radix: 16)
@@ -70,9 +74,9 @@ enum FollowUpCalendar {
                 sequence,
                 "DTSTART;VALUE=DATE:" + compact(review.day),
                 "DTEND;VALUE=DATE:" + compact(end),
-                "SUMMARY:" + text("Results review with \(review.prospect): ask for introductions"),
+                "SUMMARY:" + text(Formatting.text("review_summary", ["prospect": review.prospect])),
                 "DESCRIPTION:" + text(description.joined(separator: "\n")),
-                "CATEGORIES:" + text("Referrals,Results review"),
+                "CATEGORIES:" + text(Formatting.text("category_referrals") + "," + Formatting.text("category_review")),
                 "TRANSP:TRANSPARENT",
                 "END:VEVENT",
             ]
@@ -85,4 +89,16 @@ enum FollowUpCalendar {
     static func text(_ value: String) -> String { ICalendar.text(value) }
     static func fold(_ line: String) -> String { ICalendar.fold(line) }
     static func hostName(of url: String) -> String { ICalendar.hostName(of: url) }
+
+    /// A follow-up cadence in the report's words: "quarterly", "every 3 weeks".
+    static func cadence(_ cadence: Cadence) -> String {
+        switch cadence {
+        case .weeks(1): Formatting.text("cadence_weekly")
+        case .weeks(let n): Formatting.plural(n, "cadence_weeks")
+        case .months(1): Formatting.text("cadence_monthly")
+        case .months(3): Formatting.text("cadence_quarterly")
+        case .months(let n): Formatting.plural(n, "cadence_months")
+        case .years: Formatting.text("cadence_yearly")
+        }
+    }
 }

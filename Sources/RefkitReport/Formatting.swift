@@ -6,8 +6,9 @@ import RefkitModel
 /// Numbers, amounts and days as the report writes them, in the site's language (FORMAT.md: the
 /// report uses the site's language): `4,800.50` and `23 Nov 2026` in English, as refkit always
 /// wrote them (the same on every machine, no locale data), and CLDR's way through Foundation's
-/// ICU otherwise (`4.800,50`, `23.11.2026`). The report's own sentences are still English.
-/// `Reporter` sets the language for one report (`Formatting.$language.withValue`).
+/// ICU otherwise (`4.800,50`, `23.11.2026`); its words are the site language's (`ReportWords`).
+/// `Reporter` sets the language and the words for one report (`Formatting.$language.withValue`,
+/// `Formatting.$words.withValue`).
 enum Formatting {
     @TaskLocal static var language = "en"
 
@@ -59,8 +60,17 @@ enum Formatting {
                                                  fractionDigits: 1)
     }
 
-    static func plural(_ n: Int, _ word: String, _ plural: String? = nil) -> String {
-        "\(count(n)) \(n == 1 ? word : plural ?? word + "s")"
+    /// The report's own words in the site's language (`ReportWords`), set with the language.
+    @TaskLocal static var words = ReportWords(language: "en")
+
+    /// The text of the report's word `key`, its `{names}` filled.
+    static func text(_ key: String, _ values: [String: String] = [:]) -> String {
+        words.text(key, values)
+    }
+
+    /// A counted thing in the report's words: `plural(3, "days")` → "3 days".
+    static func plural(_ n: Int, _ key: String, _ values: [String: String] = [:]) -> String {
+        words.plural(key, count: n, written: count(n), values)
     }
 }
 

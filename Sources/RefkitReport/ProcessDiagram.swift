@@ -8,8 +8,8 @@ extension Charts {
     static func process(_ steps: [ReferralFlow.StepFigures], width: Int = 420) -> String {
         let box = 84, gap = 46
         let height = max(1, steps.count * box + max(0, steps.count - 1) * gap)
-        var svg = "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 \(width) \(height)\" width=\"\(width)\" height=\"\(height)\" role=\"img\" aria-label=\"The referral process, step by step\" \(font) font-size=\"13\">"
-        svg += "<title>The referral process, step by step</title>"
+        var svg = "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 \(width) \(height)\" width=\"\(width)\" height=\"\(height)\" role=\"img\" direction=\"ltr\" aria-label=\"\(Formatting.text("process_title"))\" \(font) font-size=\"13\">"
+        svg += "<title>\(Formatting.text("process_title"))</title>"
         for (index, figures) in steps.enumerated() {
             let y = index * (box + gap)
             let step = figures.step
@@ -17,18 +17,20 @@ extension Charts {
             for (number, line) in wrap("\(index + 1). \(step.name)", width: 36, lines: 2).enumerated() {
                 svg += "<text x=\"14\" y=\"\(y + 24 + number * 19)\" font-size=\"15\" font-weight=\"700\" fill=\"#1F2937\">\(escape(line))</text>"
             }
-            var detail = step.owner.map { "Owner: \($0)" } ?? "No owner"
-            if let days = step.withinDays { detail += " · within \(Formatting.plural(days, "day"))" }
+            var detail = step.owner.map { Formatting.text("owner_is", ["owner": $0]) } ?? Formatting.text("no_owner")
+            if let days = step.withinDays { detail += " · " + Formatting.text("within_days", ["days": Formatting.plural(days, "days")]) }
             svg += "<text x=\"14\" y=\"\(y + 70)\" fill=\"#374151\">\(escape(clip(detail, to: 44)))</text>"
             svg += "<text x=\"\(width - 14)\" y=\"\(y + 30)\" text-anchor=\"end\" font-size=\"22\" font-weight=\"700\" fill=\"#1F2937\">\(Formatting.count(figures.reached))</text>"
-            svg += "<text x=\"\(width - 14)\" y=\"\(y + 50)\" text-anchor=\"end\" fill=\"#374151\">reached</text>"
+            svg += "<text x=\"\(width - 14)\" y=\"\(y + 50)\" text-anchor=\"end\" fill=\"#374151\">\(Formatting.text("reached_label"))</text>"
             guard let onward = figures.onToNext else { continue }
             let top = y + box, bottom = y + box + gap
             svg += "<line x1=\"40\" y1=\"\(top + 2)\" x2=\"40\" y2=\"\(bottom - 8)\" stroke=\"#6B7280\" stroke-width=\"2\"/>"
             svg += "<polygon points=\"34,\(bottom - 10) 46,\(bottom - 10) 40,\(bottom - 2)\" fill=\"#6B7280\"/>"
-            var label = figures.reached == 0 ? "none to go on yet"
-                : "\(ReportPage.percent(onward, of: figures.reached)) went on (\(Formatting.count(onward)))"
-            if let half = figures.medianHalfDays { label += " · median \(Formatting.halfDays(half)) \(half == 2 ? "day" : "days")" }
+            var label = figures.reached == 0 ? Formatting.text("none_yet")
+                : Formatting.text("went_on", ["percent": ReportPage.percent(onward, of: figures.reached), "count": Formatting.count(onward)])
+            if let half = figures.medianHalfDays {
+                label += " · " + Formatting.words.plural("median", count: half % 2 == 0 ? half / 2 : nil, written: Formatting.halfDays(half))
+            }
             svg += "<text x=\"56\" y=\"\(top + gap / 2 + 5)\" fill=\"#1F2937\">\(escape(label))</text>"
         }
         return svg + "</svg>"

@@ -1,3 +1,4 @@
+import RefkitI18n
 import RefkitLedger
 import RefkitModel
 
@@ -7,19 +8,19 @@ enum ReportPage {
     static func html(_ data: ReportData, site: Site, kitURL: (Source) -> String) -> String {
         var html = """
         <!DOCTYPE html>
-        <html lang="\(escape(site.language))">
+        <html lang="\(escape(site.language))" dir="\(Language.direction(of: site.language))">
         <head>
         <meta charset="utf-8">
         <meta name="viewport" content="width=device-width, initial-scale=1">
         <meta name="robots" content="noindex, nofollow">
-        <title>Referral report · \(escape(site.name))</title>
+        <title>\(t("title", ["site": escape(site.name)]))</title>
         <style>\(css)</style>
         </head>
         <body>
-        <a class="skip" href="#main">Skip to the report</a>
+        <a class="skip" href="#main">\(t("skip"))</a>
         <header>
-        <h1>Referral report · \(escape(site.name))</h1>
-        <p class="muted">\(Formatting.day(data.from)) – \(Formatting.day(data.to)) · made \(Formatting.day(data.today)) by <code>refkit report</code> from content/ledger.csv. Private: not part of the published kits.</p>
+        <h1>\(t("title", ["site": escape(site.name)]))</h1>
+        <p class="muted">\(t("made", ["from": Formatting.day(data.from), "to": Formatting.day(data.to), "today": Formatting.day(data.today)]))</p>
         </header>
         <main id="main">
 
@@ -30,18 +31,18 @@ enum ReportPage {
         html += process(data)
         html += """
         <section>
-        <h2>Funnel</h2>
-        <p class="muted">Every row dated in the period: kit views, the leads they sent, appointments and deals.</p>
-        <figure class="scroll" tabindex="0">\(Charts.funnel(data.overall, sources: data.tallies(nil), title: "Funnel, all sources"))</figure>
+        <h2>\(t("funnel"))</h2>
+        <p class="muted">\(t("funnel_lead"))</p>
+        <figure class="scroll" tabindex="0" dir="ltr">\(Charts.funnel(data.overall, sources: data.tallies(nil), title: t("funnel_all")))</figure>
         <div class="grid">
-        <figure class="scroll" tabindex="0"><figcaption>Partners</figcaption>\(Charts.funnel(data.partners, sources: data.tallies(.partner), title: "Funnel, partners", width: 420))</figure>
-        <figure class="scroll" tabindex="0"><figcaption>Customers</figcaption>\(Charts.funnel(data.customers, sources: data.tallies(.customer), title: "Funnel, customers", width: 420))</figure>
+        <figure class="scroll" tabindex="0" dir="ltr"><figcaption dir="auto">\(t("partners"))</figcaption>\(Charts.funnel(data.partners, sources: data.tallies(.partner), title: t("funnel_partners"), width: 420))</figure>
+        <figure class="scroll" tabindex="0" dir="ltr"><figcaption dir="auto">\(t("customers"))</figcaption>\(Charts.funnel(data.customers, sources: data.tallies(.customer), title: t("funnel_customers"), width: 420))</figure>
         </div>
         \(segmentTable(data))
         </section>
         <section>
-        <h2>Month by month</h2>
-        <figure class="wide scroll" tabindex="0">\(Charts.months(data.months))</figure>
+        <h2>\(t("month_by_month"))</h2>
+        <figure class="wide scroll" tabindex="0" dir="ltr">\(Charts.months(data.months))</figure>
         </section>
 
         """
@@ -54,25 +55,26 @@ enum ReportPage {
     }
 
     private static func thisWeek(_ data: ReportData, site: Site) -> String {
-        var html = "<section class=\"grid\" aria-label=\"This week\">\n<div class=\"card\">\n<h2>Say thank you</h2>\n"
+        var html = "<section class=\"grid\" aria-label=\"\(t("this_week"))\">\n<div class=\"card\">\n<h2>\(t("say_thank_you"))</h2>\n"
         let thanks = data.thankYou
         if thanks.isEmpty {
-            html += "<p>Everyone has been thanked for every referral they sent.</p>\n"
+            html += "<p>\(t("all_thanked"))</p>\n"
         } else {
-            html += "<p class=\"muted\">Referrals received since the last thank-you (record one as a <code>thanked</code> row).</p>\n<ol class=\"todo\">\n"
+            html += "<p class=\"muted\">\(t("thanks_lead"))</p>\n<ol class=\"todo\">\n"
             for row in thanks {
-                let since = row.lastThanked.map { "last thanked \(Formatting.day($0))" } ?? "never thanked"
-                html += "<li><strong>\(escape(row.source.name))</strong> — \(Formatting.plural(row.leadsSinceThanks, "referral")) <span class=\"muted\">(\(since))</span></li>\n"
+                let since = row.lastThanked.map { t("last_thanked", ["date": Formatting.day($0)]) } ?? t("never_thanked")
+                html += "<li><strong>\(escape(row.source.name))</strong> — \(Formatting.plural(row.leadsSinceThanks, "referrals")) <span class=\"muted\">(\(since))</span></li>\n"
             }
             html += "</ol>\n"
         }
-        html += "</div>\n<div class=\"card\">\n<h2>Follow up this week</h2>\n"
+        html += "</div>\n<div class=\"card\">\n<h2>\(t("follow_up_week"))</h2>\n"
         let due = data.dueThisWeek
         let shown = due.isEmpty ? Array(data.upcoming.prefix(3)) : due
         if due.isEmpty {
-            html += "<p>Nothing falls due in the next seven days. Coming up:</p>\n"
+            html += "<p>\(t("nothing_due"))</p>\n"
         } else {
-            html += "<p class=\"muted\">From the follow-up calendar (private/follow-up.ics), \(Formatting.day(data.today)) to \(Formatting.day(Day(daysSince1970: data.today.daysSince1970 + 6))).</p>\n"
+            let to = Day(daysSince1970: data.today.daysSince1970 + 6)
+            html += "<p class=\"muted\">\(t("due_lead", ["from": Formatting.day(data.today), "to": Formatting.day(to)]))</p>\n"
         }
         html += "<ol class=\"todo\">\n"
         for row in shown {
@@ -88,12 +90,12 @@ enum ReportPage {
     private static func summary(_ data: ReportData) -> String {
         let tally = data.overall
         let figures: [(String, String)] = [
-            ("Leads", Formatting.count(tally[.lead])),
-            ("Deals", Formatting.count(tally[.deal])),
-            ("Lead → deal", Conversion(from: .lead, to: .deal, in: data.tallies(nil)).cell),
-            ("Value closed", Formatting.amount(tally.dealCents)),
+            (t("leads"), Formatting.count(tally[.lead])),
+            (t("deals"), Formatting.count(tally[.deal])),
+            (t("lead_to_deal"), Conversion(from: .lead, to: .deal, in: data.tallies(nil)).cell),
+            (t("value_closed"), Formatting.amount(tally.dealCents)),
         ]
-        var html = "<section aria-label=\"Summary\"><dl class=\"figures\">\n"
+        var html = "<section aria-label=\"\(t("summary"))\"><dl class=\"figures\">\n"
         for (label, value) in figures { html += "<div><dt>\(label)</dt><dd>\(value)</dd></div>\n" }
         return html + "</dl></section>\n"
     }
@@ -107,17 +109,19 @@ enum ReportPage {
             + "<td class=\"n\">\(Formatting.amount(tally.dealCents))</td>"
     }
 
-    private static let tallyHeader = ["Views", "Leads", "Appointments", "Deals", "Lost", "View → lead", "Lead → deal", "Value"]
-        .map { "<th class=\"n\">\($0)</th>" }.joined()
+    private static var tallyHeader: String {
+        ["views", "leads", "appointments", "deals", "lost", "view_to_lead", "lead_to_deal", "value"]
+            .map { "<th class=\"n\">\(t($0))</th>" }.joined()
+    }
 
     private static func segmentTable(_ data: ReportData) -> String {
         """
         <div class="scroll" tabindex="0"><table>
-        <thead><tr><th>Segment</th>\(tallyHeader)</tr></thead>
+        <thead><tr><th>\(t("segment"))</th>\(tallyHeader)</tr></thead>
         <tbody>
-        <tr><th>Partners</th>\(tallyCells(data.partners, sources: data.tallies(.partner)))</tr>
-        <tr><th>Customers</th>\(tallyCells(data.customers, sources: data.tallies(.customer)))</tr>
-        <tr class="total"><th>All</th>\(tallyCells(data.overall, sources: data.tallies(nil)))</tr>
+        <tr><th>\(t("partners"))</th>\(tallyCells(data.partners, sources: data.tallies(.partner)))</tr>
+        <tr><th>\(t("customers"))</th>\(tallyCells(data.customers, sources: data.tallies(.customer)))</tr>
+        <tr class="total"><th>\(t("all"))</th>\(tallyCells(data.overall, sources: data.tallies(nil)))</tr>
         </tbody>
         </table></div>
 
@@ -126,15 +130,17 @@ enum ReportPage {
 
     private static func quiet(_ data: ReportData) -> String {
         let quiet = data.quiet
-        var html = "<section>\n<h2>Gone quiet</h2>\n"
+        let days = Formatting.count(ReportData.quietDays)
+        var html = "<section>\n<h2>\(t("gone_quiet"))</h2>\n"
         guard !quiet.isEmpty else {
-            return html + "<p>Every source has been active in the last \(ReportData.quietDays) days.</p>\n</section>\n"
+            return html + "<p>\(t("all_active", ["days": days]))</p>\n</section>\n"
         }
-        html += "<p class=\"muted\">No view, lead or deal in the \(ReportData.quietDays) days up to \(Formatting.day(data.to)).</p>\n<ul class=\"quiet\">\n"
+        html += "<p class=\"muted\">\(t("quiet_lead", ["days": days, "date": Formatting.day(data.to)]))</p>\n<ul class=\"quiet\">\n"
         for row in quiet {
-            let last = row.lastActivity.map { "last active \(Formatting.day($0)), \(Formatting.plural(data.to.daysSince1970 - $0.daysSince1970, "day")) ago" }
-                ?? "nothing recorded yet"
-            html += "<li><strong>\(escape(row.source.name))</strong> <span class=\"muted\">\(row.source.segment.rawValue) · \(last)</span></li>\n"
+            let last = row.lastActivity.map {
+                t("last_active_ago", ["date": Formatting.day($0), "days": Formatting.plural(data.to.daysSince1970 - $0.daysSince1970, "days")])
+            } ?? t("nothing_recorded")
+            html += "<li><strong>\(escape(row.source.name))</strong> <span class=\"muted\">\(t(row.source.segment.rawValue)) · \(last)</span></li>\n"
         }
         return html + "</ul>\n</section>\n"
     }
@@ -143,9 +149,10 @@ enum ReportPage {
         let rows = data.sources.sorted {
             (-$0.period[.deal], -$0.period[.lead], $0.source.slug) < (-$1.period[.deal], -$1.period[.lead], $1.source.slug)
         }
-        var html = "<section>\n<h2>Every source</h2>\n<div class=\"scroll\" tabindex=\"0\"><table class=\"sources\">\n<thead><tr><th>Source</th><th>Segment</th>\(tallyHeader)<th>Last active</th><th>Next follow-up</th></tr></thead>\n<tbody>\n"
+        var html = "<section>\n<h2>\(t("every_source"))</h2>\n<div class=\"scroll\" tabindex=\"0\"><table class=\"sources\">\n"
+            + "<thead><tr><th>\(t("source"))</th><th>\(t("segment"))</th>\(tallyHeader)<th>\(t("last_active"))</th><th>\(t("next_follow_up"))</th></tr></thead>\n<tbody>\n"
         for row in rows {
-            html += "<tr><th><a href=\"\(escape(kitURL(row.source)))\">\(escape(row.source.name))</a></th><td>\(row.source.segment.rawValue)</td>\(tallyCells(row.period, sources: [row.period]))"
+            html += "<tr><th><a href=\"\(escape(kitURL(row.source)))\">\(escape(row.source.name))</a></th><td>\(t(row.source.segment.rawValue))</td>\(tallyCells(row.period, sources: [row.period]))"
             html += "<td>\(row.lastActivity.map(Formatting.day) ?? "–")</td><td>\(Formatting.day(row.nextFollowUp))</td></tr>\n"
         }
         return html + "</tbody>\n</table></div>\n</section>\n"
@@ -188,6 +195,13 @@ enum ReportPage {
     tr.total th,tr.total td{font-weight:700;border-top:2px solid #6B7280}
     .quiet{columns:2 14rem;margin:.5rem 0 0}
     a{color:#1D4ED8}
+    /* Right to left (ar, he, fa, ur): the same layout, mirrored. */
+    [dir=rtl] .skip{left:auto;right:.5rem}
+    [dir=rtl] .hints{padding-left:0;padding-right:1.2rem}
+    [dir=rtl] .todo{padding-left:0;padding-right:1.4rem}
+    [dir=rtl] .figures div{border-left:0;padding-left:0;border-right:4px solid #2563EB;padding-right:.75rem}
+    [dir=rtl] th,[dir=rtl] td{text-align:right}
+    [dir=rtl] .n{text-align:left}
     @media print{
       body{background:#fff;padding:0;font-size:11pt}
       section,.card{border:1px solid #9CA3AF}
@@ -196,4 +210,7 @@ enum ReportPage {
       a{color:inherit;text-decoration:none}
     }
     """
+
+    /// The report's word `key` in the site's language (`Formatting.text`).
+    static func t(_ key: String, _ values: [String: String] = [:]) -> String { Formatting.text(key, values) }
 }

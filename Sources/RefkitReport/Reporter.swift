@@ -109,9 +109,11 @@ public struct Reporter: Sendable {
         // 3. analyse, 4. render
         let data = ReportData(kit: kit, ledger: ledger, process: validated.process, from: bounds[0], to: bounds[1], today: today)
         let kitURL: (Source) -> String = { $0.kitURL(in: kit.site, secret: request.secret) }
-        // Numbers and days in the site's language.
+        // Words, numbers and days in the site's language.
         let (page, calendar) = Formatting.$language.withValue(kit.site.language) {
-            (ReportPage.html(data, site: kit.site, kitURL: kitURL), FollowUpCalendar.ics(data, site: kit.site, kitURL: kitURL))
+            Formatting.$words.withValue(ReportWords(language: kit.site.language)) {
+                (ReportPage.html(data, site: kit.site, kitURL: kitURL), FollowUpCalendar.ics(data, site: kit.site, kitURL: kitURL))
+            }
         }
 
         // 5. write: each file to a temporary name, then renamed over the old one.

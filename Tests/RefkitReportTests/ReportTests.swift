@@ -2,7 +2,8 @@ import Foundation
 import RefkitBuild
 import RefkitLedger
 import RefkitModel
-import RefkitReport
+@testable import RefkitReport
+import RefkitI18n
 import RefkitTestTools
 import XCTest
 
@@ -108,26 +109,65 @@ final class ReportTests: XCTestCase {
         XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: kit + "/output"), [])
     }
 
-    /// A German site's report writes its numbers, amounts and days the German way (CLDR), and
-    /// the English one as always.
-    func testTheReportWritesNumbersAndDaysInTheSitesLanguage() throws {
+    /// A German site's report is in German: its words (`ReportWords`), and its numbers, amounts
+    /// and days the German way (CLDR); the English one as always; an Arabic one right to left.
+    func testTheReportIsInTheSitesLanguage() throws {
         let kit = try exampleKit()
         let english = try reportPage(kit)
         XCTAssertTrue(english.contains("<p class=\"muted\">1 Dec 2025 – 23 Nov 2026 · made 23 Nov 2026"), english)
         let site = try String(contentsOfFile: kit + "/content/site.yml", encoding: .utf8)
-        try site.replacingOccurrences(of: "\nlanguage: en\n", with: "\nlanguage: de\n").write(toFile: kit + "/content/site.yml", atomically: true, encoding: .utf8)
+        func setLanguage(_ tag: String) throws {
+            try site.replacingOccurrences(of: "\nlanguage: en\n", with: "\nlanguage: \(tag)\n")
+                .write(toFile: kit + "/content/site.yml", atomically: true, encoding: .utf8)
+        }
+        try setLanguage("de")
         let german = try reportPage(kit)
-        XCTAssertTrue(german.contains("<html lang=\"de\">"))
-        XCTAssertTrue(german.contains("<p class=\"muted\">01.12.2025 – 23.11.2026 · made 23.11.2026"), german)
+        XCTAssertTrue(german.contains("<html lang=\"de\" dir=\"ltr\">"))
+        XCTAssertTrue(german.contains("<p class=\"muted\">01.12.2025 – 23.11.2026 · erstellt am 23.11.2026"), german)
+        for heading in ["Danke sagen", "Diese Woche nachfassen", "Um Empfehlungen bitten", "Ihr Empfehlungsablauf", "Geben und Nehmen", "Alle Quellen"] {
+            XCTAssertTrue(german.contains("<h2>\(heading)</h2>"), heading)
+        }
+        for english in ["Say thank you", "Your referral process", "Every source", "Funnel", "Views", "referral"] {
+            XCTAssertFalse(german.contains(">\(english)<"), english)
+        }
         // The same amount, with German separators: 12,345.50 → 12.345,50.
-        let germanAmount = try valueClosed(german), englishAmount = try valueClosed(english)
+        let germanAmount = try valueClosed(german, label: "Abschlusswert"), englishAmount = try valueClosed(english, label: "Value closed")
         let swapped = String(englishAmount.map { $0 == "," ? "." : $0 == "." ? "," : $0 })
         XCTAssertEqual(germanAmount, swapped)
         XCTAssertTrue(englishAmount.contains(","), "the example's value closed is over a thousand: \(englishAmount)")
+        let calendar = try String(contentsOfFile: kit + "/private/follow-up.ics", encoding: .utf8)
+        XCTAssertTrue(calendar.contains("SUMMARY:Nachfassen bei "), calendar)
+
+        try setLanguage("ar")
+        let arabic = try reportPage(kit)
+        XCTAssertTrue(arabic.contains("<html lang=\"ar\" dir=\"rtl\">"))
+        XCTAssertTrue(arabic.contains("<h2>قدّم الشكر</h2>"), arabic)
     }
 
-    private func valueClosed(_ page: String) throws -> String {
-        let start = try XCTUnwrap(page.range(of: "<dt>Value closed</dt><dd>")).upperBound
+    /// Every language's table has English's keys, and each plural key the form of every CLDR
+    /// category its language uses, each filling only the `{names}` English's does.
+    func testEveryReportLanguageHasEveryWord() {
+        let english = ReportWords.english
+        let plurals = Set(english.keys.filter { $0.contains(".") }.map { String($0.prefix { $0 != "." }) })
+        for (language, table) in ReportWords.tables {
+            let categories = Set((0...200).map { CLDR.pluralCategory(of: $0, in: language) } + [CLDR.pluralCategory(of: 1_000_000, in: language)])
+            for key in english.keys where !key.contains(".") {
+                XCTAssertNotNil(table[key], "\(language): \(key)")
+            }
+            for key in plurals {
+                for category in categories { XCTAssertNotNil(table["\(key).\(category)"], "\(language): \(key).\(category)") }
+            }
+            for (key, text) in table {
+                let base = key.contains(".") ? String(key.prefix { $0 != "." }) + ".other" : key
+                guard let reference = english[base] else { XCTFail("\(language): \(key) is not one of the report's words"); continue }
+                let allowed = Set(Message.parameters(of: reference))
+                XCTAssertTrue(Set(Message.parameters(of: text)).isSubset(of: allowed), "\(language): \(key) fills a name English's does not")
+            }
+        }
+    }
+
+    private func valueClosed(_ page: String, label: String) throws -> String {
+        let start = try XCTUnwrap(page.range(of: "<dt>\(label)</dt><dd>")).upperBound
         return String(page[start...].prefix { $0 != "<" })
     }
 

@@ -26,13 +26,19 @@ struct PreviewSession {
         let site = CurrentSite()
         let server = PreviewServer(content: site, port: port)
 
-        /// Checks the kit again; prints and returns the problems (nil when it is good: the new site
-        /// is then served).
-        @Sendable func build(changed: Set<String>? = nil) -> [String]? {
+        /// Checks the kit again; prints the problems and returns them (`good`: the new site is
+        /// then served). Not when the last check was good and every file changed is as it read
+        /// it (`unchanged`): the rest of a burst of saves that check already read.
+        @Sendable func build(changed: Set<String>? = nil) -> Check {
             let started = DispatchTime.now()
+            let lastWasGood = site.allSeen
             // What changed since the site served was prepared: this save's files, and those of
             // saves that broke the kit since.
             let changed = site.unseen(adding: changed)
+            if lastWasGood, let changed, let current = site.current, current.wasPrepared(from: changed) {
+                site.seen()
+                return .unchanged
+            }
             let outcome = PreviewSite.prepare(request, builder: builder, previous: site.current, changed: changed)
             let diagnostics = (try? outcome.get().diagnostics) ?? (outcome.failureValue?.diagnostics ?? [])
             for diagnostic in diagnostics {
@@ -44,19 +50,23 @@ struct PreviewSession {
                 site.current = prepared
                 site.seen()
                 environment.standardOutput("refkit: checked \(prepared.sources) kits in \(milliseconds) ms (pages render as they are asked for)\n")
-                return nil
+                return .good
             case .failure(let failure):
                 let last = site.current == nil ? "" : "; still serving the last good version"
                 environment.standardError("refkit: \(failure.failure)\(last)\n")
-                return diagnostics.map(\.description) + ["refkit: \(failure.failure)"]
+                return .problems(diagnostics.map(\.description) + ["refkit: \(failure.failure)"])
             }
         }
 
         _ = build()
         let watcher = Watcher(roots: [kit + "/content", kit + "/templates"]) { changed in
-            let problems = build(changed: changed)
+            let check = build(changed: changed)
             Task {
-                if let problems { await server.showErrors(problems) } else { await server.reload() }
+                switch check {
+                case .unchanged: break
+                case .good: await server.reload()
+                case .problems(let problems): await server.showErrors(problems)
+                }
             }
         }
         watcher.start()
@@ -113,6 +123,18 @@ private final class CurrentSite: PreviewContent, @unchecked Sendable {
     }
     /// The current site has read every change.
     func seen() { lock.withLock { changes = [] } }
+    /// Whether the current site has read every change: the last check was good.
+    var allSeen: Bool { lock.withLock { changes?.isEmpty == true } }
+}
+
+/// What a check of the kit after a save came to.
+private enum Check {
+    /// Every file changed is as the site served read it: nothing to do.
+    case unchanged
+    /// The kit is good: the new site is served.
+    case good
+    /// The kit has errors (these lines): the last good site is still served.
+    case problems([String])
 }
 
 private extension Result {

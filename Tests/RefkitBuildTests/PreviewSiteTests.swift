@@ -82,6 +82,22 @@ final class PreviewSiteTests: XCTestCase {
         }
     }
 
+    /// A save the last check already read (the events a burst of saves leaves behind it) needs
+    /// no check: every file named is as the site read it. A file saved with new bytes, a new
+    /// file, or one the check looked at without reading (an asset, served from disk) does.
+    func testASiteKnowsWhetherItWasPreparedFromTheFilesNamed() throws {
+        let kit = try copyOfKit("basic", self)
+        let site = try PreviewSite.prepare(BuildRequest(kitDirectory: kit, date: fixtureDate), builder: testBuilder(), previous: nil).get()
+        let cara = kit + "/content/sources/cara.yml", css = kit + "/templates/assets/extra.css"
+        let temporary = kit + "/content/sources/.cara.yml.swp", new = kit + "/content/sources/new.yml"
+        XCTAssertTrue(site.wasPrepared(from: [cara, temporary]), "read, and come and gone")
+        XCTAssertFalse(site.wasPrepared(from: [css]), "looked at, never read")
+        try write("name: New\nsegment: customer\n", to: new)
+        XCTAssertFalse(site.wasPrepared(from: [cara, new]), "a new file")
+        try write(try String(contentsOfFile: cara, encoding: .utf8) + "message: Hello\n", to: cara)
+        XCTAssertFalse(site.wasPrepared(from: [cara]), "new bytes")
+    }
+
     /// What `refkit serve` remembers between checks (`CheckMemory`) never changes what a check
     /// finds: after each edit, told only the files it touched, the remembering preview reports
     /// what a fresh check does and serves what a fresh build writes. The edits touch what the

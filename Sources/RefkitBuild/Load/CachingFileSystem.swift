@@ -35,6 +35,19 @@ final class CachingFileSystem: FileSystem, @unchecked Sendable {
 
     private func isInput(_ path: String) -> Bool { inputs.contains { path.hasPrefix($0) } }
 
+    /// Whether the file at `path` is as this file system read it: the same kind and the same
+    /// bytes. A path it never looked at is as it was when nothing is there (a temporary file
+    /// come and gone); one it looked at but never read is not known to be, so it is not.
+    func isAsRead(_ path: String) -> Bool {
+        let (looked, bytes) = lock.read { (kinds[path], cache[path]) }
+        let kind = base.kind(at: path)
+        guard let looked else { return kind == nil }
+        guard looked == kind else { return false }
+        guard kind != nil else { return true }
+        guard let bytes else { return false }
+        return (try? base.readFile(at: path)) == bytes
+    }
+
     func readFile(at path: String) throws(FileSystemError) -> [UInt8] {
         if let bytes = lock.read({ cache[path] }) { return bytes }
         let bytes = try base.readFile(at: path)

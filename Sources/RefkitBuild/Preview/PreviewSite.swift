@@ -105,6 +105,14 @@ public final class PreviewSite: @unchecked Sendable {
         return reused
     }
 
+    /// Whether every file of `paths` (absolute) is as this site read it when it was prepared:
+    /// then what it serves is what a check now would make (a burst of saves the last check
+    /// already read, seen again as the events it left behind).
+    public func wasPrepared(from paths: Set<String>) -> Bool {
+        guard let files else { return false }
+        return paths.allSatisfy(files.isAsRead)
+    }
+
     /// How many sources' folders are rendered and held.
     public var renderedSources: Int { lock.withLock { rendered.count } }
 

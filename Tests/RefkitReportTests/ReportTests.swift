@@ -166,6 +166,21 @@ final class ReportTests: XCTestCase {
         }
     }
 
+    /// A counted thing takes its language's CLDR form: English one and other, Polish few and
+    /// many, Arabic two; a count that is not whole (a median of 4.5 days) the other form.
+    func testTheReportsWordsTakeTheirLanguagesPluralForms() {
+        let english = ReportWords(language: "en"), polish = ReportWords(language: "pl"), arabic = ReportWords(language: "ar")
+        XCTAssertEqual(english.plural("hint_deals", count: 1, written: "1", ["introductions": "2 introductions"]),
+                       "Thank you for your 2 introductions: 1 became a client. More like them, please.")
+        XCTAssertEqual(english.plural("days", count: 1, written: "1"), "1 day")
+        XCTAssertEqual(english.plural("median", count: nil, written: "4.5"), "median 4.5 days")
+        XCTAssertEqual([1, 2, 5, 22].map { polish.plural("days", count: $0, written: String($0)) }, ["1 dzień", "2 dni", "5 dni", "22 dni"])
+        XCTAssertEqual([1, 3, 5].map { polish.plural("deals_n", count: $0, written: String($0)) }, ["1 umowa", "3 umowy", "5 umów"])
+        XCTAssertEqual(arabic.plural("days", count: 2, written: "2"), "يومان")
+        XCTAssertEqual(ReportWords(language: "de-AT").text("say_thank_you"), "Danke sagen", "a tag takes its subtag's table")
+        XCTAssertEqual(ReportWords(language: "ja").text("say_thank_you"), "Say thank you", "a language without a table gets English")
+    }
+
     private func valueClosed(_ page: String, label: String) throws -> String {
         let start = try XCTUnwrap(page.range(of: "<dt>\(label)</dt><dd>")).upperBound
         return String(page[start...].prefix { $0 != "<" })

@@ -158,7 +158,7 @@ extension ReportWords {
         "no_prospect_leads.other": "{count} leads in the period name no prospect and are not in the map: write the prospect in the ledger's sixth column.",
         "silent_sources.one": "{count} other source sent no referral and was given none in the period.",
         "silent_sources.other": "{count} other sources sent no referral and were given none in the period.",
-        "hint_deals.one": "Thank you for your {introductions}: {count} became clients. More like them, please.",
+        "hint_deals.one": "Thank you for your {introductions}: {count} became a client. More like them, please.",
         "hint_deals.other": "Thank you for your {introductions}: {count} became clients. More like them, please.",
     ]
 }

@@ -52,9 +52,9 @@ extension KitLoader {
         }
     }
 
-    /// The roster `refkit serve` last read, with the files that changed since read again: nil
-    /// when one came or went, or no longer parses (the whole folder is read again then, so that
-    /// what it reports is what a first read would).
+    /// The roster `refkit serve` last read, with the files that changed since read again (as it
+    /// was when none did): nil when one came or went, or no longer parses (the whole folder is
+    /// read again then, so that what it reports is what a first read would).
     func patchedRoster(_ memory: CheckMemory) -> CheckMemory.LoadedRoster? {
         guard let last = memory.lastRoster() else { return nil }
         var roster = last.roster

@@ -102,7 +102,7 @@ public struct KitLoader: Sendable {
 
         // content/sources/*.yml, or for `refkit serve` what it last read with what changed read again.
         var readWhole = false
-        let roster = memory?.unchangedRoster() ?? memory.flatMap(patchedRoster) ?? {
+        let roster = memory.flatMap(patchedRoster) ?? {
             var part = LoadedKit()
             loadSources(into: &part)
             readWhole = true

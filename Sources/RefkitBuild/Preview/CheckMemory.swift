@@ -38,10 +38,11 @@ public final class CheckMemory: @unchecked Sendable {
         lock.write { suspects = changed }
     }
 
-    /// Whether a file in `folder` (kit-relative, `content/sources`) may have changed since the last check.
-    private func mayHaveChanged(in folder: String) -> Bool {
-        guard let suspects else { return true }
-        return suspects.contains { $0.hasPrefix(folder + "/") || $0 == folder || folder.hasPrefix($0 + "/") }
+    /// The roster's files that may have changed since the last check, sorted; nil when that is
+    /// not known (or the folder itself may have changed).
+    private var rosterChanges: [String]? {
+        guard let suspects, !suspects.contains(where: { $0 == Self.roster || Self.roster.hasPrefix($0 + "/") }) else { return nil }
+        return suspects.filter { $0.hasPrefix(Self.roster + "/") }.sorted()
     }
 
     // MARK: - Load
@@ -79,16 +80,11 @@ public final class CheckMemory: @unchecked Sendable {
         }
     }
 
-    /// The roster as last loaded, when nothing in it can have changed since.
-    func unchangedRoster() -> LoadedRoster? {
-        lock.read { mayHaveChanged(in: Self.roster) ? nil : loadedRoster }
-    }
-
     /// The roster as last loaded and its files that may have changed since, when they are known.
     func lastRoster() -> (roster: LoadedRoster, changed: [String])? {
         lock.read {
-            guard let suspects, let loadedRoster else { return nil }
-            return (loadedRoster, suspects.filter { $0.hasPrefix(Self.roster + "/") }.sorted())
+            guard let changed = rosterChanges, let loadedRoster else { return nil }
+            return (loadedRoster, changed)
         }
     }
 
@@ -128,20 +124,12 @@ public final class CheckMemory: @unchecked Sendable {
         var clashes: Bool
     }
 
-    /// The roster as checked last time, when neither it nor what its rules read has changed.
-    func unchangedSources(_ context: SourceContext) -> CheckedRoster? {
-        lock.read {
-            guard let checkedRoster, checkedRoster.context == context, !mayHaveChanged(in: Self.roster) else { return nil }
-            return checkedRoster
-        }
-    }
-
     /// The roster as checked last time against `context`, the files that may have changed since
     /// (when they are known), and where each file's document is in the roster loaded now.
     func lastSources(_ context: SourceContext) -> (roster: CheckedRoster, changed: [String], index: [String: Int])? {
         lock.read {
-            guard let suspects, let checkedRoster, checkedRoster.context == context, let loadedRoster else { return nil }
-            return (checkedRoster, suspects.filter { $0.hasPrefix(Self.roster + "/") }.sorted(), loadedRoster.index)
+            guard let changed = rosterChanges, let checkedRoster, checkedRoster.context == context, let loadedRoster else { return nil }
+            return (checkedRoster, changed, loadedRoster.index)
         }
     }
 

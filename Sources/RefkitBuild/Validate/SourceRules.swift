@@ -7,10 +7,6 @@ extension KitValidator {
     static func validateSources(_ documents: [(slug: String, document: YAMLDocument)], offers: [Offer],
                                 assets: AssetIndex, log: DiagnosticLog, memory: CheckMemory? = nil) -> [Source] {
         let context = CheckMemory.SourceContext(offerIDs: offers.map(\.id), assets: assets)
-        if let known = memory?.unchangedSources(context) {  // `refkit serve`: no source file changed
-            log.append(contentsOf: known.diagnostics)
-            return known.sources
-        }
         if let memory, let patched = patchedSources(documents, context: context, memory: memory) {
             memory.remember(patched)
             log.append(contentsOf: patched.diagnostics)
@@ -53,12 +49,12 @@ extension KitValidator {
     }
 
     /// The roster `refkit serve` checked last time, with the files that changed since checked
-    /// again: nil when one is new, or gone, or has lost its source, or has a new code, or two
-    /// sources clashed (all of them are checked again then, so what it reports is what a first
-    /// check would).
+    /// again (as it was when none did): nil when one is new, or gone, or has lost its source, or
+    /// has a new code, or two sources clashed (all of them are checked again then, so what it
+    /// reports is what a first check would).
     static func patchedSources(_ documents: [(slug: String, document: YAMLDocument)], context: CheckMemory.SourceContext,
                                memory: CheckMemory) -> CheckMemory.CheckedRoster? {
-        guard let last = memory.lastSources(context), !last.roster.clashes else { return nil }
+        guard let last = memory.lastSources(context), last.changed.isEmpty || !last.roster.clashes else { return nil }
         var roster = last.roster
         for file in last.changed {
             guard let at = last.index[file], documents.indices.contains(at), documents[at].document.file == file else { return nil }

@@ -7,10 +7,14 @@ import RefkitModel
 /// report uses the site's language): `4,800.50` and `23 Nov 2026` in English, as refkit always
 /// wrote them (the same on every machine, no locale data), and CLDR's way through Foundation's
 /// ICU otherwise (`4.800,50`, `23.11.2026`); its words are the site language's (`ReportWords`).
-/// `Reporter` sets the language and the words for one report (`Formatting.$language.withValue`,
-/// `Formatting.$words.withValue`).
+/// `Reporter` sets the words, and with them the language, for one report
+/// (`Formatting.$words.withValue`).
 enum Formatting {
-    @TaskLocal static var language = "en"
+    /// The report's own words in the site's language (`ReportWords`).
+    @TaskLocal static var words = ReportWords(language: "en")
+
+    /// The site's language (its BCP 47 tag), the words'.
+    static var language: String { words.language }
 
     /// 12345 → "12,345".
     static func count(_ n: Int) -> String {
@@ -59,9 +63,6 @@ enum Formatting {
         return LocaleFormats.of(language).number(NSDecimalNumber(mantissa: UInt64(halves * 5), exponent: -1, isNegative: false),
                                                  fractionDigits: 1)
     }
-
-    /// The report's own words in the site's language (`ReportWords`), set with the language.
-    @TaskLocal static var words = ReportWords(language: "en")
 
     /// The text of the report's word `key`, its `{names}` filled.
     static func text(_ key: String, _ values: [String: String] = [:]) -> String {

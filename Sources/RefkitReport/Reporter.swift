@@ -110,10 +110,8 @@ public struct Reporter: Sendable {
         let data = ReportData(kit: kit, ledger: ledger, process: validated.process, from: bounds[0], to: bounds[1], today: today)
         let kitURL: (Source) -> String = { $0.kitURL(in: kit.site, secret: request.secret) }
         // Words, numbers and days in the site's language.
-        let (page, calendar) = Formatting.$language.withValue(kit.site.language) {
-            Formatting.$words.withValue(ReportWords(language: kit.site.language)) {
-                (ReportPage.html(data, site: kit.site, kitURL: kitURL), FollowUpCalendar.ics(data, site: kit.site, kitURL: kitURL))
-            }
+        let (page, calendar) = Formatting.$words.withValue(ReportWords(language: kit.site.language)) {
+            (ReportPage.html(data, site: kit.site, kitURL: kitURL), FollowUpCalendar.ics(data, site: kit.site, kitURL: kitURL))
         }
 
         // 5. write: each file to a temporary name, then renamed over the old one.

@@ -115,7 +115,8 @@ public struct Builder: Sendable {
         if request.bundle || request.pdf != nil {
             for asset in kit.assets {
                 do {
-                    assets.append(OutputFile(path: asset.outputPath, contents: try fileSystem.readFile(at: kitPath(asset, request))))
+                    assets.append(OutputFile(path: asset.outputPath,
+                                             contents: try PublishedAsset.read(asset, kitDirectory: request.kitDirectory, fileSystem: fileSystem)))
                 } catch {
                     throw .output(.fileSystem(error))
                 }
@@ -211,8 +212,10 @@ public struct Builder: Sendable {
         }
         try writer.write(theme + emailLogos + shortLinks + network + [directoryPage].compactMap { $0 })
         for asset in kit.assets {
-            let path = kitPath(asset, request)
-            try writer.copy(from: fileSystem.realPath(path) ?? path, to: asset.outputPath)
+            guard let real = PublishedAsset.realPath(of: asset, kitDirectory: request.kitDirectory, fileSystem: fileSystem) else {
+                throw .fileSystem(FileSystemError(path: kitPath(asset, request), reason: PublishedAsset.refusal))
+            }
+            try writer.copy(from: real, to: asset.outputPath)
         }
     }
 

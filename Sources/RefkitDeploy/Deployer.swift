@@ -29,7 +29,7 @@ public struct Deployer: Sendable {
             switch self {
             case .noOutput(let path): "there is no refkit output at \(path): run refkit build first"
             case .interruptedBuild(let path):
-                "\(path) is half way through a rebuild (it holds \(OutputWriter.journal)): run refkit build to finish it, then deploy"
+                "\(path) is half way through a rebuild (\(OutputWriter.journalPath(of: path)) is there): run refkit build to finish it, then deploy"
             case .targetInsideOutput(let path):
                 "refusing to deploy into \(path): it is inside the output folder, or holds it; choose a folder outside both"
             case .notRefkitTarget(let path):
@@ -56,7 +56,7 @@ public struct Deployer: Sendable {
     /// while swapping sources in (publishing then would send out a mix and the journal itself).
     private func requireOutput() throws(Failure) {
         guard fileSystem.kind(at: output + "/" + OutputWriter.marker) == .file else { throw .noOutput(output) }
-        guard fileSystem.kind(at: output + "/" + OutputWriter.journal) == nil else { throw .interruptedBuild(output) }
+        guard fileSystem.kind(at: OutputWriter.journalPath(of: output)) == nil else { throw .interruptedBuild(output) }
     }
 
     /// `target` with every symlink resolved, as far as it exists (a symlink to someone's folder is

@@ -171,6 +171,11 @@ public struct Source: Sendable, Hashable {
     public var paper: Paper?
     /// `website`: the source's own site, shown on its byline and library pieces.
     public var website: String?
+    /// `listed: true`: a customer who agreed to appear on the public directory page (partners always do).
+    public var listed: Bool = false
+
+    /// Whether the public directory page names this source: partners, and customers who opted in.
+    public var isInDirectory: Bool { segment == .partner || listed }
 
     public init(
         slug: String, name: String, segment: Segment, code: String, contact: Contact = .init(),

@@ -77,9 +77,9 @@ final class FileRequestHandler: ChannelInboundHandler, RemovableChannelHandler, 
     func channelRead(context: ChannelHandlerContext, data: NIOAny) {
         guard case .head(let request) = unwrapInboundIn(data) else { return }
         var answer: PreviewServer.Answer
-        if !PreviewServer.isLocal(host: request.headers.first(name: "host"), port: port) {
+        if !PreviewServer.isFromPreview(request.headers, port: port) {
             answer = .init(status: .forbidden, contentType: "text/plain; charset=utf-8",
-                           body: Data("refkit serve answers only requests for 127.0.0.1:\(port) or localhost:\(port)\n".utf8))
+                           body: Data("refkit serve answers only its own pages at 127.0.0.1:\(port) or localhost:\(port)\n".utf8))
         } else if request.method != .GET, request.method != .HEAD {
             answer = .init(status: .methodNotAllowed, contentType: "text/plain; charset=utf-8", body: Data("GET or HEAD only\n".utf8))
         } else {

@@ -43,7 +43,7 @@ public final class PreviewServer: Sendable {
         let upgrader = NIOWebSocketServerUpgrader(
             shouldUpgrade: { channel, head in
                 // A socket for another address is refused here and answered 403 as a page.
-                let allowed = head.uri == Self.socketPath && Self.isLocal(host: head.headers.first(name: "host"), port: port)
+                let allowed = head.uri == Self.socketPath && Self.isFromPreview(head.headers, port: port)
                 return channel.eventLoop.makeSucceededFuture(allowed ? HTTPHeaders() : nil)
             },
             upgradePipelineHandler: { channel, _ in
@@ -105,6 +105,19 @@ public final class PreviewServer: Sendable {
     static func isLocal(host: String?, port: UInt16) -> Bool {
         guard let host = host?.lowercased() else { return false }
         return ["127.0.0.1", "localhost", "[::1]"].contains { host == "\($0):\(port)" }
+    }
+
+    /// Whether a request may read the kit: addressed to this server (`isLocal`) and, when a browser
+    /// says which page asked (`Origin`, sent with every WebSocket handshake and every cross-site
+    /// fetch), asked by one of the preview's own pages. A page on any other site is refused, so
+    /// it can read neither the files nor the diagnostics the reload socket carries.
+    static func isFromPreview(_ headers: HTTPHeaders, port: UInt16) -> Bool {
+        guard isLocal(host: headers.first(name: "host"), port: port) else { return false }
+        let origins = headers[canonicalForm: "origin"]
+        guard !origins.isEmpty else { return true }
+        return origins.allSatisfy { origin in
+            ["127.0.0.1", "localhost", "[::1]"].contains { origin.lowercased() == "http://\($0):\(port)" }
+        }
     }
 
     /// What the server answers for a path: a file of the site (HTML with the reload script added),

@@ -42,7 +42,8 @@ final class IncrementalTests: XCTestCase {
 
     func testAChangedSourceRewritesOnlyItsOwnFiles() throws {
         let (rewritten, gone) = try rebuilt { kit in
-            try write("name: Cara Renamed\nsegment: customer\noffers: [coupon]\n", to: kit + "/content/sources/cara.yml")
+            // Listed now, so the directory shows the customer's new name.
+            try write("name: Cara Renamed\nsegment: customer\noffers: [coupon]\nlisted: true\n", to: kit + "/content/sources/cara.yml")
         }
         XCTAssertEqual(gone, [])
         XCTAssertFalse(rewritten.isEmpty)
@@ -64,7 +65,7 @@ final class IncrementalTests: XCTestCase {
         let (rewritten, gone) = try rebuilt { kit in try FileManager.default.removeItem(atPath: kit + "/content/sources/cara.yml") }
         XCTAssertFalse(gone.isEmpty)
         XCTAssertTrue(gone.allSatisfy { $0.hasPrefix("cara/") }, "\(gone)")
-        XCTAssertEqual(rewritten, ["index.html"])
+        XCTAssertEqual(rewritten, [], "cara, a customer who did not opt in, was never on the directory page")
     }
 
     func testAChangedPartialRewritesThePagesThatUseIt() throws {

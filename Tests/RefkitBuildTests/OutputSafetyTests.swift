@@ -53,7 +53,7 @@ final class OutputSafetyTests: XCTestCase {
         let outcome = testBuilder().build(BuildRequest(kitDirectory: kit, date: fixtureDate))
         XCTAssertEqual(outcome.result, .failure(.invalidKit(errors: 1)))
         XCTAssertEqual(try snapshot(kit + "/output"), before)
-        XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: kit).sorted(), ["content", "output", "templates"],
+        XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: kit).sorted(), [".output.refkit-manifest", "content", "output", "templates"],
                        "a failed build leaves no staging folder behind")
     }
 
@@ -70,7 +70,7 @@ final class OutputSafetyTests: XCTestCase {
         }
         XCTAssertEqual(error.reason, "disk full (injected)")
         XCTAssertEqual(try snapshot(kit + "/output"), before)
-        XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: kit).sorted(), ["content", "output", "templates"])
+        XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: kit).sorted(), [".output.refkit-manifest", "content", "output", "templates"])
     }
 
     func testSecondBuildReplacesOutputCompletely() throws {
@@ -97,7 +97,7 @@ final class OutputSafetyTests: XCTestCase {
         try FileManager.default.createDirectory(atPath: parent + "/site", withIntermediateDirectories: true)
         try write("half-written", to: parent + "/.site.refkit-tmp/stale.html")
         XCTAssertNotNil(testBuilder().build(BuildRequest(kitDirectory: kit, outputDirectory: parent + "/site", date: fixtureDate)).summary)
-        XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: parent).sorted(), ["site"])
+        XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: parent).sorted(), [".site.refkit-manifest", "site"])
         XCTAssertTrue(FileManager.default.fileExists(atPath: parent + "/site/" + OutputWriter.marker))
     }
 
@@ -128,6 +128,24 @@ final class OutputSafetyTests: XCTestCase {
         XCTAssertEqual(try Data(contentsOf: URL(fileURLWithPath: kit + "/output/assets/inside.svg")),
                        try Data(contentsOf: URL(fileURLWithPath: kit + "/content/assets/acme.svg")),
                        "a symlink inside the kit is copied as the file it points to")
+    }
+
+    /// The private files are never published, whatever points at them (issue 29): a link in
+    /// content/assets/ to the ledger, process.yml or a source file is an error naming it, and the
+    /// build writes nothing; a link to another asset is fine.
+    func testALinkFromTheAssetsToAPrivateFileIsAnError() throws {
+        let kit = try copyOfKit("basic", self)
+        try write("date,source,stage,value,note\n2026-01-02,cara,deal,5000,private\n", to: kit + "/content/ledger.csv")
+        try FileManager.default.createSymbolicLink(atPath: kit + "/content/assets/leak.txt", withDestinationPath: "../ledger.csv")
+        try FileManager.default.createSymbolicLink(atPath: kit + "/content/assets/contact.yml", withDestinationPath: "../sources/cara.yml")
+        try FileManager.default.createSymbolicLink(atPath: kit + "/content/assets/same.svg", withDestinationPath: "img/dot.svg")
+        let outcome = testBuilder().build(BuildRequest(kitDirectory: kit, date: fixtureDate))
+        let rule = "an asset may point only at a file under content/assets/ or templates/assets/; private files (the ledger, process.yml, sources) are never published"
+        XCTAssertEqual(outcome.lines, [
+            "content/assets/contact.yml:1:1: error: this symlink points to content/sources/cara.yml: \(rule)",
+            "content/assets/leak.txt:1:1: error: this symlink points to content/ledger.csv: \(rule)",
+        ])
+        XCTAssertFalse(FileManager.default.fileExists(atPath: kit + "/output"))
     }
 
     func testBuildDateComesFromOptionThenEpochThenClock() throws {

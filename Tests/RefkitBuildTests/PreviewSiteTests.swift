@@ -60,7 +60,7 @@ final class PreviewSiteTests: XCTestCase {
         let bolt = try XCTUnwrap(first.file(at: "bolt-partners/index.html"))
 
         let source = kit + "/content/sources/cara.yml"
-        try write(try String(contentsOfFile: source, encoding: .utf8).replacingOccurrences(of: "name: ", with: "name: Renamed "), to: source)
+        try write(try String(contentsOfFile: source, encoding: .utf8).replacingOccurrences(of: "name: ", with: "name: Renamed ") + "\nlisted: true\n", to: source)
         XCTAssertEqual(first.renderedSources, 2)
         let second = try PreviewSite.prepare(request, builder: testBuilder(), previous: first, changed: [source]).get()
         XCTAssertEqual(second.renderedSources, 1, "bolt-partners' folder is kept")

@@ -31,7 +31,7 @@ final class RebuildTests: XCTestCase {
         XCTAssertEqual(outcome.lines, [], file: file, line: line)
         XCTAssertEqual(treeDifferences(expected: try wholeBuild(of: kit, bundle: bundle), actual: try snapshot(kit + "/output")), [],
                        file: file, line: line)
-        XCTAssertFalse(FileManager.default.fileExists(atPath: kit + "/output/" + OutputWriter.journal), file: file, line: line)
+        XCTAssertFalse(FileManager.default.fileExists(atPath: OutputWriter.journalPath(of: kit + "/output")), file: file, line: line)
         return outcome.summary?.rendered
     }
 
@@ -92,7 +92,9 @@ final class RebuildTests: XCTestCase {
         guard case .failure(.output) = outcome.result else { return XCTFail("\(outcome.result)") }
 
         let interrupted = try snapshot(kit + "/output")
-        XCTAssertNotNil(interrupted[OutputWriter.journal], "the journal says what was being swapped")
+        XCTAssertTrue(FileManager.default.fileExists(atPath: OutputWriter.journalPath(of: kit + "/output")),
+                      "the journal, beside the output, says what was being swapped")
+        XCTAssertEqual(interrupted.keys.filter { $0.hasPrefix(".") }, [OutputWriter.marker], "no record of the build's in output/")
         XCTAssertNotNil(interrupted["bea/index.html"], "bea was swapped in")
         XCTAssertNotEqual(interrupted["cara/index.html"], before["cara/index.html"], "cara was swapped in")
         XCTAssertEqual(interrupted["dara/index.html"], before["dara/index.html"], "dara was not: still whole, still old")

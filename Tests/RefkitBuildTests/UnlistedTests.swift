@@ -31,6 +31,30 @@ final class UnlistedTests: XCTestCase {
         }
     }
 
+    /// `rsync` or a drag-and-drop upload of output/ publishes every file in it: none may name a
+    /// source's slug, and no source's folder may name another's (the build's manifest, which maps
+    /// each slug to its folder, is kept beside output/, issue 29), after a whole build and after a
+    /// rebuild of one source.
+    func testNothingUnderOutputNamesASlugOrAnotherSourcesFolder() throws {
+        let kit = try unlistedKit()
+        for step in 0..<2 {
+            if step == 1 { try write("name: Cara Renamed\nsegment: customer\n", to: kit + "/content/sources/cara.yml") }
+            XCTAssertEqual(testBuilder().build(BuildRequest(kitDirectory: kit, date: fixtureDate, secret: "sekret")).lines, [])
+            let folders = ["bolt-partners", "cara"].map { UnlistedName.folder(for: $0, secret: "sekret") }
+            for (path, data) in try snapshot(kit + "/output") {
+                let text = String(decoding: data, as: UTF8.self)
+                let owner = folders.first { path.hasPrefix($0 + "/") }
+                for folder in folders where folder != owner {
+                    XCTAssertFalse(text.contains(folder), "\(path) names \(folder)")
+                }
+                if owner == nil {
+                    XCTAssertFalse(text.contains("bolt-partners") || text.contains("cara"), "\(path) names a slug")
+                }
+            }
+            XCTAssertTrue(FileManager.default.fileExists(atPath: OutputWriter.manifestPath(of: kit + "/output")))
+        }
+    }
+
     func testAnUnlistedKitWithoutTheSecretIsAnError() throws {
         let kit = try unlistedKit()
         let outcome = testBuilder().build(BuildRequest(kitDirectory: kit, date: fixtureDate, secret: ""))

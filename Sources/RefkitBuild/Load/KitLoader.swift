@@ -150,9 +150,17 @@ public struct KitLoader: Sendable {
 
         // Assets: the theme's first, then the kit's own, which win on a clash.
         var assets: [String: Asset] = [:]
-        for folder in ["templates/assets", "content/assets"] {
+        for folder in PublishedAsset.folders {
             for file in walk(folder, into: &kit) {
                 let outputPath = "assets/" + file.dropFirst(folder.count + 1)
+                // Published as it is: a link may not reach a private file (`PublishedAsset`).
+                guard PublishedAsset.realPath(of: Asset(outputPath: outputPath, file: file), kitDirectory: kitDirectory,
+                                              fileSystem: fileSystem) != nil else {
+                    let target = fileSystem.realPath(absolute(file)).map { $0.hasPrefix(kitRoot + "/") ? String($0.dropFirst(kitRoot.count + 1)) : $0 }
+                    kit.diagnostics.append(.error("this symlink points to \(target ?? "?"): \(PublishedAsset.refusal)",
+                                                  at: SourceLocation(file: file)))
+                    continue
+                }
                 if let earlier = assets[outputPath] {
                     kit.diagnostics.append(.warning("\(file) replaces \(earlier.file) in output/\(outputPath)",
                                                     at: SourceLocation(file: file)))

@@ -18,8 +18,8 @@ public final class PreviewSite: @unchecked Sendable {
     let renderer: SiteRenderer
     let kitDirectory: String
     let fileSystem: any FileSystem
-    /// An asset's output path → its path in the kit.
-    private let assets: [String: String]
+    /// An asset's output path → the asset.
+    private let assets: [String: Asset]
     /// The kit's files as this site read them: the next edit reads again only what changed.
     private(set) var files: CachingFileSystem?
 
@@ -76,7 +76,7 @@ public final class PreviewSite: @unchecked Sendable {
         self.fileSystem = fileSystem
         let kit = renderer.kit
         sources = kit.sources.count
-        assets = Dictionary(kit.assets.map { ($0.outputPath, $0.file) }, uniquingKeysWith: { first, _ in first })
+        assets = Dictionary(kit.assets.map { ($0.outputPath, $0) }, uniquingKeysWith: { first, _ in first })
         self.rendered = rendered
     }
 
@@ -123,8 +123,9 @@ public final class PreviewSite: @unchecked Sendable {
         if let slash = path.firstIndex(of: "/"), let source = source(inFolder: path[..<slash]) {
             return files(of: source)[path]
         }
+        // The kit's own assets first: a kit's `templates/assets/refkit.css` replaces refkit's.
+        if let asset = assets[path] { return try? PublishedAsset.read(asset, kitDirectory: kitDirectory, fileSystem: fileSystem) }
         if let group = Shared(path: path) { return sharedFiles(group)[path] }
-        if let asset = assets[path] { return try? fileSystem.readFile(at: kitDirectory + "/" + asset) }
         return nil
     }
 

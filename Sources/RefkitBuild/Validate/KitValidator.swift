@@ -24,7 +24,7 @@ public enum KitValidator {
     static let siteKeys = ["name", "url", "referral_url", "logo", "colors", "contact", "language", "campaign",
                            "rewards", "unlisted", "unsafe_html", "short_links", "follow_up", "deploy", "paper", "ask_after_days"]
     static let sourceKeys = ["name", "segment", "code", "contact", "brand", "message", "reward", "offers",
-                             "language", "follow_up", "show_stats", "paper", "website"]
+                             "language", "follow_up", "show_stats", "paper", "website", "listed"]
     /// Fields written one level too high, a common slip: where they belong.
     static let siteMoved = ["email": "contact.email", "phone": "contact.phone", "primary": "colors.primary",
                             "accent": "colors.accent", "directory": "deploy.directory", "git": "deploy.git", "branch": "deploy.branch"]

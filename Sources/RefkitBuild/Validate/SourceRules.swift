@@ -139,6 +139,7 @@ extension KitValidator {
         let language = languageTag(fields)
         let followUp = cadence(fields, "follow_up")
         let showStats = fields.bool("show_stats") ?? false
+        let listed = fields.bool("listed") ?? false
         let paper = paper(fields)
         let website = webURL(fields, "website", required: false)
         let codeAt = code.map { ($0, fields.value("code")?.location ?? top) }
@@ -148,6 +149,7 @@ extension KitValidator {
                             followUp: followUp, showStats: showStats)
         source.paper = paper
         source.website = website
+        source.listed = listed
         return CheckedSource(source: source, code: codeAt, diagnostics: log.entries)
     }
 

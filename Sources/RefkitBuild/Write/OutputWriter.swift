@@ -5,9 +5,26 @@ import RefkitModel
 /// (`renameat2(RENAME_EXCHANGE)`), so a failed or interrupted build leaves the previous output
 /// exactly as it was. A marker file tells refkit that a folder is its own: a non-empty folder
 /// without one is never replaced.
+///
+/// The build's own records live beside the output folder, never in it (`output/` holds only what
+/// is meant for the web, and an unlisted kit's manifest maps every slug to its secret folder):
+/// the manifest is `PARENT/.NAME.refkit-manifest`, the journal `PARENT/.NAME.refkit-journal`.
+/// The marker in the folder holds only the manifest's hash, so a manifest that does not describe
+/// the folder beside it (a build stopped between the two) is not trusted: the next build is whole.
 public struct OutputWriter: Sendable {
-    /// Present in every folder refkit writes; it is what allows the next build to replace it.
+    /// Present in every folder refkit writes; it is what allows the next build to replace it. It
+    /// holds `refkit-output HASH`, HASH the hash of the manifest that describes the folder.
     public static let marker = ".refkit-output"
+
+    /// The marker's bytes for the folder `manifest` describes.
+    static func markerBytes(for manifest: Manifest) -> [UInt8] {
+        Array("refkit-output \(Manifest.hash(manifest.bytes))\n".utf8)
+    }
+
+    /// Where the manifest of the output folder `output` is kept: beside it.
+    public static func manifestPath(of output: String) -> String { sibling(of: output, "manifest") }
+    /// Where the journal of an incremental build of `output` is kept while it swaps: beside it.
+    public static func journalPath(of output: String) -> String { sibling(of: output, "journal") }
 
     public enum Failure: Error, Equatable, CustomStringConvertible {
         case notRefkitOutput(String)
@@ -37,19 +54,19 @@ public struct OutputWriter: Sendable {
     public init(fileSystem: any FileSystem, output: String) {
         self.fileSystem = fileSystem
         self.output = output
-        let manifest = (try? fileSystem.readFile(at: output + "/" + Self.marker)).flatMap(Manifest.init(bytes:))
-        if fileSystem.kind(at: output + "/" + Self.journal) != nil {
+        // The manifest beside the folder, trusted only when the folder's marker names it.
+        let marker = try? fileSystem.readFile(at: output + "/" + Self.marker)
+        let manifest = (try? fileSystem.readFile(at: Self.manifestPath(of: output))).flatMap(Manifest.init(bytes:))
+            .flatMap { marker == Self.markerBytes(for: $0) ? $0 : nil }
+        if fileSystem.kind(at: Self.journalPath(of: output)) != nil {
             // The last build was interrupted while swapping sources in: read what it recorded
             // through what it was doing (an unreadable journal: a whole build).
-            let journal = (try? fileSystem.readFile(at: output + "/" + Self.journal)).flatMap(Journal.init(bytes:))
+            let journal = (try? fileSystem.readFile(at: Self.journalPath(of: output))).flatMap(Journal.init(bytes:))
             self.previous = journal.flatMap { manifest?.applying($0) }
         } else {
             self.previous = manifest
         }
     }
-
-    /// Present only while an incremental build swaps sources in (see `Journal`).
-    public static let journal = ".refkit-journal"
 
     var staging: String { Self.sibling(of: output, "tmp") }
     var retired: String { Self.sibling(of: output, "old") }
@@ -166,11 +183,12 @@ public struct OutputWriter: Sendable {
     /// The files placed so far (path → hash), for the manifest.
     public var placed: [String: String] { written.all }
 
-    /// Records the manifest in the staged folder and puts the whole folder in place of the output
-    /// folder in one step.
+    /// Records the manifest beside the output, then puts the whole staged folder (with its marker
+    /// naming that manifest) in place of the output folder in one step.
     public func commit(_ manifest: Manifest) throws(Failure) {
         do {
-            try fileSystem.writeFile(manifest.bytes, to: staging + "/" + Self.marker)
+            try replaceFile(Self.manifestPath(of: output), with: manifest.bytes)
+            try fileSystem.writeFile(Self.markerBytes(for: manifest), to: staging + "/" + Self.marker)
             if fileSystem.kind(at: output) == nil {
                 try fileSystem.moveItem(from: staging, to: output)
                 return
@@ -194,10 +212,10 @@ public struct OutputWriter: Sendable {
     /// each in one step (a source's folder, its bundle, the directory page), removes `removing`,
     /// and records `manifest`. Everything was written before this is called: what remains is
     /// renames. An interruption between two of them is repaired by the next build: `journal`
-    /// (what is being swapped) is put in the output folder first and removed last.
+    /// (what is being swapped) is put beside the output folder first and removed last.
     public func commit(_ manifest: Manifest, journal: Journal, replacing: [String], removing: [String]) throws(Failure) {
         do {
-            try replaceTopFile(Self.journal, with: journal.bytes)
+            try replaceFile(Self.journalPath(of: output), with: journal.bytes)
             for entry in replacing {
                 let (staged, current) = (staging + "/" + entry, output + "/" + entry)
                 if fileSystem.kind(at: current) != nil {
@@ -218,19 +236,21 @@ public struct OutputWriter: Sendable {
                 // Out of the output folder in one step; deleted with the staging folder.
                 try fileSystem.moveItem(from: output + "/" + entry, to: staging + "/.removed-\(index)")
             }
-            try replaceTopFile(Self.marker, with: manifest.bytes)
-            try fileSystem.removeItem(at: output + "/" + Self.journal)
+            try replaceFile(Self.manifestPath(of: output), with: manifest.bytes)
+            try replaceFile(output + "/" + Self.marker, with: Self.markerBytes(for: manifest))
+            try fileSystem.removeItem(at: Self.journalPath(of: output))
             try fileSystem.removeItem(at: staging)
         } catch {
             throw .fileSystem(error)
         }
     }
 
-    /// Puts a file at the top of the output folder in one step (written in the staging folder,
-    /// then renamed over the old one).
-    private func replaceTopFile(_ name: String, with bytes: [UInt8]) throws(FileSystemError) {
-        try fileSystem.writeFile(bytes, to: staging + "/" + name)
-        try fileSystem.moveItem(from: staging + "/" + name, to: output + "/" + name)
+    /// Puts a file at `path` (in or beside the output folder) in one step: written in the staging
+    /// folder, then renamed over the old one.
+    private func replaceFile(_ path: String, with bytes: [UInt8]) throws(FileSystemError) {
+        let name = staging + "/.next-" + Manifest.hash(Array(path.utf8))
+        try fileSystem.writeFile(bytes, to: name)
+        try fileSystem.moveItem(from: name, to: path)
     }
 
     /// Removes the staging folder after a failure; the output folder is untouched.

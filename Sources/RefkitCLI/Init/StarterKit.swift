@@ -5,7 +5,7 @@ import RefkitTemplates
 /// guidance for the business owner in place of real content. It builds as it is.
 enum StarterKit {
     static let files: [String: String] = [
-        ".gitignore": "output/\nprivate/\npublished/\n",
+        ".gitignore": "output/\n.output.refkit-*\nprivate/\npublished/\n",
         "content/site.yml": """
             # Your business. Everything here appears on every referral source's kit.
             name: Your Business
@@ -26,6 +26,13 @@ enum StarterKit {
             # How many days after a deal to review the results with the new client, and ask them
             # for introductions in turn (the report lists them, the calendar has an event for each).
             ask_after_days: 90
+            # Who can find a kit. Partners are listed on the public directory page (output/index.html);
+            # a customer is listed only with `listed: true` in its own file, and customers' pages are
+            # never indexed by search engines. With `unlisted: true` there is no directory at all: each
+            # kit's folder gets a secret name (set REFKIT_SECRET when you build) and every page is
+            # `noindex`, so only the people you send a link to can find it. Use it when your sources
+            # are private people, or when partners should not see each other.
+            unlisted: false
 
             """,
         // The private ledger `refkit report` reads: add a row whenever something happens, naming

@@ -76,7 +76,7 @@ final class DeployAttackTests: XCTestCase {
 
     func testAnOutputHalfWayThroughARebuildIsNotPublished() throws {
         let (kit, output) = try builtKit()
-        try write("sources bolt-partners\n", to: output + "/" + OutputWriter.journal)
+        try write("sources bolt-partners\n", to: OutputWriter.journalPath(of: output))
         XCTAssertThrowsError(try Deployer(output: output).deployDirectory(kit + "/published")) { error in
             XCTAssertEqual(error as? Deployer.Failure, .interruptedBuild(output))
         }

@@ -19,17 +19,21 @@ extension SiteRenderer {
     /// The fields of `directoryEntry(for:)` in one string: when a source's is unchanged (and no
     /// source came or went), the directory page is unchanged.
     public func listing(of source: Source) -> String {
-        [source.name, source.code, source.slug, directoryName(for: source), source.segment.rawValue].joined(separator: "\u{0}")
+        guard source.isInDirectory else { return "" }
+        return [source.name, source.code, source.slug, directoryName(for: source), source.segment.rawValue].joined(separator: "\u{0}")
     }
 
+    /// Partners, and the customers who opted in with `listed: true` (customers are people: FORMAT.md,
+    /// "Privacy by default").
     func directoryView() -> KitFileView {
         let entry = directoryEntry(for:)
-        let partners = kit.sources.filter { $0.segment == .partner }.map(entry)
-        let customers = kit.sources.filter { $0.segment == .customer }.map(entry)
+        let listed = kit.sources.filter(\.isInDirectory)
+        let partners = listed.filter { $0.segment == .partner }.map(entry)
+        let customers = listed.filter { $0.segment == .customer }.map(entry)
         return KitFileView(
             lang: kit.site.language, dir: Language.direction(of: kit.site.language), root: "", noindex: false, site: Built(siteView(root: "")),
             brand: Built(Branding(site: kit.site, source: nil, logos: kit.logos).view(root: "")), build: BuildView(date: date.description),
-            sources: kit.sources.map(entry), partners: partners, customers: customers,
+            sources: listed.map(entry), partners: partners, customers: customers,
             hasPartners: !partners.isEmpty, hasCustomers: !customers.isEmpty,
             t: Built(wordsView(for: nil, language: kit.site.language)))
     }

@@ -29,7 +29,7 @@ extension SiteRenderer {
         let root = String(repeating: "../", count: depth)
         let toSource = String(repeating: "../", count: depth - 1)
         return KitFileView(
-            lang: language(of: context.source), dir: Language.direction(of: language(of: context.source)), root: root, home: toSource + "index.html", noindex: kit.site.unlisted,
+            lang: language(of: context.source), dir: Language.direction(of: language(of: context.source)), root: root, home: toSource + "index.html", noindex: kit.site.unlisted || context.source.segment == .customer,
             site: context.site[depth]!, source: context.sourceView, brand: context.brand[depth]!,
             pages: zip(context.pages, context.pageViews).map { page, pageView in
                 var view = pageView

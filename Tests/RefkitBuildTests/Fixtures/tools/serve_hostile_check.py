@@ -5,6 +5,7 @@ and for the live-reload socket alike; the preview's own names must be served; a 
 line or head is answered 414 or 431 within a second, and the server still answers after. Usage:
 serve_hostile_check.py REFKIT KIT_DIR PORT. Prints one line per check; exits 1 on the first
 failure. The server is bound to 127.0.0.1 and stopped."""
+import os
 import socket
 import sys
 import time
@@ -47,6 +48,13 @@ with serving(refkit, kit, port):
         ("other port", get("/cara/index.html", f"127.0.0.1:{port + 1}"), " 403 "),
         ("no Host", get("/cara/index.html", None), " 403 "),
         ("socket, rebound name", get("/__refkit/live", f"attacker.example:{port}", upgrade), " 403 "),
+        # Any web page can open a socket to 127.0.0.1 (Host is then the preview's own): its Origin
+        # says which page asked, and only the preview's own pages may read the kit (issue 29).
+        ("socket, own page", get("/__refkit/live", f"127.0.0.1:{port}", upgrade + f"\r\nOrigin: http://127.0.0.1:{port}"), " 101 "),
+        ("socket, foreign Origin", get("/__refkit/live", f"127.0.0.1:{port}", upgrade + "\r\nOrigin: https://evil.example"), " 403 "),
+        ("socket, null Origin", get("/__refkit/live", f"127.0.0.1:{port}", upgrade + "\r\nOrigin: null"), " 403 "),
+        ("page, foreign Origin", get("/cara/index.html", f"127.0.0.1:{port}", "Origin: https://evil.example"), " 403 "),
+        ("page, own Origin", get("/cara/index.html", f"localhost:{port}", f"Origin: http://localhost:{port}"), " 200 "),
     ]
     host = f"Host: 127.0.0.1:{port}\r\n"
     for name, head, expected in [
@@ -63,6 +71,33 @@ with serving(refkit, kit, port):
         took = time.time() - started
         checks.append((f"{name} ({took:.2f} s)", status if took < 1 else f"{status}, after {took:.1f} s", expected))
     checks.append(("still serving after them", get("/cara/index.html", f"127.0.0.1:{port}"), " 200 "))
+
+    # A failed check keeps the last good site, but never serves a byte the build would not
+    # publish: an asset swapped for a symlink to a file outside the kit, or to the private ledger,
+    # while the kit is broken is refused, not followed (issue 29).
+    def body(path: str) -> bytes:
+        with socket.create_connection(("127.0.0.1", port), timeout=5) as connection:
+            connection.sendall(f"GET {path} HTTP/1.1\r\nHost: 127.0.0.1:{port}\r\nConnection: close\r\n\r\n".encode())
+            answer = b""
+            while chunk := connection.recv(65536):
+                answer += chunk
+        return answer
+
+    checks.append(("an asset before", get("/assets/img/dot.svg", f"127.0.0.1:{port}"), " 200 "))
+    with open(f"{kit}/content/ledger.csv", "w") as ledger:
+        ledger.write("date,source,stage,value,note\n2026-01-02,cara,deal,5000,SECRET-LEDGER-NOTE\n")
+    with open(f"{kit}/content/sources/cara.yml", "a") as broken:
+        broken.write("\nname: [unclosed\n")
+    time.sleep(1.0)
+    for target, secret in [("/etc/passwd", b"root:"), ("../../ledger.csv", b"SECRET-LEDGER-NOTE")]:
+        os.remove(f"{kit}/content/assets/img/dot.svg")
+        os.symlink(target, f"{kit}/content/assets/img/dot.svg")
+        time.sleep(0.6)
+        answer = body("/assets/img/dot.svg")
+        status = answer.split(b"\r\n", 1)[0].decode("latin-1")
+        leaked = secret in answer
+        checks.append((f"asset swapped for a link to {target} during a failed check",
+                       "LEAKED " + status if leaked else status, " 404 "))
     for name, status, expected in checks:
         ok = expected in status + " "
         failed = failed or not ok

@@ -1,0 +1,52 @@
+import Foundation
+import RefkitTestTools
+import XCTest
+
+/// `refkit serve` answers every path `refkit build` writes with the build's bytes, and 404 for any
+/// other (Fixtures/tools/serve_matches_build.py), on the kits a newcomer meets first: the ones
+/// `refkit init` writes (with their own `templates/assets/refkit.css`), in several languages, and
+/// the fixture kits.
+final class ServeMatchesBuildTests: XCTestCase {
+    private func serveMatchesBuild(_ kit: String, file: StaticString = #filePath, line: UInt = #line) throws {
+        let check = Process()
+        check.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        check.arguments = ["python3", CLITests.fixtures + "/tools/serve_matches_build.py", RefkitUnderTest.path, kit,
+                           String(44_000 + Int.random(in: 0..<2_000))]
+        let out = Pipe(), err = Pipe()
+        check.standardOutput = out
+        check.standardError = err
+        try check.run()
+        let output = String(decoding: out.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        let errors = String(decoding: err.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        check.waitUntilExit()
+        XCTAssertEqual(check.terminationStatus, 0, "\(kit): " + output + errors, file: file, line: line)
+        XCTAssertTrue(output.contains(", 0 differences"), output, file: file, line: line)
+    }
+
+    func testAKitFromInitIsServedAsItIsBuiltStyleSheetIncluded() throws {
+        let parent = FileManager.default.temporaryDirectory.appendingPathComponent("refkit-journey-\(UUID().uuidString)").path
+        try FileManager.default.createDirectory(atPath: parent, withIntermediateDirectories: true)
+        addTeardownBlock { try? FileManager.default.removeItem(atPath: parent) }
+        for language in ["en", "de", "pl", "ar"] {
+            let made = Process()
+            made.executableURL = URL(fileURLWithPath: RefkitUnderTest.path)
+            made.arguments = ["init", language, "--language", language]
+            made.currentDirectoryURL = URL(fileURLWithPath: parent)
+            made.standardOutput = FileHandle.nullDevice
+            try made.run()
+            made.waitUntilExit()
+            XCTAssertEqual(made.terminationStatus, 0)
+            XCTAssertTrue(FileManager.default.fileExists(atPath: "\(parent)/\(language)/templates/assets/refkit.css"))
+            try serveMatchesBuild("\(parent)/\(language)")
+        }
+    }
+
+    func testTheFixtureKitsAreServedAsTheyAreBuilt() throws {
+        for name in ["basic", "network", "awkward", "arabic"] {
+            let kit = FileManager.default.temporaryDirectory.appendingPathComponent("refkit-served-\(UUID().uuidString)").path
+            try FileManager.default.copyItem(atPath: CLITests.fixtures + "/kits/" + name, toPath: kit)
+            addTeardownBlock { try? FileManager.default.removeItem(atPath: kit) }
+            try serveMatchesBuild(kit)
+        }
+    }
+}

@@ -179,6 +179,26 @@ final class HostileCLITests: XCTestCase {
         XCTAssertEqual(ours.filter { $0.key != ".refkit-output" }, theirs.filter { $0.key != ".refkit-output" })
     }
 
+    /// Every value refkit writes into an iCalendar, vCard or Atom file (the site's and a partner's
+    /// names, the contact, a seminar's title, place and summary, a post's title), filled with line
+    /// feeds, quotes, separators and would-be properties, reads back as that one value with
+    /// icalendar, vobject and feedparser (Fixtures/tools/fuzz_formats.py; issue 29: a line feed in
+    /// a name became a second event and an injected URL).
+    func testEveryFieldOfEveryCalendarCardAndFeedReadsBack() throws {
+        let check = Process()
+        check.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        check.arguments = ["python3", Self.fixtures + "/tools/fuzz_formats.py", refkit, Self.fixtures + "/kits/network", "60", "29"]
+        let out = Pipe(), err = Pipe()
+        check.standardOutput = out
+        check.standardError = err
+        try check.run()
+        let collected = Collected(out, err)
+        check.waitUntilExit()
+        XCTAssertEqual(check.terminationStatus, 0, collected.stdout + collected.stderr)
+        XCTAssertTrue(collected.stdout.contains(" 0 failures"), collected.stdout)
+        XCTAssertFalse(collected.stdout.contains(": 0 built"), "the fuzzer must build some kits: \(collected.stdout)")
+    }
+
     func testServeAnswersOnlyItsOwnAddress() throws {
         let kit = try kit()
         let check = Process()

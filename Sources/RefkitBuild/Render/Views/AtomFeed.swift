@@ -44,6 +44,11 @@ struct AtomFeed {
         return lines.joined(separator: "\n") + "\n"
     }
 
-    /// Text and attribute values: refkit's one HTML escaping (its entities are XML's too).
-    private func escape(_ text: String) -> String { HTMLEscaping.escape(text) }
+    /// Text and attribute values: refkit's one HTML escaping (its entities are XML's too), less the
+    /// control characters XML 1.0 does not allow (a feed holding one is not XML at all).
+    private func escape(_ text: String) -> String {
+        let allowed = text.unicodeScalars.allSatisfy { $0.value >= 0x20 || $0 == "\t" || $0 == "\n" || $0 == "\r" }
+            ? text : String(String.UnicodeScalarView(text.unicodeScalars.filter { $0.value >= 0x20 || $0 == "\t" || $0 == "\n" || $0 == "\r" }))
+        return HTMLEscaping.escape(allowed)
+    }
 }

@@ -14,8 +14,8 @@ extension SiteRenderer {
     }
 }
 
-/// A vCard 4.0 (RFC 6350): CRLF line ends, text values escaped (`\\`, `\,`, `\;`, `\n`), lines
-/// folded at 75 octets without splitting a character. No date in it: the same input, the same bytes.
+/// A vCard 4.0 (RFC 6350): CRLF line ends, text values escaped and lines folded at 75 octets by
+/// `ContentLine`, as iCalendar's are. No date in it: the same input, the same bytes.
 struct VCard {
     var name: String
     var organisation: String
@@ -40,32 +40,7 @@ struct VCard {
         return lines.map(Self.fold).joined(separator: "\r\n") + "\r\n"
     }
 
-    static func escape(_ value: String) -> String {
-        var escaped = ""
-        for character in value {
-            switch character {
-            case "\\": escaped += "\\\\"
-            case ",": escaped += "\\,"
-            case ";": escaped += "\\;"
-            case "\n", "\r\n", "\r": escaped += "\\n"
-            default: escaped.append(character)
-            }
-        }
-        return escaped
-    }
+    static func escape(_ value: String) -> String { ContentLine.text(value) }
 
-    /// A line longer than 75 octets continues on lines that start with a space.
-    static func fold(_ line: String) -> String {
-        var folded = "", count = 0
-        for character in line {
-            let size = String(character).utf8.count
-            if count + size > 75 {
-                folded += "\r\n "
-                count = 1
-            }
-            folded.append(character)
-            count += size
-        }
-        return folded
-    }
+    static func fold(_ line: String) -> String { ContentLine.fold(line) }
 }

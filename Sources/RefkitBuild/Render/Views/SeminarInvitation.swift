@@ -37,16 +37,13 @@ struct SeminarInvitation {
             "DESCRIPTION:" + ICalendar.text(([summary].compactMap { $0 } + [link]).joined(separator: "\n")),
             "URL:" + link,
         ]
-        lines.append("ORGANIZER;CN=\(quoted(business.name)):" + mailto(business.contact.email))
+        lines.append("ORGANIZER;CN=\(ICalendar.parameter(business.name)):" + mailto(business.contact.email))
         if source.segment == .partner {
-            lines.append("ATTENDEE;ROLE=CHAIR;PARTSTAT=ACCEPTED;CN=\(quoted(source.name)):" + mailto(source.contact.email))
+            lines.append("ATTENDEE;ROLE=CHAIR;PARTSTAT=ACCEPTED;CN=\(ICalendar.parameter(source.name)):" + mailto(source.contact.email))
         }
         lines += ["END:VEVENT", "END:VCALENDAR"]
         return lines.map(ICalendar.fold).joined(separator: "\r\n") + "\r\n"
     }
-
-    /// A parameter value in quotes (which it may not hold).
-    private func quoted(_ name: String) -> String { "\"" + name.replacingOccurrences(of: "\"", with: "'") + "\"" }
 
     /// A CAL-ADDRESS: the e-mail address, or one at the site's host when there is none.
     private func mailto(_ email: String?) -> String {

@@ -19,9 +19,22 @@ extension String {
 public enum ControlCharacters {
     /// The first such character in `text`, with its line and column (both from 0, in Unicode scalars).
     public static func first(in text: String) -> (scalar: Unicode.Scalar, line: Int, column: Int)? {
-        // Nearly every value is printable ASCII: one tight pass over the bytes decides.
+        // One tight pass over the UTF-8 bytes decides; only a text that holds one is walked again
+        // for its place (a ledger of a million rows in Polish is not walked scalar by scalar).
         let suspect = text.utf8.withContiguousStorageIfAvailable { bytes in
-            for byte in bytes where byte < 0x20 && byte != 0x09 && byte != 0x0A || byte >= 0x7F { return true }
+            var index = 0
+            while index < bytes.count {
+                let byte = bytes[index]
+                if byte < 0x20, byte != 0x09, byte != 0x0A { return true }
+                if byte == 0x7F { return true }
+                if byte == 0xC2, index + 1 < bytes.count, (0x80...0x9F).contains(bytes[index + 1]) { return true }  // C1
+                if byte == 0xE2, index + 2 < bytes.count {
+                    let (second, third) = (bytes[index + 1], bytes[index + 2])
+                    if second == 0x80, (0xAA...0xAE).contains(third) { return true }  // U+202A–U+202E
+                    if second == 0x81, (0xA6...0xA9).contains(third) { return true }  // U+2066–U+2069
+                }
+                index += 1
+            }
             return false
         } ?? true
         guard suspect else { return nil }

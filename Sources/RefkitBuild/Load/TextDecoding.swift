@@ -9,7 +9,14 @@ enum TextDecoding {
         guard let text = String(validating: bytes, as: UTF8.self) else {
             return .failure(invalidUTF8(in: Array(bytes), file: file))
         }
-        return .success(bytes.contains(UInt8(ascii: "\r")) ? normaliseLineEndings(text) : text)
+        let normalised = bytes.contains(UInt8(ascii: "\r")) ? normaliseLineEndings(text) : text
+        // One rule for every text refkit reads (YAML, Markdown, templates, word tables, the ledger):
+        // no control or bidi-override character. (What a YAML escape makes is checked per value.)
+        if let (scalar, line, column) = ControlCharacters.first(in: normalised) {
+            return .failure(.error("the text contains \(ControlCharacters.describe(scalar)), which kit text may not hold; remove it",
+                                   at: SourceLocation(file: file, line: line + 1, column: column + 1)))
+        }
+        return .success(normalised)
     }
 
     private static func normaliseLineEndings(_ text: String) -> String {

@@ -67,9 +67,14 @@ enum YAMLParsing {
         // has fewer values than bytes, so more than that (plus room) means aliases are multiplying.
         let budget = 10_000 + 2 * text.utf8.count
         var values = 0
-        func convert(_ node: Node) throws(AliasBomb) -> YAMLNode {
+        func convert(_ node: Node) throws(Refused) -> YAMLNode {
             values += 1
-            guard values <= budget else { throw AliasBomb() }
+            guard values <= budget else { throw .aliasBomb }
+            // A YAML tag (`!!binary`, `!!set`, `!custom`) would make a value other than the text
+            // written: refused, wherever YAML is read, instead of being read silently as text.
+            guard YAMLParsing.plainTags.contains(node.tag.rawValue) else {
+                throw .tag(node.tag.rawValue, location(node.mark))
+            }
             switch node {
             case .scalar(let scalar):
                 return YAMLNode(value: .scalar(scalar.string, plain: scalar.style == .plain || scalar.style == .any),
@@ -92,7 +97,10 @@ enum YAMLParsing {
         do {
             let root = try Yams.compose(yaml: text, .basic, .default, .utf8).map(convert)
             return .success(YAMLDocument(file: file, root: root, text: text, lineOffset: lineOffset))
-        } catch is AliasBomb {
+        } catch Refused.tag(let name, let at) {
+            let shown = name.hasPrefix("tag:yaml.org,2002:") ? "!!" + name.dropFirst("tag:yaml.org,2002:".count) : name
+            return .failure(.error("YAML: the tag \(shown) is not read by refkit; remove it and write the value as plain text", at: at))
+        } catch Refused.aliasBomb {
             let (line, column) = firstAlias(in: text)
             return .failure(.error("YAML: aliases (*name) here repeat values so often that the file would hold more than \(budget) of them; write the values out instead",
                                    at: SourceLocation(file: file, line: line + lineOffset, column: column)))
@@ -103,7 +111,14 @@ enum YAMLParsing {
         }
     }
 
-    private struct AliasBomb: Error {}
+    private enum Refused: Error {
+        case aliasBomb
+        case tag(String, SourceLocation)
+    }
+
+    /// The tags a value may carry: none (resolved from its text), the non-specific `!`, and the
+    /// core schema's, which say what the text already says.
+    static let plainTags: Set<String> = Set(["", "!"]).union(["str", "seq", "map", "bool", "int", "float", "null"].map { "tag:yaml.org,2002:" + $0 })
 
     /// The parser's words for the two mistakes people make most, said as what they are.
     /// - A tab: YAML indents with spaces only.

@@ -78,10 +78,7 @@ extension KitValidator {
     // MARK: - Placeholders
 
     static func checkPlaceholders(in body: MarkdownBody, file: String, log: DiagnosticLog) {
-        if let (scalar, line, column) = ControlCharacters.first(in: body.text) {
-            log.append(.error("the text contains \(ControlCharacters.describe(scalar)), which kit text may not hold; remove it",
-                                      at: SourceLocation(file: file, line: body.firstLine + line, column: column + 1)))
-        }
+        // A control character in a body cannot reach here: the loader refuses the file (`TextDecoding`).
         for occurrence in Placeholder.scan(body.text) {
             report(occurrence, at: SourceLocation(file: file, line: body.firstLine + occurrence.lineOffset,
                                                   column: occurrence.column + 1), log: log)

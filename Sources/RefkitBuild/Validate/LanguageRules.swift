@@ -33,6 +33,11 @@ extension KitValidator {
                     log.append(.error("'\(entry.key)' must be text", at: entry.value.location))
                     continue
                 }
+                if let (scalar, _, _) = ControlCharacters.first(in: text) {
+                    log.append(.error("'\(entry.key)' contains \(ControlCharacters.describe(scalar)), which kit text may not hold; remove it",
+                                      at: entry.value.location))
+                    continue
+                }
                 let allowed = Message.parameters(of: reference)
                 if let unknown = Message.parameters(of: text).first(where: { !allowed.contains($0) }) {
                     let names = allowed.isEmpty ? "none" : allowed.map { "{\($0)}" }.joined(separator: ", ")

@@ -29,8 +29,6 @@ extension LedgerValidator {
         var referrals: [Referral] = []
         var keys: [ReferralKey] = []
         var diagnostics: [Diagnostic] = []
-        /// The last row that held a line break (where an unclosed quote would have started).
-        var lastMultiline: Int?
     }
 
     /// Every row `reader` gives, the first starting on `firstLine`, checked and kept compactly.
@@ -44,9 +42,7 @@ extension LedgerValidator {
         }
         while let row = reader.next() {
             let rowLine = line
-            let breaks = newlines(in: row)
-            line += 1 + breaks
-            if breaks > 0 { piece.lastMultiline = rowLine }
+            line += 1 + newlines(in: row)
             if row.count == 1, row[0].isEmpty { continue }  // a blank line
             guard (3...context.columns.count).contains(row.count) else {
                 var message = "this row has \(row.count) field\(row.count == 1 ? "" : "s"); a ledger row is \(context.columns.joined(separator: ","))"

@@ -37,10 +37,12 @@ public enum LedgerValidator {
             return (ledger, diagnostics)
         case .read(let result): read = result
         }
+        // The rows after a misread quote are misread too: they are not checked, and the quote is
+        // the one error about them.
+        if let problem = read.quote { error(problem.message, line: problem.opened) }
         var pieces = read.pieces
 
         // The pieces in file order, each referral numbered where the file first names it.
-        var lastMultiline: Int?
         if pieces.count == 1 {
             (ledger.entries, ledger.referrals) = (pieces[0].entries, pieces[0].referrals)
         } else {
@@ -65,14 +67,7 @@ public enum LedgerValidator {
                 }
             }
         }
-        for piece in pieces {
-            diagnostics += piece.diagnostics
-            lastMultiline = piece.lastMultiline ?? lastMultiline
-        }
-        if read.unbalanced, let start = lastMultiline {
-            error("a double quote opened on this line is never closed, so every line after it was read as part of this row",
-                  line: start)
-        }
+        for piece in pieces { diagnostics += piece.diagnostics }
 
         // Rows in date order (already so in a ledger kept by appending: the sort is then cheap).
         ledger.entries.sort { ($0.days, $0.line) < ($1.days, $1.line) }
@@ -120,7 +115,26 @@ public enum LedgerValidator {
 
     struct Read {
         var pieces: [Piece]
-        var unbalanced: Bool
+        /// A quoted field that does not end as CSV says: only the rows before its line were read.
+        var quote: QuoteProblem?
+    }
+
+    /// A quoted field that does not end as CSV says (RFC 4180): never closed, or closed and followed
+    /// by more text. Either way the rows after it are read wrongly (a deal inside a note), so it is
+    /// an error at the line the quote opened, whatever the file's other quotes add up to.
+    struct QuoteProblem: Equatable {
+        var opened: Int
+        /// Where the line `opened` starts in the text, in bytes.
+        var lineOffset: Int
+        var closed: Int?
+        var message: String {
+            guard let closed else {
+                return "a double quote opened on this line is never closed, so every line after it was read as part of this row"
+            }
+            return closed == opened
+                ? "text follows the closing double quote of a field on this line: a quoted field ends with its quote (write a quote inside one as \"\")"
+                : "a double quote opened on this line is closed on line \(closed) and text follows it there: a quote was probably never closed, so the lines between were read as part of this row"
+        }
     }
 
     /// Reads the header, then every piece on its own core. The pieces' texts (a copy of the
@@ -128,6 +142,14 @@ public enum LedgerValidator {
     private static func read(_ text: String, pieces: Int, file: String, names: [String: Int32], known: [String],
                              today: Day) -> Outcome {
         let layout = Layout(of: text, pieces: pieces)
+        if let problem = layout.quoteProblem {
+            let before = String(decoding: text.utf8.prefix(problem.lineOffset), as: UTF8.self)
+            guard case .read(var read) = Self.read(before, pieces: 1, file: file, names: names, known: known, today: today) else {
+                return .read(Read(pieces: [], quote: problem))  // the quote is in the header
+            }
+            read.quote = problem
+            return .read(read)
+        }
         guard let reader = try? CSVReader(string: layout.texts[0], hasHeaderRow: false), let header = reader.next() else {
             return .empty
         }
@@ -141,7 +163,7 @@ public enum LedgerValidator {
             if index == 0 { _ = reader?.next() }  // the header
             results.set(index, reader.map { readRows($0, firstLine: firstLines[index], context: context) } ?? Piece())
         }
-        return .read(Read(pieces: results.all, unbalanced: layout.unbalanced))
+        return .read(Read(pieces: results.all, quote: nil))
     }
 
     /// Below this many bytes the ledger is read in one piece.
@@ -151,35 +173,55 @@ public enum LedgerValidator {
     struct Layout {
         var texts: [String]
         var firstLines: [Int]
-        /// An odd number of double quotes: one was never closed. CSV.swift then reads to the end
-        /// of the file, swallowing the rows after it; the text is read in one piece, as written.
-        var unbalanced: Bool
+        /// The first quoted field that does not end as CSV says; then the text is not cut.
+        var quoteProblem: QuoteProblem?
 
+        /// One pass over the bytes as CSV reads them: a quote opens a field only at the field's
+        /// start, `""` inside one is a quote, and after the closing quote comes a comma or a line end.
         init(of text: String, pieces: Int) {
             var text = text
             var cuts: [(offset: Int, lines: Int)] = [(0, 0)]
-            var quotes = 0
+            var problem: QuoteProblem?
             text.withUTF8 { bytes in
                 var lines = 0, previous: UInt8 = 0
                 var target = pieces > 1 ? bytes.count / pieces : Int.max
-                for (offset, byte) in bytes.enumerated() {
-                    switch byte {
-                    case UInt8(ascii: "\""): quotes += 1
-                    case 0x0A:
-                        if previous != 0x0D { lines += 1 }
-                        // A line end outside quotes past the target: the next piece starts after it.
-                        if offset >= target, quotes % 2 == 0, offset + 1 < bytes.count {
-                            cuts.append((offset + 1, lines))
-                            target = cuts.count < pieces ? bytes.count * cuts.count / pieces : Int.max
+                var quoted = false, fieldStart = true, justClosed = false, opened = 0, openedAt = 0, lineStart = 0
+                var offset = 0
+                while offset < bytes.count, problem == nil {
+                    let byte = bytes[offset]
+                    defer { previous = byte; offset += 1 }
+                    let lineEnd = byte == 0x0A || byte == 0x0D
+                    if lineEnd, !(byte == 0x0A && previous == 0x0D) { lines += 1 }
+                    if quoted {
+                        if byte == UInt8(ascii: "\"") {
+                            if offset + 1 < bytes.count, bytes[offset + 1] == UInt8(ascii: "\"") { offset += 1; continue }
+                            (quoted, justClosed) = (false, true)
                         }
-                    case 0x0D: lines += 1
-                    default: break
+                        continue
                     }
-                    previous = byte
+                    if justClosed {
+                        justClosed = false
+                        guard byte == UInt8(ascii: ",") || lineEnd else {
+                            problem = QuoteProblem(opened: opened, lineOffset: openedAt, closed: lines + 1)
+                            break
+                        }
+                    }
+                    if byte == UInt8(ascii: "\""), fieldStart {
+                        (quoted, opened, openedAt, fieldStart) = (true, lines + 1, lineStart, false)
+                        continue
+                    }
+                    fieldStart = byte == UInt8(ascii: ",") || lineEnd
+                    if lineEnd { lineStart = offset + 1 }
+                    // A line end outside quotes past the target: the next piece starts after it.
+                    if byte == 0x0A, offset >= target, offset + 1 < bytes.count {
+                        cuts.append((offset + 1, lines))
+                        target = cuts.count < pieces ? bytes.count * cuts.count / pieces : Int.max
+                    }
                 }
+                if problem == nil, quoted { problem = QuoteProblem(opened: opened, lineOffset: openedAt, closed: nil) }
             }
-            unbalanced = quotes % 2 == 1
-            guard !unbalanced, cuts.count > 1 else {
+            quoteProblem = problem
+            guard problem == nil, cuts.count > 1 else {
                 (texts, firstLines) = ([text], [1])
                 return
             }

@@ -141,9 +141,13 @@ final class LedgerPiecesTests: XCTestCase {
         }
         XCTAssertEqual(one.ledger.referrals.count, 100)
         XCTAssertEqual(one.diagnostics.count, 15, "\(one.diagnostics)")
-        // An unclosed quote is read as written: in one piece, to the end of the file.
+        // An unclosed quote is an error at its line whatever the file's quotes add up to (here a
+        // later row's quoted note closes it), and the rows after it are not read (issue 29).
         let unclosed = LedgerValidator.validate(text + "2026-03-01,cara,lead,,\"never closed\n" + text, sources: sources, today: today, pieces: 2)
-        XCTAssertEqual(unclosed.diagnostics.last?.message,
-                       "a double quote opened on this line is never closed, so every line after it was read as part of this row")
+        let line = text.utf8.filter { $0 == 0x0A }.count + 1
+        XCTAssertEqual(unclosed.diagnostics.filter { $0.severity == .error }.last?.location.line, line)
+        XCTAssertTrue(unclosed.diagnostics.last?.message.hasPrefix("a double quote opened on this line is closed on line") == true,
+                      "\(unclosed.diagnostics.last?.message ?? "")")
+        XCTAssertEqual(unclosed.ledger.entries.count, one.ledger.entries.count, "the rows before it were read")
     }
 }

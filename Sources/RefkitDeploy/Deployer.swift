@@ -138,8 +138,13 @@ public struct Deployer: Sendable {
             for path in plan.added + plan.changed {
                 let destination = target + "/" + path
                 try fileSystem.createDirectory(at: String(destination[..<destination.lastIndex(of: "/")!]))
-                if fileSystem.kind(at: destination) == .symlink { try fileSystem.removeItem(at: destination) }
-                try fileSystem.writeFile(try fileSystem.readFile(at: output + "/" + path), to: destination)
+                // A new file renamed over the old one, never a write into it: the old file may be
+                // another name for a file of a snapshot (`cp -al`, `rsync --link-dest`), and a
+                // symlink is replaced, never written through.
+                let slash = destination.lastIndex(of: "/")!
+                let fresh = String(destination[..<slash]) + "/." + String(destination[destination.index(after: slash)...]) + ".refkit-new"
+                try fileSystem.writeFile(try fileSystem.readFile(at: output + "/" + path), to: fresh)
+                try fileSystem.moveItem(from: fresh, to: destination)
             }
             try fileSystem.writeFile(Array("deployed by refkit: files here not in its output are deleted\n".utf8),
                                      to: target + "/" + Self.marker)

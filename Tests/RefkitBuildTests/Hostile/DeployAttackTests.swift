@@ -64,6 +64,28 @@ final class DeployAttackTests: XCTestCase {
         XCTAssertEqual(DiskFileSystem().kind(at: target + "/index.html"), .file)
     }
 
+    /// A snapshot of the published folder made with hard links (`cp -al`, `rsync --link-dest`)
+    /// shares its files' inodes: a deploy that wrote into them in place changed the snapshot too
+    /// (issue 29). Each changed file is a new file renamed over the old name.
+    func testADeployNeverWritesIntoAFileASnapshotShares() throws {
+        let (kit, output) = try builtKit()
+        let target = kit + "/published", snapshot = kit + "/snapshot"
+        _ = try Deployer(output: output).deployDirectory(target)
+        let link = Process()
+        link.executableURL = URL(fileURLWithPath: "/bin/cp")
+        link.arguments = ["-al", target, snapshot]
+        try link.run()
+        link.waitUntilExit()
+        let before = try String(contentsOfFile: snapshot + "/cara/index.html", encoding: .utf8)
+        try write("name: Cara Renamed\nsegment: customer\n", to: kit + "/content/sources/cara.yml")
+        XCTAssertNotNil(testBuilder().build(BuildRequest(kitDirectory: kit, date: fixtureDate)).summary)
+        let plan = try Deployer(output: output).deployDirectory(target)
+        XCTAssertTrue(plan.changed.contains("cara/index.html"), "\(plan)")
+        XCTAssertTrue(try String(contentsOfFile: target + "/cara/index.html", encoding: .utf8).contains("Cara Renamed"))
+        XCTAssertEqual(try String(contentsOfFile: snapshot + "/cara/index.html", encoding: .utf8), before, "the snapshot is as it was")
+        XCTAssertFalse(try FileManager.default.contentsOfDirectory(atPath: target + "/cara").contains { $0.hasSuffix(".refkit-new") })
+    }
+
     func testATargetInsideTheOutputOrHoldingItIsRefused() throws {
         let (kit, output) = try builtKit()
         for target in [output + "/published", output, kit] {

@@ -1,3 +1,4 @@
+import Foundation
 import RefkitModel
 import RefkitPrint
 import RefkitTemplates
@@ -18,8 +19,11 @@ public struct BuildRequest: Sendable {
     public var jobs: Int?
     /// `--shard i/n`: build only this shard's sources.
     public var shard: Shard?
-    /// `--pdf`: the Chromium that prints each source's handout and offers into PDFs; nil: no PDFs.
+    /// `--pdf`: the Chromium that prints each source's handout and offers into PDFs; nil: no PDFs
+    /// (unless site.yml declares `outputs: { pdf: true }`: then the build finds Chromium itself).
     public var pdf: ChromiumProgram?
+    /// The environment Chromium is looked for in (`REFKIT_CHROMIUM`, `PATH`) when the kit declares PDFs.
+    public var environment: [String: String] = ProcessInfo.processInfo.environment
     /// Check `content/ledger.csv` even when no source shows its numbers (`refkit check`).
     public var checkLedger = false
     /// How templates render (`REFKIT_RENDER=direct`: every file through swift-mustache; same output).
@@ -53,6 +57,19 @@ public struct BuildSummary: Sendable, Equatable {
     public var rendered: Int = 0
     /// Nothing had changed since the last build: nothing was read past the fingerprint, or written.
     public var upToDate = false
+    /// The PDFs and zips the previous build wrote that this one did not (its options or the kit's
+    /// `outputs:` no longer ask for them), by path.
+    public var removedHandOuts: [String] = []
+
+    /// What to tell the user when a build removed PDFs or zips; nil when it removed none.
+    public var removalNote: String? {
+        guard !removedHandOuts.isEmpty else { return nil }
+        let pdfs = removedHandOuts.filter { $0.hasSuffix(".pdf") }.count, zips = removedHandOuts.count - pdfs
+        let what = [pdfs > 0 ? "\(pdfs) PDF\(pdfs == 1 ? "" : "s")" : nil, zips > 0 ? "\(zips) zip\(zips == 1 ? "" : "s")" : nil]
+            .compactMap { $0 }.joined(separator: " and ")
+        return "removed \(what) an earlier build made: this build was not asked for them; to keep them in every build "
+            + "(and in refkit deploy), add outputs: { pdf: true, bundles: true } to content/site.yml, or pass --pdf / --bundle"
+    }
 }
 
 /// Why a build wrote nothing. Every case leaves the output folder as it was.

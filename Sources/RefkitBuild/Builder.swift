@@ -37,6 +37,7 @@ public struct Builder: Sendable {
     }
 
     public func build(_ request: BuildRequest) -> BuildOutcome {
+        var request = request
         let date: Day
         do { date = try dateResolver.resolve(option: request.date) } catch {
             return BuildOutcome(diagnostics: [], result: .failure(.badDate(error)))
@@ -46,6 +47,14 @@ public struct Builder: Sendable {
         }
         // Every input is read once: for the fingerprint, then from memory by the loader.
         let fileSystem = CachingFileSystem(self.fileSystem, inputs: ["content", "templates"].map { request.kitDirectory + "/" + $0 })
+        // What the kit declares it publishes is part of every build of it (`--pdf`, `--bundle` add).
+        let declared = KitValidator.declaredOutputs(kitDirectory: request.kitDirectory, fileSystem: fileSystem)
+        request.bundle = request.bundle || declared.bundles
+        if declared.pdf, request.pdf == nil {
+            do { request.pdf = try ChromiumProgram.locate(environment: request.environment) } catch {
+                return BuildOutcome(diagnostics: [], result: .failure(.print(error)))
+            }
+        }
         let output = request.outputDirectory ?? request.kitDirectory + "/output"
         // One build at a time per output folder, from the first look at it to the last rename.
         let lock: OutputLock
@@ -83,8 +92,15 @@ public struct Builder: Sendable {
             let otherPages = writesShared ? (kit.site.unlisted ? 0 : 1) + renderer.networkPageCount : 0
             let manifest = try rebuild.commit(pages: written.pages, prints: written.prints, otherEntries: written.otherEntries,
                                               otherPages: otherPages, diagnostics: validated.diagnostics)
-            let summary = BuildSummary(sources: manifest.sources.count, pages: manifest.pages, output: output, date: date,
+            var summary = BuildSummary(sources: manifest.sources.count, pages: manifest.pages, output: output, date: date,
                                        rendered: rebuild.rendered.count)
+            // PDFs or zips an earlier build made and this one was not asked for (options change a
+            // build's fingerprint, so such a build is whole): removed, and said so.
+            if rebuild.isWhole, request.pdf == nil || !request.bundle, let previous = writer.previous {
+                summary.removedHandOuts = previous.files.keys.filter { path in
+                    (request.pdf == nil && path.hasSuffix(".pdf")) || (!request.bundle && path.hasPrefix("bundles/"))
+                }.sorted()
+            }
             return BuildOutcome(diagnostics: validated.diagnostics, result: .success(summary))
         } catch {
             writer.abort()

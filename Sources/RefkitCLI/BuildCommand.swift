@@ -66,6 +66,7 @@ struct BuildCommand: RefkitSubcommand {
             secret: environment.variables["REFKIT_SECRET"], bundle: bundle, jobs: jobs, shard: shard.flatMap(Shard.init))
         request.progress = { done, total in display.update(done: done, total: total) }
         request.renderMode = RenderMode(environment: environment.variables)
+        request.environment = environment.variables
         if pdf {
             do {
                 request.pdf = try ChromiumProgram.locate(environment: environment.variables)
@@ -100,6 +101,7 @@ struct BuildCommand: RefkitSubcommand {
             line += " for \(summary.date) in \(String(format: "%.2f", seconds)) s → \(shownOutput)/"
             if warnings > 0 { line += " (\(warnings) warning\(warnings == 1 ? "" : "s"))" }
             environment.standardOutput(line + "\n")
+            if let note = summary.removalNote { environment.standardOutput("refkit: \(note)\n") }
             return ExitStatus.success
         case .failure(let failure):
             environment.standardError("refkit: \(failure)\n")

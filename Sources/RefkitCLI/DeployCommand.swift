@@ -51,16 +51,26 @@ struct DeployCommand: RefkitSubcommand {
         var request = BuildRequest(kitDirectory: kit, outputDirectory: outputFolder, date: date,
                                    secret: environment.variables["REFKIT_SECRET"])
         request.renderMode = RenderMode(environment: environment.variables)
+        request.environment = environment.variables
         let outcome = builder.build(request)
         for diagnostic in outcome.diagnostics {
             environment.standardError(diagnostic.formatted(forTerminal: environment.errorIsTerminal) + "\n")
         }
-        guard case .success(let summary) = outcome.result else {
+        guard case .success(var summary) = outcome.result else {
             guard case .failure(let failure) = outcome.result else { return ExitStatus.contentErrors }
             environment.standardError("refkit: \(failure); nothing was deployed\n")
             if case .notAKit = failure { return ExitStatus.usage }
             return ExitStatus.contentErrors
         }
+        if dryRun {
+            // The dry run built into a folder of its own: what the real build would remove is what
+            // output/ holds of PDFs and zips and this build did not make.
+            let real = output.map(environment.absolute) ?? kit + "/output"
+            let made = OutputWriter(fileSystem: environment.fileSystem, output: outputFolder).previous?.files ?? [:]
+            summary.removedHandOuts = (OutputWriter(fileSystem: environment.fileSystem, output: real).previous?.files.keys ?? [:].keys)
+                .filter { ($0.hasSuffix(".pdf") || $0.hasPrefix("bundles/")) && made[$0] == nil }.sorted()
+        }
+        if let note = summary.removalNote { environment.standardOutput("refkit: \(note)\n") }
         guard case .success(let checked) = builder.check(BuildRequest(kitDirectory: kit, date: date,
                                                                        secret: environment.variables["REFKIT_SECRET"])),
               let site = checked.validated.kit?.site else { return ExitStatus.contentErrors }

@@ -54,6 +54,8 @@ public struct Site: Sendable, Hashable {
     public var askAfterDays = 90
     /// Where `refkit deploy` publishes output/.
     public var deploy: DeployTarget?
+    /// `outputs:`: what every build of the kit writes besides its pages (PDFs, bundles).
+    public var outputs = DeclaredOutputs()
     /// `follow_up:`: how often `refkit report`'s calendar has the business follow up, per segment.
     public var followUp: FollowUp
 
@@ -218,6 +220,16 @@ public struct Brand: Sendable, Hashable {
 }
 
 /// A file copied verbatim to `output/assets/`.
+/// `outputs: { pdf: true, bundles: true }` in site.yml: what the kit publishes besides its pages,
+/// so `build`, `deploy` and `serve` agree on it (`--pdf` and `--bundle` add them for one build).
+public struct DeclaredOutputs: Sendable, Hashable {
+    public var pdf = false
+    public var bundles = false
+    public init(pdf: Bool = false, bundles: Bool = false) {
+        (self.pdf, self.bundles) = (pdf, bundles)
+    }
+}
+
 public struct Asset: Sendable, Hashable {
     /// Path under the output directory, e.g. `assets/northwind.svg`.
     public var outputPath: String

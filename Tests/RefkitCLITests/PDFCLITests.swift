@@ -52,4 +52,50 @@ final class PDFCLITests: XCTestCase {
                                    environment: environment)
         XCTAssertTrue(again.output.hasPrefix("refkit: nothing changed since the last build"), again.output)
     }
+
+    /// `build --pdf --bundle`, then `deploy`: a kit that declares `outputs: { pdf: true, bundles:
+    /// true }` publishes its PDFs and zips, and a plain build keeps them; a kit that does not is
+    /// told, by the build and the deploy, that they were removed (issue 29: deploy dropped 12 → 0).
+    func testDeployPublishesWhatTheKitDeclaresAndSaysWhatItRemoved() throws {
+        _ = try ExternalTool.chromium.require()
+        let environment = ["PATH": "/usr/bin:/bin"]
+        func run(_ arguments: [String], _ kit: String) throws -> (status: Int32, output: String, error: String) {
+            let result = try runProcess(RefkitUnderTest.path, arguments + ["--date", "2026-11-23"], in: kit, environment: environment)
+            XCTAssertEqual(result.status, 0, result.error)
+            return result
+        }
+        func handOuts(_ folder: String) throws -> [String] {
+            try FileManager.default.subpathsOfDirectory(atPath: folder).filter { $0.hasSuffix(".pdf") || $0.hasSuffix(".zip") }.sorted()
+        }
+        // Declared: every build and every deploy has them.
+        let declared = try kitCopy()
+        let site = declared + "/content/site.yml"
+        try Data((try String(contentsOfFile: site, encoding: .utf8) + "outputs: { pdf: true, bundles: true }\ndeploy: { directory: published }\n").utf8)
+            .write(to: URL(fileURLWithPath: site))
+        _ = try run(["build"], declared)
+        let built = try handOuts(declared + "/output")
+        XCTAssertGreaterThanOrEqual(built.count, 6, "\(built)")
+        let deployed = try run(["deploy"], declared)
+        XCTAssertFalse(deployed.output.contains("refkit: removed"), deployed.output)
+        XCTAssertEqual(try handOuts(declared + "/published"), built)
+        let again = try run(["build"], declared)
+        XCTAssertTrue(again.output.hasPrefix("refkit: nothing changed since the last build"), again.output)
+        XCTAssertEqual(try handOuts(declared + "/output"), built)
+
+        // Not declared: --pdf --bundle makes them for one build; the next build (the deploy's
+        // own) removes them and says so, and the dry run says so before anything is published.
+        let plain = try kitCopy()
+        try Data((try String(contentsOfFile: plain + "/content/site.yml", encoding: .utf8) + "deploy: { directory: published }\n").utf8)
+            .write(to: URL(fileURLWithPath: plain + "/content/site.yml"))
+        _ = try run(["build", "--pdf", "--bundle"], plain)
+        let pdfs = try handOuts(plain + "/output").filter { $0.hasSuffix(".pdf") }.count
+        let zips = try handOuts(plain + "/output").count - pdfs
+        let note = "refkit: removed \(pdfs) PDFs and \(zips) zips an earlier build made: this build was not asked for them; to keep them "
+            + "in every build (and in refkit deploy), add outputs: { pdf: true, bundles: true } to content/site.yml, or pass --pdf / --bundle\n"
+        let dry = try run(["deploy", "--dry-run"], plain)
+        XCTAssertTrue(dry.output.contains(note), dry.output)
+        let published = try run(["deploy"], plain)
+        XCTAssertTrue(published.output.contains(note), published.output)
+        XCTAssertEqual(try handOuts(plain + "/output"), [])
+    }
 }

@@ -59,6 +59,7 @@ extension KitValidator {
                     deploy: deploy, followUp: followUp)
         site.shortLinks = shortLinks
         site.paper = paper
+        site.outputs = outputs(fields)
         site.askAfterDays = askAfterDays ?? site.askAfterDays
         return site
     }
@@ -80,6 +81,22 @@ extension KitValidator {
     /// (read again without reporting: the file's own problems are reported already).
     static func siteLocation(of key: String, in document: YAMLDocument) -> SourceLocation {
         FieldReader(document, node: document.root, knownKeys: siteKeys, log: DiagnosticLog()).location(of: key)
+    }
+
+    /// `outputs: { pdf: true, bundles: true }`.
+    static func outputs(_ fields: FieldReader) -> DeclaredOutputs {
+        guard let reader = fields.mapping("outputs", knownKeys: ["pdf", "bundles"]) else { return DeclaredOutputs() }
+        return DeclaredOutputs(pdf: reader.bool("pdf") ?? false, bundles: reader.bool("bundles") ?? false)
+    }
+
+    /// What `content/site.yml` declares in `outputs:`, read before a build fingerprints its inputs
+    /// (the outputs are options of the build); a mistake in it is validation's to report.
+    static func declaredOutputs(kitDirectory: String, fileSystem: any FileSystem) -> DeclaredOutputs {
+        let file = "content/site.yml"
+        guard let bytes = try? fileSystem.readFile(at: kitDirectory + "/" + file),
+              case .success(let text) = TextDecoding.decode(bytes, file: file),
+              case .success(let document) = YAMLParsing.parse(text, file: file, lineOffset: 0) else { return DeclaredOutputs() }
+        return outputs(FieldReader(document, node: document.root, knownKeys: siteKeys, log: DiagnosticLog()))
     }
 
     /// `paper:`, in site.yml or a source's file: `a4` or `letter`, in any case (`A4`, `Letter`).

@@ -20,8 +20,35 @@ public enum Language {
     /// their old codes iw and ji, and Yiddish, Pashto, Sindhi, Dhivehi, Kurdish Sorani, Uyghur).
     static let rightToLeft: Set<String> = ["ar", "he", "iw", "fa", "ur", "yi", "ji", "ps", "sd", "dv", "ckb", "ug"]
 
+    /// The tag up to its first extension or private use (`-u-…`, `-x-…`): language, script,
+    /// region and variants. `ar` for `ar-u-nu-latn`.
+    public static func withoutExtensions(_ tag: String) -> String {
+        let parts = tag.split(separator: "-")
+        let end = parts.dropFirst().firstIndex { $0.count == 1 } ?? parts.endIndex
+        return parts[..<end].joined(separator: "-")
+    }
+
+    /// The identifier Foundation's formatters take for `tag`: ICU's form, the Unicode extension's
+    /// numbering system as a keyword (`hi-IN@numbers=deva` for `hi-IN-u-nu-deva`). Foundation
+    /// stops the program on a BCP 47 `-u-nu-` tag; refkit writes every date in the Gregorian
+    /// calendar, so `-u-ca-` and the other keys are left out.
+    public static func localeIdentifier(_ tag: String) -> String {
+        let base = withoutExtensions(tag)
+        let parts = tag.lowercased().split(separator: "-").map(String.init)
+        guard let u = parts.firstIndex(of: "u"), u > 0 else { return base }
+        var index = u + 1, numbers: String?
+        while index < parts.count, parts[index].count != 1 {
+            if parts[index] == "nu", index + 1 < parts.count, (3...8).contains(parts[index + 1].count),
+               parts[index + 1].allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber) }) {
+                numbers = parts[index + 1]
+            }
+            index += 1
+        }
+        return numbers.map { base + "@numbers=" + $0 } ?? base
+    }
+
     public static func isRightToLeft(_ tag: String) -> Bool {
-        let parts = tag.lowercased().split(separator: "-")
+        let parts = withoutExtensions(tag).lowercased().split(separator: "-")
         // A script subtag says it outright: `az-Arab` is right to left, `ku-Latn` is not.
         if parts.contains(where: { ["arab", "hebr", "thaa", "syrc", "nkoo", "adlm"].contains($0) }) { return true }
         if parts.contains(where: { ["latn", "cyrl"].contains($0) }) { return false }

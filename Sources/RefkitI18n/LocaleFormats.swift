@@ -19,7 +19,7 @@ public final class LocaleFormats: @unchecked Sendable {
     public let shortMonths: [String]
 
     private init(_ language: String) {
-        let locale = Locale(identifier: language)
+        let locale = Locale(identifier: Language.localeIdentifier(language))
         numbers.locale = locale
         numbers.numberStyle = .decimal
         calendar.timeZone = TimeZone(identifier: "UTC")!

@@ -276,6 +276,23 @@ final class CLITests: XCTestCase {
         XCTAssertTrue(again.stderr.contains("is not empty"), again.stderr)
     }
 
+    /// A tag with a Unicode extension (`-u-nu-`, `-u-ca-`) passes `check`, so `build` and `report`
+    /// must work with it too: they died with SIGILL and printed nothing (issue 29).
+    func testTagsWithUnicodeExtensionsBuildAndReport() throws {
+        for tag in ["ar-u-nu-arab", "hi-IN-u-nu-deva", "th-TH-u-nu-thai", "de-u-ca-buddhist"] {
+            let kit = try kitCopy()
+            let site = kit + "/content/site.yml"
+            try Data((try String(contentsOfFile: site, encoding: .utf8) + "language: \(tag)\n").utf8).write(to: URL(fileURLWithPath: site))
+            try Data("date,source,stage,value,note\n2026-03-02,cara,lead,,\n2026-03-20,cara,deal,4415.90,\n".utf8)
+                .write(to: URL(fileURLWithPath: kit + "/content/ledger.csv"))
+            for command in ["check", "build", "report"] {
+                let result = try run([command, "--date", "2026-11-23"], in: kit)
+                XCTAssertEqual(result.status, 0, "\(tag) \(command): \(result.stderr)")
+            }
+            XCTAssertTrue(FileManager.default.fileExists(atPath: kit + "/private/report/index.html"), tag)
+        }
+    }
+
     /// `init --language` writes the language's whole table and a kit that speaks it.
     func testInitInALanguageWritesItsWordsAndBuildsInIt() throws {
         let parent = FileManager.default.temporaryDirectory.appendingPathComponent("refkit-init-\(UUID().uuidString)").path

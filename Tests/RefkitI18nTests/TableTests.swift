@@ -16,6 +16,29 @@ final class TableTests: XCTestCase {
         XCTAssertGreaterThan(BuiltInWords.plainKeys.count, 50)
     }
 
+    /// Every tag `check` accepts must format: Foundation stopped the program (SIGILL) on a Unicode
+    /// extension's numbering system (`ar-u-nu-arab`, `hi-IN-u-nu-deva`, `th-TH-u-nu-thai`; issue 29).
+    /// Each shipped language with `-u-nu-*` and `-u-ca-*`, and the digits they ask for.
+    func testEveryShippedLanguageWithUnicodeExtensionsFormats() {
+        for language in shipped {
+            for tag in [language, "\(language)-u-nu-arab", "\(language)-u-nu-deva", "\(language)-u-ca-islamic",
+                        "\(language)-u-ca-buddhist-nu-thai", "\(language)-u-nu-latn-x-private"] {
+                XCTAssertTrue(Language.isWellFormed(tag), tag)
+                let formats = LocaleFormats.of(tag)
+                XCTAssertFalse(formats.day(year: 2027, month: 6, day: 30, style: .long).isEmpty, tag)
+                XCTAssertFalse(formats.dayAndTime(year: 2027, month: 1, day: 14, hour: 18, minute: 30).isEmpty, tag)
+                XCTAssertFalse(formats.integer(4415).isEmpty, tag)
+                XCTAssertEqual(formats.shortMonths.count, 12, tag)
+            }
+        }
+        XCTAssertEqual(LocaleFormats.of("hi-IN-u-nu-deva").integer(12345), "१२,३४५")
+        XCTAssertEqual(LocaleFormats.of("ar-u-nu-latn").integer(12345), "12,345")
+        XCTAssertTrue(LocaleFormats.of("th-TH-u-nu-thai").day(year: 2027, month: 1, day: 15, style: .long).contains("๒๐๒๗"),
+                      "Gregorian year, Thai digits")
+        XCTAssertEqual(Language.direction(of: "ar-u-nu-latn"), "rtl", "Arabic with Latin digits is still right to left")
+        XCTAssertEqual(Language.localeIdentifier("hi-IN-u-ca-indian-nu-deva"), "hi-IN@numbers=deva")
+    }
+
     /// refkit reads its own tables without Yams: the reading must be Yams's.
     func testTheQuickReadingOfEveryTableIsYamssReading() throws {
         for language in shipped {

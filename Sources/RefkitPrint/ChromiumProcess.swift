@@ -16,7 +16,14 @@ final class ChromiumProcess: @unchecked Sendable {
         "--headless", "--remote-debugging-pipe", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
         "--no-first-run", "--no-default-browser-check", "--disable-extensions", "--disable-sync",
         "--disable-background-networking", "--disable-component-update", "--disable-default-apps",
-        "--hide-scrollbars", "--mute-audio", "--font-render-hinting=none", "about:blank",
+        "--hide-scrollbars", "--mute-audio", "--font-render-hinting=none",
+        // No network at all, whatever a page asks (the tabs answer every request themselves): no
+        // pop-ups, no name is ever resolved, every connection goes to a proxy that is not there,
+        // and WebRTC may use no UDP of its own (script is off too: see `Tab`).
+        "--block-new-web-contents", "--host-resolver-rules=MAP * ~NOTFOUND", "--proxy-server=socks5://127.0.0.1:9",
+        "--proxy-bypass-list=<-loopback>", "--force-webrtc-ip-handling-policy=disable_non_proxied_udp",
+        "--webrtc-ip-handling-policy=disable_non_proxied_udp", "--disable-features=WebRtcHideLocalIpsWithMdns,MediaRouter,DialMediaRouteProvider",
+        "about:blank",
     ]
 
     init(_ program: ChromiumProgram) throws(PrintFailure) {

@@ -24,6 +24,9 @@ final class Tab: @unchecked Sendable {
         session = try pipe.call("Target.attachToTarget", ["targetId": target, "flatten": true])["sessionId"] as? String ?? ""
         // Weak: an event Chromium sends while it closes may come after the tab is gone.
         pipe.route(session: session) { [weak self] method, params in self?.event(method, params) }
+        // A printed page runs no script (refkit's templates have none): a kit template or raw HTML
+        // cannot open windows, reach the network or wait on a timer.
+        _ = try pipe.call("Emulation.setScriptExecutionDisabled", ["value": true], session: session)
         _ = try pipe.call("Page.enable", session: session)
         _ = try pipe.call("Page.setLifecycleEventsEnabled", ["enabled": true], session: session)
         _ = try pipe.call("Fetch.enable", ["patterns": [["urlPattern": "*"]]], session: session)

@@ -98,4 +98,63 @@ final class PDFCLITests: XCTestCase {
         XCTAssertTrue(published.output.contains(note), published.output)
         XCTAssertEqual(try handOuts(plain + "/output"), [])
     }
+
+    /// A printed page may not reach the network, whatever its HTML asks (issue 29: a page's script
+    /// opened a window that made a real GET, and WebRTC sent STUN and mDNS): an offer with raw HTML
+    /// holding script in an <object> (the tag filter keeps it), window.open, fetch, WebRTC and an
+    /// image on a listening local server is printed under strace: nothing connects or sends to an Internet address, and
+    /// the server hears nothing.
+    func testPrintingReachesNoNetwork() throws {
+        _ = try ExternalTool.chromium.require()
+        let strace = try ExternalTool.strace.require()
+        let kit = try kitCopy()
+        let listener = try runProcess("/usr/bin/env", ["python3", "-c", """
+            import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])
+            """])
+        let port = Int(listener.output.trimmingCharacters(in: .whitespacesAndNewlines))! + 1
+        let heard = kit + "/heard.txt"
+        let server = Process()
+        server.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        server.arguments = ["python3", "-c", """
+            import socket, sys
+            s = socket.socket(); s.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1); s.bind(("127.0.0.1", \(port)))
+            s.listen(8); s.settimeout(60)
+            while True:
+                try: c, _ = s.accept()
+                except OSError: break
+                open(sys.argv[1], "a").write(c.recv(200).decode("latin-1") + "\\n")
+            """, heard]
+        try server.run()
+        defer { server.terminate() }
+        let script = """
+            <script>window.open("http://127.0.0.1:\(port)/popup"); fetch("http://127.0.0.1:\(port)/fetch");
+            var c = new RTCPeerConnection({iceServers: [{urls: "stun:127.0.0.1:\(port)"}, {urls: "stun:8.8.8.8:3478"}]});
+            c.createDataChannel("x"); c.createOffer().then(function (o) { c.setLocalDescription(o); });</script>
+            """
+        let site = kit + "/content/site.yml"
+        try Data((try String(contentsOfFile: site, encoding: .utf8) + "unsafe_html: true\n").utf8).write(to: URL(fileURLWithPath: site))
+        try Data("""
+            ---
+            title: Ten percent off
+            kind: coupon
+            value: "10% off"
+            code: "{{source.code}}-10"
+            ---
+            <object data="data:text/html;base64,\(Data(script.utf8).base64EncodedString())" width="10" height="10"></object>
+            <img src="http://127.0.0.1:\(port)/image.png" alt="">
+
+            """.utf8).write(to: URL(fileURLWithPath: kit + "/content/offers/coupon.md"))
+        let log = kit + "/strace.txt"
+        let result = try runProcess(strace, ["-f", "-qq", "-e", "trace=connect,sendto,sendmsg,sendmmsg", "-o", log, RefkitUnderTest.path,
+                                             "build", "--pdf", "--date", "2026-11-23"], in: kit, environment: ["PATH": "/usr/bin:/bin"])
+        XCTAssertEqual(result.status, 0, result.error)
+        XCTAssertTrue(FileManager.default.fileExists(atPath: kit + "/output/cara/offers/coupon.pdf"))
+        Thread.sleep(forTimeInterval: 1)
+        let calls = try String(contentsOfFile: log, encoding: .utf8).split(separator: "\n")
+        // A socket made only to ask the system about its addresses sends nothing: what counts is a
+        // connection or a datagram to an Internet address.
+        let internet = calls.filter { $0.contains("sa_family=AF_INET") }
+        XCTAssertEqual(internet, [], "Internet traffic while printing")
+        XCTAssertFalse(FileManager.default.fileExists(atPath: heard), (try? String(contentsOfFile: heard, encoding: .utf8)) ?? "")
+    }
 }

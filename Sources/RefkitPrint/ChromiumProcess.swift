@@ -27,10 +27,15 @@ final class ChromiumProcess: @unchecked Sendable {
     ]
 
     init(_ program: ChromiumProgram) throws(PrintFailure) {
-        let template = FileManager.default.temporaryDirectory.path + "/refkit-chromium-XXXXXX"
+        // The profile's name carries this process's id: a build that was killed leaves one
+        // behind, which the next build removes once no process has that id.
+        ProfileCleanup.sweepStale()
+        ProfileCleanup.shared.installHandlers()
+        let template = FileManager.default.temporaryDirectory.path + "/\(ProfileCleanup.prefix)\(getpid())-XXXXXX"
         var name = Array(template.utf8CString)
         guard mkdtemp(&name) != nil else { throw .chromium("cannot start: no temporary folder for its profile (\(String(cString: strerror(errno))))") }
         profile = String(decoding: name.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
+        ProfileCleanup.shared.add(profile)
 
         // Our write end → its fd 3; its fd 4 → our read end. Close-on-exec: only the dup2'd copies
         // reach Chromium.
@@ -54,8 +59,16 @@ final class ChromiumProcess: @unchecked Sendable {
         let argv = arguments.map { strdup($0) } + [nil]
         let envp = environment.map { strdup("\($0.key)=\($0.value)") } + [nil]
         defer { (argv + envp).forEach { free($0) } }
+        // A process group of its own (Chromium is a dozen processes): a signal can then stop and
+        // end all of them at once (`ProfileCleanup`), and a terminal's Ctrl-C reaches refkit, which
+        // stops them, rather than each of them.
+        var attributes = posix_spawnattr_t()
+        posix_spawnattr_init(&attributes)
+        defer { posix_spawnattr_destroy(&attributes) }
+        posix_spawnattr_setflags(&attributes, Int16(POSIX_SPAWN_SETPGROUP))
+        posix_spawnattr_setpgroup(&attributes, 0)
         var pid: pid_t = 0
-        let status = posix_spawn(&pid, program.path, &actions, nil, argv, envp)
+        let status = posix_spawn(&pid, program.path, &actions, &attributes, argv, envp)
         close(commands[0])
         close(replies[1])
         guard status == 0 else {
@@ -64,6 +77,7 @@ final class ChromiumProcess: @unchecked Sendable {
             throw .chromium("cannot start \(program.path): \(String(cString: strerror(status)))")
         }
         self.pid = pid
+        ProfileCleanup.shared.started(pid, profile: profile)
         let profile = profile
         pipe = DevToolsPipe(output: FileHandle(fileDescriptor: commands[1], closeOnDealloc: true),
                             input: FileHandle(fileDescriptor: replies[0], closeOnDealloc: true)) {
@@ -81,10 +95,83 @@ final class ChromiumProcess: @unchecked Sendable {
             if waitpid(pid, &status, WNOHANG) != 0 { return removeProfile() }
             usleep(100_000)
         }
-        kill(pid, SIGKILL)
+        kill(-pid, SIGKILL)
         waitpid(pid, &status, 0)
         removeProfile()
     }
 
-    private func removeProfile() { try? FileManager.default.removeItem(atPath: profile) }
+    private func removeProfile() {
+        try? FileManager.default.removeItem(atPath: profile)
+        ProfileCleanup.shared.remove(profile)
+    }
+}
+
+/// Chromium's throwaway profiles (a megabyte each) never outlive the build: on Ctrl-C, SIGTERM or
+/// SIGHUP the build stops Chromium and removes them before it ends as the signal asks; a profile
+/// left by a build that was killed outright (SIGKILL) is removed by the next build that prints.
+final class ProfileCleanup: @unchecked Sendable {
+    static let prefix = "refkit-chromium-"
+    static let shared = ProfileCleanup()
+
+    private let lock = NSLock()
+    private var profiles: [String: pid_t] = [:]
+    private var sources: [DispatchSourceSignal] = []
+
+    /// Registers a profile as soon as it is made (before its Chromium starts).
+    func add(_ profile: String) { lock.withLock { profiles[profile] = 0 } }
+
+    /// Before the first profile is made: from then on these signals stop Chromium and remove it.
+    func installHandlers() {
+        lock.withLock {
+            guard sources.isEmpty else { return }
+            for signal in [SIGINT, SIGTERM, SIGHUP] {
+                Glibc.signal(signal, SIG_IGN)  // delivered to the source below instead
+                let source = DispatchSource.makeSignalSource(signal: signal, queue: .global())
+                source.setEventHandler { [self] in stopAll(then: signal) }
+                source.resume()
+                sources.append(source)
+            }
+        }
+    }
+
+    func started(_ chromium: pid_t, profile: String) { lock.withLock { profiles[profile] = chromium } }
+
+    func remove(_ profile: String) { lock.withLock { _ = profiles.removeValue(forKey: profile) } }
+
+    /// Stops every Chromium, removes its profile, and ends the process as `signal` would have.
+    private func stopAll(then signal: Int32) {
+        let running = lock.withLock { profiles }
+        for (profile, chromium) in running {
+            // Frozen first: it writes nothing more into its profile while that is removed, and the
+            // build does not see it gone (and end on its own) before the profile is.
+            if chromium > 0 { kill(-chromium, SIGSTOP) }
+            try? FileManager.default.removeItem(atPath: profile)
+            if chromium > 0 {
+                kill(-chromium, SIGKILL)
+                var status: Int32 = 0
+                waitpid(chromium, &status, 0)
+                try? FileManager.default.removeItem(atPath: profile)
+            }
+        }
+        // One made a moment ago and not yet registered carries this process's id too.
+        let folder = FileManager.default.temporaryDirectory.path
+        for name in (try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? [] where name.hasPrefix("\(Self.prefix)\(getpid())-") {
+            try? FileManager.default.removeItem(atPath: folder + "/" + name)
+        }
+        // To the process, not this thread (a dispatch worker blocks signals: `raise` would leave
+        // it pending there, and the build would go on).
+        Glibc.signal(signal, SIG_DFL)
+        kill(getpid(), signal)
+    }
+
+    /// Removes the profiles in the temporary folder whose build (the id in the name) has ended.
+    static func sweepStale() {
+        let folder = FileManager.default.temporaryDirectory.path
+        for name in (try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? [] where name.hasPrefix(prefix) {
+            guard let owner = pid_t(name.dropFirst(prefix.count).prefix { $0 != "-" }) else { continue }
+            if owner != getpid(), kill(owner, 0) != 0, errno == ESRCH {
+                try? FileManager.default.removeItem(atPath: folder + "/" + name)
+            }
+        }
+    }
 }

@@ -157,4 +157,51 @@ final class PDFCLITests: XCTestCase {
         XCTAssertEqual(internet, [], "Internet traffic while printing")
         XCTAssertFalse(FileManager.default.fileExists(atPath: heard), (try? String(contentsOfFile: heard, encoding: .utf8)) ?? "")
     }
+
+    /// Chromium's profile (a megabyte) is removed on Ctrl-C, SIGTERM and SIGHUP, and one left by a
+    /// build killed outright is removed by the next build that prints (issue 29).
+    func testChromiumsProfileNeverOutlivesTheBuild() throws {
+        _ = try ExternalTool.chromium.require()
+        let kit = try kitCopy()
+        // Forty sources: printing takes seconds, so every signal comes while Chromium prints.
+        for n in 0..<40 {
+            try Data("name: Customer \(n)\nsegment: customer\n".utf8).write(to: URL(fileURLWithPath: kit + "/content/sources/customer-\(n).yml"))
+        }
+        let temporary = kit + "/tmp"
+        try FileManager.default.createDirectory(atPath: temporary, withIntermediateDirectories: true)
+        func profiles() -> [String] {
+            ((try? FileManager.default.contentsOfDirectory(atPath: temporary)) ?? []).filter { $0.hasPrefix("refkit-chromium-") }
+        }
+        for signal in [SIGINT, SIGTERM, SIGHUP, SIGKILL] {
+            try? FileManager.default.removeItem(atPath: kit + "/output")
+            let build = Process()
+            build.executableURL = URL(fileURLWithPath: RefkitUnderTest.path)
+            build.arguments = ["build", "--pdf", "--date", "2026-11-23"]
+            build.currentDirectoryURL = URL(fileURLWithPath: kit)
+            build.environment = ["PATH": "/usr/bin:/bin", "TMPDIR": temporary]
+            build.standardOutput = FileHandle.nullDevice
+            build.standardError = FileHandle.nullDevice
+            try build.run()
+            let deadline = Date().addingTimeInterval(20)
+            // Chromium has started once it has made its profile's Default folder.
+            while !(profiles().first.map { FileManager.default.fileExists(atPath: temporary + "/" + $0 + "/Default") } ?? false),
+                  build.isRunning, Date() < deadline { usleep(2_000) }
+            usleep(100_000)
+            XCTAssertFalse(profiles().isEmpty, "signal \(signal): Chromium was started")
+            kill(build.processIdentifier, signal)
+            build.waitUntilExit()
+            XCTAssertTrue(build.terminationReason == .uncaughtSignal || build.terminationStatus != 0,
+                          "signal \(signal) stopped the build")
+            if signal == SIGKILL {
+                XCTAssertEqual(profiles().count, 1, "nothing can run on SIGKILL")
+            } else {
+                usleep(200_000)
+                XCTAssertEqual(profiles(), [], "signal \(signal)")
+            }
+        }
+        let next = try runProcess(RefkitUnderTest.path, ["build", "--pdf", "--date", "2026-11-23"], in: kit,
+                                  environment: ["PATH": "/usr/bin:/bin", "TMPDIR": temporary])
+        XCTAssertEqual(next.status, 0, next.error)
+        XCTAssertEqual(profiles(), [], "the next build removed the killed build's profile, and its own")
+    }
 }

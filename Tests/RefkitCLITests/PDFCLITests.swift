@@ -204,4 +204,31 @@ final class PDFCLITests: XCTestCase {
         XCTAssertEqual(next.status, 0, next.error)
         XCTAssertEqual(profiles(), [], "the next build removed the killed build's profile, and its own")
     }
+
+    /// Every `site.url` that `check` accepts prints: an upper-case host, `:443`, dot segments, a
+    /// query and a fragment failed with ERR_BLOCKED_BY_CLIENT or printed on two pages (issue 29).
+    /// The address is written one way (`SiteAddress`) for the printer and every link.
+    func testAnAwkwardSiteURLPrintsOnePageEach() throws {
+        let pdfinfo = try ExternalTool.pdfinfo.require()
+        _ = try ExternalTool.chromium.require()
+        let kit = try kitCopy()
+        let site = kit + "/content/site.yml"
+        let text = try String(contentsOfFile: site, encoding: .utf8)
+        let line = try XCTUnwrap(text.split(separator: "\n").first { $0.hasPrefix("url:") })
+        try Data(text.replacingOccurrences(of: String(line), with: "url: HTTPS://Kits.Acme.EXAMPLE:443/a/./b/../refer?utm=x#top").utf8)
+            .write(to: URL(fileURLWithPath: site))
+        let result = try runProcess(RefkitUnderTest.path, ["build", "--pdf", "--date", "2026-11-23"], in: kit,
+                                    environment: ["PATH": "/usr/bin:/bin"])
+        XCTAssertEqual(result.status, 0, result.error)
+        XCTAssertTrue(result.error.contains("warning: 'url' is where output/ is published: its '?utm=x#top' is left out, and links are made under https://kits.acme.example/a/refer"),
+                      result.error)
+        let pdfs = try FileManager.default.subpathsOfDirectory(atPath: kit + "/output").filter { $0.hasSuffix(".pdf") }
+        XCTAssertGreaterThanOrEqual(pdfs.count, 4)
+        for pdf in pdfs {
+            let info = try runProcess(pdfinfo, [kit + "/output/" + pdf])
+            XCTAssertTrue(info.output.contains("\nPages:           1\n"), "\(pdf): \(info.output)")
+        }
+        let email = try String(contentsOfFile: kit + "/output/cara/email.html", encoding: .utf8)
+        XCTAssertTrue(email.contains("https://kits.acme.example/a/refer/"), "the e-mail's links are under the address as written one way")
+    }
 }

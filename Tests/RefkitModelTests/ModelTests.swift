@@ -134,4 +134,12 @@ final class PaperTests: XCTestCase {
         source.paper = .a4
         XCTAssertEqual(paper(), .a4)
     }
+
+    func testTheSiteAddressIsWrittenOneWay() {
+        XCTAssertEqual(SiteAddress.normalise("HTTPS://Kits.Example:443/a/./b/../c/?q=1#f"),
+                       .init(url: "https://kits.example/a/c", leftOut: "?q=1#f"))
+        XCTAssertEqual(SiteAddress.normalise("http://example.com:80/"), .init(url: "http://example.com", leftOut: nil))
+        XCTAssertEqual(SiteAddress.normalise("https://example.com:8443/kits"), .init(url: "https://example.com:8443/kits", leftOut: nil))
+        XCTAssertEqual(SiteAddress.normalise("https://[::1]:443/x/..").url, "https://[::1]")
+    }
 }

@@ -7,7 +7,15 @@ extension KitValidator {
     static func validateSite(_ document: YAMLDocument, assets: AssetIndex, log: DiagnosticLog) -> Site? {
         let fields = FieldReader(document, node: document.root, knownKeys: siteKeys, moved: siteMoved, log: log)
         let name = fields.string("name", required: true)
-        let url = webURL(fields, "url", required: true)
+        // Written one way for the printer and every absolute link (`SiteAddress`).
+        let url = webURL(fields, "url", required: true).map { written in
+            let normalised = SiteAddress.normalise(written)
+            if let leftOut = normalised.leftOut {
+                log.append(.warning("'url' is where output/ is published: its '\(leftOut)' is left out, and links are made under \(normalised.url)",
+                                    at: fields.location(of: "url")))
+            }
+            return normalised.url
+        }
         let referralURL = webURL(fields, "referral_url", required: true)
         let logo = logoPath(fields, "logo", assets: assets)
         let colors = palette(fields)

@@ -119,6 +119,12 @@ final class HostileCLITests: XCTestCase {
             assertClean(run, status: 1, "\(command): symlink loops and a FIFO")
             XCTAssertTrue((run.stdout + run.stderr).contains("content/assets/x:1:1: error: symlink loop"), run.stdout + run.stderr)
         }
+        // A FIFO named like a word table is said to be one, not a file of the wrong kind (issue 29).
+        try FileManager.default.createDirectory(atPath: kit + "/templates/i18n", withIntermediateDirectories: true)
+        XCTAssertEqual(mkfifo(kit + "/templates/i18n/en.yml", 0o644), 0)
+        let run = try bounded(["check", "--date", "2026-11-23"], in: kit)
+        XCTAssertTrue((run.stdout + run.stderr).contains("templates/i18n/en.yml:1:1: warning: ignored: not a regular file (a FIFO, socket or device)"),
+                      run.stdout + run.stderr)
     }
 
     func testBundlesAreTheSameBytesInEveryTimeZone() throws {

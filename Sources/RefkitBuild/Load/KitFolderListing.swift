@@ -28,7 +28,13 @@ extension KitLoader {
             let kind = fileSystem.kind(at: absolute(file))
             if kind == .directory, allowedDirectories.contains(name) { continue }
             let matches = [ext] + (also.map { [$0] } ?? [])
-            guard matches.contains(where: { name.hasSuffix($0) && name.count > $0.count }), kind == .file || kind == .symlink else {
+            let named = matches.contains(where: { name.hasSuffix($0) && name.count > $0.count })
+            if named, kind != .file, kind != .symlink {
+                kit.diagnostics.append(.warning(kind == .directory ? "ignored: a folder, not a file" : "ignored: not a regular file (a FIFO, socket or device)",
+                                                at: SourceLocation(file: file)))
+                continue
+            }
+            guard named else {
                 kit.diagnostics.append(.warning("ignored: \(folder)/ holds only \(matches.map { "*" + $0 }.joined(separator: " and ")) files",
                                                 at: SourceLocation(file: file)))
                 continue

@@ -104,6 +104,11 @@ extension KitValidator {
                 log.append(.warning("post dated \(postDate) is not published yet (build date \(date))", at: fields.location(of: "date")))
                 continue
             }
+            // A post is one page every reader shares: nothing in it is filled per source.
+            if let first = Placeholder.scan(document.body.text).first {
+                log.append(.warning("'{{\(first.name)}}' is published as written: placeholders are filled in a source's own pages, and a network post is one page for every reader; write the name out",
+                                    at: SourceLocation(file: document.file, line: document.body.firstLine + first.lineOffset, column: first.column + 1)))
+            }
             guard let title, let postDate, author != nil || fields.value("author") == nil else { continue }
             posts.append(NetworkPost(slug: slug, file: document.file, title: title, date: postDate, author: author,
                                      summary: summary, body: document.body))

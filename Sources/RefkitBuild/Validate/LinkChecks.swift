@@ -40,13 +40,14 @@ enum LinkChecks {
                         at: location))
                     continue
                 }
-                if destination.isEmpty || destination.hasPrefix("#") || destination.contains("{{") || destination.contains("%7B%7B") {
-                    continue
-                }
+                // A written scheme is checked whatever placeholders follow it.
                 if let scheme = scheme(of: destination) {
                     if blockedSchemes.contains(scheme.lowercased()) {
                         log.append(.error("'\(scheme):' links are not allowed (they run code or hide content in a partner's browser)", at: location))
                     }
+                    continue
+                }
+                if destination.isEmpty || destination.hasPrefix("#") || destination.contains("{{") || destination.contains("%7B%7B") {
                     continue
                 }
                 if destination.hasPrefix("//") { continue }

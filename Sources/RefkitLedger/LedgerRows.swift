@@ -29,6 +29,16 @@ extension LedgerValidator {
         var referrals: [Referral] = []
         var keys: [ReferralKey] = []
         var diagnostics: [Diagnostic] = []
+        /// Per kind of diagnostic, how many were seen: past `LedgerValidator.shownPerKind` + 1 they
+        /// are counted, not kept (a ledger of bad rows costs a count, not a value per row).
+        var seen: [String: Int] = [:]
+
+        mutating func add(_ diagnostic: Diagnostic) {
+            let kind = LedgerValidator.kind(of: diagnostic)
+            let count = seen[kind, default: 0] + 1
+            seen[kind] = count
+            if count <= LedgerValidator.shownPerKind + 1 { diagnostics.append(diagnostic) }
+        }
     }
 
     /// Every row `reader` gives, the first starting on `firstLine`, checked and kept compactly.
@@ -38,7 +48,7 @@ extension LedgerValidator {
         var referralIDs: [ReferralKey: Int32] = [:]
         var suggestions: [String: String?] = [:]
         func error(_ message: String, line: Int, column: Int = 1) {
-            piece.diagnostics.append(.error(message, at: SourceLocation(file: context.file, line: line, column: column)))
+            piece.add(.error(message, at: SourceLocation(file: context.file, line: line, column: column)))
         }
         while let row = reader.next() {
             let rowLine = line
@@ -58,7 +68,7 @@ extension LedgerValidator {
             let dateText = row[0].trimmingSpaces()
             let day = parseDay(dateText)
             if day == nil {
-                error("'date' must be a day written YYYY-MM-DD, not '\(dateText)'", line: rowLine, column: column(0))
+                error("'date' must be a day written YYYY-MM-DD, not '\(dateText.quotable)'", line: rowLine, column: column(0))
             }
 
             let name = row[1].trimmingSpaces()
@@ -66,7 +76,7 @@ extension LedgerValidator {
             if source == nil {
                 var message = name.isEmpty
                     ? "'source' is empty: name the source by its slug or its code"
-                    : "unknown source '\(name)': no content/sources/\(name).yml and no source has the code '\(name)'"
+                    : "unknown source '\(name.quotable)': no content/sources/\(name).yml and no source has the code '\(name.quotable)'"
                 if !name.isEmpty {
                     let suggestion = suggestions[name] ?? closest(to: name, among: context.known)
                     suggestions[name] = suggestion
@@ -78,7 +88,7 @@ extension LedgerValidator {
             let stageText = row[2].trimmingSpaces()
             let stage = Stage(name: stageText)
             if stage == nil {
-                var message = "unknown stage '\(stageText)': use one of \(Stage.allCases.map(\.name).joined(separator: ", "))"
+                var message = "unknown stage '\(stageText.quotable)': use one of \(Stage.allCases.map(\.name).joined(separator: ", "))"
                 if let suggestion = closest(to: stageText.lowercased(), among: Stage.allCases.map(\.name)) {
                     message += "; did you mean '\(suggestion)'?"
                 }
@@ -93,10 +103,10 @@ extension LedgerValidator {
                     error("'value' is written with a decimal comma; write a point: \(decimal) (no thousands separator)",
                           line: rowLine, column: column(3))
                 } else if cents == nil {
-                    error("'value' must be an amount such as 1200 or 1200.50 (digits, no currency sign or thousands separator), not '\(valueText)'",
+                    error("'value' must be an amount such as 1200 or 1200.50 (digits, no currency sign or thousands separator), not '\(valueText.quotable)'",
                           line: rowLine, column: column(3))
                 } else if let stage, stage != .deal {
-                    piece.diagnostics.append(.warning("'value' counts only on a deal; this \(stage.name)'s value is not reported",
+                    piece.add(.warning("'value' counts only on a deal; this \(stage.name)'s value is not reported",
                                                 at: SourceLocation(file: context.file, line: rowLine, column: column(3))))
                 }
             }
@@ -104,7 +114,7 @@ extension LedgerValidator {
             guard let day, let source, let stage else { continue }
             let days = Int32(day.daysSince1970)
             if days > context.todayDays {
-                piece.diagnostics.append(.warning("this row is dated \(day), after today (\(context.today))",
+                piece.add(.warning("this row is dated \(day), after today (\(context.today))",
                                             at: SourceLocation(file: context.file, line: rowLine, column: column(0))))
             }
             var referral: Int32 = -1

@@ -33,7 +33,7 @@ public enum LedgerValidator {
         switch Self.read(text, pieces: pieceCount, file: file, names: names, known: slugs + sources.map(\.code), today: today) {
         case .empty: return (ledger, [])  // an empty file: nothing recorded yet
         case .badHeader(let header):
-            error("the ledger's first line must be the header '\(Ledger.columns.joined(separator: ","))' (or with ',\(Ledger.prospectColumn)' at the end), not '\(header.joined(separator: ","))'", line: 1)
+            error("the ledger's first line must be the header '\(Ledger.columns.joined(separator: ","))' (or with ',\(Ledger.prospectColumn)' at the end), not '\(header.joined(separator: ",").quotable)'", line: 1)
             return (ledger, diagnostics)
         case .read(let result): read = result
         }
@@ -67,7 +67,11 @@ public enum LedgerValidator {
                 }
             }
         }
-        for piece in pieces { diagnostics += piece.diagnostics }
+        var counted: [String: Int] = [:]  // per kind, what the pieces saw beyond what they kept
+        for piece in pieces {
+            diagnostics += piece.diagnostics
+            for (kind, count) in piece.seen { counted[kind, default: 0] += count }
+        }
 
         // Rows in date order (already so in a ledger kept by appending: the sort is then cheap).
         ledger.entries.sort { ($0.days, $0.line) < ($1.days, $1.line) }
@@ -81,7 +85,7 @@ public enum LedgerValidator {
                 started[Int(entry.referral)] = true
                 if entry.stage != .lead {
                     let prospect = ledger.referrals[Int(entry.referral)].prospect
-                    var message = "'\(prospect)' has no lead from \(slugs[source]) before this \(entry.stage.name) row: rows with the same source and prospect are one referral, which starts with its lead"
+                    var message = "'\(prospect.quotable)' has no lead from \(slugs[source]) before this \(entry.stage.name) row: rows with the same source and prospect are one referral, which starts with its lead"
                     let others = prospects[entry.source] ?? ledger.referrals.filter { $0.source == entry.source }.map(\.prospect)
                     prospects[entry.source] = others
                     if let suggestion = closest(to: prospect, among: others.filter { $0 != prospect }) {
@@ -103,7 +107,48 @@ public enum LedgerValidator {
             }
         }
         diagnostics.sort()
-        return (ledger, diagnostics)
+        return (ledger, Self.capped(diagnostics, seen: counted))
+    }
+
+    /// A diagnostic's kind: its severity and message less the values it quotes and its numbers.
+    static func kind(of diagnostic: Diagnostic) -> String {
+        var key = "", quoted = false
+        for character in diagnostic.message {
+            if character == "'" { quoted.toggle(); continue }
+            if !quoted, !character.isNumber { key.append(character) }
+        }
+        return "\(diagnostic.severity) " + key
+    }
+
+    /// How many diagnostics of one kind are shown; the rest are counted in one line.
+    static let shownPerKind = 20
+
+    /// The first `shownPerKind` diagnostics of each kind (the same message but for the values it
+    /// quotes and the numbers in it), then one saying how many more there are: ten megabytes of
+    /// bad rows are a screenful, not a million lines (issue 29).
+    /// - Parameter seen: per kind, how many the rows gave (some counted, not kept, while reading).
+    static func capped(_ diagnostics: [Diagnostic], seen counted: [String: Int] = [:]) -> [Diagnostic] {
+        guard diagnostics.count > shownPerKind else { return diagnostics }
+        var seen: [String: Int] = [:], firstHidden: [String: Diagnostic] = [:], order: [String] = []
+        var shown: [Diagnostic] = []
+        for diagnostic in diagnostics {
+            let key = kind(of: diagnostic)
+            let count = seen[key, default: 0] + 1
+            seen[key] = count
+            if count <= shownPerKind {
+                shown.append(diagnostic)
+            } else if count == shownPerKind + 1 {
+                firstHidden[key] = diagnostic
+                order.append(key)
+            }
+        }
+        for key in order {
+            let hidden = max(seen[key]!, counted[key] ?? 0) - shownPerKind, first = firstHidden[key]!
+            var summary = first
+            summary.message = "and \(hidden) more row\(hidden == 1 ? "" : "s") like the \(shownPerKind) above, from this line on: " + first.message
+            shown.append(summary)
+        }
+        return shown.sorted()
     }
 
     /// The pieces read, or why there are none.

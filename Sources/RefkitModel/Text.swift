@@ -1,4 +1,8 @@
 extension String {
+    /// At most 200 characters of the text, for a message that quotes what was written (a
+    /// megabyte-long field is not printed back whole).
+    public var quotable: String { count <= 200 ? self : String(prefix(200)) + "…" }
+
     /// The text without leading and trailing whitespace. A value that starts and ends with a
     /// visible ASCII character (nearly every YAML scalar and ledger field) is returned as it is,
     /// without walking its characters: the ledger calls this four times per row.

@@ -92,6 +92,26 @@ final class LedgerValidatorTests: XCTestCase {
         XCTAssertEqual(six.diagnostics.map(\.message), ["this row has 6 fields; a ledger row is date,source,stage,value,note (put a note that contains commas in double quotes)"])
     }
 
+    /// Ten megabytes of bad rows took 1.2 GB and printed a line each (issue 29): the first 20 of
+    /// a kind are shown, then one line counts the rest; a quoted value is cut at 200 characters.
+    func testRepeatedDiagnosticsAreCountedAndQuotesAreShort() {
+        var text = "date,source,stage,value,note\n"
+        for _ in 0..<5_000 { text += ",,,,,\n" }
+        text += "2026-01-02,cara,leed,,\n2026-01-03,cara,lead,\(String(repeating: "9", count: 5_000))x,\n"
+        for pieces in [1, 3] {
+            let diagnostics = LedgerValidator.validate(text, sources: sources, today: today, pieces: pieces).diagnostics
+            let fields = diagnostics.filter { $0.message.contains("this row has 6 fields") }
+            XCTAssertEqual(fields.count, 21, "\(pieces) pieces")
+            XCTAssertEqual(fields.last?.location.line, 22)
+            XCTAssertTrue(fields.last?.message.hasPrefix("and 4980 more rows like the 20 above, from this line on: this row has 6 fields") == true,
+                          fields.last?.message ?? "")
+            XCTAssertTrue(diagnostics.contains { $0.message.hasPrefix("unknown stage 'leed'") }, "another kind is still shown")
+            let value = diagnostics.first { $0.message.hasPrefix("'value' must be an amount") }
+            XCTAssertLessThan(value?.message.count ?? .max, 400, value?.message ?? "")
+            XCTAssertTrue(value?.message.contains(String(repeating: "9", count: 200) + "…'") == true)
+        }
+    }
+
     func testAnEmptyLedgerHasNoRows() {
         for text in ["", "date,source,stage,value,note\n"] {
             let (ledger, diagnostics) = LedgerValidator.validate(text, sources: sources, today: today)

@@ -21,6 +21,10 @@ struct AssetIndex: Sendable, Equatable {
                     unreadable[path] = "refkit needs librsvg to draw the logo content/\(path) for the e-mail: install Debian's librsvg2-2 (scripts/install-deps does)"
                     continue
                 }
+                if format == .svg, let problem = SVGRaster.costProblem(bytes) {
+                    unreadable[path] = "the logo content/\(path) \(problem)"
+                    continue
+                }
                 if format == .svg, !SVGRaster.canRead(bytes) {
                     unreadable[path] = "librsvg cannot read the logo content/\(path) (it draws it for the e-mail): check that it is well-formed SVG"
                     continue

@@ -60,7 +60,10 @@ extension SiteRenderer {
     /// is shown: files every source shares, written with the theme. Every SVG image of the kit's
     /// assets gets one, so a source that names another logo never waits for a whole build.
     public func emailLogoFiles() -> [OutputFile] {
-        kit.logos.values.sorted { $0.path < $1.path }.compactMap { logo in
+        // Only the logos an e-mail shows: the business's and the sources' brands, not every SVG
+        // under content/assets.
+        let shown = Set([kit.site.logo].compactMap { $0 } + kit.sources.compactMap { $0.brand?.logo })
+        return kit.logos.values.filter { shown.contains($0.path) }.sorted { $0.path < $1.path }.compactMap { logo in
             guard let svg = logo.svg else { return nil }
             let (width, height) = LogoPlace.emailSize(of: logo)
             return SVGRaster.png(svg, width: 2 * width, height: 2 * height, inset: 2 * LogoPlace.emailInset, onWhite: true).map { OutputFile(path: LogoPlace.emailPath(of: logo), contents: $0) }

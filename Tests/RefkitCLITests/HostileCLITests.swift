@@ -1,5 +1,6 @@
 import Foundation
 import XCTest
+import RefkitTestTools
 
 /// Issue 13's attack, kept: each hostile kit is given to the real `refkit` binary as a user would,
 /// under a time limit and an address-space limit (`timeout`, `prlimit --as`), so a regression to a
@@ -191,33 +192,18 @@ final class HostileCLITests: XCTestCase {
     /// icalendar, vobject and feedparser (Fixtures/tools/fuzz_formats.py; issue 29: a line feed in
     /// a name became a second event and an injected URL).
     func testEveryFieldOfEveryCalendarCardAndFeedReadsBack() throws {
-        let check = Process()
-        check.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        check.arguments = ["python3", Self.fixtures + "/tools/fuzz_formats.py", refkit, Self.fixtures + "/kits/network", "60", "29"]
-        let out = Pipe(), err = Pipe()
-        check.standardOutput = out
-        check.standardError = err
-        try check.run()
-        let collected = Collected(out, err)
-        check.waitUntilExit()
-        XCTAssertEqual(check.terminationStatus, 0, collected.stdout + collected.stderr)
-        XCTAssertTrue(collected.stdout.contains(" 0 failures"), collected.stdout)
-        XCTAssertFalse(collected.stdout.contains(": 0 built"), "the fuzzer must build some kits: \(collected.stdout)")
+        let check = try runProcess("/usr/bin/env", ["python3", Self.fixtures + "/tools/fuzz_formats.py", refkit,
+                                                    Self.fixtures + "/kits/network", "60", "29"])
+        XCTAssertEqual(check.status, 0, check.output + check.error)
+        XCTAssertTrue(check.output.contains(" 0 failures"), check.output)
+        XCTAssertFalse(check.output.contains(": 0 built"), "the fuzzer must build some kits: \(check.output)")
     }
 
     func testServeAnswersOnlyItsOwnAddress() throws {
-        let kit = try kit()
-        let check = Process()
-        check.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        check.arguments = ["python3", Self.fixtures + "/tools/serve_hostile_check.py", refkit, kit, String(42_000 + Int.random(in: 0..<2_000))]
-        let out = Pipe(), err = Pipe()
-        check.standardOutput = out
-        check.standardError = err
-        try check.run()
-        let collected = Collected(out, err)
-        check.waitUntilExit()
-        XCTAssertEqual(check.terminationStatus, 0, collected.stdout + collected.stderr)
-        XCTAssertFalse(collected.stdout.contains("FAILED"), collected.stdout)
+        let check = try runProcess("/usr/bin/env", ["python3", Self.fixtures + "/tools/serve_hostile_check.py", refkit, try kit(),
+                                                    String(42_000 + Int.random(in: 0..<2_000))])
+        XCTAssertEqual(check.status, 0, check.output + check.error)
+        XCTAssertFalse(check.output.contains("FAILED"), check.output)
     }
 }
 

@@ -8,18 +8,10 @@ import XCTest
 /// the fixture kits.
 final class ServeMatchesBuildTests: XCTestCase {
     private func serveMatchesBuild(_ kit: String, file: StaticString = #filePath, line: UInt = #line) throws {
-        let check = Process()
-        check.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        check.arguments = ["python3", CLITests.fixtures + "/tools/serve_matches_build.py", RefkitUnderTest.path, kit,
-                           String(44_000 + Int.random(in: 0..<2_000))]
-        let out = Pipe(), err = Pipe()
-        check.standardOutput = out
-        check.standardError = err
-        try check.run()
-        let output = String(decoding: out.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        let errors = String(decoding: err.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        check.waitUntilExit()
-        XCTAssertEqual(check.terminationStatus, 0, "\(kit): " + output + errors, file: file, line: line)
+        let check = try runProcess("/usr/bin/env", ["python3", CLITests.fixtures + "/tools/serve_matches_build.py", RefkitUnderTest.path,
+                                                    kit, String(44_000 + Int.random(in: 0..<2_000))])
+        let (output, errors) = (check.output, check.error)
+        XCTAssertEqual(check.status, 0, "\(kit): " + output + errors, file: file, line: line)
         XCTAssertTrue(output.contains(", 0 differences"), output, file: file, line: line)
     }
 

@@ -61,6 +61,12 @@ public struct BuildSummary: Sendable, Equatable {
     /// `outputs:` no longer ask for them), by path.
     public var removedHandOuts: [String] = []
 
+    /// Whether `path` (in the output) is a file only `--pdf` (`pdfs`) or `--bundle` (`bundles`)
+    /// makes: a printed PDF, or a source's zip.
+    public static func isHandOut(_ path: String, pdfs: Bool = true, bundles: Bool = true) -> Bool {
+        (pdfs && path.hasSuffix(".pdf")) || (bundles && path.hasPrefix("bundles/"))
+    }
+
     /// What to tell the user when a build removed PDFs or zips; nil when it removed none.
     public var removalNote: String? {
         guard !removedHandOuts.isEmpty else { return nil }

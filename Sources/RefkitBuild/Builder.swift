@@ -97,8 +97,8 @@ public struct Builder: Sendable {
             // PDFs or zips an earlier build made and this one was not asked for (options change a
             // build's fingerprint, so such a build is whole): removed, and said so.
             if rebuild.isWhole, request.pdf == nil || !request.bundle, let previous = writer.previous {
-                summary.removedHandOuts = previous.files.keys.filter { path in
-                    (request.pdf == nil && path.hasSuffix(".pdf")) || (!request.bundle && path.hasPrefix("bundles/"))
+                summary.removedHandOuts = previous.files.keys.filter {
+                    BuildSummary.isHandOut($0, pdfs: request.pdf == nil, bundles: !request.bundle)
                 }.sorted()
             }
             return BuildOutcome(diagnostics: validated.diagnostics, result: .success(summary))

@@ -68,7 +68,7 @@ struct DeployCommand: RefkitSubcommand {
             let real = output.map(environment.absolute) ?? kit + "/output"
             let made = OutputWriter(fileSystem: environment.fileSystem, output: outputFolder).previous?.files ?? [:]
             summary.removedHandOuts = (OutputWriter(fileSystem: environment.fileSystem, output: real).previous?.files.keys ?? [:].keys)
-                .filter { ($0.hasSuffix(".pdf") || $0.hasPrefix("bundles/")) && made[$0] == nil }.sorted()
+                .filter { BuildSummary.isHandOut($0) && made[$0] == nil }.sorted()
         }
         if let note = summary.removalNote { environment.standardOutput("refkit: \(note)\n") }
         guard case .success(let checked) = builder.check(BuildRequest(kitDirectory: kit, date: date,

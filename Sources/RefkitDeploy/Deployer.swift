@@ -141,8 +141,7 @@ public struct Deployer: Sendable {
                 // A new file renamed over the old one, never a write into it: the old file may be
                 // another name for a file of a snapshot (`cp -al`, `rsync --link-dest`), and a
                 // symlink is replaced, never written through.
-                let slash = destination.lastIndex(of: "/")!
-                let fresh = String(destination[..<slash]) + "/." + String(destination[destination.index(after: slash)...]) + ".refkit-new"
+                let fresh = OutputWriter.sibling(of: destination, "new")
                 try fileSystem.writeFile(try fileSystem.readFile(at: output + "/" + path), to: fresh)
                 try fileSystem.moveItem(from: fresh, to: destination)
             }

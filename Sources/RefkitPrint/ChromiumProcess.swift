@@ -154,9 +154,8 @@ final class ProfileCleanup: @unchecked Sendable {
             }
         }
         // One made a moment ago and not yet registered carries this process's id too.
-        let folder = FileManager.default.temporaryDirectory.path
-        for name in (try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? [] where name.hasPrefix("\(Self.prefix)\(getpid())-") {
-            try? FileManager.default.removeItem(atPath: folder + "/" + name)
+        for (path, owner) in Self.profilesInTemporaryFolder() where owner == getpid() {
+            try? FileManager.default.removeItem(atPath: path)
         }
         // To the process, not this thread (a dispatch worker blocks signals: `raise` would leave
         // it pending there, and the build would go on).
@@ -166,12 +165,17 @@ final class ProfileCleanup: @unchecked Sendable {
 
     /// Removes the profiles in the temporary folder whose build (the id in the name) has ended.
     static func sweepStale() {
+        for (path, owner) in profilesInTemporaryFolder() where owner != getpid() && kill(owner, 0) != 0 && errno == ESRCH {
+            try? FileManager.default.removeItem(atPath: path)
+        }
+    }
+
+    /// refkit's profiles in the temporary folder, with the id of the process that made each.
+    private static func profilesInTemporaryFolder() -> [(path: String, owner: pid_t)] {
         let folder = FileManager.default.temporaryDirectory.path
-        for name in (try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? [] where name.hasPrefix(prefix) {
-            guard let owner = pid_t(name.dropFirst(prefix.count).prefix { $0 != "-" }) else { continue }
-            if owner != getpid(), kill(owner, 0) != 0, errno == ESRCH {
-                try? FileManager.default.removeItem(atPath: folder + "/" + name)
-            }
+        return ((try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []).compactMap { name in
+            guard name.hasPrefix(prefix), let owner = pid_t(name.dropFirst(prefix.count).prefix { $0 != "-" }) else { return nil }
+            return (folder + "/" + name, owner)
         }
     }
 }

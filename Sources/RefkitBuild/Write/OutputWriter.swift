@@ -72,7 +72,7 @@ public struct OutputWriter: Sendable {
     var retired: String { Self.sibling(of: output, "old") }
 
     /// `PARENT/.NAME.refkit-SUFFIX` for the output folder `PARENT/NAME`.
-    static func sibling(of output: String, _ suffix: String) -> String {
+    public static func sibling(of output: String, _ suffix: String) -> String {
         let slash = output.lastIndex(of: "/")!
         return output[..<slash] + "/." + output[output.index(after: slash)...] + ".refkit-\(suffix)"
     }

@@ -47,8 +47,8 @@ struct AtomFeed {
     /// Text and attribute values: refkit's one HTML escaping (its entities are XML's too), less the
     /// control characters XML 1.0 does not allow (a feed holding one is not XML at all).
     private func escape(_ text: String) -> String {
-        let allowed = text.unicodeScalars.allSatisfy { $0.value >= 0x20 || $0 == "\t" || $0 == "\n" || $0 == "\r" }
-            ? text : String(String.UnicodeScalarView(text.unicodeScalars.filter { $0.value >= 0x20 || $0 == "\t" || $0 == "\n" || $0 == "\r" }))
-        return HTMLEscaping.escape(allowed)
+        func isXML(_ scalar: Unicode.Scalar) -> Bool { scalar.value >= 0x20 || scalar == "\t" || scalar == "\n" || scalar == "\r" }
+        guard !text.unicodeScalars.allSatisfy(isXML) else { return HTMLEscaping.escape(text) }
+        return HTMLEscaping.escape(String(String.UnicodeScalarView(text.unicodeScalars.filter(isXML))))
     }
 }

@@ -120,4 +120,17 @@ final class ShareAndContactTests: XCTestCase {
         let customer = try String(contentsOfFile: kit + "/output/cara/share.html", encoding: .utf8)
         XCTAssertTrue(customer.contains("<h1>Share your link</h1>"), "customers are not its audience: refkit's own words")
     }
+
+    /// A link to any file refkit writes for the source is a working link for `check` (contract v3):
+    /// the share page and contact card always, the PDFs when the kit declares them (the fixture
+    /// links-to-refkit-files has the same links in a kit that does not).
+    func testLinksToTheSourcesOwnFilesWork() throws {
+        let kit = try copyOfKit("basic", self)
+        try write("---\ntitle: Partners only\naudience: partners\n---\n[Share it](share.html), [card](contact.vcf), "
+                  + "[handout](handout.pdf), [coupon](offers/coupon.pdf).\n", to: kit + "/content/kit/partners-only.md")
+        let site = kit + "/content/site.yml"
+        try write(try String(contentsOfFile: site, encoding: .utf8) + "outputs: { pdf: true }\n", to: site)
+        let checked = try testBuilder().check(BuildRequest(kitDirectory: kit, date: fixtureDate)).get()
+        XCTAssertEqual(checked.validated.diagnostics.map(\.description), [])
+    }
 }

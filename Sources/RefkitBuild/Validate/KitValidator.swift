@@ -69,7 +69,7 @@ public enum KitValidator {
         LinkChecks.check(pages: pages.flatMap { [$0] + $0.translations.values.sorted { $0.file < $1.file } },
                          offers: offers.flatMap { [$0] + $0.translations.values.sorted { $0.file < $1.file } },
                          library: library.flatMap { [$0] + $0.translations.values.sorted { $0.file < $1.file } }, posts: network,
-                         assets: loaded.assets, unlisted: site?.unlisted ?? false, log: log)
+                         assets: loaded.assets, unlisted: site?.unlisted ?? false, pdfs: site?.outputs.pdf ?? false, log: log)
         let words = validateWords(loaded.words, log: log)
         if let site {
             checkLanguages(site: site, pages: pages, offers: offers.filter { $0.isValid(on: date) }, sources: sources,

@@ -12,14 +12,17 @@ enum LinkChecks {
     ///   - library: library pieces (`S/library/ID.html`) and their translations.
     ///   - posts: the network blog's posts (`network/SLUG.html`), which may link to each other, to
     ///     the blog's index and feed, to assets and to the web, never into a kit.
+    /// - Parameter pdfs: the kit declares `outputs: { pdf: true }`: every build publishes the
+    ///   handout's and offers' PDFs, so a link to one works.
     static func check(pages: [Page], offers: [Offer], library: [LibraryPiece] = [], posts: [NetworkPost] = [], assets: [Asset],
-                      unlisted: Bool, log: DiagnosticLog) {
+                      unlisted: Bool, pdfs: Bool = false, log: DiagnosticLog) {
         let assetPaths = Set(assets.map(\.outputPath))
         // Two pages with one slug are an error already; the first one stands for both here.
         let pagesBySlug = Dictionary(pages.map { ($0.slug, $0) }, uniquingKeysWith: { first, _ in first })
-        var sourceFiles: Set<String> = ["index.html", "handout.html", "email.html", "email.txt", "qr.svg"]
+        var sourceFiles: Set<String> = ["index.html", "handout.html", "email.html", "email.txt", "qr.svg", "share.html", "contact.vcf"]
         sourceFiles.formUnion(pages.map { "\($0.slug).html" })
         sourceFiles.formUnion(offers.map { "offers/\($0.id).html" })
+        if pdfs { sourceFiles.formUnion(["handout.pdf"] + offers.map { "offers/\($0.id).pdf" }) }
         sourceFiles.formUnion(library.map { "library/\($0.id).html" })
         sourceFiles.formUnion(library.filter { $0.seminar != nil }.map { "library/\($0.id).ics" })
         let blogFiles = Set(posts.map { "\($0.slug).html" } + ["index.html", "feed.xml"])
@@ -77,7 +80,9 @@ enum LinkChecks {
                 if target == "../index.html", !unlisted { continue }
                 guard sourceFiles.contains(target) else {
                     var message = "link to '\(destination)' goes nowhere: no page, offer or refkit file has that name"
-                    if depth == 2, sourceFiles.contains(path) {
+                    if !pdfs, sourceFiles.contains(String(target.dropLast(".pdf".count)) + ".html"), target.hasSuffix(".pdf") {
+                        message = "link to '\(destination)' goes nowhere: refkit publishes the PDFs only when content/site.yml declares outputs: { pdf: true }"
+                    } else if depth == 2, sourceFiles.contains(path) {
                         message += "; did you mean '../\(path)'? (\(folder == "offers" ? "offers" : "library pieces") are one folder down)"
                     } else if let suggestion = closest(to: target, among: candidates) {
                         message += "; did you mean '\(depth == 2 ? (suggestion.hasPrefix("offers/") ? String(suggestion.dropFirst(7)) : "../" + suggestion) : suggestion)'?"

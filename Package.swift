@@ -4,13 +4,15 @@ import PackageDescription
 
 // One target per concern, depending in one direction only:
 // C libraries (CMarkGFM, CQREncode, CRSVG, CLibCrypto, CXXHash) → RefkitMarkdown, RefkitQR, RefkitImages, RefkitModel → RefkitPrint, RefkitTemplates,
-// RefkitLedger → RefkitBuild → RefkitReport → RefkitCLI → refkit; RefkitCLI + RefkitServe (SwiftNIO) → refkit-serve.
+// RefkitLedger → RefkitBuild → RefkitReport → RefkitCLI → refkit; RefkitCLI + RefkitServe (SwiftNIO) → refkit-serve;
+// CRSVG → refkit-draw (librsvg runs only there).
 // Every target declares exactly the modules it imports.
 let package = Package(
     name: "refkit",
     products: [
         .executable(name: "refkit", targets: ["refkit"]),
         .executable(name: "refkit-serve", targets: ["refkit-serve"]),
+        .executable(name: "refkit-draw", targets: ["refkit-draw"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -65,6 +67,8 @@ let package = Package(
                            .product(name: "ArgumentParser", package: "swift-argument-parser")]
         ),
         .executableTarget(name: "refkit", dependencies: ["RefkitCLI"]),
+        // SVG logos are drawn in this helper, a process of its own (see SVGRaster): C, no Swift runtime.
+        .executableTarget(name: "refkit-draw", dependencies: ["CRSVG"]),
         // `refkit serve` hands over to this helper: only it links the web server (see ServeCommand).
         .executableTarget(name: "refkit-serve", dependencies: ["RefkitCLI", "RefkitServe", "RefkitBuild", "RefkitTemplates"]),
         .testTarget(name: "RefkitMarkdownTests", dependencies: ["RefkitMarkdown"]),

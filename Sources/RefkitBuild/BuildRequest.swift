@@ -1,4 +1,5 @@
 import Foundation
+import RefkitImages
 import RefkitModel
 import RefkitPrint
 import RefkitTemplates
@@ -88,6 +89,8 @@ public enum BuildFailure: Error, Equatable, CustomStringConvertible {
     case output(OutputWriter.Failure)
     /// `--pdf` could not print a page.
     case print(PrintFailure)
+    /// An SVG logo (a path under content/) could not be drawn into the e-mail's PNG.
+    case logo(path: String, SVGRaster.DrawFailure)
 
     public var description: String {
         switch self {
@@ -96,6 +99,14 @@ public enum BuildFailure: Error, Equatable, CustomStringConvertible {
         case .badDate(let failure): failure.description
         case .output(let failure): failure.description
         case .print(let failure): failure.description
+        case .logo(let path, .unreadable):
+            "content/\(path): librsvg could not draw this logo into the e-mail's PNG (it failed or crashed on it): simplify it, or use a PNG logo"
+        case .logo(let path, .tooSlow(let limit)):
+            "content/\(path): drawing this logo into the e-mail's PNG took longer than \(limit.components.seconds) s, so it was stopped: simplify it (fewer filters, gradients and elements), or use a PNG logo"
+        case .logo(let path, .noLibrary):
+            "content/\(path): refkit needs librsvg to draw this logo for the e-mail: install Debian's librsvg2-2 (scripts/install-deps does)"
+        case .logo(let path, .noHelper(let helper)):
+            "content/\(path): refkit draws SVG logos for the e-mail with \(SVGRaster.helperName), which it cannot start (\(helper)): run scripts/setup, which builds it beside refkit"
         }
     }
 }

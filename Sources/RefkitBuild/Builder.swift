@@ -126,7 +126,7 @@ public struct Builder: Sendable {
         // The e-mail's PNG logos: needed before the sources when bundling (each zip holds the ones it
         // links to), else drawn beside the sources as one more job.
         let logosFirst = request.bundle
-        if logosFirst { theme += renderer.emailLogoFiles() }
+        if logosFirst { theme += try renderer.emailLogoFiles() }
         var assets: [OutputFile] = []
         if request.bundle || request.pdf != nil {
             for asset in kit.assets {
@@ -158,7 +158,9 @@ public struct Builder: Sendable {
         parallelForEach(sources.count + extraJobs, jobs: request.jobs ?? cores) { job in
             guard !progress.failed else { return }
             // The logos first (drawing them takes as long as a few sources), then the sources.
-            if drawsLogos, job == 0 { return emailLogos.set(0, renderer.emailLogoFiles()) }
+            if drawsLogos, job == 0 {
+                do throws(BuildFailure) { return emailLogos.set(0, try renderer.emailLogoFiles()) } catch { return progress.fail(error, at: -1) }
+            }
             let index = drawsLogos ? job - 1 : job
             guard index < sources.count else { return directory.set(0, renderer.renderDirectory()) }
             let source = sources[index]

@@ -1,19 +1,49 @@
 import CRSVG
+import Foundation
+import Synchronization
 
 /// SVG logos drawn into PNG for the e-mail (mail programs do not show SVG), by librsvg and cairo:
 /// the same bytes in, the same PNG out (cairo writes no date into it). An SVG's references to other
-/// files are never followed (no base file is given), so a logo cannot read the disk. The libraries
-/// are loaded the first time they are needed (`CRSVG`), so commands that draw nothing never load them.
+/// files are never followed (no base file is given), so a logo cannot read the disk.
+///
+/// librsvg runs only in `refkit-draw`, a helper process beside refkit, never in refkit itself:
+/// librsvg 2.54 aborts the process that reads some filters (a Rust panic), and cannot be
+/// interrupted, so a logo that crashes it, or draws past `timeLimit`, ends the helper, and refkit
+/// says which logo did it. Commands that read no SVG never start it.
 public enum SVGRaster {
-    /// Whether librsvg and cairo are installed (Debian's librsvg2-2).
-    public static var isAvailable: Bool { refkit_rsvg_available() != 0 }
-
-    /// Whether librsvg reads `svg` (well-formed XML, an SVG document): parsing only, without
-    /// drawing, so no fonts are loaded. What a build checks of every SVG logo.
-    public static func canRead(_ svg: [UInt8]) -> Bool {
-        guard !svg.isEmpty else { return false }
-        return svg.withUnsafeBufferPointer { refkit_rsvg_readable($0.baseAddress, $0.count) != 0 }
+    /// Which of `svgs` librsvg reads (well-formed XML, an SVG document): parsing only, without
+    /// drawing, so no fonts are loaded. What a check asks of every SVG logo, all in one helper
+    /// process (unless one crashes it). nil: readable; else why not. Remembered by content.
+    public static func read(_ svgs: [[UInt8]], timeLimit: Duration = timeLimit) -> [DrawFailure?] {
+        var answers = readings.withLock { known in svgs.map { known[$0] } }
+        let asked = svgs.indices.filter { answers[$0] == nil }
+        guard !asked.isEmpty else { return answers.map { $0! } }
+        var joined: [UInt8] = [], lengths: [Int] = [], starts: [Int] = []
+        for index in asked {
+            starts.append(joined.count)
+            lengths.append(svgs[index].count)
+            joined += svgs[index]
+        }
+        var outcomes = [refkit_draw_outcome](repeating: REFKIT_NO_HELPER, count: asked.count)
+        let helper = helper
+        joined.withUnsafeBufferPointer { bytes in
+            let pointers: [UnsafePointer<UInt8>?] = starts.map { start in bytes.baseAddress.map { $0 + start } }
+            refkit_rsvg_read_apart(helper, pointers, lengths, asked.count, milliseconds(timeLimit), &outcomes)
+        }
+        for (at, index) in asked.enumerated() {
+            let failure = DrawFailure(outcomes[at], helper: helper, timeLimit: timeLimit)
+            answers[index] = .some(failure)
+        }
+        readings.withLock { known in
+            for (at, index) in asked.enumerated() where [REFKIT_DRAWN, REFKIT_UNDRAWABLE].contains(outcomes[at]) {
+                known[svgs[index]] = answers[index]
+            }
+        }
+        return answers.map { $0! }
     }
+
+    /// What `read` learnt, by the logo's bytes (serve checks the kit again after every save).
+    private static let readings = Mutex<[[UInt8]: DrawFailure?]>([:])
 
     /// How many filtered shapes an SVG may have: cairo draws each filtered element on a surface of
     /// its own, so 300 shapes sharing one filter took 40 s to draw for the e-mail, and 1,000 took
@@ -54,23 +84,72 @@ public enum SVGRaster {
         return nil
     }
 
+    /// Why a logo could not be drawn.
+    public enum DrawFailure: Error, Equatable, Sendable {
+        /// librsvg could not read or draw it, or crashed drawing it.
+        case unreadable
+        /// Drawing it took longer than this: it was stopped.
+        case tooSlow(Duration)
+        /// The helper that draws (`refkit-draw`, beside refkit) is missing or cannot start.
+        case noHelper(String)
+        /// librsvg or cairo is not installed.
+        case noLibrary
+    }
+
+    /// How long one logo may take to draw. A logo takes milliseconds; the size bounds
+    /// (`costProblem`) keep the known slow shapes out, and this bounds the rest (a filter that
+    /// asks for five thousand octaves of noise drew for minutes).
+    public static let timeLimit: Duration = .seconds(10)
+
+    /// The helper that draws, beside the running binary (refkit, or the tests).
+    public static let helperName = "refkit-draw"
+    public static var helper: String {
+        let binary = (try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe")) ?? CommandLine.arguments[0]
+        return URL(fileURLWithPath: binary).deletingLastPathComponent().appendingPathComponent(helperName).path
+    }
+
     /// `svg` drawn to fill `width` × `height` pixels less `inset` on every side (its aspect kept),
     /// as PNG bytes; on white when `onWhite` (so it reads on a dark background), else transparent
-    /// around it. Nil when librsvg cannot read it.
-    public static func png(_ svg: [UInt8], width: Int, height: Int, inset: Int = 0, onWhite: Bool = false) -> [UInt8]? {
-        guard width > 2 * inset, height > 2 * inset, width <= 4096, height <= 4096, inset >= 0, !svg.isEmpty else { return nil }
+    /// around it. Drawn by `refkit-draw`, a process of its own: librsvg 2.54 aborts the process
+    /// that draws some filters (a Rust panic), and cannot be interrupted, so a logo that crashes
+    /// or draws past `timeLimit` ends the helper, never refkit, and nothing waits for it.
+    public static func png(_ svg: [UInt8], width: Int, height: Int, inset: Int = 0, onWhite: Bool = false,
+                           timeLimit: Duration = timeLimit) -> Result<[UInt8], DrawFailure> {
+        guard width > 2 * inset, height > 2 * inset, width <= 4096, height <= 4096, inset >= 0, !svg.isEmpty else { return .failure(.unreadable) }
+        let helper = helper
         let sink = PNGSink()
-        let drawn = svg.withUnsafeBufferPointer { bytes in
-            refkit_rsvg_png(bytes.baseAddress, bytes.count, Int32(width), Int32(height), Int32(inset), onWhite ? 1 : 0, { context, data, length in
+        let outcome = svg.withUnsafeBufferPointer { bytes in
+            refkit_rsvg_png_apart(helper, bytes.baseAddress, bytes.count, Int32(width), Int32(height), Int32(inset), onWhite ? 1 : 0,
+                                  milliseconds(timeLimit), { context, data, length in
                 guard let context, let data else { return }
                 Unmanaged<PNGSink>.fromOpaque(context).takeUnretainedValue().bytes.append(contentsOf: UnsafeBufferPointer(start: data, count: Int(length)))
             }, Unmanaged.passUnretained(sink).toOpaque())
         }
-        return withExtendedLifetime(sink) { drawn != 0 ? sink.bytes : nil }
+        return withExtendedLifetime(sink) {
+            DrawFailure(outcome, helper: helper, timeLimit: timeLimit).map { .failure($0) } ?? .success(sink.bytes)
+        }
+    }
+
+    private static func milliseconds(_ duration: Duration) -> Int32 {
+        let (seconds, attoseconds) = duration.components
+        return Int32(clamping: seconds * 1000 + attoseconds / 1_000_000_000_000_000)
     }
 }
 
-/// Where cairo's PNG writer puts its bytes (one drawing's, on the thread drawing it).
+extension SVGRaster.DrawFailure {
+    /// What the helper's outcome means (nil: done).
+    init?(_ outcome: refkit_draw_outcome, helper: String, timeLimit: Duration) {
+        switch outcome {
+        case REFKIT_DRAWN: return nil
+        case REFKIT_TOO_SLOW: self = .tooSlow(timeLimit)
+        case REFKIT_NO_HELPER: self = .noHelper(helper)
+        case REFKIT_NO_LIBRARY: self = .noLibrary
+        default: self = .unreadable
+        }
+    }
+}
+
+/// Where the helper's PNG is gathered (one drawing's, on the thread asking for it).
 private final class PNGSink {
     var bytes: [UInt8] = []
 }

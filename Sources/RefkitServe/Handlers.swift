@@ -2,6 +2,7 @@ import Foundation
 import NIOConcurrencyHelpers
 import NIOCore
 import NIOHTTP1
+import NIOPosix
 import NIOWebSocket
 
 /// First in every connection's pipeline, before the HTTP parser: counts the bytes of each request's
@@ -62,39 +63,53 @@ final class RequestHeadLimit: ChannelInboundHandler, RemovableChannelHandler, Se
 }
 
 /// GET and HEAD for the site's files, only for requests addressed to the preview
-/// (`PreviewServer.isLocal`).
+/// (`PreviewServer.isLocal`). Pages are rendered on `renderers`, never on the event loop: a page
+/// that takes long to render (a logo drawn for the e-mail) delays only its own answer. Answers to
+/// one connection go out in the order asked (NIO's pipelining assistance holds the next request
+/// until this one's answer ends).
 final class FileRequestHandler: ChannelInboundHandler, RemovableChannelHandler, Sendable {
     typealias InboundIn = HTTPServerRequestPart
     typealias OutboundOut = HTTPServerResponsePart
 
     private let content: any PreviewContent
     private let port: UInt16
+    private let renderers: NIOThreadPool
 
-    init(content: any PreviewContent, port: UInt16) {
-        (self.content, self.port) = (content, port)
+    init(content: any PreviewContent, port: UInt16, renderers: NIOThreadPool) {
+        (self.content, self.port, self.renderers) = (content, port, renderers)
     }
 
     func channelRead(context: ChannelHandlerContext, data: NIOAny) {
         guard case .head(let request) = unwrapInboundIn(data) else { return }
-        var answer: PreviewServer.Answer
+        let channel = context.channel
         if !PreviewServer.isFromPreview(request.headers, port: port) {
-            answer = .init(status: .forbidden, contentType: "text/plain; charset=utf-8",
-                           body: Data("refkit serve answers only its own pages at 127.0.0.1:\(port) or localhost:\(port)\n".utf8))
+            Self.send(.init(status: .forbidden, contentType: "text/plain; charset=utf-8",
+                            body: Data("refkit serve answers only its own pages at 127.0.0.1:\(port) or localhost:\(port)\n".utf8)),
+                      to: request, on: channel)
         } else if request.method != .GET, request.method != .HEAD {
-            answer = .init(status: .methodNotAllowed, contentType: "text/plain; charset=utf-8", body: Data("GET or HEAD only\n".utf8))
+            Self.send(.init(status: .methodNotAllowed, contentType: "text/plain; charset=utf-8", body: Data("GET or HEAD only\n".utf8)),
+                      to: request, on: channel)
         } else {
-            answer = PreviewServer.file(for: String(request.uri.prefix { $0 != "?" && $0 != "#" }), in: content)
+            let (content, path) = (self.content, String(request.uri.prefix { $0 != "?" && $0 != "#" }))
+            renderers.runIfActive(eventLoop: context.eventLoop) { PreviewServer.file(for: path, in: content) }.whenComplete { result in
+                let answer = (try? result.get()) ?? .init(status: .serviceUnavailable, contentType: "text/plain; charset=utf-8",
+                                                           body: Data("refkit serve is stopping\n".utf8))
+                Self.send(answer, to: request, on: channel)
+            }
         }
+    }
+
+    /// Writes `answer` to `request` (its body only for GET), on the channel's event loop.
+    private static func send(_ answer: PreviewServer.Answer, to request: HTTPRequestHead, on channel: Channel) {
         var headers = HTTPHeaders([("Content-Type", answer.contentType), ("Content-Length", String(answer.body.count)),
                                    ("Cache-Control", "no-store")])
         let keepAlive = request.isKeepAlive && answer.status == .ok
         headers.add(name: "Connection", value: keepAlive ? "keep-alive" : "close")
-        context.write(wrapOutboundOut(.head(HTTPResponseHead(version: request.version, status: answer.status, headers: headers))), promise: nil)
+        channel.write(HTTPServerResponsePart.head(HTTPResponseHead(version: request.version, status: answer.status, headers: headers)), promise: nil)
         if request.method != .HEAD {
-            context.write(wrapOutboundOut(.body(.byteBuffer(context.channel.allocator.buffer(bytes: answer.body)))), promise: nil)
+            channel.write(HTTPServerResponsePart.body(.byteBuffer(channel.allocator.buffer(bytes: answer.body))), promise: nil)
         }
-        let channel = context.channel
-        context.writeAndFlush(wrapOutboundOut(.end(nil))).whenComplete { _ in
+        channel.writeAndFlush(HTTPServerResponsePart.end(nil)).whenComplete { _ in
             if !keepAlive { channel.close(promise: nil) }
         }
     }

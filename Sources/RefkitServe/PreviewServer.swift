@@ -23,6 +23,8 @@ public final class PreviewServer: Sendable {
     private let content: any PreviewContent
     private let hub = LiveReloadHub()
     private let group = MultiThreadedEventLoopGroup(numberOfThreads: 1)
+    /// Where pages are rendered, off the event loop (one thread per core).
+    private let renderers = NIOThreadPool(numberOfThreads: max(2, System.coreCount))
     private let listening = ListeningSignal()
 
     /// The path the pages' script connects to.
@@ -39,7 +41,8 @@ public final class PreviewServer: Sendable {
 
     /// Serves until the server's channel closes (the process ends it).
     public func run() async throws {
-        let (content, port, hub) = (self.content, self.port, self.hub)
+        let (content, port, hub, renderers) = (self.content, self.port, self.hub, self.renderers)
+        renderers.start()
         let upgrader = NIOWebSocketServerUpgrader(
             shouldUpgrade: { channel, head in
                 // A socket for another address is refused here and answered 403 as a page.
@@ -62,7 +65,7 @@ public final class PreviewServer: Sendable {
                     var decoderLimits = NIOHTTPDecoderLimitConfiguration()
                     decoderLimits.maxHeaderListSize = Self.maximumRequestHead
                     decoderLimits.maxHeaderFieldSize = Self.maximumRequestHead
-                    let files = FileRequestHandler(content: content, port: port)
+                    let files = FileRequestHandler(content: content, port: port, renderers: renderers)
                     try pipeline.configureHTTPServerPipeline(
                         withServerUpgrade: (upgraders: [upgrader], completionHandler: { context in
                             // A WebSocket from here on: no more HTTP heads to limit or files to serve.

@@ -39,7 +39,9 @@ struct PreviewSession {
                 site.seen()
                 return .unchanged
             }
-            let outcome = PreviewSite.prepare(request, builder: builder, previous: site.current, changed: changed)
+            let outcome = PreviewSite.prepare(request, builder: builder, previous: site.current, changed: changed) { failure in
+                environment.standardError("refkit: \(failure)\n")
+            }
             let diagnostics = (try? outcome.get().diagnostics) ?? (outcome.failureValue?.diagnostics ?? [])
             for diagnostic in diagnostics {
                 environment.standardError(diagnostic.formatted(forTerminal: environment.errorIsTerminal) + "\n")

@@ -199,6 +199,14 @@ final class HostileCLITests: XCTestCase {
         XCTAssertFalse(check.output.contains(": 0 built"), "the fuzzer must build some kits: \(check.output)")
     }
 
+    /// Issue 29: a logo librsvg draws for minutes stops the build after the time limit, naming it,
+    /// and never holds up another page in `serve` (Fixtures/tools/slow_logo_check.py).
+    func testALogoThatDrawsForMinutesIsStoppedAndHoldsUpNothing() throws {
+        let check = try runProcess("/usr/bin/env", ["python3", Self.fixtures + "/tools/slow_logo_check.py", refkit, try kit(),
+                                                    String(46_000 + Int.random(in: 0..<2_000))])
+        XCTAssertEqual(check.status, 0, check.output + check.error)
+    }
+
     func testServeAnswersOnlyItsOwnAddress() throws {
         let check = try runProcess("/usr/bin/env", ["python3", Self.fixtures + "/tools/serve_hostile_check.py", refkit, try kit(),
                                                     String(42_000 + Int.random(in: 0..<2_000))])

@@ -34,12 +34,17 @@ public final class PreviewSite: @unchecked Sendable {
         public var failure: BuildFailure
     }
 
+    /// Told what could not be rendered when a page asked for it (a logo too slow to draw).
+    private let report: @Sendable (BuildFailure) -> Void
+
     /// Loads and validates the whole kit (so every diagnostic is reported), reusing `previous`'s
     /// renders where nothing they were made from changed.
     /// - Parameter changed: the files that changed since `previous` was prepared (absolute paths),
     ///   when the watcher knows them: only those are read again. Nil: every file is.
+    /// - Parameter report: told what could not be rendered when a page asked for it.
     public static func prepare(_ request: BuildRequest, builder: Builder, previous: PreviewSite?,
-                               changed: Set<String>? = nil) -> Result<PreviewSite, Failure> {
+                               changed: Set<String>? = nil,
+                               report: @escaping @Sendable (BuildFailure) -> Void = { _ in }) -> Result<PreviewSite, Failure> {
         // Every input is read once: for the fingerprint, then from memory by the loader; after a
         // save, only what changed.
         let inputs = ["content", "templates"].map { request.kitDirectory + "/" + $0 }
@@ -63,14 +68,15 @@ public final class PreviewSite: @unchecked Sendable {
         let renderer = SiteRenderer(kit: kit, templates: templates, date: checked.date, secret: request.secret, ledger: validated.ledger)
         let reused = previous.map { $0.reusable(after: changed, date: checked.date, sources: kit.sources) } ?? [:]
         let site = PreviewSite(renderer: renderer, diagnostics: validated.diagnostics, kitDirectory: request.kitDirectory,
-                               fileSystem: builder.fileSystem, rendered: reused)
+                               fileSystem: builder.fileSystem, rendered: reused, report: report)
         site.files = fileSystem
         return .success(site)
     }
 
     private init(renderer: SiteRenderer, diagnostics: [Diagnostic], kitDirectory: String, fileSystem: any FileSystem,
-                 rendered: [String: [String: [UInt8]]]) {
+                 rendered: [String: [String: [UInt8]]], report: @escaping @Sendable (BuildFailure) -> Void) {
         self.renderer = renderer
+        self.report = report
         self.diagnostics = diagnostics
         self.kitDirectory = kitDirectory
         self.fileSystem = fileSystem
@@ -169,7 +175,12 @@ public final class PreviewSite: @unchecked Sendable {
         switch group {
         case .directory: list = [renderer.renderDirectory()].compactMap { $0 }
         case .theme: list = renderer.themeFiles()
-        case .emailLogos: list = renderer.emailLogoFiles()
+        case .emailLogos:
+            // A logo that cannot be drawn in time is told once, and its PNG is not served.
+            do { list = try renderer.emailLogoFiles() } catch {
+                report(error)
+                list = []
+            }
         case .shortLinks: list = renderer.shortLinkFiles()
         case .network: list = renderer.renderNetwork()
         }

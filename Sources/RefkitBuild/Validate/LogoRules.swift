@@ -12,32 +12,51 @@ struct AssetIndex: Sendable, Equatable {
     init(_ loaded: LoadedKit) {
         files = Set(loaded.assets.map(\.file))
         var logos: [String: Logo] = [:], unreadable: [String: String] = [:]
+        var svgs: [(path: String, bytes: [UInt8], size: ImageSize)] = []
         for (path, bytes) in loaded.images {
             guard let format = ImageSize.Format(fileName: path) else { continue }
-            if let size = ImageSize.read(bytes, format: format) {
-                // The e-mail shows an SVG logo drawn into PNG: one librsvg cannot draw would be
-                // missing there. Checked once per file, however many sources name it.
-                if format == .svg, !SVGRaster.isAvailable {
-                    unreadable[path] = "refkit needs librsvg to draw the logo content/\(path) for the e-mail: install Debian's librsvg2-2 (scripts/install-deps does)"
-                    continue
-                }
-                if format == .svg, let problem = SVGRaster.costProblem(bytes) {
-                    unreadable[path] = "the logo content/\(path) \(problem)"
-                    continue
-                }
-                if format == .svg, !SVGRaster.canRead(bytes) {
-                    unreadable[path] = "librsvg cannot read the logo content/\(path) (it draws it for the e-mail): check that it is well-formed SVG"
-                    continue
-                }
-                logos[path] = Logo(path: path, width: size.width, height: size.height, svg: format == .svg ? bytes : nil)
-            } else if format == .svg {
-                unreadable[path] = "refkit cannot tell the shape of the logo content/\(path): give its <svg> element a viewBox (or a width and height in px)"
+            guard let size = ImageSize.read(bytes, format: format) else {
+                unreadable[path] = format == .svg
+                    ? "refkit cannot tell the shape of the logo content/\(path): give its <svg> element a viewBox (or a width and height in px)"
+                    : "refkit cannot tell the shape of the logo content/\(path): it is not a \(format.rawValue.uppercased()) image refkit can read"
+                continue
+            }
+            guard format == .svg else {
+                logos[path] = Logo(path: path, width: size.width, height: size.height, svg: nil)
+                continue
+            }
+            // The e-mail shows an SVG logo drawn into PNG: one that would take minutes to draw, or
+            // that librsvg cannot read, would be missing there.
+            if let problem = SVGRaster.costProblem(bytes) {
+                unreadable[path] = "the logo content/\(path) \(problem)"
             } else {
-                unreadable[path] = "refkit cannot tell the shape of the logo content/\(path): it is not a \(format.rawValue.uppercased()) image refkit can read"
+                svgs.append((path, bytes, size))
+            }
+        }
+        // Read by librsvg all at once (in its helper), checked once per file however many sources name it.
+        for (svg, failure) in zip(svgs, SVGRaster.read(svgs.map(\.bytes))) {
+            if let failure {
+                unreadable[svg.path] = Self.problem(failure, path: svg.path)
+            } else {
+                logos[svg.path] = Logo(path: svg.path, width: svg.size.width, height: svg.size.height, svg: svg.bytes)
             }
         }
         self.logos = logos
         self.unreadable = unreadable
+    }
+
+    /// Why librsvg could not read the logo at `path`.
+    private static func problem(_ failure: SVGRaster.DrawFailure, path: String) -> String {
+        switch failure {
+        case .unreadable:
+            "librsvg cannot read the logo content/\(path) (it draws it for the e-mail): check that it is well-formed SVG, or use a PNG logo"
+        case .tooSlow(let limit):
+            "librsvg took longer than \(limit.components.seconds) s to read the logo content/\(path), so it was stopped: simplify it, or use a PNG logo"
+        case .noLibrary:
+            "refkit needs librsvg to draw the logo content/\(path) for the e-mail: install Debian's librsvg2-2 (scripts/install-deps does)"
+        case .noHelper(let helper):
+            "refkit reads and draws SVG logos such as content/\(path) with \(SVGRaster.helperName), which it cannot start (\(helper)): run scripts/setup, which builds it beside refkit"
+        }
     }
 }
 

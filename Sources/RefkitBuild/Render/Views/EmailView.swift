@@ -56,17 +56,21 @@ struct EmailSentences: ViewModel {
 }
 
 extension SiteRenderer {
-    /// Every SVG logo drawn into PNG for the e-mail (`assets/email/NAME.png`), at twice the size it
-    /// is shown: files every source shares, written with the theme. Every SVG image of the kit's
-    /// assets gets one, so a source that names another logo never waits for a whole build.
-    public func emailLogoFiles() -> [OutputFile] {
-        // Only the logos an e-mail shows: the business's and the sources' brands, not every SVG
-        // under content/assets.
+    /// Every SVG logo an e-mail shows drawn into PNG (`assets/email/NAME.png`), at twice the size
+    /// it is shown: files every source shares, written with the theme. Only the logos an e-mail
+    /// shows (the business's and the sources' brands), not every SVG under content/assets. A logo
+    /// that cannot be drawn, or not in time (`SVGRaster.timeLimit`), fails the build, naming it.
+    public func emailLogoFiles() throws(BuildFailure) -> [OutputFile] {
         let shown = Set([kit.site.logo].compactMap { $0 } + kit.sources.compactMap { $0.brand?.logo })
-        return kit.logos.values.filter { shown.contains($0.path) }.sorted { $0.path < $1.path }.compactMap { logo in
-            guard let svg = logo.svg else { return nil }
+        var files: [OutputFile] = []
+        for logo in kit.logos.values.filter({ shown.contains($0.path) }).sorted(by: { $0.path < $1.path }) {
+            guard let svg = logo.svg else { continue }
             let (width, height) = LogoPlace.emailSize(of: logo)
-            return SVGRaster.png(svg, width: 2 * width, height: 2 * height, inset: 2 * LogoPlace.emailInset, onWhite: true).map { OutputFile(path: LogoPlace.emailPath(of: logo), contents: $0) }
+            switch SVGRaster.png(svg, width: 2 * width, height: 2 * height, inset: 2 * LogoPlace.emailInset, onWhite: true) {
+            case .success(let png): files.append(OutputFile(path: LogoPlace.emailPath(of: logo), contents: png))
+            case .failure(let failure): throw .logo(path: logo.path, failure)
+            }
         }
+        return files
     }
 }

@@ -65,7 +65,7 @@ public struct BuildSummary: Sendable, Equatable {
     /// Whether `path` (in the output) is a file only `--pdf` (`pdfs`) or `--bundle` (`bundles`)
     /// makes: a printed PDF, or a source's zip.
     public static func isHandOut(_ path: String, pdfs: Bool = true, bundles: Bool = true) -> Bool {
-        (pdfs && path.hasSuffix(".pdf")) || (bundles && path.hasPrefix("bundles/"))
+        (pdfs && path.hasSuffix(".pdf")) || (bundles && path.hasPrefix(OutputPlan.bundlesFolder + "/"))
     }
 
     /// What to tell the user when a build removed PDFs or zips; nil when it removed none.

@@ -216,7 +216,7 @@ public struct Builder: Sendable {
         let shortLinks = writesShared ? renderer.shortLinkFiles() : []
         let network = writesShared ? renderer.renderNetwork() : []
         if !whole {
-            for (files, entries) in [(shortLinks, ["r", "_redirects"]), (network, ["network"])] {
+            for (files, entries) in [(shortLinks, OutputPlan.Shared.shortLinks.entries), (network, OutputPlan.Shared.network.entries)] {
                 try writeIfChanged(files, entries: entries, into: &written, writer: writer)
             }
         }

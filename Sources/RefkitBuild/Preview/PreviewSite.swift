@@ -152,37 +152,15 @@ public final class PreviewSite: @unchecked Sendable {
         return files
     }
 
-    /// The files every source shares, in groups rendered as a whole when one of them is asked for.
-    enum Shared: Hashable {
-        case directory, theme, emailLogos, shortLinks, network
-
-        init?(path: String) {
-            switch path {
-            case "index.html": self = .directory
-            case DefaultTheme.path: self = .theme
-            case "_redirects": self = .shortLinks
-            case _ where path.hasPrefix("assets/email/"): self = .emailLogos
-            case _ where path.hasPrefix("r/"): self = .shortLinks
-            case _ where path.hasPrefix("network/"): self = .network
-            default: return nil
-            }
-        }
-    }
+    typealias Shared = OutputPlan.Shared
 
     private func sharedFiles(_ group: Shared) -> [String: [UInt8]] {
         if let files = lock.withLock({ shared[group] }) { return files }
         let list: [OutputFile]
-        switch group {
-        case .directory: list = [renderer.renderDirectory()].compactMap { $0 }
-        case .theme: list = renderer.themeFiles()
-        case .emailLogos:
-            // A logo that cannot be drawn in time is told once, and its PNG is not served.
-            do { list = try renderer.emailLogoFiles() } catch {
-                report(error)
-                list = []
-            }
-        case .shortLinks: list = renderer.shortLinkFiles()
-        case .network: list = renderer.renderNetwork()
+        // A group that cannot be rendered (a logo too slow to draw) is told once, and not served.
+        do { list = try group.files(renderer) } catch {
+            report(error)
+            list = []
         }
         let files = Dictionary(list.map { ($0.path, $0.contents) }, uniquingKeysWith: { first, _ in first })
         lock.withLock { shared[group] = files }

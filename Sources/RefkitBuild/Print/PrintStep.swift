@@ -36,12 +36,15 @@ final class PrintStep: @unchecked Sendable {
         self.context = Manifest.digest(Array(context.joined(separator: "\n").utf8))
     }
 
-    /// The pages of a source's kit that are printed: its handout and its offers.
-    static func printedPages(_ files: [OutputFile], folder: String) -> [OutputFile] {
-        files.filter { $0.path == folder + "/handout.html" || ($0.path.hasPrefix(folder + "/offers/") && $0.path.hasSuffix(".html")) }
+    /// The pages of a source's kit that are printed (`OutputPlan.SourceFile.printed`: its handout
+    /// and its offers), each with the path of its PDF.
+    static func printedPages(_ files: [OutputFile], folder: String) -> [(page: OutputFile, pdf: String)] {
+        files.compactMap { file in
+            guard file.path.hasPrefix(folder + "/"),
+                  let printed = OutputPlan.SourceFile(path: String(file.path.dropFirst(folder.count + 1)))?.printed else { return nil }
+            return (file, printed.path(in: folder))
+        }
     }
-
-    static func pdfPath(of page: String) -> String { String(page.dropLast(".html".count)) + ".pdf" }
 
     /// What a source's PDFs are: printed now (`printed`, to write), or kept from the previous build
     /// (`kept`, already in the staging folder); and the key the manifest records.
@@ -53,12 +56,13 @@ final class PrintStep: @unchecked Sendable {
 
     /// Prints `source`'s pages among `files` (its rendered kit), or keeps its previous PDFs.
     func prints(for source: Source, files: [OutputFile], folder: String) throws(PrintFailure) -> SourcePrints {
-        let pages = Self.printedPages(files, folder: folder)
+        let printed = Self.printedPages(files, folder: folder)
+        let pages = printed.map(\.page)
         let paper = kit.paper(of: source)
         var key = [context, paper.rawValue]
         for page in pages { key += [page.path, Manifest.hash(page.contents)] }
         var result = SourcePrints(key: Manifest.digest(Array(key.joined(separator: "\n").utf8)))
-        let pdfs = pages.map { Self.pdfPath(of: $0.path) }
+        let pdfs = printed.map(\.pdf)
         if writer.previous?.sources[source.slug]?.prints == result.key, writer.keep(pdfs) {
             result.kept = pdfs
             return result
@@ -69,11 +73,11 @@ final class PrintStep: @unchecked Sendable {
             PrintJob(path: page.path, paper: paper.inches) { path in own[path] ?? shared[path] }
         }
         let printer = try startedPrinter()
-        for (page, printed) in zip(pages, printer.print(jobs)) {
-            let bytes = try printed.get()
+        for ((page, pdf), drawn) in zip(printed, printer.print(jobs)) {
+            let bytes = try drawn.get()
             let count = PDFBytes.pageCount(of: bytes) ?? 1
             guard count == 1 else { throw .pages(page.path, count: count, paper: paper.name) }
-            result.printed.append(OutputFile(path: Self.pdfPath(of: page.path), contents: PDFBytes.settingDates(of: bytes, to: day)))
+            result.printed.append(OutputFile(path: pdf, contents: PDFBytes.settingDates(of: bytes, to: day)))
         }
         return result
     }

@@ -49,7 +49,7 @@ enum LogoPlace {
     static func emailPath(of logo: Logo) -> String {
         let name = logo.path.dropFirst("assets/".count)
         let stem = name.hasSuffix(".svg") || name.hasSuffix(".SVG") ? name.dropLast(4) : name
-        return "assets/email/" + stem + ".png"
+        return OutputPlan.emailLogosFolder + "/" + stem + ".png"
     }
 }
 

@@ -91,7 +91,7 @@ public struct SiteRenderer: Sendable {
     public func render(source: Source) -> [OutputFile] {
         let (jobs, qr, files) = self.jobs(for: source)
         return jobs.map { OutputFile(path: $0.path, contents: templates.render($0.template, $0.view.viewObject)) }
-            + [OutputFile(path: "\(directoryName(for: source))/qr.svg", text: qr + "\n")] + files
+            + [OutputFile(path: OutputPlan.SourceFile.qr.path(in: directoryName(for: source)), text: qr + "\n")] + files
     }
 
     /// The templated files of one source's kit, its QR code, and the files written without a template.

@@ -36,9 +36,9 @@ public enum KitValidator {
     static let colorKeys = ["primary", "accent"]
     /// Names refkit writes at the top of output/ (now or in a feature to come): a source's folder
     /// may not take one, or a rebuild of that source would swap out every kit's shared files.
-    static let reservedSourceSlugs: Set<String> = ["assets", "bundles", "network", "r"]
+    static var reservedSourceSlugs: Set<String> { OutputPlan.reservedSourceSlugs }
     /// File names in a source's folder that a kit page's slug may not take.
-    static let reservedPageSlugs: Set<String> = ["index", "handout", "email", "qr", "offers", "share", "contact"]
+    static var reservedPageSlugs: Set<String> { OutputPlan.reservedPageSlugs }
 
     /// - Parameters:
     ///   - secret: `REFKIT_SECRET`, which an unlisted kit needs for its folder names.

@@ -19,16 +19,13 @@ enum LinkChecks {
         let assetPaths = Set(assets.map(\.outputPath))
         // Two pages with one slug are an error already; the first one stands for both here.
         let pagesBySlug = Dictionary(pages.map { ($0.slug, $0) }, uniquingKeysWith: { first, _ in first })
-        var sourceFiles: Set<String> = ["index.html", "handout.html", "email.html", "email.txt", "qr.svg", "share.html", "contact.vcf"]
-        sourceFiles.formUnion(pages.map { "\($0.slug).html" })
-        sourceFiles.formUnion(offers.map { "offers/\($0.id).html" })
-        if pdfs { sourceFiles.formUnion(["handout.pdf"] + offers.map { "offers/\($0.id).pdf" }) }
-        sourceFiles.formUnion(library.map { "library/\($0.id).html" })
-        sourceFiles.formUnion(library.filter { $0.seminar != nil }.map { "library/\($0.id).ics" })
-        let blogFiles = Set(posts.map { "\($0.slug).html" } + ["index.html", "feed.xml"])
+        // What a source's folder holds, and the blog's (`OutputPlan`), whichever pages a source gets.
+        let sourceFiles = Set(OutputPlan.files(pages: pages, offers: offers, library: library, pdfs: pdfs).map(\.path))
+        let printable = Set(OutputPlan.files(pages: [], offers: offers, library: [], pdfs: false).compactMap(\.printed?.path))
+        let blogFiles = Set(OutputPlan.blogFiles(postSlugs: posts.map(\.slug)).map(\.path))
         let candidates = sourceFiles.sorted()
 
-        func check(_ body: MarkdownBody, file: String, depth: Int, audience: Audience, folder: String = "offers", inBlog: Bool = false) {
+        func check(_ body: MarkdownBody, file: String, depth: Int, audience: Audience, folder: String = OutputPlan.offersFolder, inBlog: Bool = false) {
             // A body cmark would take minutes over is refused before cmark sees it.
             if let (line, message) = Markdown.sizeProblem(in: body.text) {
                 log.append(.error(message, at: SourceLocation(file: file, line: body.firstLine + line - 1)))
@@ -80,12 +77,12 @@ enum LinkChecks {
                 if target == "../index.html", !unlisted { continue }
                 guard sourceFiles.contains(target) else {
                     var message = "link to '\(destination)' goes nowhere: no page, offer or refkit file has that name"
-                    if !pdfs, sourceFiles.contains(String(target.dropLast(".pdf".count)) + ".html"), target.hasSuffix(".pdf") {
+                    if !pdfs, printable.contains(target) {
                         message = "link to '\(destination)' goes nowhere: refkit publishes the PDFs only when content/site.yml declares outputs: { pdf: true }"
                     } else if depth == 2, sourceFiles.contains(path) {
-                        message += "; did you mean '../\(path)'? (\(folder == "offers" ? "offers" : "library pieces") are one folder down)"
+                        message += "; did you mean '../\(path)'? (\(folder == OutputPlan.offersFolder ? "offers" : "library pieces") are one folder down)"
                     } else if let suggestion = closest(to: target, among: candidates) {
-                        message += "; did you mean '\(depth == 2 ? (suggestion.hasPrefix("offers/") ? String(suggestion.dropFirst(7)) : "../" + suggestion) : suggestion)'?"
+                        message += "; did you mean '\(depth == 2 ? (suggestion.hasPrefix(OutputPlan.offersFolder + "/") ? String(suggestion.dropFirst(OutputPlan.offersFolder.count + 1)) : "../" + suggestion) : suggestion)'?"
                     }
                     log.append(.error(message, at: location))
                     continue
@@ -100,7 +97,7 @@ enum LinkChecks {
 
         for page in pages { check(page.body, file: page.file, depth: 1, audience: page.audience) }
         for offer in offers { check(offer.body, file: offer.file, depth: 2, audience: offer.audience) }
-        for piece in library { check(piece.body, file: piece.file, depth: 2, audience: piece.audience, folder: "library") }
+        for piece in library { check(piece.body, file: piece.file, depth: 2, audience: piece.audience, folder: OutputPlan.libraryFolder) }
         for post in posts { check(post.body, file: post.file, depth: 1, audience: .all, inBlog: true) }
     }
 

@@ -7,10 +7,10 @@ import ZIPFoundation
 /// The bytes are deterministic: entries sorted, one fixed date (the build date), fixed permissions.
 enum Bundle {
     /// The folder of output/ the bundles are in.
-    static let folder = "bundles"
+    static let folder = OutputPlan.bundlesFolder
 
     /// Where the bundle of the source whose kit is in `sourceFolder` goes.
-    static func path(forSourceFolder sourceFolder: String) -> String { "\(folder)/\(sourceFolder).zip" }
+    static func path(forSourceFolder sourceFolder: String) -> String { OutputPlan.bundle(ofSourceFolder: sourceFolder) }
 
     /// The shared files (`assets/…`) that a source's own files link to: a partner's bundle carries
     /// its logo and the business's, not every other partner's.

@@ -14,7 +14,7 @@ import RefkitModel
 public struct OutputWriter: Sendable {
     /// Present in every folder refkit writes; it is what allows the next build to replace it. It
     /// holds `refkit-output HASH`, HASH the hash of the manifest that describes the folder.
-    public static let marker = ".refkit-output"
+    public static let marker = OutputPlan.marker
 
     /// The marker's bytes for the folder `manifest` describes.
     static func markerBytes(for manifest: Manifest) -> [UInt8] {

@@ -10,7 +10,7 @@ extension SiteRenderer {
             name: contact.name ?? site.name, organisation: site.name, isPerson: contact.name != nil,
             email: contact.email, phone: contact.phone, url: context.values["referral.link"]!, note: note,
             language: site.language)
-        return OutputFile(path: "\(context.folder)/contact.vcf", text: card.text)
+        return OutputFile(path: OutputPlan.SourceFile.contactCard.path(in: context.folder), text: card.text)
     }
 }
 

@@ -7,13 +7,13 @@ extension SiteRenderer {
     /// `output/index.html`: the directory of every kit (nil for an unlisted kit).
     public func renderDirectory() -> OutputFile? {
         guard !kit.site.unlisted else { return nil }
-        return OutputFile(path: "index.html", contents: templates.renderDirectly("directory", directoryView().viewObject))
+        return OutputFile(path: OutputPlan.directoryPage, contents: templates.renderDirectly("directory", directoryView().viewObject))
     }
 
     /// What the directory page shows of `source`.
     func directoryEntry(for source: Source) -> DirectoryEntryView {
         DirectoryEntryView(name: source.name, code: source.code, slug: source.slug,
-                           url: "\(directoryName(for: source))/index.html", isPartner: source.segment == .partner)
+                           url: OutputPlan.SourceFile.home.path(in: directoryName(for: source)), isPartner: source.segment == .partner)
     }
 
     /// The fields of `directoryEntry(for:)` in one string: when a source's is unchanged (and no

@@ -8,8 +8,8 @@ extension SiteRenderer {
     func emailJobs(_ context: SourceContext) -> [Job] {
         var jobs: [Job] = []
         let email = emailView(context)
-        jobs.append(Job(template: "email", path: "\(context.folder)/email.html", view: email))
-        jobs.append(Job(template: "email-text", path: "\(context.folder)/email.txt", view: email))
+        jobs.append(Job(template: "email", path: OutputPlan.SourceFile.email.path(in: context.folder), view: email))
+        jobs.append(Job(template: "email-text", path: OutputPlan.SourceFile.emailText.path(in: context.folder), view: email))
         return jobs
     }
 
@@ -20,11 +20,11 @@ extension SiteRenderer {
         let base = kit.site.url.hasSuffix("/") ? kit.site.url : kit.site.url + "/"
         var view = baseView(context, depth: 1, currentPage: nil)
         view.root = base
-        view.home = base + folder + "/index.html"
+        view.home = base + OutputPlan.SourceFile.home.path(in: folder)
         view.site = Built(siteView(root: base))
         view.brand = Built(Branding(site: kit.site, source: context.source, logos: kit.logos).view(root: base, place: .email))
         view.referral = ReferralView(link: context.values["referral.link"]!, printedLink: context.source.printedLink(in: kit.site),
-                                     qrURL: base + folder + "/qr.svg")
+                                     qrURL: base + OutputPlan.SourceFile.qr.path(in: folder))
         view.handout = handoutView(context)
         if let url = view.handout?.offer?.url { view.handout?.offer?.url = base + folder + "/" + url }
         view.email = emailSentences(context, offer: view.handout?.offer)

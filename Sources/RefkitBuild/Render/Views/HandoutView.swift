@@ -10,7 +10,7 @@ extension SiteRenderer {
         handout.handout = handoutView(context)
         // Printed, the logos get the sheet's room.
         handout.brand = Built(Branding(site: kit.site, source: context.source, logos: kit.logos).view(root: "../", place: .sheet))
-        jobs.append(Job(template: "handout", path: "\(context.folder)/handout.html", view: handout))
+        jobs.append(Job(template: "handout", path: OutputPlan.SourceFile.handout.path(in: context.folder), view: handout))
         return jobs
     }
 

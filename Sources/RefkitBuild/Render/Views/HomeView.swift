@@ -13,7 +13,7 @@ extension SiteRenderer {
         home.library = libraryEntries(context)
         // A partner's home lists its posts on the network blog.
         home.posts = kit.posts(by: context.source).map { postView($0, toBlog: "../network/") }
-        jobs.append(Job(template: "home", path: "\(context.folder)/index.html", view: home))
+        jobs.append(Job(template: "home", path: OutputPlan.SourceFile.home.path(in: context.folder), view: home))
         return jobs
     }
 

@@ -20,7 +20,7 @@ extension SiteRenderer {
             view.pages = nil
             view.libraryPiece = libraryPieceView(piece, context: context, language: language)
             view.content = libraryBodies[piece.file]!.fill(context.values)
-            return Job(template: "library", path: "\(context.folder)/library/\(piece.id).html", view: view)
+            return Job(template: "library", path: OutputPlan.SourceFile.libraryPiece(id: piece.id).path(in: context.folder), view: view)
         }
     }
 
@@ -33,7 +33,7 @@ extension SiteRenderer {
                 title: Placeholder.fill(piece.title, with: context.values), summary: piece.summary.map { Placeholder.fill($0, with: context.values) },
                 seminar: seminar, place: Placeholder.fill(seminar.place, with: context.values),
                 link: context.values["referral.link"]!, business: kit.site, source: context.source, stamp: date)
-            return OutputFile(path: "\(context.folder)/library/\(piece.id).ics", text: invitation.text)
+            return OutputFile(path: OutputPlan.SourceFile.seminarCalendar(id: piece.id).path(in: context.folder), text: invitation.text)
         }
     }
 
@@ -43,7 +43,7 @@ extension SiteRenderer {
         return LibraryPieceView(
             id: piece.id, title: Placeholder.fill(piece.title, with: context.values),
             summary: piece.summary.map { Placeholder.fill($0, with: context.values) }, kind: piece.kind.rawValue,
-            url: "library/\(piece.id).html",
+            url: OutputPlan.SourceFile.libraryPiece(id: piece.id).path,
             sharedBy: words.text("library_shared_by", wordValues(for: context.source)),
             website: context.source.website,
             whenText: seminar.map {

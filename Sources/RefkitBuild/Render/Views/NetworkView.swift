@@ -7,7 +7,7 @@ import RefkitTemplates
 /// co-branded byline, and `network/feed.xml` (Atom 1.0). Written with the files every source
 /// shares; it never links to a kit folder (an unlisted kit's stay unguessable).
 extension SiteRenderer {
-    static let postsPerPage = 10
+    static var postsPerPage: Int { OutputPlan.postsPerPage }
 
     /// Every file of the blog; none when there is no published post.
     public func renderNetwork() -> [OutputFile] {
@@ -16,6 +16,7 @@ extension SiteRenderer {
         let pages = stride(from: 0, to: kit.network.count, by: Self.postsPerPage).map { Array(kit.network[$0..<min($0 + Self.postsPerPage, kit.network.count)]) }
         for (index, posts) in pages.enumerated() {
             let number = index + 1
+            let list = OutputPlan.BlogFile.list(page: number)
             let depth = number == 1 ? 1 : 2
             let toBlog = depth == 1 ? "" : "../"
             var view = networkBaseView(depth: depth)
@@ -23,10 +24,10 @@ extension SiteRenderer {
             view.network = NetworkPageView(
                 page: number, pages: pages.count,
                 pageText: words(for: kit.site.language).text("network_page", ["page": "\(number)", "pages": "\(pages.count)"]),
-                newer: number == 1 ? nil : number == 2 ? toBlog + "index.html" : "\(number - 1).html",
-                older: number == pages.count ? nil : (number == 1 ? "page/" : "") + "\(number + 1).html",
-                feed: toBlog + "feed.xml", index: toBlog + "index.html")
-            let path = number == 1 ? "network/index.html" : "network/page/\(number).html"
+                newer: number == 1 ? nil : OutputPlan.BlogFile.list(page: number - 1).link(from: list),
+                older: number == pages.count ? nil : OutputPlan.BlogFile.list(page: number + 1).link(from: list),
+                feed: OutputPlan.BlogFile.feed.link(from: list), index: OutputPlan.BlogFile.list(page: 1).link(from: list))
+            let path = list.outputPath
             files.append(OutputFile(path: path, contents: templates.renderDirectly("network", view.viewObject)))
         }
         for post in kit.network {
@@ -34,10 +35,10 @@ extension SiteRenderer {
             view.post = postView(post, toBlog: "")
             view.content = networkBodies[post.file]!
             view.network = NetworkPageView(page: 1, pages: pages.count, pageText: nil, newer: nil, older: nil,
-                                           feed: "feed.xml", index: "index.html")
-            files.append(OutputFile(path: "network/\(post.slug).html", contents: templates.renderDirectly("post", view.viewObject)))
+                                           feed: OutputPlan.BlogFile.feed.path, index: OutputPlan.BlogFile.list(page: 1).path)
+            files.append(OutputFile(path: OutputPlan.BlogFile.post(slug: post.slug).outputPath, contents: templates.renderDirectly("post", view.viewObject)))
         }
-        files.append(OutputFile(path: "network/feed.xml", text: AtomFeed(site: kit.site, posts: kit.network, authorName: authorName,
+        files.append(OutputFile(path: OutputPlan.BlogFile.feed.outputPath, text: AtomFeed(site: kit.site, posts: kit.network, authorName: authorName,
                                                                           html: { self.networkBodies[$0.file]! }).text))
         return files
     }
@@ -70,7 +71,7 @@ extension SiteRenderer {
         let name = authorName(post)
         return PostView(
             slug: post.slug, title: post.title, summary: post.summary, date: post.date.description,
-            dateText: DayFormatting.long(post.date, language: kit.site.language), url: toBlog + "\(post.slug).html",
+            dateText: DayFormatting.long(post.date, language: kit.site.language), url: toBlog + OutputPlan.BlogFile.post(slug: post.slug).path,
             author: AuthorView(
                 name: name, byline: words(for: kit.site.language).text("network_by", ["author": name]),
                 logo: logo.map { LogoView($0, url: root + $0.path, alt: name, place: .header) },

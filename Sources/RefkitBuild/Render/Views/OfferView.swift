@@ -12,7 +12,7 @@ extension SiteRenderer {
             var view = baseView(context, depth: 2, currentPage: nil)
             view.offer = offerView
             view.content = offerBodies[offer.file]!.fill(context.values)
-            jobs.append(Job(template: "offer", path: "\(context.folder)/offers/\(offer.id).html", view: view))
+            jobs.append(Job(template: "offer", path: OutputPlan.SourceFile.offer(id: offer.id).path(in: context.folder), view: view))
         }
         return jobs
     }
@@ -30,7 +30,7 @@ extension SiteRenderer {
         return OfferView(
             id: offer.id, title: Placeholder.fill(offer.title, with: values), kind: offer.kind,
             value: Placeholder.fill(offer.value, with: values), code: Placeholder.fill(offer.code, with: values),
-            url: urlPrefix + "offers/\(offer.id).html", terms: offer.terms.map { Placeholder.fill($0, with: values) },
+            url: urlPrefix + OutputPlan.SourceFile.offer(id: offer.id).path, terms: offer.terms.map { Placeholder.fill($0, with: values) },
             expires: offer.expires?.description, expiresText: expires,
             starts: offer.starts?.description, startsText: starts, validityText: validity,
             untilText: expires.map { words.text("offer_until", ["date": $0]) })

@@ -10,7 +10,7 @@ extension SiteRenderer {
             var view = baseView(context, depth: 1, currentPage: page.slug)
             view.page = pageView
             view.content = pageBodies[page.file]!.fill(context.values)
-            jobs.append(Job(template: "page", path: "\(context.folder)/\(page.slug).html", view: view))
+            jobs.append(Job(template: "page", path: OutputPlan.SourceFile.page(slug: page.slug).path(in: context.folder), view: view))
         }
         return jobs
     }

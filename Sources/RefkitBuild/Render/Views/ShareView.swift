@@ -20,7 +20,7 @@ extension SiteRenderer {
             summary: page?.summary.map { Placeholder.fill($0, with: context.values) } ?? words.text("share_lead", values),
             messages: texts.map { ShareMessage(text: $0, link: link, subject: subject) })
         if let page { view.content = pageBodies[page.file]!.fill(context.values) }
-        return [Job(template: "share", path: "\(context.folder)/share.html", view: view)]
+        return [Job(template: "share", path: OutputPlan.SourceFile.share.path(in: context.folder), view: view)]
     }
 }
 

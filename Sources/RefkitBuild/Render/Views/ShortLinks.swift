@@ -34,10 +34,10 @@ extension SiteRenderer {
                 </html>
 
                 """
-            files.append(OutputFile(path: "r/\(source.code)/index.html", text: page))
+            files.append(OutputFile(path: OutputPlan.shortLinkPage(code: source.code), text: page))
             redirects += "/r/\(source.code) \(link) 302\n"
         }
-        files.append(OutputFile(path: "_redirects", text: redirects))
+        files.append(OutputFile(path: OutputPlan.redirectsFile, text: redirects))
         return files
     }
 }

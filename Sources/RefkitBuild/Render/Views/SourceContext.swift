@@ -29,19 +29,20 @@ extension SiteRenderer {
         let root = String(repeating: "../", count: depth)
         let toSource = String(repeating: "../", count: depth - 1)
         return KitFileView(
-            lang: language(of: context.source), dir: Language.direction(of: language(of: context.source)), root: root, home: toSource + "index.html", noindex: kit.site.unlisted || context.source.segment == .customer,
+            lang: language(of: context.source), dir: Language.direction(of: language(of: context.source)), root: root, home: toSource + OutputPlan.SourceFile.home.path, noindex: kit.site.unlisted || context.source.segment == .customer,
             site: context.site[depth]!, source: context.sourceView, brand: context.brand[depth]!,
             pages: zip(context.pages, context.pageViews).map { page, pageView in
                 var view = pageView
-                view.url = toSource + page.slug + ".html"
+                view.url = toSource + OutputPlan.SourceFile.page(slug: page.slug).path
                 view.current = page.slug == currentPage
                 return view
             },
             offers: context.builtOffers[depth]!, hasOffers: !context.offers.isEmpty,
             referral: ReferralView(link: context.values["referral.link"]!, printedLink: context.source.printedLink(in: kit.site),
-                                   qrSVG: context.qr, qrURL: toSource + "qr.svg"),
-            links: LinksView(handout: toSource + "handout.html", email: toSource + "email.html", emailText: toSource + "email.txt",
-                             contactCard: toSource + "contact.vcf", share: toSource + "share.html",
+                                   qrSVG: context.qr, qrURL: toSource + OutputPlan.SourceFile.qr.path),
+            links: LinksView(handout: toSource + OutputPlan.SourceFile.handout.path, email: toSource + OutputPlan.SourceFile.email.path,
+                             emailText: toSource + OutputPlan.SourceFile.emailText.path,
+                             contactCard: toSource + OutputPlan.SourceFile.contactCard.path, share: toSource + OutputPlan.SourceFile.share.path,
                              network: kit.network.isEmpty ? nil : root + "network/index.html"),
             build: BuildView(date: date.description), t: context.words)
     }

@@ -9,6 +9,8 @@ import NIOWebSocket
 /// `S/offers/ID.html`), or nil when the site has none there.
 public protocol PreviewContent: Sendable {
     func file(at path: String) -> [UInt8]?
+    /// For a file only `refkit build` makes (a declared PDF or zip): a page that says so.
+    func madeByBuildOnly(at path: String) -> String?
 }
 
 /// The preview server of `refkit serve`: serves a site's files on 127.0.0.1, and tells open pages
@@ -142,6 +144,9 @@ public final class PreviewServer: Sendable {
         var bytes = content.file(at: full)
         if bytes == nil, let index = content.file(at: full + "/index.html") {  // a folder
             (bytes, full) = (index, full + "/index.html")
+        }
+        if bytes == nil, let page = content.madeByBuildOnly(at: full) {
+            return Answer(status: .ok, contentType: "text/html; charset=utf-8", body: injectReloadScript(into: Data(page.utf8)))
         }
         guard let bytes else {
             return Answer(status: .notFound, contentType: "text/plain; charset=utf-8", body: Data("Not found: \(requestPath)\n".utf8))

@@ -113,6 +113,7 @@ private final class CurrentSite: PreviewContent, @unchecked Sendable {
         set { lock.withLock { site = newValue } }
     }
     func file(at path: String) -> [UInt8]? { current?.file(at: path) }
+    func madeByBuildOnly(at path: String) -> String? { current?.madeByBuildOnly(at: path) }
 
     /// Files changed since `current` was prepared (nil: unknown, so all of them).
     private var changes: Set<String>? = []

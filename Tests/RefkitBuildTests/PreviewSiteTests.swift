@@ -173,4 +173,24 @@ final class PreviewSiteTests: XCTestCase {
         }
         return site
     }
+
+    /// Contract v3: serve answers a PDF or zip the kit declares with a page saying `refkit build`
+    /// makes it, only for the files a build would write, and 404 (nil) for every other.
+    func testDeclaredPDFsAndZipsAnswerWithAPageSayingBuildMakesThem() throws {
+        let kit = try copyOfKit("basic", self)
+        let request = BuildRequest(kitDirectory: kit, date: fixtureDate)
+        let plain = try PreviewSite.prepare(request, builder: testBuilder(), previous: nil).get()
+        XCTAssertNil(plain.madeByBuildOnly(at: "cara/handout.pdf"), "not declared: no such file")
+        let site = kit + "/content/site.yml"
+        try (try String(contentsOfFile: site, encoding: .utf8) + "outputs: { pdf: true, bundles: true }\n").write(toFile: site, atomically: true, encoding: .utf8)
+        let declared = try PreviewSite.prepare(request, builder: testBuilder(), previous: nil).get()
+        for path in ["cara/handout.pdf", "cara/offers/coupon.pdf", "bundles/cara.zip", "bundles/bolt-partners.zip"] {
+            let page = try XCTUnwrap(declared.madeByBuildOnly(at: path), path)
+            XCTAssertTrue(page.contains("Run <code>refkit build</code> and open <code>output/\(path)</code>"), page)
+            XCTAssertNil(declared.file(at: path), "serve never makes \(path) itself")
+        }
+        for path in ["cara/offers/gift.pdf", "cara/nothing.pdf", "nobody/handout.pdf", "bundles/nobody.zip", "cara/index.pdf", "cara/handout.html"] {
+            XCTAssertNil(declared.madeByBuildOnly(at: path), path)
+        }
+    }
 }

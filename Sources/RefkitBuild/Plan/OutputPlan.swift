@@ -69,6 +69,14 @@ public enum OutputPlan {
             }
         }
 
+        /// Whether it is a PDF `--pdf` prints.
+        public var isPrinted: Bool {
+            switch self {
+            case .handoutPDF, .offerPDF: true
+            default: false
+            }
+        }
+
         /// The files every source has, whatever its kit holds.
         static let always: [SourceFile] = [.home, .handout, .email, .emailText, .qr, .share, .contactCard]
     }

@@ -135,6 +135,35 @@ public final class PreviewSite: @unchecked Sendable {
         return nil
     }
 
+    /// For a file `refkit build` writes that the preview does not make (a PDF or a zip the kit
+    /// declares in `outputs:`, which need Chromium and the whole kit): a page that says so, and
+    /// how to get it. Nil for any other path.
+    public func madeByBuildOnly(at path: String) -> String? {
+        let outputs = renderer.kit.site.outputs
+        if outputs.bundles, path.hasPrefix(OutputPlan.bundlesFolder + "/"), path.hasSuffix(".zip"),
+           let source = source(inFolder: path.dropFirst(OutputPlan.bundlesFolder.count + 1).dropLast(".zip".count)) {
+            return Self.buildOnlyPage(path: path, what: "the kit of \(source.name) as one zip")
+        }
+        guard outputs.pdf, let slash = path.firstIndex(of: "/"), let source = source(inFolder: path[..<slash]),
+              let file = OutputPlan.SourceFile(path: String(path[path.index(after: slash)...])), file.isPrinted,
+              OutputPlan.files(of: source, in: renderer.kit, pdfs: true).contains(file) else { return nil }
+        return Self.buildOnlyPage(path: path, what: "a printed page of \(source.name)'s kit")
+    }
+
+    private static func buildOnlyPage(path: String, what: String) -> String {
+        let path = Escape.html(path), what = Escape.html(what)
+        return """
+            <!DOCTYPE html>
+            <html lang="en">
+            <head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>\(path)</title></head>
+            <body><main><h1>\(path)</h1>
+            <p>This file, \(what), is made by <code>refkit build</code> (content/site.yml declares it in <code>outputs:</code>); \
+            the preview does not make it. Run <code>refkit build</code> and open <code>output/\(path)</code>.</p></main></body>
+            </html>
+
+            """
+    }
+
     /// The source whose folder is `folder`: its slug, or for an unlisted kit its slug and a
     /// suffix (`UnlistedName`), found in the sources sorted by slug.
     private func source(inFolder folder: Substring) -> Source? {

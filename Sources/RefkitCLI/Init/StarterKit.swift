@@ -20,6 +20,9 @@ enum StarterKit {
             # Where `refkit deploy` publishes: a folder (your web server's, or a synced one), or a git
             # branch, e.g. deploy: { git: git@github.com:you/kits.git, branch: gh-pages }
             deploy: { directory: published }
+            # What every build (and so every deploy) publishes besides the pages: each source's handout
+            # and offers printed as PDFs (with Chromium), and its whole kit as one zip. Uncomment to publish them.
+            # outputs: { pdf: true, bundles: true }
             # How often `refkit report`'s calendar (private/follow-up.ics) has you follow up:
             # monthly, quarterly, yearly or every N weeks; a source may set its own follow_up.
             follow_up: { partners: monthly, customers: quarterly }

@@ -193,4 +193,27 @@ final class PreviewSiteTests: XCTestCase {
             XCTAssertNil(declared.madeByBuildOnly(at: path), path)
         }
     }
+
+    /// Serve keeps a source's renders after an edit by the build's rule (`RebuildPlan`): a changed
+    /// post of one partner renders that partner again, not every partner (issue 30), and what is
+    /// served is still what a build writes.
+    func testAChangedPostRendersOnlyItsAuthorAgainAsTheBuildDoes() throws {
+        let kit = try copyOfKit("network", self)
+        let request = BuildRequest(kitDirectory: kit, date: fixtureDate)
+        let first = try PreviewSite.prepare(request, builder: testBuilder(), previous: nil).get()
+        for slug in ["bolt-partners", "dora-designs", "cara"] { XCTAssertNotNil(first.file(at: "\(slug)/index.html")) }
+        XCTAssertEqual(first.renderedSources, 3)
+        let post = kit + "/content/network/post-03.md"
+        try write(try String(contentsOfFile: post, encoding: .utf8).replacingOccurrences(of: "title: ", with: "title: Retitled "), to: post)
+        let second = try PreviewSite.prepare(request, builder: testBuilder(), previous: first, changed: [post]).get()
+        XCTAssertEqual(second.renderedSources, 2, "dora-designs and cara are kept; bolt-partners, the post's author, is rendered again")
+        let output = try temporaryDirectory(self) + "/output"
+        var build = request
+        build.outputDirectory = output
+        XCTAssertNotNil(testBuilder().build(build).summary)
+        for (path, bytes) in try snapshot(output) where path != ".refkit-output" {
+            XCTAssertEqual(second.file(at: path).map { Data($0) }, bytes, path)
+        }
+        XCTAssertTrue(String(decoding: second.file(at: "bolt-partners/index.html") ?? [], as: UTF8.self).contains("Retitled"))
+    }
 }

@@ -66,7 +66,7 @@ public final class PreviewSite: @unchecked Sendable {
             return .failure(Failure(diagnostics: validated.diagnostics, failure: .invalidKit(errors: errors)))
         }
         let renderer = SiteRenderer(kit: kit, templates: templates, date: checked.date, secret: request.secret, ledger: validated.ledger)
-        let reused = previous.map { $0.reusable(after: changed, date: checked.date, sources: kit.sources) } ?? [:]
+        let reused = previous.map { $0.reusable(after: changed, by: renderer) } ?? [:]
         let site = PreviewSite(renderer: renderer, diagnostics: validated.diagnostics, kitDirectory: request.kitDirectory,
                                fileSystem: builder.fileSystem, rendered: reused, report: report)
         site.files = fileSystem
@@ -86,12 +86,13 @@ public final class PreviewSite: @unchecked Sendable {
         self.rendered = rendered
     }
 
-    /// The renders of sources whose inputs are as they were after `changed` (absolute paths):
-    /// none when anything but sources' files, network posts and the private process map changed,
-    /// or the date did, or what changed is not known; a partner's home lists its network posts, so
-    /// a post's change drops the partners'.
-    private func reusable(after changed: Set<String>?, date: Day, sources: [Source]) -> [String: [String: [UInt8]]] {
-        guard let changed, date == renderer.date else { return [:] }
+    /// The renders of sources whose inputs are as they were after `changed` (absolute paths), for
+    /// the site `next` renders, by the build's rule (`RebuildPlan`): none when anything but
+    /// sources' files, network posts and the private process map changed, or the date did, or the
+    /// blog came or went, or what changed is not known; a changed post drops only the partners whose
+    /// homes now list other posts than before.
+    private func reusable(after changed: Set<String>?, by next: SiteRenderer) -> [String: [String: [UInt8]]] {
+        guard let changed, next.date == renderer.date, next.kit.network.isEmpty == renderer.kit.network.isEmpty else { return [:] }
         let sourcesFolder = kitDirectory + "/" + InputScan.sourcesFolder, network = kitDirectory + "/" + InputScan.networkFolder
         var slugs = Set<String>(), postsChanged = false
         for path in changed {
@@ -105,7 +106,9 @@ public final class PreviewSite: @unchecked Sendable {
         }
         let kept = lock.withLock { rendered }
         var reused: [String: [String: [UInt8]]] = [:]
-        for source in sources where !slugs.contains(source.slug) && !(postsChanged && source.segment == .partner) {
+        for source in next.kit.sources where !slugs.contains(source.slug) {
+            if postsChanged, source.segment == .partner,
+               Rebuild.postsHash(of: source, renderer: renderer) != Rebuild.postsHash(of: source, renderer: next) { continue }
             if let files = kept[source.slug] { reused[source.slug] = files }
         }
         return reused

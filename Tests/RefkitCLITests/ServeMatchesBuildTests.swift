@@ -41,4 +41,23 @@ final class ServeMatchesBuildTests: XCTestCase {
             try serveMatchesBuild(kit)
         }
     }
+
+    /// After each of a dozen edits (a source, a page, an offer, a template, a theme file, a logo, a
+    /// post, a translation, site.yml, a source added, renamed, a page removed), serve answers what a
+    /// build then writes, and 404 for what it no longer writes (Fixtures/tools/serve_edits_match_build.py).
+    func testThroughADozenEditsServeStillAnswersWhatTheBuildWrites() throws {
+        let parent = FileManager.default.temporaryDirectory.appendingPathComponent("refkit-edits-\(UUID().uuidString)").path
+        try FileManager.default.createDirectory(atPath: parent, withIntermediateDirectories: true)
+        addTeardownBlock { try? FileManager.default.removeItem(atPath: parent) }
+        let made = try runProcess(RefkitUnderTest.path, ["init", "fresh"], in: parent)
+        XCTAssertEqual(made.status, 0, made.error)
+        try FileManager.default.copyItem(atPath: CLITests.fixtures + "/kits/network", toPath: parent + "/network")
+        for kit in ["fresh", "network"] {
+            let check = try runProcess("/usr/bin/env", ["python3", CLITests.fixtures + "/tools/serve_edits_match_build.py", RefkitUnderTest.path,
+                                                        parent + "/" + kit, String(50_000 + Int.random(in: 0..<2_000))])
+            XCTAssertEqual(check.status, 0, "\(kit): " + check.output + check.error)
+            let checked = check.output.split(separator: "\n").filter { $0.hasPrefix("ok ") }.count
+            XCTAssertGreaterThanOrEqual(checked, 10, "edits checked: " + check.output)
+        }
+    }
 }

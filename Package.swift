@@ -74,6 +74,7 @@ let package = Package(
         .testTarget(name: "RefkitMarkdownTests", dependencies: ["RefkitMarkdown"]),
         .testTarget(name: "RefkitModelTests", dependencies: ["RefkitModel"]),
         .testTarget(name: "RefkitImagesTests", dependencies: ["RefkitImages"]),
+        .testTarget(name: "RefkitServeTests", dependencies: ["RefkitServe"]),
         .testTarget(name: "RefkitI18nTests", dependencies: ["RefkitI18n", "Yams"]),
         .testTarget(name: "RefkitTemplatesTests", dependencies: ["RefkitTemplates", "RefkitModel"]),
         .target(name: "RefkitTestTools", path: "Tests/RefkitTestTools"),

@@ -7,13 +7,10 @@ import RefkitTemplates
 public struct Builder: Sendable {
     public var fileSystem: any FileSystem
     public var dateResolver: BuildDateResolver
-    /// What `refkit serve` keeps between checks of the kit (a build has none).
-    public var memory: CheckMemory?
 
-    public init(fileSystem: any FileSystem = DiskFileSystem(), dateResolver: BuildDateResolver, memory: CheckMemory? = nil) {
+    public init(fileSystem: any FileSystem = DiskFileSystem(), dateResolver: BuildDateResolver) {
         self.fileSystem = fileSystem
         self.dateResolver = dateResolver
-        self.memory = memory
     }
 
     /// Steps 1 and 2 only: what `refkit check` runs, and what every build runs first.
@@ -28,12 +25,10 @@ public struct Builder: Sendable {
 
     private func loadAndValidate(_ request: BuildRequest, on date: Day, fileSystem: any FileSystem) -> ValidatedKit {
         // 1. load
-        var loader = KitLoader(fileSystem: fileSystem, kitDirectory: request.kitDirectory)
-        loader.memory = memory
-        let loaded = loader.load()
+        let loaded = KitLoader(fileSystem: fileSystem, kitDirectory: request.kitDirectory).load()
         // 2. validate
         return KitValidator.validate(loaded, on: date, secret: request.secret, checkLedger: request.checkLedger,
-                                     renderMode: request.renderMode, memory: memory)
+                                     renderMode: request.renderMode)
     }
 
     public func build(_ request: BuildRequest) -> BuildOutcome {

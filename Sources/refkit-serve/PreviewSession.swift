@@ -13,10 +13,11 @@ struct PreviewSession {
     func run(in environment: CLIEnvironment) -> Int32 {
         let port = command.port
         let kit = environment.absolute(command.kitDirectory)
-        // YAML parsed once per file text, across edits: a check after a save parses what changed.
+        // YAML parsed and each source checked once per file text, across edits: a check after a
+        // save parses and checks again what changed (`ContentMemo`).
+        ContentMemo.shared.keepAcrossChecks()
         let builder = Builder(fileSystem: environment.fileSystem,
-                              dateResolver: BuildDateResolver(environment: environment.variables, now: environment.now),
-                              memory: CheckMemory())
+                              dateResolver: BuildDateResolver(environment: environment.variables, now: environment.now))
         let request = {
             var request = BuildRequest(kitDirectory: kit, date: command.date, secret: environment.variables["REFKIT_SECRET"])
             request.renderMode = RenderMode(environment: environment.variables)

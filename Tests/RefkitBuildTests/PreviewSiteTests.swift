@@ -98,16 +98,18 @@ final class PreviewSiteTests: XCTestCase {
         XCTAssertFalse(site.wasPrepared(from: [cara]), "new bytes")
     }
 
-    /// What `refkit serve` remembers between checks (`CheckMemory`) never changes what a check
+    /// What `refkit serve` remembers between checks (`ContentMemo`) never changes what a check
     /// finds: after each edit, told only the files it touched, the remembering preview reports
-    /// what a fresh check does and serves what a fresh build writes. The edits touch what the
-    /// remembered roster depends on: a source, a new source that clashes with another, the
-    /// offers the sources name, a template.
+    /// what a check without the memo does and serves what a fresh build writes. The edits touch
+    /// what the remembered roster depends on: a source, a new source that clashes with another,
+    /// the offers the sources name, a template.
     func testWhatServeRemembersChangesNothingACheckFinds() throws {
         let kit = try copyOfKit("basic", self)
         let request = BuildRequest(kitDirectory: kit, date: fixtureDate)
-        var remembering = testBuilder()
-        remembering.memory = CheckMemory()
+        let remembering = testBuilder()
+        ContentMemo.shared.reset()
+        ContentMemo.shared.keepAcrossChecks()
+        addTeardownBlock { ContentMemo.shared.reset() }
         let cara = kit + "/content/sources/cara.yml", twin = kit + "/content/sources/twin.yml"
         let coupon = kit + "/content/offers/coupon.md", voucher = kit + "/content/offers/voucher.md"
         let footer = kit + "/templates/partials/footer.mustache"
@@ -122,10 +124,10 @@ final class PreviewSiteTests: XCTestCase {
         previous = try assertSameAsFresh(request, remembering, previous: previous, changed: [twin], errors: 1)
         try write(caraText.replacingOccurrences(of: "name: Cara", with: "name: Carla"), to: cara)
         previous = try assertSameAsFresh(request, remembering, previous: previous, changed: [twin, cara], errors: 1)
-        let remembered = remembering.memory!.rememberedFiles
+        let remembered = ContentMemo.shared.rememberedFiles
         try FileManager.default.removeItem(atPath: twin)
         previous = try assertSameAsFresh(request, remembering, previous: previous, changed: [twin, cara], errors: 0)
-        XCTAssertEqual(remembering.memory!.rememberedFiles, remembered - 1, "a deleted file is forgotten")
+        XCTAssertEqual(ContentMemo.shared.rememberedFiles, remembered - 1, "a deleted file is forgotten")
         try write(caraText + "code: CARA-2\n", to: cara)
         previous = try assertSameAsFresh(request, remembering, previous: previous, changed: [cara], errors: 0)
         try write(caraText + "name: [not, text]\n", to: cara)
@@ -144,8 +146,8 @@ final class PreviewSiteTests: XCTestCase {
         _ = try assertSameAsFresh(request, remembering, previous: previous, changed: nil, errors: 0)
     }
 
-    /// Prepares the preview with `remembering`'s memory, told `changed` (every file changed since
-    /// `previous`, the last good site, as the session tells it), and without any memory;
+    /// Prepares the preview with the memo, told `changed` (every file changed since `previous`, the
+    /// last good site, as the session tells it), and without it;
     /// asserts both report the same (`errors` of them errors) and serve what a build writes.
     @discardableResult
     private func assertSameAsFresh(_ request: BuildRequest, _ remembering: Builder, previous: PreviewSite?, changed: Set<String>?,
@@ -157,7 +159,7 @@ final class PreviewSiteTests: XCTestCase {
             }
         }
         let remembered = PreviewSite.prepare(request, builder: remembering, previous: previous, changed: changed)
-        let fresh = PreviewSite.prepare(request, builder: testBuilder(), previous: nil)
+        let fresh = ContentMemo.shared.bypassed { PreviewSite.prepare(request, builder: testBuilder(), previous: nil) }
         XCTAssertEqual(lines(remembered), lines(fresh), line: line)
         XCTAssertEqual(lines(fresh).filter { $0.contains("error:") }.count, errors, "\(lines(fresh))", line: line)
         guard case .success(let site) = remembered else {

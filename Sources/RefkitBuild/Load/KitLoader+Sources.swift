@@ -30,13 +30,6 @@ extension KitLoader {
         parallelForEach(names.count, jobs: ProcessInfo.processInfo.activeProcessorCount) { [self] index in
             var one = LoadedKit()
             let file = "content/sources/\(names[index])"
-            if let known = memory?.unchangedYAML(file) {  // `refkit serve`: not changed since it last read it
-                switch known.result {
-                case .success(let document): parsed.set(index, (known.text, document, []))
-                case .failure(let diagnostic): parsed.set(index, (known.text, nil, [diagnostic]))
-                }
-                return
-            }
             let text = readText(file, required: true, into: &one)
             let document = text.flatMap { parseYAML($0, file: file, into: &one) }
             parsed.set(index, (text, document, one.diagnostics))
@@ -50,22 +43,5 @@ extension KitLoader {
                 kit.unparsedSources.append((slug: slug, text: result.text))
             }
         }
-    }
-
-    /// The roster `refkit serve` last read, with the files that changed since read again (as it
-    /// was when none did): nil when one came or went, or no longer parses (the whole folder is
-    /// read again then, so that what it reports is what a first read would).
-    func patchedRoster(_ memory: CheckMemory) -> CheckMemory.LoadedRoster? {
-        guard let last = memory.lastRoster() else { return nil }
-        var roster = last.roster
-        for file in last.changed {
-            guard let at = roster.index[file], fileSystem.kind(at: absolute(file)) == .file else { return nil }
-            var one = LoadedKit()
-            guard let text = readText(file, required: true, into: &one),
-                  let document = parseYAML(text, file: file, into: &one), one.diagnostics.isEmpty else { return nil }
-            // It parsed before too, so what was reported at it came from the listing, which stands.
-            roster.sources[at].document = document
-        }
-        return roster
     }
 }

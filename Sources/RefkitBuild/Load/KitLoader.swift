@@ -57,9 +57,6 @@ public struct KitLoader: Sendable {
 
     /// The kit directory with every symlink resolved: nothing may be read from outside it.
     let kitRoot: String
-    /// What `refkit serve` remembers from its last load: files that cannot have changed are not read again.
-    public var memory: CheckMemory?
-
     public init(fileSystem: any FileSystem, kitDirectory: String) {
         self.fileSystem = fileSystem
         self.kitDirectory = kitDirectory
@@ -100,17 +97,8 @@ public struct KitLoader: Sendable {
             }
         }
 
-        // content/sources/*.yml, or for `refkit serve` what it last read with what changed read again.
-        var readWhole = false
-        let roster = memory.flatMap(patchedRoster) ?? {
-            var part = LoadedKit()
-            loadSources(into: &part)
-            readWhole = true
-            return CheckMemory.LoadedRoster(sources: part.sources, unparsed: part.unparsedSources, diagnostics: part.diagnostics)
-        }()
-        (kit.sources, kit.unparsedSources) = (roster.sources, roster.unparsed)
-        kit.diagnostics += roster.diagnostics
-        memory?.remember(roster, readWhole: readWhole)
+        // content/sources/*.yml
+        loadSources(into: &kit)
 
         // content/ledger.csv: the private ledger, which may be far larger than any page
         if fileSystem.kind(at: absolute(Ledger.file)) != nil {
@@ -201,7 +189,7 @@ public struct KitLoader: Sendable {
                                               at: SourceLocation(file: file)))
                 return nil
             }
-            switch TextDecoding.decode(bytes, file: file) {
+            switch ContentMemo.shared.decode(bytes, file: file) {
             case .success(let text): return text
             case .failure(let diagnostic):
                 kit.diagnostics.append(diagnostic)
@@ -214,7 +202,7 @@ public struct KitLoader: Sendable {
     }
 
     func parseYAML(_ text: String, file: String, lineOffset: Int = 0, into kit: inout LoadedKit) -> YAMLDocument? {
-        switch memory?.parse(text, file: file, lineOffset: lineOffset) ?? YAMLParsing.parse(text, file: file, lineOffset: lineOffset) {
+        switch ContentMemo.shared.parse(text, file: file, lineOffset: lineOffset) {
         case .success(let document): return document
         case .failure(let diagnostic):
             kit.diagnostics.append(diagnostic)

@@ -53,10 +53,14 @@ public final class PreviewSite: @unchecked Sendable {
         } else {
             CachingFileSystem(builder.fileSystem, inputs: inputs)
         }
-        builder.memory?.begin(changed: changed.map { Set($0.map { String($0.dropFirst(request.kitDirectory.count + 1)) }) })
-        let reading = Builder(fileSystem: fileSystem, dateResolver: builder.dateResolver, memory: builder.memory)
+        let reading = Builder(fileSystem: fileSystem, dateResolver: builder.dateResolver)
         let checked: (date: Day, validated: ValidatedKit)
-        switch reading.check(request) {
+        let check = reading.check(request)
+        // What was made of files that are gone (only when one may be: a save that changed files in place removes none).
+        if changed?.contains(where: { fileSystem.kind(at: $0) != .file }) ?? true {
+            ContentMemo.shared.forget { fileSystem.kind(at: request.kitDirectory + "/" + $0) == .file }
+        }
+        switch check {
         case .failure(let failure): return .failure(Failure(diagnostics: [], failure: failure))
         case .success(let result): checked = result
         }

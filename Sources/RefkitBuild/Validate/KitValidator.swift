@@ -44,9 +44,8 @@ public enum KitValidator {
     ///   - secret: `REFKIT_SECRET`, which an unlisted kit needs for its folder names.
     ///   - checkLedger: check `content/ledger.csv` even if no source shows its numbers (`check`, `report`).
     ///   - renderMode: how the compiled templates will render (`REFKIT_RENDER`).
-    ///   - memory: what `refkit serve` kept from the last check (what cannot have changed is not checked again).
     public static func validate(_ loaded: LoadedKit, on date: Day, secret: String? = nil, checkLedger: Bool = false,
-                                renderMode: RenderMode = .shape, memory: CheckMemory? = nil) -> ValidatedKit {
+                                renderMode: RenderMode = .shape) -> ValidatedKit {
         let log = DiagnosticLog(loaded.diagnostics)
         let contentAssets = AssetIndex(loaded)
 
@@ -60,7 +59,7 @@ public enum KitValidator {
         let pages = attachTranslations(pageFiles.translations, to: validatePages(pageFiles.originals, log: log), pageTranslation, log: log)
         let offers = attachTranslations(offerFiles.translations, to: validateOffers(offerFiles.originals, on: date, log: log), offerTranslation,
                                         log: log)
-        let sources = validateSources(loaded.sources, offers: offers, assets: contentAssets, log: log, memory: memory)
+        let sources = validateSources(loaded.sources, offers: offers, assets: contentAssets, log: log)
         let libraryFiles = splitTranslations(loaded.library)
         let library = attachTranslations(libraryFiles.translations, to: validateLibrary(libraryFiles.originals, log: log), libraryTranslation,
                                          log: log)
@@ -88,8 +87,7 @@ public enum KitValidator {
                 ledger = .empty(sources: sources)
             }
         }
-        let compiled = memory?.templates(loaded.templates, mode: renderMode) { compileTemplates(loaded.templates, mode: renderMode) }
-            ?? compileTemplates(loaded.templates, mode: renderMode)
+        let compiled = ContentMemo.shared.templates(loaded.templates, mode: renderMode) { compileTemplates(loaded.templates, mode: renderMode) }
         let templates = compiled.templates
         log.append(contentsOf: compiled.diagnostics)
 

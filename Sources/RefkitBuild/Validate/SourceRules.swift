@@ -5,71 +5,37 @@ import RefkitModel
 /// them all (a slug or code twice), and the names of files that did not make a source.
 extension KitValidator {
     static func validateSources(_ documents: [(slug: String, document: YAMLDocument)], offers: [Offer],
-                                assets: AssetIndex, log: DiagnosticLog, memory: CheckMemory? = nil) -> [Source] {
-        let context = CheckMemory.SourceContext(offerIDs: offers.map(\.id), assets: assets)
-        if let memory, let patched = patchedSources(documents, context: context, memory: memory) {
-            memory.remember(patched)
-            log.append(contentsOf: patched.diagnostics)
-            return patched.sources
-        }
+                                assets: AssetIndex, log: DiagnosticLog) -> [Source] {
+        let context = ContentMemo.SourceContext(offerIDs: offers.map(\.id), assets: assets)
         // Each source on its own, on every core (a roster may hold thousands); then, in file
         // order, what needs them all: the same slug or code twice. Diagnostics are sorted later,
         // so the result is the same as one by one.
         let offerIDs = context.offerIDs
-        memory?.beginSources(context)
+        let remembered = ContentMemo.shared.beginSources(context)  // `refkit serve`: each file checked again only when its text changed
         let checked = ParallelResults<CheckedSource>(count: documents.count)
         parallelForEach(documents.count, jobs: ProcessInfo.processInfo.activeProcessorCount) { index in
             let (slug, document) = documents[index]
             let check = { validateSource(slug: slug, document: document, offerIDs: offerIDs, assets: assets) }
-            checked.set(index, memory?.checkedSource(document, check) ?? check())
+            checked.set(index, remembered ? ContentMemo.shared.checkedSource(slug: slug, document, check) : check())
         }
         let rosterLog = DiagnosticLog()
         var sources: [Source] = []
         sources.reserveCapacity(documents.count)
         var slugs: [String: String] = [:]  // lowercased slug → file
         var codes: [String: String] = [:]  // uppercased code → file
-        var clashes = false
         for ((slug, document), result) in zip(documents, checked.all) {
             rosterLog.append(contentsOf: result.diagnostics)
             if let other = slugs.updateValue(document.file, forKey: slug.lowercased()) {
                 rosterLog.append(.error("slug '\(slug)' is the same as \(other)'s, ignoring case", at: SourceLocation(file: document.file)))
-                clashes = true
             }
             if let (code, location) = result.code, let other = codes.updateValue(document.file, forKey: code.uppercased()) {
                 rosterLog.append(.error("code '\(code)' is already used by \(other)", at: location))
-                clashes = true
             }
             if let source = result.source { sources.append(source) }
         }
         sources.sort { $0.slug < $1.slug }
-        memory?.remember(CheckMemory.CheckedRoster(context: context, sources: sources, diagnostics: rosterLog.entries,
-                                                     clashes: clashes))
         log.append(contentsOf: rosterLog.entries)
         return sources
-    }
-
-    /// The roster `refkit serve` checked last time, with the files that changed since checked
-    /// again (as it was when none did): nil when one is new, or gone, or has lost its source, or
-    /// has a new code, or two sources clashed (all of them are checked again then, so what it
-    /// reports is what a first check would).
-    static func patchedSources(_ documents: [(slug: String, document: YAMLDocument)], context: CheckMemory.SourceContext,
-                               memory: CheckMemory) -> CheckMemory.CheckedRoster? {
-        guard let last = memory.lastSources(context), last.changed.isEmpty || !last.roster.clashes else { return nil }
-        var roster = last.roster
-        for file in last.changed {
-            guard let at = last.index[file], documents.indices.contains(at), documents[at].document.file == file else { return nil }
-            let (slug, document) = documents[at]
-            let result = memory.checkedSource(document) {
-                validateSource(slug: slug, document: document, offerIDs: context.offerIDs, assets: context.assets)
-            }
-            guard let source = result.source, let position = roster.sources.firstIndex(ofSlug: slug),
-                  roster.sources[position].code.uppercased() == source.code.uppercased() else { return nil }
-            roster.sources[position] = source
-            // No two sources clash, so what was reported at the file was its own.
-            roster.diagnostics.removeAll { $0.location.file == file }
-            roster.diagnostics += result.diagnostics
-        }
-        return roster
     }
 
     /// What one source file makes: the source (nil if it has errors that leave it without a

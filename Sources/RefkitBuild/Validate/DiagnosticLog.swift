@@ -10,4 +10,9 @@ final class DiagnosticLog {
 
     func append(_ diagnostic: Diagnostic) { entries.append(diagnostic) }
     func append(contentsOf diagnostics: [Diagnostic]) { entries += diagnostics }
+    /// Replaces `old` (the last entry equal to it) with `new`: a warning that turned out to be
+    /// the cause of an error becomes that one error.
+    func replace(_ old: Diagnostic, with new: Diagnostic) {
+        if let at = entries.lastIndex(of: old) { entries[at] = new } else { entries.append(new) }
+    }
 }

@@ -11,6 +11,10 @@ struct FieldReader {
     let knownKeys: [String]
     /// Where every problem a read finds goes (shared with nested readers).
     let log: DiagnosticLog
+    /// Unknown keys that look like a known key the mapping lacks (`segmnet` for `segment`), by
+    /// that key, with the warning written for each: if the key is required, the warning becomes
+    /// the one error, at the misspelling.
+    private var misspelt: [String: (entry: YAMLNode.Entry, warning: Diagnostic)] = [:]
 
     /// - Parameter moved: keys that belong one level down (`logo` → `brand.logo`), suggested for
     ///   an unknown key before any look-alike.
@@ -34,6 +38,9 @@ struct FieldReader {
                 message += "; did you mean '\(qualified(nested))'? (write it indented under '\(parent):')"
             } else if let suggestion = closest(to: entry.key, among: knownKeys) {
                 message += "; did you mean '\(qualified(suggestion))'?"
+                if node?[suggestion] == nil, misspelt[suggestion] == nil {
+                    misspelt[suggestion] = (entry, .warning(message, at: entry.keyLocation))
+                }
             }
             log.append(.warning(message, at: entry.keyLocation))
         }
@@ -58,9 +65,7 @@ struct FieldReader {
 
     func string(_ key: String, required: Bool = false) -> String? {
         guard let value = value(key) else {
-            if required {
-                log.append(.error("missing required field '\(qualified(key))'", at: location))
-            }
+            if required { missingRequired(key) }
             return nil
         }
         guard case .scalar(let text, _) = value.value else {
@@ -74,6 +79,17 @@ struct FieldReader {
             return nil
         }
         return trimmed
+    }
+
+    /// A required field is missing: one error, at its misspelling when the mapping has one.
+    func missingRequired(_ key: String, hint: String = "") {
+        if let typo = misspelt[key] {
+            log.replace(typo.warning, with: .error(
+                "unknown field '\(qualified(typo.entry.key))': did you mean '\(qualified(key))'? '\(qualified(key))' is required",
+                at: typo.entry.keyLocation))
+        } else {
+            log.append(.error("missing required field '\(qualified(key))'" + hint, at: location))
+        }
     }
 
     func bool(_ key: String) -> Bool? {

@@ -50,7 +50,7 @@ extension KitValidator {
             }
         }
         if fields.value("duration") == nil {
-            fields.log.append(.error("missing required field 'duration' (minutes)", at: fields.location))
+            fields.missingRequired("duration", hint: " (minutes)")
         } else if let duration, !(1...1440).contains(duration) {
             fields.log.append(.error("'duration' must be minutes from 1 to 1440, not \(duration)", at: fields.location(of: "duration")))
         }
@@ -88,7 +88,7 @@ extension KitValidator {
             let fm = document.frontMatter
             let fields = FieldReader(fm, node: fm.root, knownKeys: networkKeys, log: log)
             let title = fields.string("title", required: true)
-            if fields.value("date") == nil { log.append(.error("missing required field 'date'", at: fields.location)) }
+            if fields.value("date") == nil { fields.missingRequired("date") }
             let postDate = day(fields, "date")
             let summary = fields.string("summary")
             var author = fields.string("author")

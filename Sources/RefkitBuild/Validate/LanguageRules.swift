@@ -1,3 +1,4 @@
+import Foundation
 import RefkitI18n
 import RefkitModel
 
@@ -93,8 +94,26 @@ extension KitValidator {
             guard !gaps.isEmpty else { continue }
             let who = group.isEmpty ? "the directory page and the report read"
                 : group.count == 1 ? "1 source reads" : "\(group.count) sources read"
-            log.append(.warning("\(who) '\(tag)' with \(gaps.joined(separator: "; and "))", at: languageLocation(tag, loaded: loaded)))
+            var message = "\(who) '\(tag)' with \(gaps.joined(separator: "; and "))"
+            if let near = nearShippedLanguage(to: tag, words: words) { message += ". " + near }
+            log.append(.warning(message, at: languageLocation(tag, loaded: loaded)))
         }
+    }
+
+    /// For a language tag that is a country's code (`se`, Sweden, for Swedish `sv`; `at` for
+    /// Austria's German) when refkit has no words for it but has for the country's language: the
+    /// likely slip, said last. (Not for a code that is also that country's language, `pl`.)
+    static func nearShippedLanguage(to tag: String, words: [String: [String: String]]) -> String? {
+        let primary = Language.subtag(of: tag).lowercased()
+        guard primary.count == 2, BuiltInWords.texts[primary] == nil, words[tag] == nil, words[primary] == nil else { return nil }
+        let region = Locale.Region(primary.uppercased())
+        guard Locale.Region.isoRegions.contains(region),
+              let spoken = Locale.Language(identifier: "und-\(primary.uppercased())").maximalIdentifier.split(separator: "-").first.map(String.init),
+              spoken != primary, BuiltInWords.texts[spoken] != nil else { return nil }
+        let english = Locale(identifier: "en")
+        let country = english.localizedString(forRegionCode: primary.uppercased()).map { " (\($0))" } ?? ""
+        let language = english.localizedString(forLanguageCode: spoken).map { " (\($0))" } ?? ""
+        return "'\(primary)' is a country's code\(country): did you mean its language, '\(spoken)'\(language)?"
     }
 
     private static func list(_ names: [String]) -> String {

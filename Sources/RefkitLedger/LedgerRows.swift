@@ -55,6 +55,12 @@ extension LedgerValidator {
             line += 1 + newlines(in: row)
             if row.count == 1, row[0].isEmpty { continue }  // a blank line
             guard (3...context.columns.count).contains(row.count) else {
+                // `4800,50` unquoted: a decimal comma split the value in two.
+                if row.count == context.columns.count + 1, let decimal = Self.decimalComma(row[3].trimmingSpaces() + "," + row[4].trimmingSpaces()) {
+                    error("'value' is written with a decimal comma, which ends the field in CSV; write a point: \(decimal) (no thousands separator)",
+                          line: rowLine, column: 1 + row[..<3].reduce(0) { $0 + $1.count + 1 })
+                    continue
+                }
                 var message = "this row has \(row.count) field\(row.count == 1 ? "" : "s"); a ledger row is \(context.columns.joined(separator: ","))"
                 if row.count > context.columns.count { message += " (put a note that contains commas in double quotes)" }
                 if row.contains(where: { newlines(in: [$0]) > 0 }) {

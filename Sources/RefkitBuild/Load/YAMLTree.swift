@@ -123,7 +123,8 @@ enum YAMLParsing {
     /// The parser's words for the two mistakes people make most, said as what they are.
     /// - A tab: YAML indents with spaces only.
     /// - An unquoted `#` (a colour) inside `{ … }` or `[ … ]`: it starts a comment, so the brackets
-    ///   are never closed, and libyaml complains a line later about a missing `,`.
+    ///   are never closed, and libyaml complains a line later about a missing `,` (or node content).
+    /// - A `: ` inside a plain value (`summary: Note: …`): it would start another key.
     private static func explain(_ problem: String, at mark: Mark, context: Mark?, in yaml: String, file: String,
                                 lineOffset: Int) -> Diagnostic? {
         let lines = yaml.split(separator: "\n", omittingEmptySubsequences: false)
@@ -137,7 +138,19 @@ enum YAMLParsing {
                 }
             }
         }
-        if problem.hasPrefix("did not find expected ','"), let context {
+        if problem.hasPrefix("mapping values are not allowed"), mark.line >= 1, mark.line <= lines.count {
+            // `summary: Note: it is free`: the second `: ` would start another key.
+            let line = lines[mark.line - 1]
+            if let colon = line.range(of: ": ") {
+                let key = line[..<colon.lowerBound], value = line[colon.upperBound...].trimmingCharacters(in: .whitespaces)
+                if value.contains(": "), !value.hasPrefix("\""), !value.hasPrefix("'") {
+                    let quoted = "\"" + value.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"") + "\""
+                    return .error("YAML: a ': ' inside a value would start another key; put the value in double quotes: \(key.trimmingCharacters(in: .whitespaces)): \(quoted)",
+                                  at: SourceLocation(file: file, line: mark.line + lineOffset, column: line.distance(from: line.startIndex, to: colon.upperBound) + 1))
+                }
+            }
+        }
+        if problem.hasPrefix("did not find expected ','") || problem.hasPrefix("did not find expected node content"), let context {
             for index in max(0, context.line - 1)..<min(lines.count, mark.line) {
                 let line = lines[index]
                 guard let hash = line.indices.first(where: { line[$0] == "#" && (line[..<$0].last.map { $0 == " " || $0 == "\t" } ?? true) })

@@ -56,12 +56,14 @@ public enum KitValidator {
                 at: siteLocation(of: "unlisted", in: document)))
         }
         let pageFiles = splitTranslations(loaded.pages), offerFiles = splitTranslations(loaded.offers)
-        let pages = attachTranslations(pageFiles.translations, to: validatePages(pageFiles.originals, log: log), pageTranslation, log: log)
-        let offers = attachTranslations(offerFiles.translations, to: validateOffers(offerFiles.originals, on: date, log: log), offerTranslation,
+        let pages = attachTranslations(pageFiles.translations, to: validatePages(pageFiles.originals, log: log), originals: pageFiles.originals,
+                                       pageTranslation, log: log)
+        let offers = attachTranslations(offerFiles.translations, to: validateOffers(offerFiles.originals, on: date, log: log), originals: offerFiles.originals, offerTranslation,
                                         log: log)
         let sources = validateSources(loaded.sources, offers: offers, assets: contentAssets, log: log)
         let libraryFiles = splitTranslations(loaded.library)
-        let library = attachTranslations(libraryFiles.translations, to: validateLibrary(libraryFiles.originals, log: log), libraryTranslation,
+        let library = attachTranslations(libraryFiles.translations, to: validateLibrary(libraryFiles.originals, log: log), originals: libraryFiles.originals,
+                                         libraryTranslation,
                                          log: log)
         let network = validateNetwork(loaded.network, sources: sources, on: date, log: log)
         if let site, let document = loaded.site { checkQRCapacity(site, sources, document, log: log) }

@@ -29,12 +29,15 @@ extension KitValidator {
 
     /// Attaches each translation to the item it translates (a page, an offer, a library piece):
     /// a copy of the original with the fields the translation gives, its file and its body.
-    static func attachTranslations<Item: Translatable>(_ translations: [Translation], to items: [Item],
+    /// - Parameter originals: the original files, valid or not: a translation of one that has
+    ///   errors of its own is not reported again (one mistake, one error).
+    static func attachTranslations<Item: Translatable>(_ translations: [Translation], to items: [Item], originals: [MarkdownDocument],
                                                        _ rule: TranslationRule<Item>, log: DiagnosticLog) -> [Item] {
         var items = items
         for translation in translations {
             let document = translation.document, id = rule.name(translation.base)
             guard let index = items.firstIndex(where: { rule.identity($0) == id }) else {
+                if originals.contains(where: { $0.name == translation.base }) { continue }  // its original's errors say it all
                 log.append(.error("\(document.file) translates a \(rule.what) that does not exist: add \(rule.folder)/\(translation.base).md",
                                   at: SourceLocation(file: document.file)))
                 continue

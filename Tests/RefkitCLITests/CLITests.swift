@@ -343,7 +343,7 @@ final class CLITests: XCTestCase {
         let taken = try run(["new", "source", "carla", "--code", "CARA"], in: kit)
         XCTAssertEqual(taken.status, 1)
         XCTAssertEqual(taken.stderr, """
-            content/sources/carla.yml:3:7: error: code 'CARA' is already used by content/sources/cara.yml
+            content/sources/carla.yml:3:7: error: code 'CARA' is already used by content/sources/cara.yml; each source needs its own
             refkit: content/sources/carla.yml was not written: the kit would reject it
 
             """)

@@ -22,14 +22,24 @@ extension KitValidator {
         var sources: [Source] = []
         sources.reserveCapacity(documents.count)
         var slugs: [String: String] = [:]  // lowercased slug → file
-        var codes: [String: String] = [:]  // uppercased code → file
+        var codes: [String: (file: String, location: SourceLocation, code: String, reported: Bool)] = [:]  // uppercased code → first file
         for ((slug, document), result) in zip(documents, checked.all) {
             rosterLog.append(contentsOf: result.diagnostics)
             if let other = slugs.updateValue(document.file, forKey: slug.lowercased()) {
                 rosterLog.append(.error("slug '\(slug)' is the same as \(other)'s, ignoring case", at: SourceLocation(file: document.file)))
             }
-            if let (code, location) = result.code, let other = codes.updateValue(document.file, forKey: code.uppercased()) {
-                rosterLog.append(.error("code '\(code)' is already used by \(other)", at: location))
+            // A code twice is reported at both files, each naming the other: the one the author
+            // just edited may be either.
+            if let (code, location) = result.code {
+                if let first = codes[code.uppercased()] {
+                    if !first.reported {
+                        rosterLog.append(.error("code '\(first.code)' is also used by \(document.file); each source needs its own", at: first.location))
+                        codes[code.uppercased()]?.reported = true
+                    }
+                    rosterLog.append(.error("code '\(code)' is already used by \(first.file); each source needs its own", at: location))
+                } else {
+                    codes[code.uppercased()] = (document.file, location, code, false)
+                }
             }
             if let source = result.source { sources.append(source) }
         }

@@ -29,6 +29,11 @@ extension LedgerValidator {
         var referrals: [Referral] = []
         var keys: [ReferralKey] = []
         var diagnostics: [Diagnostic] = []
+        /// Rows left out for an error that may have been leads (their stage is `lead` or could not
+        /// be read), by the source they name or are likely meant for, with their prospect: what
+        /// follows from them missing (a later row of the referral "with no lead") is not reported
+        /// again. One mistake, one error.
+        var ghostLeads: [ReferralKey] = []
         /// Per kind of diagnostic, how many were seen: past `LedgerValidator.shownPerKind` + 1 they
         /// are counted, not kept (a ledger of bad rows costs a count, not a value per row).
         var seen: [String: Int] = [:]
@@ -117,7 +122,13 @@ extension LedgerValidator {
                 }
             }
 
-            guard let day, let source, let stage else { continue }
+            guard let day, let source, let stage else {
+                // The source named, or the one the error suggests.
+                if stage == nil || stage == .lead, let meant = source ?? context.names[suggestions[name].flatMap { $0 } ?? ""] {
+                    piece.ghostLeads.append(ReferralKey(source: meant, prospect: row.count > 5 ? row[5].trimmingSpaces().lowercased() : ""))
+                }
+                continue
+            }
             let days = Int32(day.daysSince1970)
             if days > context.todayDays {
                 piece.add(.warning("this row is dated \(day), after today (\(context.today))",

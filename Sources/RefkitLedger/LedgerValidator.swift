@@ -68,7 +68,12 @@ public enum LedgerValidator {
             }
         }
         var counted: [String: Int] = [:]  // per kind, what the pieces saw beyond what they kept
+        var ghostLeads = [Int](repeating: 0, count: slugs.count), ghostReferrals = Set<ReferralKey>()
         for piece in pieces {
+            for ghost in piece.ghostLeads {
+                ghostLeads[Int(ghost.source)] += 1
+                ghostReferrals.insert(ghost)
+            }
             diagnostics += piece.diagnostics
             for (kind, count) in piece.seen { counted[kind, default: 0] += count }
         }
@@ -83,8 +88,8 @@ public enum LedgerValidator {
             let source = Int(entry.source)
             if entry.referral >= 0, entry.stage.isOnAReferralsPath, !started[Int(entry.referral)] {
                 started[Int(entry.referral)] = true
-                if entry.stage != .lead {
-                    let prospect = ledger.referrals[Int(entry.referral)].prospect
+                let prospect = ledger.referrals[Int(entry.referral)].prospect
+                if entry.stage != .lead, !ghostReferrals.contains(ReferralKey(source: entry.source, prospect: prospect.lowercased())) {
                     var message = "'\(prospect.quotable)' has no lead from \(slugs[source]) before this \(entry.stage.name) row: rows with the same source and prospect are one referral, which starts with its lead"
                     let others = prospects[entry.source] ?? ledger.referrals.filter { $0.source == entry.source }.map(\.prospect)
                     prospects[entry.source] = others
@@ -98,7 +103,7 @@ public enum LedgerValidator {
             case .lead: leads[source] += 1
             case .deal:
                 deals[source] += 1
-                if deals[source] > leads[source] {
+                if deals[source] > leads[source] + ghostLeads[source] {
                     let had = leads[source] == 0 ? "no lead" : "only \(leads[source]) lead\(leads[source] == 1 ? "" : "s")"
                     error("a deal with no lead: by \(entry.day), \(slugs[source]) has \(deals[source]) deal\(deals[source] == 1 ? "" : "s") and \(had); add the lead this deal came from",
                           line: Int(entry.line))

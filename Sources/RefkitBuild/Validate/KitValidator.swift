@@ -65,7 +65,7 @@ public enum KitValidator {
         let library = attachTranslations(libraryFiles.translations, to: validateLibrary(libraryFiles.originals, log: log), originals: libraryFiles.originals,
                                          libraryTranslation,
                                          log: log)
-        let network = validateNetwork(loaded.network, sources: sources, on: date, log: log)
+        let network = validateNetwork(loaded.network, sources: sources, broken: Set(brokenSourceNames(loaded, valid: sources)), on: date, log: log)
         if let site, let document = loaded.site { checkQRCapacity(site, sources, document, log: log) }
         LinkChecks.check(pages: pages.flatMap { [$0] + $0.translations.values.sorted { $0.file < $1.file } },
                          offers: offers.flatMap { [$0] + $0.translations.values.sorted { $0.file < $1.file } },

@@ -72,7 +72,10 @@ extension KitValidator {
 
     /// The network blog's posts: each by the business or a partner (`author`, a partner's slug),
     /// published once its date has come. Newest first (then by slug).
-    static func validateNetwork(_ documents: [MarkdownDocument], sources: [Source], on date: Day, log: DiagnosticLog) -> [NetworkPost] {
+    /// - Parameter broken: slugs of source files with errors of their own: a post naming one as
+    ///   its author is not reported again (its file's errors say it all).
+    static func validateNetwork(_ documents: [MarkdownDocument], sources: [Source], broken: Set<String> = [], on date: Day,
+                                log: DiagnosticLog) -> [NetworkPost] {
         let partners = sources.filter { $0.segment == .partner }.map(\.slug)
         let customers = Set(sources.filter { $0.segment == .customer }.map(\.slug))
         var posts: [NetworkPost] = []
@@ -92,7 +95,9 @@ extension KitValidator {
             let postDate = day(fields, "date")
             let summary = fields.string("summary")
             var author = fields.string("author")
-            if let name = author, !partners.contains(name) {
+            if let name = author, broken.contains(name) {
+                author = nil
+            } else if let name = author, !partners.contains(name) {
                 var message = customers.contains(name)
                     ? "'author' must be a partner's slug; '\(name)' is a customer"
                     : "unknown author '\(name)': there is no partner content/sources/\(name).yml"

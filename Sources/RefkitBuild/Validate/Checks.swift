@@ -1,9 +1,25 @@
+import Foundation
+
 /// Small checks on field values, shared by every document type.
 enum Checks {
     /// `[a-z0-9][a-z0-9-]*`, at most 64 characters: source slugs, page slugs and offer ids.
     static func isSlug(_ text: String) -> Bool {
         guard let first = text.utf8.first, text.utf8.count <= 64, isLowerAlphanumeric(first) else { return false }
         return text.utf8.allSatisfy { isLowerAlphanumeric($0) || $0 == UInt8(ascii: "-") }
+    }
+
+    /// The slug a name was likely meant as: letters made plain ASCII (`Żółw` → `zolw`, ICU's
+    /// Latin-ASCII), lower case, every other run of characters one `-`. Nil when none is left.
+    static func slug(suggestedFor name: String) -> String? {
+        let plain = name.applyingTransform(StringTransform("Any-Latin; Latin-ASCII; Lower"), reverse: false) ?? name.lowercased()
+        var slug = ""
+        for byte in plain.utf8 {
+            if isLowerAlphanumeric(byte) { slug.append(Character(UnicodeScalar(byte))) } else if !slug.isEmpty, slug.last != "-" { slug.append("-") }
+        }
+        while slug.last == "-" { slug.removeLast() }
+        slug = String(slug.prefix(64))
+        while slug.last == "-" { slug.removeLast() }
+        return isSlug(slug) ? slug : nil
     }
 
     /// `[A-Z0-9-]`, 3 to 32 characters.

@@ -23,8 +23,18 @@ extension KitValidator {
         sources.reserveCapacity(documents.count)
         var slugs: [String: String] = [:]  // lowercased slug → file
         var codes: [String: (file: String, location: SourceLocation, code: String, reported: Bool)] = [:]  // uppercased code → first file
+        let taken = Set(documents.map(\.slug))
         for ((slug, document), result) in zip(documents, checked.all) {
-            rosterLog.append(contentsOf: result.diagnostics)
+            // A file name that is not a slug: the name to give it, unless another file has it.
+            if !Checks.isSlug(slug), let suggestion = Checks.slug(suggestedFor: slug), !taken.contains(suggestion) {
+                rosterLog.append(contentsOf: result.diagnostics.map { diagnostic in
+                    var diagnostic = diagnostic
+                    if diagnostic.message == invalidSlugMessage(slug) { diagnostic.message += "; rename it \(suggestion).yml" }
+                    return diagnostic
+                })
+            } else {
+                rosterLog.append(contentsOf: result.diagnostics)
+            }
             if let other = slugs.updateValue(document.file, forKey: slug.lowercased()) {
                 rosterLog.append(.error("slug '\(slug)' is the same as \(other)'s, ignoring case", at: SourceLocation(file: document.file)))
             }
@@ -48,6 +58,10 @@ extension KitValidator {
         return sources
     }
 
+    static func invalidSlugMessage(_ slug: String) -> String {
+        "the file name '\(slug)' is not a valid slug: use lowercase letters, digits and - (at most 64 characters)"
+    }
+
     /// What one source file makes: the source (nil if it has errors that leave it without a
     /// name, segment or code), its code and where it is written, and its own diagnostics.
     struct CheckedSource: Sendable {
@@ -60,7 +74,7 @@ extension KitValidator {
         let log = DiagnosticLog()  // this source's own: sources are checked on every core
         let top = SourceLocation(file: document.file)
         if !Checks.isSlug(slug) {
-            log.append(.error("the file name '\(slug)' is not a valid slug: use lowercase letters, digits and - (at most 64 characters)", at: top))
+            log.append(.error(invalidSlugMessage(slug), at: top))
         } else if reservedSourceSlugs.contains(slug) {
             log.append(.error("the slug '\(slug)' is reserved: refkit writes output/\(slug)/ for every kit; rename the file", at: top))
         }

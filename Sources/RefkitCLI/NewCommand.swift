@@ -92,12 +92,12 @@ struct NewCommand: RefkitSubcommand {
                 + "# show_stats: true    (their kit home shows their referrals this year from the ledger)\n"
         case .offer:
             path = "content/offers/\(slug).md"
-            text = "---\ntitle: \(quoted)\nkind: \(kind ?? "coupon")\nvalue: \"What the referred person gets\"\ncode: \"{{source.code}}-\(slug.uppercased().prefix(12))\"\naudience: all\n# expires: 2027-12-31\n# terms: \"Conditions\"\n---\nWhat the offer is and how to use it.\n"
+            text = "---\ntitle: \(quoted)\nkind: \(kind ?? "coupon")\nvalue: \"\(StarterText.offerValue)\"\ncode: \"{{source.code}}-\(slug.uppercased().prefix(12))\"\naudience: all\n# expires: 2027-12-31\n# terms: \"Conditions\"\n---\nWhat the offer is and how to use it.\n"
         case .page:
             path = "content/kit/\(slug).md"
             let kind = PageKind(rawValue: kind ?? "page") ?? .page
             var frontMatter = "title: \(quoted)\nkind: \(kind.rawValue)\n# summary: One sentence for the kit's home page and the handout.\n# audience: all    (or partners, customers)\n"
-            if kind == .triggerPhrases { frontMatter += "phrases:\n  - \"A phrase your best clients said before they hired you\"\n" }
+            if kind == .triggerPhrases { frontMatter += "phrases:\n  - \"\(StarterText.phrase)\"\n" }
             if kind == .howToRefer { frontMatter += "steps:\n  - \"The first step of an introduction\"\n" }
             text = "---\n\(frontMatter)---\nWrite the page in Markdown. {{source.name}} and {{referral.link}} are filled in for each source.\n"
         }

@@ -61,6 +61,11 @@ public enum KitValidator {
         let offers = attachTranslations(offerFiles.translations, to: validateOffers(offerFiles.originals, on: date, log: log), originals: offerFiles.originals, offerTranslation,
                                         log: log)
         let sources = validateSources(loaded.sources, offers: offers, assets: contentAssets, log: log)
+        // Sample text nobody replaced (process.yml is private: its sample owner is never published).
+        for document in [loaded.site].compactMap({ $0 }) + loaded.sources.map(\.document)
+            + (loaded.pages + loaded.offers + loaded.library + loaded.network).map(\.frontMatter) {
+            checkStarterText(document, log: log)
+        }
         let libraryFiles = splitTranslations(loaded.library)
         let library = attachTranslations(libraryFiles.translations, to: validateLibrary(libraryFiles.originals, log: log), originals: libraryFiles.originals,
                                          libraryTranslation,

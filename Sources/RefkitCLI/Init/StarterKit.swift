@@ -1,3 +1,4 @@
+import RefkitBuild
 import RefkitI18n
 import RefkitTemplates
 
@@ -8,15 +9,15 @@ enum StarterKit {
         ".gitignore": "output/\n.output.refkit-*\nprivate/\npublished/\n",
         "content/site.yml": """
             # Your business. Everything here appears on every referral source's kit.
-            name: Your Business
+            name: \(StarterText.businessName)
             url: https://kits.example.com            # where you will publish output/
             referral_url: https://example.com/start  # where referred people land
             colors: { primary: "#24415F", accent: "#F2B544" }   # quote colours: an unquoted # starts a comment
-            contact: { name: Your Name, email: you@example.com, phone: "+1 555 0100" }
+            contact: { name: \(StarterText.contactName), email: \(StarterText.contactEmail), phone: "\(StarterText.contactPhone)" }
             language: en   # BCP 47; a source may set its own. refkit's words for it: templates/i18n/
             rewards:
-              partners: "What a partner gets for each client they send (a finder's fee, a shared event…)"
-              customers: "What a customer gets when their friend signs up (a free month…)"
+              partners: "\(StarterText.partnerReward)"
+              customers: "\(StarterText.customerReward)"
             # Where `refkit deploy` publishes: a folder (your web server's, or a synced one), or a git
             # branch, e.g. deploy: { git: git@github.com:you/kits.git, branch: gh-pages }
             deploy: { directory: published }
@@ -72,7 +73,7 @@ enum StarterKit {
             kind: trigger-phrases
             summary: The things people say just before they need you.
             phrases:
-              - "List the phrases your best clients said before they hired you."
+              - "\(StarterText.starterPhrase)"
               - "Write them as they said them, in their words, not yours."
               - "Three to six is plenty: the handout shows the first six."
             ---
@@ -116,10 +117,10 @@ enum StarterKit {
             ---
             title: Welcome offer
             kind: coupon
-            value: "What the referred person gets, in a few words"
+            value: "\(StarterText.starterOfferValue)"
             code: "{{source.code}}-WELCOME"
             audience: all
-            terms: "Your conditions: new clients only, one per business…"
+            terms: "\(StarterText.offerTerms)"
             ---
             What the offer is and how to use it. Add `expires: 2027-12-31` to the front matter to end it.
 

@@ -1,0 +1,44 @@
+import RefkitModel
+
+/// The sample text `refkit init` and `refkit new` write in place of the business's own, in one
+/// place: the starter kit and `new` write it from here, and `check` warns of every file that still
+/// holds some, so a kit never publishes "What the referred person gets" to every source.
+public enum StarterText {
+    public static let businessName = "Your Business"
+    public static let contactName = "Your Name"
+    public static let contactEmail = "you@example.com"
+    public static let contactPhone = "+1 555 0199"
+    public static let partnerReward = "What a partner gets for each client they send (a finder's fee, a shared event…)"
+    public static let customerReward = "What a customer gets when their friend signs up (a free month…)"
+    public static let offerValue = "What the referred person gets"
+    public static let starterOfferValue = "What the referred person gets, in a few words"
+    public static let offerTerms = "Your conditions: new clients only, one per business…"
+    public static let phrase = "A phrase your best clients said before they hired you"
+    public static let starterPhrase = "List the phrases your best clients said before they hired you."
+
+    static let all: Set<String> = [businessName, contactName, contactEmail, contactPhone, partnerReward, customerReward, offerValue,
+                                   starterOfferValue, offerTerms, phrase, starterPhrase]
+}
+
+extension KitValidator {
+    /// One warning per file whose fields still hold `StarterText`, naming them, at the first.
+    static func checkStarterText(_ document: YAMLDocument, log: DiagnosticLog) {
+        var found: [(path: String, location: SourceLocation)] = []
+        func walk(_ node: YAMLNode, path: String) {
+            switch node.value {
+            case .scalar(let text, _):
+                if StarterText.all.contains(text.trimmingSpaces()) { found.append((path, node.location)) }
+            case .mapping(let entries):
+                for entry in entries { walk(entry.value, path: path.isEmpty ? entry.key : path + "." + entry.key) }
+            case .sequence(let items):
+                for (index, item) in items.enumerated() { walk(item, path: "\(path)[\(index + 1)]") }
+            }
+        }
+        if let root = document.root { walk(root, path: "") }
+        guard let first = found.first else { return }
+        let fields = found.map { "'\($0.path)'" }
+        let what = fields.count == 1 ? "\(fields[0]) still holds"
+            : "\(fields.count) fields (\(fields.prefix(6).joined(separator: ", "))\(fields.count > 6 ? ", …" : "")) still hold"
+        log.append(.warning("\(what) the sample text refkit init or new wrote: write your own, or it is published as it is", at: first.location))
+    }
+}

@@ -34,7 +34,8 @@ public final class ContentMemo: @unchecked Sendable {
     /// Each source file's check, by file, against `sourceContext`.
     private var sources: [String: Entry<SourceKey, KitValidator.CheckedSource>] = [:]
     private var sourceContext: SourceContext?
-    private var compiled: Entry<TemplateKey, CompiledTemplates>?
+    /// The templates compiled, in one slot.
+    private var compiled: [String: Entry<TemplateKey, CompiledTemplates>] = [:]
 
     private struct ParseKey: Equatable {
         var text: String
@@ -116,22 +117,7 @@ public final class ContentMemo: @unchecked Sendable {
 
     /// `compile()` for the templates `files` in `mode`.
     func templates(_ files: [TemplateFile], mode: RenderMode, _ compile: () -> CompiledTemplates) -> CompiledTemplates {
-        let key = TemplateKey(files: files, mode: mode)
-        let known: Lookup<CompiledTemplates> = lock.read {
-            guard isOn else { return .off }
-            guard let entry = compiled, entry.key == key else { return .miss }
-            return .hit(entry.value)
-        }
-        switch known {
-        case .off:
-            return compile()
-        case .hit(let result):
-            return result
-        case .miss:
-            let result = compile()
-            lock.write { compiled = Entry(key: key, value: result) }
-            return result
-        }
+        memoized(\.compiled, file: "templates", key: TemplateKey(files: files, mode: mode), compile)
     }
 
     /// Drops what was made from files that are no longer there (`exists`: a kit-relative path is a
@@ -162,7 +148,7 @@ public final class ContentMemo: @unchecked Sendable {
     /// Forgets everything and turns the memo off (tests).
     func reset() {
         lock.write {
-            (texts, parses, sources, sourceContext, compiled, isOn) = ([:], [:], [:], nil, nil, false)
+            (texts, parses, sources, sourceContext, compiled, isOn) = ([:], [:], [:], nil, [:], false)
         }
     }
 }

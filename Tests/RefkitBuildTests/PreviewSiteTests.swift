@@ -73,13 +73,7 @@ final class PreviewSiteTests: XCTestCase {
         try write(try String(contentsOfFile: pageFile, encoding: .utf8) + "\nA sentence added in the preview.\n", to: pageFile)
         let third = try PreviewSite.prepare(request, builder: testBuilder(), previous: second, changed: [pageFile]).get()
         XCTAssertEqual(third.renderedSources, 0, "a kit page is every source's")
-        let output = try temporaryDirectory(self) + "/output"
-        var build = request
-        build.outputDirectory = output
-        XCTAssertNotNil(testBuilder().build(build).summary)
-        for (path, bytes) in try snapshot(output) where path != ".refkit-output" {
-            XCTAssertEqual(third.file(at: path).map { Data($0) }, bytes, path)
-        }
+        try assertServesWhatABuildWrites(third, request)
     }
 
     /// A save the last check already read (the events a burst of saves leaves behind it) needs
@@ -166,13 +160,7 @@ final class PreviewSiteTests: XCTestCase {
             XCTAssertNotEqual(errors, 0, line: line)
             return previous
         }
-        let output = try temporaryDirectory(self) + "/output"
-        var build = request
-        build.outputDirectory = output
-        XCTAssertNotNil(testBuilder().build(build).summary, line: line)
-        for (path, bytes) in try snapshot(output) where path != ".refkit-output" {
-            XCTAssertEqual(site.file(at: path).map { Data($0) }, bytes, path, line: line)
-        }
+        try assertServesWhatABuildWrites(site, request, line: line)
         return site
     }
 
@@ -209,13 +197,18 @@ final class PreviewSiteTests: XCTestCase {
         try write(try String(contentsOfFile: post, encoding: .utf8).replacingOccurrences(of: "title: ", with: "title: Retitled "), to: post)
         let second = try PreviewSite.prepare(request, builder: testBuilder(), previous: first, changed: [post]).get()
         XCTAssertEqual(second.renderedSources, 2, "dora-designs and cara are kept; bolt-partners, the post's author, is rendered again")
+        try assertServesWhatABuildWrites(second, request)
+        XCTAssertTrue(String(decoding: second.file(at: "bolt-partners/index.html") ?? [], as: UTF8.self).contains("Retitled"))
+    }
+
+    /// Builds `request`'s kit into a new folder: `site` serves every file it wrote, byte for byte.
+    private func assertServesWhatABuildWrites(_ site: PreviewSite, _ request: BuildRequest, line: UInt = #line) throws {
         let output = try temporaryDirectory(self) + "/output"
         var build = request
         build.outputDirectory = output
-        XCTAssertNotNil(testBuilder().build(build).summary)
-        for (path, bytes) in try snapshot(output) where path != ".refkit-output" {
-            XCTAssertEqual(second.file(at: path).map { Data($0) }, bytes, path)
+        XCTAssertNotNil(testBuilder().build(build).summary, line: line)
+        for (path, bytes) in try snapshot(output) where path != OutputPlan.marker {
+            XCTAssertEqual(site.file(at: path).map { Data($0) }, bytes, path, line: line)
         }
-        XCTAssertTrue(String(decoding: second.file(at: "bolt-partners/index.html") ?? [], as: UTF8.self).contains("Retitled"))
     }
 }

@@ -11,13 +11,13 @@ import glob
 import os
 import queue
 import re
-import socket
 import subprocess
 import sys
 import tempfile
 import threading
 import time
 
+import serving as serving_module
 from serving import serving
 
 refkit, kit, port = os.path.abspath(sys.argv[1]), sys.argv[2], int(sys.argv[3])
@@ -25,13 +25,7 @@ RELOAD = re.compile(rb"<script>/\* refkit serve: live reload.*?</script>\n", re.
 
 
 def fetch(path):
-    with socket.create_connection(("127.0.0.1", port), timeout=20) as connection:
-        connection.sendall(f"GET /{path} HTTP/1.1\r\nHost: 127.0.0.1:{port}\r\nConnection: close\r\n\r\n".encode())
-        answer = b""
-        while chunk := connection.recv(1 << 16):
-            answer += chunk
-    head, _, body = answer.partition(b"\r\n\r\n")
-    return head.split(b"\r\n", 1)[0].decode("latin-1"), body
+    return serving_module.fetch(port, path)
 
 
 def build():

@@ -2,6 +2,7 @@
 serving, and stopped with Ctrl-C (SIGINT) afterwards, killed if it does not stop."""
 import contextlib
 import signal
+import socket
 import subprocess
 import sys
 import time
@@ -23,3 +24,14 @@ def serving(refkit, kit, port):
             server.wait(timeout=10)
         except subprocess.TimeoutExpired:
             server.kill()
+
+
+def fetch(port, path):
+    """GET /PATH from the preview on 127.0.0.1:PORT: (status line, body)."""
+    with socket.create_connection(("127.0.0.1", port), timeout=20) as connection:
+        connection.sendall(f"GET /{path} HTTP/1.1\r\nHost: 127.0.0.1:{port}\r\nConnection: close\r\n\r\n".encode())
+        answer = b""
+        while chunk := connection.recv(1 << 16):
+            answer += chunk
+    head, _, body = answer.partition(b"\r\n\r\n")
+    return head.split(b"\r\n", 1)[0].decode("latin-1"), body

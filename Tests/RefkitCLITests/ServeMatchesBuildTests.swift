@@ -4,7 +4,7 @@ import XCTest
 
 /// `refkit serve` answers every path `refkit build` writes with the build's bytes, and 404 for any
 /// other (Fixtures/tools/serve_matches_build.py), on the kits a newcomer meets first: the ones
-/// `refkit init` writes (with their own `templates/assets/refkit.css`), in several languages, and
+/// `refkit init` writes (with their own `templates/assets/refkit.css`), in every shipped language, and
 /// the fixture kits.
 final class ServeMatchesBuildTests: XCTestCase {
     private func serveMatchesBuild(_ kit: String, file: StaticString = #filePath, line: UInt = #line) throws {
@@ -19,7 +19,7 @@ final class ServeMatchesBuildTests: XCTestCase {
         let parent = FileManager.default.temporaryDirectory.appendingPathComponent("refkit-journey-\(UUID().uuidString)").path
         try FileManager.default.createDirectory(atPath: parent, withIntermediateDirectories: true)
         addTeardownBlock { try? FileManager.default.removeItem(atPath: parent) }
-        for language in ["en", "de", "pl", "ar"] {
+        for language in ["en", "de", "fr", "es", "it", "nl", "pt", "pl", "sv", "ar"] {  // every shipped language
             let made = Process()
             made.executableURL = URL(fileURLWithPath: RefkitUnderTest.path)
             made.arguments = ["init", language, "--language", language]

@@ -12,6 +12,7 @@ struct DeployCommand: RefkitSubcommand {
         discussion: """
             Builds the kit (nothing is rewritten when nothing changed), then publishes output/. In site.yml:
               deploy: { directory: /var/www/kits }               mirror output/ into a folder
+              deploy: { directory: published }     relative: KIT/published/
               deploy: { git: git@host:me/kits.git, branch: gh-pages }   one commit of exactly output/
 
             A folder target gets new and changed files written and files output/ no longer has deleted; \

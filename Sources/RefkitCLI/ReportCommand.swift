@@ -9,7 +9,8 @@ struct ReportCommand: RefkitSubcommand {
         commandName: "report",
         abstract: "Write the private referral report and follow-up calendar from content/ledger.csv.",
         discussion: """
-            Reads the ledger (content/ledger.csv: date,source,stage,value,note), checks it with the \
+            Reads the ledger (content/ledger.csv: date,source,stage,value,note,prospect; prospect may \
+            be left out), checks it with the \
             rest of the kit, and writes, outside output/ (never published):
               private/report/index.html   funnel overall, per segment and per source; month by month;
                                           who to thank; who to follow up this week; who went quiet

@@ -497,6 +497,15 @@ final class CLITests: XCTestCase {
         XCTAssertEqual(try git(["rev-parse", "pages"], in: remote), head)
     }
 
+    /// The help says what the files are as FORMAT.md does (issue 31): the ledger's sixth column,
+    /// and where a relative deploy folder is.
+    func testHelpDescribesTheLedgersColumnsAndTheDeployFolder() throws {
+        let report = try run(["help", "report"], in: NSTemporaryDirectory())
+        XCTAssertTrue(report.stdout.contains("date,source,stage,value,note,prospect"), report.stdout)
+        let deploy = try run(["help", "deploy"], in: NSTemporaryDirectory())
+        XCTAssertTrue(deploy.stdout.contains("deploy: { directory: published }     relative: KIT/published/"), deploy.stdout)
+    }
+
     func testHelpAndVersion() throws {
         let help = try run(["build", "--help"], in: NSTemporaryDirectory())
         XCTAssertEqual(help.status, 0)

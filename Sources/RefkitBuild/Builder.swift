@@ -171,7 +171,7 @@ public struct Builder: Sendable {
                 }
                 if request.bundle {
                     let zip = try Bundle.zip(files + pdfs + Bundle.referenced(sharedInBundles, by: files), date: renderer.date)
-                    try writer.write([OutputFile(path: Bundle.path(forSourceFolder: renderer.directoryName(for: source)), contents: zip)])
+                    try writer.write([OutputFile(path: OutputPlan.bundle(ofSourceFolder: renderer.directoryName(for: source)), contents: zip)])
                 }
                 let count = files.filter { $0.path.hasSuffix(".html") }.count
                 pages.set(index, count)

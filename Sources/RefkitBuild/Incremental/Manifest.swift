@@ -223,7 +223,7 @@ public struct Manifest: Sendable, Equatable {
     }
 
     private static let filePrefix = Array("file ".utf8)
-    private static let bundlesFolder = Bundle.folder + "/"
+    private static let bundlesFolder = OutputPlan.bundlesFolder + "/"
     private static let bundlesPrefix = Array(bundlesFolder.utf8)
 
     /// The manifest as it must be read after an interrupted swap: the journal's sources are

@@ -52,7 +52,7 @@ struct Rebuild {
 
     /// What a source's kit is in the output: its folder, and its bundle with --bundle.
     private func entries(of folder: String) -> [String] {
-        bundle ? [folder, Bundle.path(forSourceFolder: folder)] : [folder]
+        bundle ? [folder, OutputPlan.bundle(ofSourceFolder: folder)] : [folder]
     }
 
     /// Records what was written and puts it in place of the output.

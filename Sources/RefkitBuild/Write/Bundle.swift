@@ -6,12 +6,6 @@ import ZIPFoundation
 /// folder and `assets/` side by side, so every relative link still works once unzipped.
 /// The bytes are deterministic: entries sorted, one fixed date (the build date), fixed permissions.
 enum Bundle {
-    /// The folder of output/ the bundles are in.
-    static let folder = OutputPlan.bundlesFolder
-
-    /// Where the bundle of the source whose kit is in `sourceFolder` goes.
-    static func path(forSourceFolder sourceFolder: String) -> String { OutputPlan.bundle(ofSourceFolder: sourceFolder) }
-
     /// The shared files (`assets/…`) that a source's own files link to: a partner's bundle carries
     /// its logo and the business's, not every other partner's.
     static func referenced(_ shared: [OutputFile], by files: [OutputFile]) -> [OutputFile] {

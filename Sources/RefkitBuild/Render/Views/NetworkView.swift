@@ -7,13 +7,11 @@ import RefkitTemplates
 /// co-branded byline, and `network/feed.xml` (Atom 1.0). Written with the files every source
 /// shares; it never links to a kit folder (an unlisted kit's stay unguessable).
 extension SiteRenderer {
-    static var postsPerPage: Int { OutputPlan.postsPerPage }
-
     /// Every file of the blog; none when there is no published post.
     public func renderNetwork() -> [OutputFile] {
         guard !kit.network.isEmpty else { return [] }
         var files: [OutputFile] = []
-        let pages = stride(from: 0, to: kit.network.count, by: Self.postsPerPage).map { Array(kit.network[$0..<min($0 + Self.postsPerPage, kit.network.count)]) }
+        let pages = stride(from: 0, to: kit.network.count, by: OutputPlan.postsPerPage).map { Array(kit.network[$0..<min($0 + OutputPlan.postsPerPage, kit.network.count)]) }
         for (index, posts) in pages.enumerated() {
             let number = index + 1
             let list = OutputPlan.BlogFile.list(page: number)
@@ -45,7 +43,7 @@ extension SiteRenderer {
 
     /// The pages of the blog: how many HTML files `renderNetwork` writes.
     public var networkPageCount: Int {
-        kit.network.isEmpty ? 0 : kit.network.count + (kit.network.count + Self.postsPerPage - 1) / Self.postsPerPage
+        OutputPlan.blogFiles(postSlugs: kit.network.map(\.slug)).filter { $0 != .feed }.count
     }
 
     /// A blog page's view: the site's brand, in the site's language.
@@ -53,7 +51,7 @@ extension SiteRenderer {
         let root = String(repeating: "../", count: depth)
         return KitFileView(
             lang: kit.site.language, dir: Language.direction(of: kit.site.language), root: root,
-            home: kit.site.unlisted ? nil : root + "index.html", noindex: kit.site.unlisted, site: Built(siteView(root: root)),
+            home: kit.site.unlisted ? nil : root + OutputPlan.directoryPage, noindex: kit.site.unlisted, site: Built(siteView(root: root)),
             brand: Built(Branding(site: kit.site, source: nil, logos: kit.logos).view(root: root)), build: BuildView(date: date.description),
             t: Built(wordsView(for: nil, language: kit.site.language)))
     }

@@ -61,16 +61,18 @@ public enum KitValidator {
         let offers = attachTranslations(offerFiles.translations, to: validateOffers(offerFiles.originals, on: date, log: log), originals: offerFiles.originals, offerTranslation,
                                         log: log)
         let sources = validateSources(loaded.sources, offers: offers, assets: contentAssets, log: log)
-        // Sample text nobody replaced (process.yml is private: its sample owner is never published).
-        for document in [loaded.site].compactMap({ $0 }) + loaded.sources.map(\.document)
-            + (loaded.pages + loaded.offers + loaded.library + loaded.network).map(\.frontMatter) {
+        // Sample text nobody replaced (each source's in its own check; process.yml is private: its
+        // sample owner is never published).
+        for document in [loaded.site].compactMap({ $0 }) + (loaded.pages + loaded.offers + loaded.library + loaded.network).map(\.frontMatter) {
             checkStarterText(document, log: log)
         }
         let libraryFiles = splitTranslations(loaded.library)
         let library = attachTranslations(libraryFiles.translations, to: validateLibrary(libraryFiles.originals, log: log), originals: libraryFiles.originals,
                                          libraryTranslation,
                                          log: log)
-        let network = validateNetwork(loaded.network, sources: sources, broken: Set(brokenSourceNames(loaded, valid: sources)), on: date, log: log)
+        // Names of source files with errors of their own: what names them elsewhere is not reported again.
+        let broken = brokenSourceNames(loaded, valid: sources)
+        let network = validateNetwork(loaded.network, sources: sources, broken: Set(broken), on: date, log: log)
         if let site, let document = loaded.site { checkQRCapacity(site, sources, document, log: log) }
         LinkChecks.check(pages: pages.flatMap { [$0] + $0.translations.values.sorted { $0.file < $1.file } },
                          offers: offers.flatMap { [$0] + $0.translations.values.sorted { $0.file < $1.file } },
@@ -85,9 +87,8 @@ public enum KitValidator {
         var process: ReferralProcess?
         if checkLedger, let document = loaded.process { process = validateProcess(document, log: log) }
         if checkLedger || sources.contains(where: \.showStats) {
-            let unreadable = brokenSourceNames(loaded, valid: sources)
             if let text = loaded.ledger {
-                let (checked, ledgerDiagnostics) = LedgerValidator.validate(text, sources: sources, unreadable: unreadable, today: date)
+                let (checked, ledgerDiagnostics) = LedgerValidator.validate(text, sources: sources, unreadable: broken, today: date)
                 ledger = checked
                 log.append(contentsOf: ledgerDiagnostics)
             } else {

@@ -79,6 +79,7 @@ extension KitValidator {
             log.append(.error("the slug '\(slug)' is reserved: refkit writes output/\(slug)/ for every kit; rename the file", at: top))
         }
 
+        checkStarterText(document, log: log)  // here, so serve's memo of each source's check holds it too
         let fields = FieldReader(document, node: document.root, knownKeys: sourceKeys, moved: sourceMoved, log: log)
         let name = fields.string("name", required: true)
         let segment = fields.choice("segment", Segment.self, required: true)

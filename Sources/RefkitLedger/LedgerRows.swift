@@ -84,6 +84,7 @@ extension LedgerValidator {
 
             let name = row[1].trimmingSpaces()
             let source = context.names[name] ?? context.names[name.lowercased()] ?? context.names[name.uppercased()]
+            var meant = source  // the source named, or the one the error suggests
             if source == nil {
                 var message = name.isEmpty
                     ? "'source' is empty: name the source by its slug or its code"
@@ -91,7 +92,10 @@ extension LedgerValidator {
                 if !name.isEmpty {
                     let suggestion = suggestions[name] ?? closest(to: name, among: context.known)
                     suggestions[name] = suggestion
-                    if let suggestion { message += "; did you mean '\(suggestion)'?" }
+                    if let suggestion {
+                        message += "; did you mean '\(suggestion)'?"
+                        meant = context.names[suggestion]
+                    }
                 }
                 error(message, line: rowLine, column: column(1))
             }
@@ -122,11 +126,9 @@ extension LedgerValidator {
                 }
             }
 
+            let prospect = row.count > 5 ? row[5].trimmingSpaces() : ""
             guard let day, let source, let stage else {
-                // The source named, or the one the error suggests.
-                if stage == nil || stage == .lead, let meant = source ?? context.names[suggestions[name].flatMap { $0 } ?? ""] {
-                    piece.ghostLeads.append(ReferralKey(source: meant, prospect: row.count > 5 ? row[5].trimmingSpaces().lowercased() : ""))
-                }
+                if stage == nil || stage == .lead, let meant { piece.ghostLeads.append(ReferralKey(source: meant, prospect: prospect.lowercased())) }
                 continue
             }
             let days = Int32(day.daysSince1970)
@@ -135,7 +137,6 @@ extension LedgerValidator {
                                             at: SourceLocation(file: context.file, line: rowLine, column: column(0))))
             }
             var referral: Int32 = -1
-            let prospect = row.count > 5 ? row[5].trimmingSpaces() : ""
             if !prospect.isEmpty {
                 let key = ReferralKey(source: source, prospect: prospect.lowercased())
                 if let known = referralIDs[key] {

@@ -1,9 +1,10 @@
 import Foundation
+import RefkitImages
 import RefkitModel
 import RefkitTemplates
 
 /// Memos keyed by content around the pure steps a check of the kit repeats: a file's text (by its
-/// bytes), a YAML file's parse (by its text), a source file's check (by its text, given what else the source rules read), and
+/// bytes), an SVG logo's reading by librsvg (by its bytes), a YAML file's parse (by its text), a source file's check (by its text, given what else the source rules read), and
 /// the templates' compilation (by their files and the render mode). `refkit serve` checks the
 /// whole kit after every save, and at 10,000 sources parsing and checking the roster was most of a
 /// check; with these, a check does again only what the save changed, and the loader and the
@@ -29,6 +30,9 @@ public final class ContentMemo: @unchecked Sendable {
     /// nothing, and the text given back is the very string parsed before, so the parse's key
     /// compares as fast.
     private var texts: [String: Entry<[UInt8], Result<String, Diagnostic>>] = [:]
+    /// Each SVG logo's reading by librsvg (in its helper), by file and its bytes: only what it
+    /// says of the logo (readable or not), never a helper that could not start or took too long.
+    private var logoReadings: [String: Entry<[UInt8], SVGRaster.DrawFailure?>] = [:]
     /// Each YAML file's parse, by file (the slot) and its text and line offset (the key).
     private var parses: [String: Entry<ParseKey, Result<YAMLDocument, Diagnostic>>] = [:]
     /// Each source file's check, by file, against `sourceContext`.
@@ -99,6 +103,24 @@ public final class ContentMemo: @unchecked Sendable {
         }
     }
 
+    /// `read(svgs)` for SVG logos (kit-relative path and bytes), asked only of those the memo
+    /// has not read in these very bytes: one helper process for all of them, none when all are known.
+    func readLogos(_ svgs: [(file: String, bytes: [UInt8])], _ read: ([[UInt8]]) -> [SVGRaster.DrawFailure?]) -> [SVGRaster.DrawFailure?] {
+        var answers: [SVGRaster.DrawFailure??] = lock.read {
+            svgs.map { svg in isOn ? logoReadings[svg.file].flatMap { $0.key == svg.bytes ? .some($0.value) : nil } : nil }
+        }
+        let asked = svgs.indices.filter { answers[$0] == nil }
+        guard !asked.isEmpty else { return answers.map { $0! } }
+        for (index, failure) in zip(asked, read(asked.map { svgs[$0].bytes })) { answers[index] = .some(failure) }
+        lock.write {
+            guard isOn else { return }
+            for index in asked where answers[index]! == nil || answers[index]! == .unreadable {
+                logoReadings[svgs[index].file] = Entry(key: svgs[index].bytes, value: answers[index]!)
+            }
+        }
+        return answers.map { $0! }
+    }
+
     /// Starts checking the roster against `context`: every source is checked again when it differs
     /// from the last check's. Returns whether the memo is on.
     func beginSources(_ context: SourceContext) -> Bool {
@@ -126,6 +148,7 @@ public final class ContentMemo: @unchecked Sendable {
         lock.write {
             guard isOn else { return }
             texts = texts.filter { exists($0.key) }
+            logoReadings = logoReadings.filter { exists($0.key) }
             parses = parses.filter { exists($0.key) }
             sources = sources.filter { exists($0.key) }
         }
@@ -148,7 +171,7 @@ public final class ContentMemo: @unchecked Sendable {
     /// Forgets everything and turns the memo off (tests).
     func reset() {
         lock.write {
-            (texts, parses, sources, sourceContext, compiled, isOn) = ([:], [:], [:], nil, [:], false)
+            (texts, logoReadings, parses, sources, sourceContext, compiled, isOn) = ([:], [:], [:], [:], nil, [:], false)
         }
     }
 }

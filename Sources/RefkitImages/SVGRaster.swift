@@ -1,6 +1,5 @@
 import CRSVG
 import Foundation
-import Synchronization
 
 /// SVG logos drawn into PNG for the e-mail (mail programs do not show SVG), by librsvg and cairo:
 /// the same bytes in, the same PNG out (cairo writes no date into it). An SVG's references to other
@@ -13,37 +12,22 @@ import Synchronization
 public enum SVGRaster {
     /// Which of `svgs` librsvg reads (well-formed XML, an SVG document): parsing only, without
     /// drawing, so no fonts are loaded. What a check asks of every SVG logo, all in one helper
-    /// process (unless one crashes it). nil: readable; else why not. Remembered by content.
+    /// process (unless one crashes it). nil: readable; else why not.
     public static func read(_ svgs: [[UInt8]], timeLimit: Duration = timeLimit) -> [DrawFailure?] {
-        var answers = readings.withLock { known in svgs.map { known[$0] } }
-        let asked = svgs.indices.filter { answers[$0] == nil }
-        guard !asked.isEmpty else { return answers.map { $0! } }
-        var joined: [UInt8] = [], lengths: [Int] = [], starts: [Int] = []
-        for index in asked {
+        guard !svgs.isEmpty else { return [] }
+        var joined: [UInt8] = [], starts: [Int] = []
+        for svg in svgs {
             starts.append(joined.count)
-            lengths.append(svgs[index].count)
-            joined += svgs[index]
+            joined += svg
         }
-        var outcomes = [refkit_draw_outcome](repeating: REFKIT_NO_HELPER, count: asked.count)
+        var outcomes = [refkit_draw_outcome](repeating: REFKIT_NO_HELPER, count: svgs.count)
         let helper = helper
         joined.withUnsafeBufferPointer { bytes in
             let pointers: [UnsafePointer<UInt8>?] = starts.map { start in bytes.baseAddress.map { $0 + start } }
-            refkit_rsvg_read_apart(helper, pointers, lengths, asked.count, milliseconds(timeLimit), &outcomes)
+            refkit_rsvg_read_apart(helper, pointers, svgs.map(\.count), svgs.count, milliseconds(timeLimit), &outcomes)
         }
-        for (at, index) in asked.enumerated() {
-            let failure = DrawFailure(outcomes[at], helper: helper, timeLimit: timeLimit)
-            answers[index] = .some(failure)
-        }
-        readings.withLock { known in
-            for (at, index) in asked.enumerated() where [REFKIT_DRAWN, REFKIT_UNDRAWABLE].contains(outcomes[at]) {
-                known[svgs[index]] = answers[index]
-            }
-        }
-        return answers.map { $0! }
+        return outcomes.map { DrawFailure($0, helper: helper, timeLimit: timeLimit) }
     }
-
-    /// What `read` learnt, by the logo's bytes (serve checks the kit again after every save).
-    private static let readings = Mutex<[[UInt8]: DrawFailure?]>([:])
 
     /// How many filtered shapes an SVG may have: cairo draws each filtered element on a surface of
     /// its own, so 300 shapes sharing one filter took 40 s to draw for the e-mail, and 1,000 took

@@ -33,8 +33,10 @@ struct AssetIndex: Sendable, Equatable {
                 svgs.append((path, bytes, size))
             }
         }
-        // Read by librsvg all at once (in its helper), checked once per file however many sources name it.
-        for (svg, failure) in zip(svgs, SVGRaster.read(svgs.map(\.bytes))) {
+        // Read by librsvg all at once (in its helper), checked once per file however many sources
+        // name it; in serve, only what changed since the last check (`ContentMemo`).
+        let readings = ContentMemo.shared.readLogos(svgs.map { ("content/" + $0.path, $0.bytes) }) { SVGRaster.read($0) }
+        for (svg, failure) in zip(svgs, readings) {
             if let failure {
                 unreadable[svg.path] = Self.problem(failure, path: svg.path)
             } else {

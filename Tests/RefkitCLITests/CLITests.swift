@@ -327,9 +327,11 @@ final class CLITests: XCTestCase {
         }
         let check = try run(["check", "--date", "2026-11-23"], in: kit)
         XCTAssertEqual(check.stdout, """
-            content/kit/listen.md:7:5: warning: 'phrases[1]' still holds the sample text refkit init or new wrote: write your own, or it is published as it is
-            content/offers/spring.md:4:8: warning: 'value' still holds the sample text refkit init or new wrote: write your own, or it is published as it is
-            refkit: checked 3 sources, 0 errors, 2 warnings (for 2026-11-23)
+            content/kit/faq.md:7:1: warning: the Markdown text still holds the sample text refkit init or new wrote: write your own, or it is published as it is
+            content/kit/listen.md:7:5: warning: 'phrases[1]' and the Markdown text still hold the sample text refkit init or new wrote: write your own, or it is published as it is
+            content/kit/steps.md:7:5: warning: 'steps[1]' and the Markdown text still hold the sample text refkit init or new wrote: write your own, or it is published as it is
+            content/offers/spring.md:4:8: warning: 'value' and the Markdown text still hold the sample text refkit init or new wrote: write your own, or it is published as it is
+            refkit: checked 3 sources, 0 errors, 4 warnings (for 2026-11-23)
 
             """, "what new wrote as sample text is named until it is replaced")
         XCTAssertTrue(try String(contentsOfFile: kit + "/content/sources/dora.yml", encoding: .utf8).hasPrefix("name: \"Dora \\\"D\\\" Co\"\n"))
@@ -341,6 +343,40 @@ final class CLITests: XCTestCase {
         XCTAssertEqual(try Data(contentsOf: URL(fileURLWithPath: kit + "/content/kit/faq.md")), before)
         XCTAssertEqual(try run(["new", "page", "Bad Name"], in: kit).status, 2)
         XCTAssertEqual(try run(["new", "offer", "x1", "--kind", "voucher"], in: kit).status, 2)
+    }
+
+    /// Issue 31: `new` writes its sample text in the kit's language, makes library pieces and
+    /// network posts, cuts an offer's code at a word, and `check` names every sample it wrote.
+    func testNewSpeaksTheKitsLanguageAndMakesEveryKindOfFile() throws {
+        let parent = FileManager.default.temporaryDirectory.appendingPathComponent("refkit-new-\(UUID().uuidString)").path
+        try FileManager.default.createDirectory(atPath: parent, withIntermediateDirectories: true)
+        addTeardownBlock { try? FileManager.default.removeItem(atPath: parent) }
+        XCTAssertEqual(try run(["init", "kit", "--language", "pl"], in: parent).status, 0)
+        let kit = parent + "/kit"
+        for arguments in [["offer", "bon-swiateczny"], ["library", "wieczor", "--kind", "seminar"], ["library", "poradnik"],
+                          ["post", "pierwszy-wpis", "--author", "example-partner"]] {
+            let result = try run(["new"] + arguments, in: kit)
+            XCTAssertEqual(result.status, 0, result.stderr)
+        }
+        let offer = try String(contentsOfFile: kit + "/content/offers/bon-swiateczny.md", encoding: .utf8)
+        XCTAssertTrue(offer.contains("value: \"Co otrzymuje polecona osoba\"\ncode: \"{{source.code}}-BON\"\n"), offer)
+        XCTAssertTrue(offer.hasSuffix("---\nCzym jest oferta i jak z niej skorzystać.\n"), offer)
+        let seminar = try String(contentsOfFile: kit + "/content/library/wieczor.md", encoding: .utf8)
+        XCTAssertTrue(seminar.contains("kind: seminar\n") && seminar.contains("\nduration: 60") && seminar.contains("\nwhere: \"Gdzie"), seminar)
+        let post = try String(contentsOfFile: kit + "/content/network/pierwszy-wpis.md", encoding: .utf8)
+        XCTAssertTrue(post.contains("\nauthor: example-partner\n") && post.contains("\ndate: 20"), post)
+        let check = try run(["check", "--date", "2026-12-06"], in: kit)
+        XCTAssertEqual(check.status, 0, check.stderr)
+        for (file, what) in [("content/library/poradnik.md:7:1", "the Markdown text still holds"),
+                             ("content/library/wieczor.md:8:8", "'where' and the Markdown text still hold"),
+                             ("content/network/pierwszy-wpis.md:7:1", "the Markdown text still holds"),
+                             ("content/offers/bon-swiateczny.md:4:8", "'value' and the Markdown text still hold")] {
+            XCTAssertTrue(check.stdout.contains("\(file): warning: \(what) the sample text refkit init or new wrote"), check.stdout)
+        }
+        // A post by someone who is not a partner is not kept.
+        XCTAssertEqual(try run(["new", "post", "other", "--author", "nobody"], in: kit).status, 1)
+        XCTAssertFalse(FileManager.default.fileExists(atPath: kit + "/content/network/other.md"))
+        XCTAssertEqual(try run(["new", "post", "third", "--kind", "guide"], in: kit).status, 2)
     }
 
     func testNewOnlyEverWritesFilesTheKitAccepts() throws {

@@ -63,6 +63,13 @@ public struct KitLoader: Sendable {
         kitRoot = fileSystem.realPath(kitDirectory) ?? kitDirectory
     }
 
+    /// `content/site.yml` alone, parsed (nil if it cannot be read): what `refkit new` reads for
+    /// the kit's language.
+    public func loadSite() -> YAMLDocument? {
+        var kit = LoadedKit()
+        return readText("content/site.yml", required: true, into: &kit).flatMap { parseYAML($0, file: "content/site.yml", into: &kit) }
+    }
+
     public func load() -> LoadedKit {
         var kit = LoadedKit()
         // content/ and templates/ themselves may be symlinks, but only to somewhere inside the kit;

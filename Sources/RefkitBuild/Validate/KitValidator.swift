@@ -63,8 +63,9 @@ public enum KitValidator {
         let sources = validateSources(loaded.sources, offers: offers, assets: contentAssets, log: log)
         // Sample text nobody replaced (each source's in its own check; process.yml is private: its
         // sample owner is never published).
-        for document in [loaded.site].compactMap({ $0 }) + (loaded.pages + loaded.offers + loaded.library + loaded.network).map(\.frontMatter) {
-            checkStarterText(document, log: log)
+        if let site = loaded.site { checkStarterText(site, log: log) }
+        for document in loaded.pages + loaded.offers + loaded.library + loaded.network {
+            checkStarterText(document.frontMatter, body: document.body, log: log)
         }
         let libraryFiles = splitTranslations(loaded.library)
         let library = attachTranslations(libraryFiles.translations, to: validateLibrary(libraryFiles.originals, log: log), originals: libraryFiles.originals,

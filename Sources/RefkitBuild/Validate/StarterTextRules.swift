@@ -10,19 +10,21 @@ public enum StarterText {
     public static let contactPhone = "+1 555 0199"
     public static let partnerReward = "What a partner gets for each client they send (a finder's fee, a shared event…)"
     public static let customerReward = "What a customer gets when their friend signs up (a free month…)"
-    public static let offerValue = "What the referred person gets"
     public static let starterOfferValue = "What the referred person gets, in a few words"
     public static let offerTerms = "Your conditions: new clients only, one per business…"
-    public static let phrase = "A phrase your best clients said before they hired you"
     public static let starterPhrase = "List the phrases your best clients said before they hired you."
 
-    static let all: Set<String> = [businessName, contactName, contactEmail, contactPhone, partnerReward, customerReward, offerValue,
-                                   starterOfferValue, offerTerms, phrase, starterPhrase]
+    /// What `refkit new` writes is in `StarterWords`, in each language.
+    static let all = Set([businessName, contactName, contactEmail, contactPhone, partnerReward, customerReward, starterOfferValue,
+                          offerTerms, starterPhrase] + StarterWords.values)
+    /// Whole Markdown texts `refkit new` writes, compared with a file's text less its outer spaces.
+    static let bodies = Set(StarterWords.bodies)
 }
 
 extension KitValidator {
-    /// One warning per file whose fields still hold `StarterText`, naming them, at the first.
-    static func checkStarterText(_ document: YAMLDocument, log: DiagnosticLog) {
+    /// One warning per file whose fields (or whose Markdown text) still hold `StarterText`,
+    /// naming them, at the first.
+    static func checkStarterText(_ document: YAMLDocument, body: MarkdownBody? = nil, log: DiagnosticLog) {
         var found: [(path: String, location: SourceLocation)] = []
         func walk(_ node: YAMLNode, path: String) {
             switch node.value {
@@ -35,10 +37,14 @@ extension KitValidator {
             }
         }
         if let root = document.root { walk(root, path: "") }
-        guard let first = found.first else { return }
+        let bodyIsSample = body.map { StarterText.bodies.contains($0.text.trimmingSpaces()) } ?? false
+        let bodyLocation = body.map { SourceLocation(file: document.file, line: $0.firstLine, column: 1) }
+        guard let first = found.first?.location ?? (bodyIsSample ? bodyLocation : nil) else { return }
         let fields = found.map { "'\($0.path)'" }
-        let what = fields.count == 1 ? "\(fields[0]) still holds"
-            : "\(fields.count) fields (\(fields.prefix(6).joined(separator: ", "))\(fields.count > 6 ? ", …" : "")) still hold"
-        log.append(.warning("\(what) the sample text refkit init or new wrote: write your own, or it is published as it is", at: first.location))
+        var what = fields.count == 1 ? "\(fields[0])"
+            : "\(fields.count) fields (\(fields.prefix(6).joined(separator: ", "))\(fields.count > 6 ? ", …" : ""))"
+        if bodyIsSample { what = fields.isEmpty ? "the Markdown text" : what + " and the Markdown text" }
+        what += fields.count == 1 && !bodyIsSample || fields.isEmpty ? " still holds" : " still hold"
+        log.append(.warning("\(what) the sample text refkit init or new wrote: write your own, or it is published as it is", at: first))
     }
 }

@@ -70,7 +70,7 @@ let package = Package(
         // SVG logos are drawn in this helper, a process of its own (see SVGRaster): C, no Swift runtime.
         .executableTarget(name: "refkit-draw", dependencies: ["CRSVG"]),
         // `refkit serve` hands over to this helper: only it links the web server (see ServeCommand).
-        .executableTarget(name: "refkit-serve", dependencies: ["RefkitCLI", "RefkitServe", "RefkitBuild", "RefkitTemplates"]),
+        .executableTarget(name: "refkit-serve", dependencies: ["RefkitCLI", "RefkitServe", "RefkitBuild", "RefkitModel", "RefkitTemplates"]),
         .testTarget(name: "RefkitMarkdownTests", dependencies: ["RefkitMarkdown"]),
         .testTarget(name: "RefkitModelTests", dependencies: ["RefkitModel"]),
         .testTarget(name: "RefkitImagesTests", dependencies: ["RefkitImages"]),

@@ -1,6 +1,7 @@
 import Foundation
 import RefkitBuild
 import RefkitCLI
+import RefkitModel
 import RefkitServe
 import RefkitTemplates
 
@@ -25,6 +26,7 @@ struct PreviewSession {
         }()
 
         let site = CurrentSite()
+        let warnings = ShownWarnings()
         let server = PreviewServer(content: site, port: port)
 
         /// Checks the kit again; prints the problems and returns them (`good`: the new site is
@@ -44,15 +46,21 @@ struct PreviewSession {
                 environment.standardError("refkit: \(failure)\n")
             }
             let diagnostics = (try? outcome.get().diagnostics) ?? (outcome.failureValue?.diagnostics ?? [])
-            for diagnostic in diagnostics {
+            // Every error each time (they stop the kit); a warning once, until it is gone.
+            let (new, gone, kept) = warnings.update(diagnostics)
+            for diagnostic in diagnostics where diagnostic.severity == .error || new.contains(diagnostic) {
                 environment.standardError(diagnostic.formatted(forTerminal: environment.errorIsTerminal) + "\n")
+            }
+            for diagnostic in gone {
+                environment.standardError("refkit: gone: " + diagnostic.formatted(forTerminal: environment.errorIsTerminal) + "\n")
             }
             let milliseconds = (DispatchTime.now().uptimeNanoseconds - started.uptimeNanoseconds) / 1_000_000
             switch outcome {
             case .success(let prepared):
                 site.current = prepared
                 site.seen()
-                environment.standardOutput("refkit: checked \(prepared.sources) kits in \(milliseconds) ms (pages render as they are asked for)\n")
+                let unchanged = kept == 0 ? "" : ", \(kept) warning\(kept == 1 ? "" : "s") as before"
+                environment.standardOutput("refkit: checked \(prepared.sources) kits in \(milliseconds) ms (pages render as they are asked for\(unchanged))\n")
                 return .good
             case .failure(let failure):
                 let last = site.current == nil ? "" : "; still serving the last good version"
@@ -129,6 +137,33 @@ private final class CurrentSite: PreviewContent, @unchecked Sendable {
     func seen() { lock.withLock { changes = [] } }
     /// Whether the current site has read every change: the last check was good.
     var allSeen: Bool { lock.withLock { changes?.isEmpty == true } }
+}
+
+/// The warnings the terminal has shown: after a save only those that are new, and those now
+/// gone, are printed (a kit with twenty warnings does not print twenty lines per save). A warning
+/// is the same one while its file and message are: a line added above it does not make it new.
+private final class ShownWarnings: @unchecked Sendable {
+    private struct Key: Hashable {
+        var file: String
+        var message: String
+    }
+    private let lock = NSLock()
+    private var shown: [Key: Diagnostic] = [:]
+
+    /// The warnings among `diagnostics` not shown before, those shown before and now gone, and
+    /// how many are still there unchanged; what is shown becomes `diagnostics`' warnings.
+    func update(_ diagnostics: [Diagnostic]) -> (new: Set<Diagnostic>, gone: [Diagnostic], kept: Int) {
+        lock.withLock {
+            var now: [Key: Diagnostic] = [:]
+            for diagnostic in diagnostics where diagnostic.severity == .warning {
+                now[Key(file: diagnostic.location.file, message: diagnostic.message)] = diagnostic
+            }
+            let new = Set(now.filter { shown[$0.key] == nil }.values)
+            let gone = shown.filter { now[$0.key] == nil }.values.sorted()
+            shown = now
+            return (new, gone, now.count - new.count)
+        }
+    }
 }
 
 /// What a check of the kit after a save came to.

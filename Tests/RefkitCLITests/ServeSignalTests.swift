@@ -117,4 +117,27 @@ final class ServeSignalTests: XCTestCase {
         let lines = stop(process, reading: errors)
         XCTAssertEqual(lines.filter { $0.hasPrefix("content/sources/cara.yml:") && $0.contains("error") }.count, 2, "\(lines)")
     }
+
+    /// Issue 31: a warning is printed once, not again on every save; when it goes, the terminal
+    /// says so.
+    func testAWarningIsPrintedOnceAndItsGoingIsTold() throws {
+        let (kit, process, output, errors) = try serve("warnings")
+        let cara = kit + "/content/sources/cara.yml"
+        let good = try String(contentsOfFile: cara, encoding: .utf8)
+        try (good + "mesage: hi\n").write(toFile: cara, atomically: false, encoding: .utf8)
+        usleep(600_000)
+        let bolt = kit + "/content/sources/bolt-partners.yml"
+        try (try String(contentsOfFile: bolt, encoding: .utf8) + "# a comment\n").write(toFile: bolt, atomically: false, encoding: .utf8)
+        usleep(600_000)
+        try good.write(toFile: cara, atomically: false, encoding: .utf8)
+        usleep(600_000)
+        kill(process.processIdentifier, SIGINT)
+        let printed = String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self).split(separator: "\n")
+        let checks = String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self).split(separator: "\n")
+        process.waitUntilExit()
+        let warning = printed.filter { $0.hasPrefix("content/sources/cara.yml:") && $0.contains("warning") && $0.contains("mesage") }
+        XCTAssertEqual(warning.count, 1, "printed once, not again when another file is saved: \(printed)")
+        XCTAssertEqual(printed.filter { $0.hasPrefix("refkit: gone: content/sources/cara.yml:") }.count, 1, "\(printed)")
+        XCTAssertTrue(checks.contains { $0.contains(", 1 warning as before)") }, "\(checks)")
+    }
 }

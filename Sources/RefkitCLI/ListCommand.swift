@@ -13,7 +13,8 @@ struct ListCommand: RefkitSubcommand {
         abstract: "List every referral source: segment, code, offers, referral link and kit address.",
         discussion: """
             The CSV has a header row and one row per source: what a mail merge needs to send each \
-            source their code, link and kit.
+            source their code, link and kit, in their language (columns: slug, name, segment, code, \
+            contact_name, contact_email, offers, referral_link, kit_url, language, short_link).
 
             Examples:
               refkit list                       an aligned table
@@ -32,7 +33,9 @@ struct ListCommand: RefkitSubcommand {
     @Option(name: .long, help: ArgumentHelp("The date that decides which offers are live, YYYY-MM-DD (default: SOURCE_DATE_EPOCH, else today in UTC).", valueName: "date"))
     var date: String?
 
-    static let columns = ["slug", "name", "segment", "code", "contact_name", "contact_email", "offers", "referral_link", "kit_url"]
+    /// `short_link` is empty when the site publishes no short links (`short_links: false`).
+    static let columns = ["slug", "name", "segment", "code", "contact_name", "contact_email", "offers", "referral_link", "kit_url",
+                          "language", "short_link"]
 
     func execute(in environment: CLIEnvironment) -> Int32 {
         let builder = Builder(fileSystem: environment.fileSystem,
@@ -55,7 +58,8 @@ struct ListCommand: RefkitSubcommand {
         let rows: [[String]] = kit.sources.map { source in
             [source.slug, source.name, source.segment.rawValue, source.code, source.contact.name ?? "",
              source.contact.email ?? "", kit.offers(for: source).map(\.id).joined(separator: " "),
-             source.referralLink(in: kit.site), source.kitURL(in: kit.site, secret: request.secret)]
+             source.referralLink(in: kit.site), source.kitURL(in: kit.site, secret: request.secret), kit.language(of: source),
+             kit.site.shortLinks ? source.shortLink(in: kit.site) : ""]
         }
         switch format {
         case .csv:

@@ -188,8 +188,10 @@ final class CLITests: XCTestCase {
 
     func testListAsCSVForAMailMerge() throws {
         let kit = try kitCopy()
-        try Data("name: \"Cara, \\\"the\\\" Customer\"\nsegment: customer\ncontact: { name: Cara, email: cara@c.example }\n".utf8)
+        try Data("name: \"Cara, \\\"the\\\" Customer\"\nsegment: customer\ncontact: { name: Cara, email: cara@c.example }\nlanguage: de\n".utf8)
             .write(to: URL(fileURLWithPath: kit + "/content/sources/cara.yml"))
+        let site = kit + "/content/site.yml"
+        try (try String(contentsOfFile: site, encoding: .utf8) + "short_links: true\n").write(toFile: site, atomically: true, encoding: .utf8)
         let result = try run(["list", "--format", "csv", "--date", "2026-11-23"], in: kit)
         XCTAssertEqual(result.status, 0, result.stderr)
         // Read back with a real CSV parser.
@@ -203,10 +205,11 @@ final class CLITests: XCTestCase {
         try parser.run()
         let rows = try JSONSerialization.jsonObject(with: pipe.fileHandleForReading.readDataToEndOfFile()) as? [[String]]
         parser.waitUntilExit()
-        XCTAssertEqual(rows?.first, ["slug", "name", "segment", "code", "contact_name", "contact_email", "offers", "referral_link", "kit_url"])
+        XCTAssertEqual(rows?.first, ["slug", "name", "segment", "code", "contact_name", "contact_email", "offers", "referral_link", "kit_url",
+                                     "language", "short_link"])
         XCTAssertEqual(rows?[2], ["cara", "Cara, \"the\" Customer", "customer", "CARA", "Cara", "cara@c.example", "coupon",
                                   "https://acme.example/start?lang=en&ref=CARA&utm_source=cara&utm_medium=referral&utm_campaign=spring%202026#book",
-                                  "https://kits.acme.example/refer/cara/index.html"])
+                                  "https://kits.acme.example/refer/cara/index.html", "de", "https://kits.acme.example/refer/r/CARA"])
         XCTAssertEqual(rows?.count, 3)
     }
 

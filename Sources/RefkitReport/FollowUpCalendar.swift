@@ -3,7 +3,8 @@ import RefkitModel
 
 /// `private/follow-up.ics`: one recurring all-day event per source (RFC 5545), with the source's
 /// contact, its kit link and its numbers in the description, and one all-day event per results
-/// review due in the next 30 days (`ReferralFlow.reviews`, as the page lists them). UIDs are made from the slug (and a review's prospect and deal
+/// review not yet done (`ReferralFlow.reviews`: every one to come, and those past due, on their
+/// day). UIDs are made from the slug (and a review's prospect and deal
 /// day) and the site's host, so importing the file again updates the events instead of adding copies.
 enum FollowUpCalendar {
     static func ics(_ data: ReportData, site: Site, kitURL: (Source) -> String) -> String {

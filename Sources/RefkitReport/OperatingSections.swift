@@ -6,10 +6,10 @@ import RefkitModel
 /// whom to ask for introductions, what is held up and by whom, the process map, give and get per
 /// source, and what a better referral looks like.
 extension ReportPage {
-    /// The third card of "this week": results reviews due in the next 30 days.
+    /// The third card of "this week": results reviews past due, or due in the next 30 days.
     static func askForIntroductions(_ data: ReportData, site: Site) -> String {
         var html = "<div class=\"card\">\n<h2>\(t("ask_intro"))</h2>\n"
-        let due = data.flow.reviews
+        let due = data.flow.dueReviews
         guard !due.isEmpty else {
             html += "<p>\(t("no_review"))</p>\n"
             if let next = data.flow.nextReview {
@@ -20,7 +20,9 @@ extension ReportPage {
         html += "<p class=\"muted\">\(t("reviews_lead", ["days": Formatting.plural(site.askAfterDays, "days")]))</p>\n<ol class=\"todo\">\n"
         for review in due {
             let item = t("review_item", ["date": Formatting.day(review.deal), "source": escape(review.source.name)])
-            html += "<li><strong>\(escape(review.prospect))</strong> — \(Formatting.day(review.day)) <span class=\"muted\">\(item)</span></li>\n"
+            let when = review.day < data.today
+                ? "<strong class=\"overdue\">\(t("review_overdue", ["date": Formatting.day(review.day)]))</strong>" : Formatting.day(review.day)
+            html += "<li><strong>\(escape(review.prospect))</strong> — \(when) <span class=\"muted\">\(item)</span></li>\n"
         }
         return html + "</ol>\n</div>\n"
     }

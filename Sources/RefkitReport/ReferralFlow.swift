@@ -40,12 +40,17 @@ public struct ReferralFlow: Sendable {
     public var steps: [StepFigures]
     /// Grouped by owner (by name, unowned last), oldest first within each.
     public var heldUp: [HeldUp]
-    /// The reviews due in the 30 days from the report's `today` (today included), soonest first:
-    /// what the page lists and the calendar holds.
+    /// Every results review not yet done, soonest first: those past due (no row of the referral
+    /// written after its deal: they stay until one is) and every one to come. The calendar holds
+    /// them all; the page lists those due within `reviewDays` and names the next after them.
     public var reviews: [Review]
-    /// The first review due after those.
-    public var nextReview: Review?
     public static let reviewDays = 30
+    /// The last day of the page's window: `today` and the 29 days after it.
+    let lastListedDay: Day
+    /// The reviews the page lists: past due, or due in the 30 days from `today` (today included).
+    public var dueReviews: ArraySlice<Review> { reviews.prefix { $0.day <= lastListedDay } }
+    /// The first review due after those.
+    public var nextReview: Review? { reviews.first { $0.day > lastListedDay } }
     /// Referrals (a lead, appointment, deal or lost row naming a prospect) up to the last day.
     public var referrals = 0
     /// Referrals that arrived in the period, and the period's leads written without a prospect.
@@ -66,9 +71,9 @@ public struct ReferralFlow: Sendable {
         var firstDays = [Int32](repeating: none, count: count * Self.tracked.count)
         var arrived = [Int32](repeating: none, count: count)
         var lastDeal = [Int32](repeating: none, count: count)
-        var reviews: [Review] = []
-        var nextReview: Review?
-        let firstReview = today.daysSince1970, lastReview = today.daysSince1970 + Self.reviewDays - 1
+        // Per referral, the day of its last row (any stage): a row after a deal means its review was done.
+        var lastRow = [Int32](repeating: none, count: count)
+        var deals: [(referral: Int32, entry: LedgerEntry)] = []  // one per deal day of a referral
         var leadsWithoutProspect = 0
         for entry in ledger.entries {
             guard entry.days <= high else { break }  // in date order
@@ -77,6 +82,7 @@ public struct ReferralFlow: Sendable {
                 continue
             }
             let referral = Int(entry.referral)
+            lastRow[referral] = entry.days
             // A referral arrives with its first lead, appointment, deal or lost row (not with a
             // referral the business gave, or a thank-you).
             guard let slot = Self.tracked.firstIndex(of: entry.stage) else { continue }
@@ -86,21 +92,22 @@ public struct ReferralFlow: Sendable {
             // One review per deal day of a referral.
             if entry.stage == .deal, lastDeal[referral] != entry.days {
                 lastDeal[referral] = entry.days
-                let due = Int(entry.days) + askAfterDays
-                if due >= firstReview, due <= lastReview || nextReview == nil,  // rows are in date order: the first after is the next
-                   let source = sources[ledger.slugs[Int(entry.source)]] {
-                    let review = Review(source: source, prospect: ledger.referrals[referral].prospect, deal: entry.day,
-                                        cents: entry.cents, day: Day(daysSince1970: due))
-                    if due <= lastReview { reviews.append(review) } else { nextReview = review }
-                }
+                deals.append((entry.referral, entry))
             }
         }
         func first(_ referral: Int, _ stage: Stage) -> Int32 {
             firstDays[referral * Self.tracked.count + Self.tracked.firstIndex(of: stage)!]
         }
         self.leadsWithoutProspect = leadsWithoutProspect
-        self.reviews = reviews.sorted { ($0.day, $0.source.slug, $0.prospect) < ($1.day, $1.source.slug, $1.prospect) }
-        self.nextReview = nextReview
+        // A review is done once a row of its referral is written after the deal (the review, the
+        // next deal, anything): until then it is listed, past due or to come.
+        self.reviews = deals.compactMap { deal -> Review? in
+            guard lastRow[Int(deal.referral)] == deal.entry.days,
+                  let source = sources[ledger.slugs[Int(deal.entry.source)]] else { return nil }
+            return Review(source: source, prospect: ledger.referrals[Int(deal.referral)].prospect, deal: deal.entry.day,
+                          cents: deal.entry.cents, day: Day(daysSince1970: Int(deal.entry.days) + askAfterDays))
+        }.sorted { ($0.day, $0.source.slug, $0.prospect) < ($1.day, $1.source.slug, $1.prospect) }
+        lastListedDay = Day(daysSince1970: today.daysSince1970 + Self.reviewDays - 1)
 
         // The steps, over the referrals that arrived in the period.
         let steps = process.steps

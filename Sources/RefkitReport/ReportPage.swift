@@ -176,6 +176,7 @@ enum ReportPage {
     .muted{color:#4B5563;font-size:.9rem}
     .todo{margin:.5rem 0 0;padding-left:1.4rem}
     .todo li{margin:.2rem 0}
+    .overdue{color:#B42318}
     .figures{display:grid;grid-template-columns:repeat(auto-fit,minmax(min(100%,9rem),1fr));gap:1rem;margin:0}
     .figures div{border-left:4px solid #2563EB;padding-left:.75rem}
     .figures dt{color:#4B5563;font-size:.9rem}

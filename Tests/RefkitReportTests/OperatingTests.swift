@@ -82,4 +82,26 @@ final class OperatingTests: XCTestCase {
         XCTAssertTrue(page.contains("78 days after each deal"), page)
         XCTAssertTrue(page.contains("<li><strong>Ivan Petrov</strong> — 23 Nov 2026 "), page)
     }
+
+    /// Issue 31: a results review past due stays on the page, marked overdue, until a row naming
+    /// its prospect is written after the deal; the calendar holds every review not done, however
+    /// far ahead.
+    func testAReviewPastDueStaysUntilARowFollowsAndEveryOneIsInTheCalendar() throws {
+        let kit = try kit()
+        var (page, calendar) = try report(kit)
+        // Hannah Weiss signed through Brightside on 15 Jul 2026: her review fell due on 13 Oct.
+        XCTAssertTrue(page.contains("<li><strong>Hannah Weiss</strong> — <strong class=\"overdue\">overdue since 13 Oct 2026</strong> "), page)
+        XCTAssertTrue(calendar.contains("DTSTART;VALUE=DATE:20261013\r\nDTEND;VALUE=DATE:20261014\r\nSUMMARY:Results review with Hannah Weiss"), calendar)
+        let ledger = kit + "/content/ledger.csv"
+        let more = try String(contentsOfFile: ledger, encoding: .utf8)
+            + "2026-11-20,brightside-coworking,thanked,,results review done,Hannah Weiss\n"
+            + "2026-10-01,HARBOR,lead,,,Zed Later\n2026-11-01,HARBOR,deal,100,,Zed Later\n"
+        try more.write(toFile: ledger, atomically: true, encoding: .utf8)
+        (page, calendar) = try report(kit)
+        XCTAssertFalse(page.contains("Hannah Weiss</strong> — "), "done: a row follows the deal")
+        XCTAssertFalse(calendar.contains("Results review with Hannah Weiss"))
+        // Zed Later's review is on 30 Jan 2027, past the page's 30 days: in the calendar, and named as the next.
+        XCTAssertTrue(calendar.contains("DTSTART;VALUE=DATE:20270130\r\nDTEND;VALUE=DATE:20270131\r\nSUMMARY:Results review with Zed Later"), calendar)
+        XCTAssertFalse(page.contains("<li><strong>Zed Later</strong>"), page)
+    }
 }

@@ -18,6 +18,7 @@ extension ReportWords {
         "next_review": "التالي: {prospect}، {date}.",
         "reviews_lead": "مراجعات النتائج المستحقة في الثلاثين يومًا القادمة، بعد {days} من كل صفقة: اسأل العميل الجديد عمّن يعرف.",
         "review_item": "عميل منذ {date}، بترشيح من {source}",
+        "review_overdue": "متأخرة منذ {date}",
         "views": "المشاهدات",
         "leads": "الطلبات",
         "appointments": "المواعيد",

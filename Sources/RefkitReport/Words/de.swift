@@ -18,6 +18,7 @@ extension ReportWords {
         "next_review": "Als Nächstes: {prospect}, {date}.",
         "reviews_lead": "Ergebnisgespräche, die in den nächsten 30 Tagen fällig sind, {days} nach jedem Abschluss: Fragen Sie die neue Kundschaft, wen sie kennt.",
         "review_item": "Kunde seit {date}, empfohlen von {source}",
+        "review_overdue": "überfällig seit {date}",
         "views": "Aufrufe",
         "leads": "Anfragen",
         "appointments": "Termine",

@@ -23,6 +23,7 @@ extension ReportWords {
         "next_review": "Next: {prospect}, {date}.",
         "reviews_lead": "Results reviews due in the next 30 days, {days} after each deal: ask the new client whom they know.",
         "review_item": "client since {date}, referred by {source}",
+        "review_overdue": "overdue since {date}",
         // Figures and tables
         "views": "Views",
         "leads": "Leads",

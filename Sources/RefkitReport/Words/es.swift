@@ -18,6 +18,7 @@ extension ReportWords {
         "next_review": "Siguiente: {prospect}, {date}.",
         "reviews_lead": "Revisiones de resultados que vencen en los próximos 30 días, {days} después de cada cierre: pregunte al nuevo cliente a quién conoce.",
         "review_item": "cliente desde el {date}, recomendado por {source}",
+        "review_overdue": "vencida desde el {date}",
         "views": "Visitas",
         "leads": "Contactos",
         "appointments": "Citas",

@@ -18,6 +18,7 @@ extension ReportWords {
         "next_review": "Prochain : {prospect}, {date}.",
         "reviews_lead": "Bilans prévus dans les 30 prochains jours, {days} après chaque signature : demandez au nouveau client qui il connaît.",
         "review_item": "client depuis le {date}, recommandé par {source}",
+        "review_overdue": "en retard depuis le {date}",
         "views": "Consultations",
         "leads": "Contacts",
         "appointments": "Rendez-vous",

@@ -18,6 +18,7 @@ extension ReportWords {
         "next_review": "Prossima: {prospect}, {date}.",
         "reviews_lead": "Verifiche dei risultati in scadenza nei prossimi 30 giorni, {days} dopo ogni contratto: chiedete al nuovo cliente chi conosce.",
         "review_item": "cliente dal {date}, segnalato da {source}",
+        "review_overdue": "scaduta dal {date}",
         "views": "Visite",
         "leads": "Contatti",
         "appointments": "Appuntamenti",

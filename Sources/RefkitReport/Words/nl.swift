@@ -18,6 +18,7 @@ extension ReportWords {
         "next_review": "Volgende: {prospect}, {date}.",
         "reviews_lead": "Resultaatgesprekken in de komende 30 dagen, {days} na elke deal: vraag de nieuwe klant wie ze kennen.",
         "review_item": "klant sinds {date}, doorverwezen door {source}",
+        "review_overdue": "te laat sinds {date}",
         "views": "Bezoeken",
         "leads": "Leads",
         "appointments": "Afspraken",

@@ -18,6 +18,7 @@ extension ReportWords {
         "next_review": "Następne: {prospect}, {date}.",
         "reviews_lead": "Omówienia wyników przypadające w ciągu najbliższych 30 dni, {days} po każdej umowie: zapytaj nowego klienta, kogo zna.",
         "review_item": "klient od {date}, polecony przez {source}",
+        "review_overdue": "zaległe od {date}",
         "views": "Wyświetlenia",
         "leads": "Zapytania",
         "appointments": "Spotkania",

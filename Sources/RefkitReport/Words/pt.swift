@@ -18,6 +18,7 @@ extension ReportWords {
         "next_review": "Próxima: {prospect}, {date}.",
         "reviews_lead": "Revisões de resultados que vencem nos próximos 30 dias, {days} após cada fechamento: pergunte ao novo cliente quem ele conhece.",
         "review_item": "cliente desde {date}, indicado por {source}",
+        "review_overdue": "em atraso desde {date}",
         "views": "Visitas",
         "leads": "Contatos",
         "appointments": "Reuniões",

@@ -18,6 +18,7 @@ extension ReportWords {
         "next_review": "Nästa: {prospect}, {date}.",
         "reviews_lead": "Resultatsamtal som infaller de närmaste 30 dagarna, {days} efter varje affär: fråga den nya kunden vem de känner.",
         "review_item": "kund sedan {date}, rekommenderad av {source}",
+        "review_overdue": "försenat sedan {date}",
         "views": "Visningar",
         "leads": "Leads",
         "appointments": "Möten",

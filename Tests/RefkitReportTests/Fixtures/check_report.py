@@ -265,7 +265,15 @@ for day, _, slug, stage, value, prospect in rows:
     r["first"].setdefault(stage, day)
     if stage == "deal" and day not in r["deal_days"]:
         r["deal_days"].append(day)
-        if today <= day + datetime.timedelta(days=ask) <= today + datetime.timedelta(days=29):
+# A results review per deal day, done once any row naming the prospect is written after that day:
+# the page lists those past due or due within 30 days; the calendar holds every one not done.
+last_row = {}
+for day, _, slug, stage, value, prospect in rows:
+    if day <= end and prospect:
+        last_row[(slug, prospect)] = max(day, last_row.get((slug, prospect), day))
+for (slug, prospect), r in referrals.items():
+    for day in r["deal_days"]:
+        if last_row[(slug, prospect)] == day:
             reviews.append((day + datetime.timedelta(days=ask), slug, first_written[(slug, prospect)]["prospect"], day))
 reviews.sort()
 
@@ -351,12 +359,14 @@ for item in page.items.get("What better looks like", []):
     if -1 in positions or positions != sorted(positions):
         problems.append(f"hint for {slug} does not name {named} in order: {hint}")
 
-# Results reviews: those due in the 30 days from today, on the page and in the calendar.
-want_due = reviews
+# Results reviews: on the page those past due or due in the 30 days from today; in the calendar all.
+want_due = [r for r in reviews if r[0] <= today + datetime.timedelta(days=29)]
 got_due = []
 for item in page.items.get("Ask for introductions", []):
-    m = re.match(r"(.+) — (.+?) client since (.+?), referred by (.+)", item)
+    m = re.match(r"(.+) — (?:overdue since )?(.+?) client since (.+?), referred by (.+)", item)
     got_due.append((m.group(2), by_name[m.group(4)], m.group(1), m.group(3)))
+    if ("overdue since " in item) != (m.group(2) in [day_text(d) for d, _, _, _ in want_due if d < today]):
+        problems.append(f"review marked overdue wrongly: {item}")
 if got_due != [(day_text(d), s, p, day_text(deal)) for d, s, p, deal in want_due]:
     problems.append(f"reviews due: page {got_due} != computed {want_due}")
 got_reviews = []

@@ -3,8 +3,8 @@ import RefkitModel
 
 /// `private/follow-up.ics`: one recurring all-day event per source (RFC 5545), with the source's
 /// contact, its kit link and its numbers in the description, and one all-day event per results
-/// review not yet done (`ReferralFlow.reviews`: every one to come, and those past due, on their
-/// day). UIDs are made from the slug (and a review's prospect and deal
+/// review to come that is not yet done (`ReferralFlow.upcomingReviews`, however far ahead; those
+/// past due are on the page). UIDs are made from the slug (and a review's prospect and deal
 /// day) and the site's host, so importing the file again updates the events instead of adding copies.
 enum FollowUpCalendar {
     static func ics(_ data: ReportData, site: Site, kitURL: (Source) -> String) -> String {
@@ -58,7 +58,7 @@ enum FollowUpCalendar {
             ]
         }
         let sequence = "SEQUENCE:\(max(0, data.today.daysSince1970 - FollowUpSchedule.epoch.daysSince1970))"
-        for review in data.flow.reviews {
+        for review in data.flow.upcomingReviews {
             let source = review.source
             let client = ["prospect": review.prospect, "date": Formatting.day(review.deal), "source": source.name]
             var description = [review.cents.map { Formatting.text("became_client_value", client.merging(["value": Formatting.amount($0)]) { $1 }) }

@@ -24,7 +24,11 @@ extension ReportPage {
                 ? "<strong class=\"overdue\">\(t("review_overdue", ["date": Formatting.day(review.day)]))</strong>" : Formatting.day(review.day)
             html += "<li><strong>\(escape(review.prospect))</strong> — \(when) <span class=\"muted\">\(item)</span></li>\n"
         }
-        return html + "</ol>\n</div>\n"
+        html += "</ol>\n"
+        if data.flow.olderOverdue > 0 {
+            html += "<p class=\"muted\">\(t("older_overdue", ["count": Formatting.count(data.flow.olderOverdue)]))</p>\n"
+        }
+        return html + "</div>\n"
     }
 
     static func heldUp(_ data: ReportData) -> String {

@@ -40,17 +40,23 @@ public struct ReferralFlow: Sendable {
     public var steps: [StepFigures]
     /// Grouped by owner (by name, unowned last), oldest first within each.
     public var heldUp: [HeldUp]
-    /// Every results review not yet done, soonest first: those past due (no row of the referral
-    /// written after its deal: they stay until one is) and every one to come. The calendar holds
-    /// them all; the page lists those due within `reviewDays` and names the next after them.
+    /// The results reviews not yet done (no row of the referral written after its deal), soonest
+    /// first: the latest `overdueShown` of those past due, and every one to come.
     public var reviews: [Review]
+    /// Open reviews past due older than those in `reviews` (counted, not listed).
+    public var olderOverdue = 0
     public static let reviewDays = 30
-    /// The last day of the page's window: `today` and the 29 days after it.
-    let lastListedDay: Day
+    public static let overdueShown = 20
+    let today: Day
     /// The reviews the page lists: past due, or due in the 30 days from `today` (today included).
-    public var dueReviews: ArraySlice<Review> { reviews.prefix { $0.day <= lastListedDay } }
+    public var dueReviews: ArraySlice<Review> {
+        let last = Day(daysSince1970: today.daysSince1970 + Self.reviewDays - 1)
+        return reviews.prefix { $0.day <= last }
+    }
     /// The first review due after those.
-    public var nextReview: Review? { reviews.first { $0.day > lastListedDay } }
+    public var nextReview: Review? { reviews.dropFirst(dueReviews.count).first }
+    /// What the calendar holds: every open review from `today` on, however far ahead.
+    public var upcomingReviews: ArraySlice<Review> { reviews.drop { $0.day < today } }
     /// Referrals (a lead, appointment, deal or lost row naming a prospect) up to the last day.
     public var referrals = 0
     /// Referrals that arrived in the period, and the period's leads written without a prospect.
@@ -101,13 +107,17 @@ public struct ReferralFlow: Sendable {
         self.leadsWithoutProspect = leadsWithoutProspect
         // A review is done once a row of its referral is written after the deal (the review, the
         // next deal, anything): until then it is listed, past due or to come.
-        self.reviews = deals.compactMap { deal -> Review? in
-            guard lastRow[Int(deal.referral)] == deal.entry.days,
-                  let source = sources[ledger.slugs[Int(deal.entry.source)]] else { return nil }
+        // Past due, the latest few are listed (a ledger of years has thousands nobody closed).
+        let open = deals.filter { lastRow[Int($0.referral)] == $0.entry.days }  // in date order
+        let firstUpcoming = open.firstIndex { Int($0.entry.days) + askAfterDays >= today.daysSince1970 } ?? open.count
+        let listedOverdue = max(0, firstUpcoming - Self.overdueShown)
+        olderOverdue = listedOverdue
+        self.today = today
+        self.reviews = open[listedOverdue...].compactMap { deal -> Review? in
+            guard let source = sources[ledger.slugs[Int(deal.entry.source)]] else { return nil }
             return Review(source: source, prospect: ledger.referrals[Int(deal.referral)].prospect, deal: deal.entry.day,
                           cents: deal.entry.cents, day: Day(daysSince1970: Int(deal.entry.days) + askAfterDays))
         }.sorted { ($0.day, $0.source.slug, $0.prospect) < ($1.day, $1.source.slug, $1.prospect) }
-        lastListedDay = Day(daysSince1970: today.daysSince1970 + Self.reviewDays - 1)
 
         // The steps, over the referrals that arrived in the period.
         let steps = process.steps

@@ -19,6 +19,7 @@ extension ReportWords {
         "reviews_lead": "مراجعات النتائج المستحقة في الثلاثين يومًا القادمة، بعد {days} من كل صفقة: اسأل العميل الجديد عمّن يعرف.",
         "review_item": "عميل منذ {date}، بترشيح من {source}",
         "review_overdue": "متأخرة منذ {date}",
+        "older_overdue": "مراجعات أقدم متأخرة غير مدرجة: {count}.",
         "views": "المشاهدات",
         "leads": "الطلبات",
         "appointments": "المواعيد",

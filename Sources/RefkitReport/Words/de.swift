@@ -19,6 +19,7 @@ extension ReportWords {
         "reviews_lead": "Ergebnisgespräche, die in den nächsten 30 Tagen fällig sind, {days} nach jedem Abschluss: Fragen Sie die neue Kundschaft, wen sie kennt.",
         "review_item": "Kunde seit {date}, empfohlen von {source}",
         "review_overdue": "überfällig seit {date}",
+        "older_overdue": "Ältere überfällige Ergebnisgespräche, nicht aufgeführt: {count}.",
         "views": "Aufrufe",
         "leads": "Anfragen",
         "appointments": "Termine",

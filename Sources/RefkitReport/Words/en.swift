@@ -24,6 +24,7 @@ extension ReportWords {
         "reviews_lead": "Results reviews due in the next 30 days, {days} after each deal: ask the new client whom they know.",
         "review_item": "client since {date}, referred by {source}",
         "review_overdue": "overdue since {date}",
+        "older_overdue": "Older reviews past due, not listed: {count}.",
         // Figures and tables
         "views": "Views",
         "leads": "Leads",

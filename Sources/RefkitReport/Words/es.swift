@@ -19,6 +19,7 @@ extension ReportWords {
         "reviews_lead": "Revisiones de resultados que vencen en los próximos 30 días, {days} después de cada cierre: pregunte al nuevo cliente a quién conoce.",
         "review_item": "cliente desde el {date}, recomendado por {source}",
         "review_overdue": "vencida desde el {date}",
+        "older_overdue": "Revisiones más antiguas vencidas, no listadas: {count}.",
         "views": "Visitas",
         "leads": "Contactos",
         "appointments": "Citas",

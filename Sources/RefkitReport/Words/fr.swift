@@ -19,6 +19,7 @@ extension ReportWords {
         "reviews_lead": "Bilans prévus dans les 30 prochains jours, {days} après chaque signature : demandez au nouveau client qui il connaît.",
         "review_item": "client depuis le {date}, recommandé par {source}",
         "review_overdue": "en retard depuis le {date}",
+        "older_overdue": "Bilans plus anciens en retard, non listés : {count}.",
         "views": "Consultations",
         "leads": "Contacts",
         "appointments": "Rendez-vous",

@@ -19,6 +19,7 @@ extension ReportWords {
         "reviews_lead": "Verifiche dei risultati in scadenza nei prossimi 30 giorni, {days} dopo ogni contratto: chiedete al nuovo cliente chi conosce.",
         "review_item": "cliente dal {date}, segnalato da {source}",
         "review_overdue": "scaduta dal {date}",
+        "older_overdue": "Verifiche più vecchie scadute, non elencate: {count}.",
         "views": "Visite",
         "leads": "Contatti",
         "appointments": "Appuntamenti",

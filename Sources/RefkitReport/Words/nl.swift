@@ -19,6 +19,7 @@ extension ReportWords {
         "reviews_lead": "Resultaatgesprekken in de komende 30 dagen, {days} na elke deal: vraag de nieuwe klant wie ze kennen.",
         "review_item": "klant sinds {date}, doorverwezen door {source}",
         "review_overdue": "te laat sinds {date}",
+        "older_overdue": "Oudere achterstallige resultaatgesprekken, niet vermeld: {count}.",
         "views": "Bezoeken",
         "leads": "Leads",
         "appointments": "Afspraken",

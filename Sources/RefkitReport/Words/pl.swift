@@ -19,6 +19,7 @@ extension ReportWords {
         "reviews_lead": "Omówienia wyników przypadające w ciągu najbliższych 30 dni, {days} po każdej umowie: zapytaj nowego klienta, kogo zna.",
         "review_item": "klient od {date}, polecony przez {source}",
         "review_overdue": "zaległe od {date}",
+        "older_overdue": "Starsze zaległe omówienia wyników, niewymienione: {count}.",
         "views": "Wyświetlenia",
         "leads": "Zapytania",
         "appointments": "Spotkania",

@@ -19,6 +19,7 @@ extension ReportWords {
         "reviews_lead": "Revisões de resultados que vencem nos próximos 30 dias, {days} após cada fechamento: pergunte ao novo cliente quem ele conhece.",
         "review_item": "cliente desde {date}, indicado por {source}",
         "review_overdue": "em atraso desde {date}",
+        "older_overdue": "Revisões mais antigas em atraso, não listadas: {count}.",
         "views": "Visitas",
         "leads": "Contatos",
         "appointments": "Reuniões",

@@ -19,6 +19,7 @@ extension ReportWords {
         "reviews_lead": "Resultatsamtal som infaller de närmaste 30 dagarna, {days} efter varje affär: fråga den nya kunden vem de känner.",
         "review_item": "kund sedan {date}, rekommenderad av {source}",
         "review_overdue": "försenat sedan {date}",
+        "older_overdue": "Äldre försenade resultatsamtal, ej listade: {count}.",
         "views": "Visningar",
         "leads": "Leads",
         "appointments": "Möten",

@@ -265,8 +265,7 @@ for day, _, slug, stage, value, prospect in rows:
     r["first"].setdefault(stage, day)
     if stage == "deal" and day not in r["deal_days"]:
         r["deal_days"].append(day)
-# A results review per deal day, done once any row naming the prospect is written after that day:
-# the page lists those past due or due within 30 days; the calendar holds every one not done.
+# A results review per deal day, open until any row naming the prospect is written after that day.
 last_row = {}
 for day, _, slug, stage, value, prospect in rows:
     if day <= end and prospect:
@@ -359,8 +358,10 @@ for item in page.items.get("What better looks like", []):
     if -1 in positions or positions != sorted(positions):
         problems.append(f"hint for {slug} does not name {named} in order: {hint}")
 
-# Results reviews: on the page those past due or due in the 30 days from today; in the calendar all.
-want_due = [r for r in reviews if r[0] <= today + datetime.timedelta(days=29)]
+# Results reviews: on the page the latest 20 past due and those due in the 30 days from today; in
+# the calendar every one from today on.
+overdue = [r for r in reviews if r[0] < today]
+want_due = overdue[-20:] + [r for r in reviews if today <= r[0] <= today + datetime.timedelta(days=29)]
 got_due = []
 for item in page.items.get("Ask for introductions", []):
     m = re.match(r"(.+) — (?:overdue since )?(.+?) client since (.+?), referred by (.+)", item)
@@ -375,10 +376,11 @@ for event in events:
     if m:
         prospect = re.match(r"Results review with (.+): ask for introductions", str(event["SUMMARY"])).group(1)
         got_reviews.append((event["DTSTART"].dt, m.group(1), prospect, datetime.datetime.strptime(m.group(2), "%Y%m%d").date()))
-if sorted(got_reviews) != reviews:
-    problems.append(f"review events {sorted(got_reviews)} != computed {reviews}")
-if len(events) != len(sources) + len(reviews):
-    problems.append(f"{len(events)} events for {len(sources)} sources and {len(reviews)} reviews")
+upcoming = [r for r in reviews if r[0] >= today]
+if sorted(got_reviews) != upcoming:
+    problems.append(f"review events {sorted(got_reviews)} != computed {upcoming}")
+if len(events) != len(sources) + len(upcoming):
+    problems.append(f"{len(events)} events for {len(sources)} sources and {len(upcoming)} reviews")
 
 for problem in problems:
     print(problem)

@@ -57,6 +57,28 @@ final class LibraryAndNetworkTests: XCTestCase {
         XCTAssertEqual(events[calendars[1]]?.first?["attendees"] as? [String], [], "a customer does not")
     }
 
+    /// Issue 31: with `timezone:` in site.yml a seminar's time is in that zone: icalendar reads the
+    /// event at 09:30 in Warsaw (08:30 UTC in February), from the invitation's own VTIMEZONE as
+    /// much as from the zone's name; in July it is two hours ahead.
+    func testASeminarCarriesTheSitesTimeZone() throws {
+        let kit = try temporaryDirectory(self) + "/kit"
+        try FileManager.default.copyItem(atPath: Fixtures.kit("network"), toPath: kit)
+        let site = kit + "/content/site.yml"
+        try (try String(contentsOfFile: site, encoding: .utf8) + "timezone: Europe/Warsaw\n").write(toFile: site, atomically: true, encoding: .utf8)
+        let seminar = kit + "/content/library/seminar.md"
+        let summer = try String(contentsOfFile: seminar, encoding: .utf8).replacingOccurrences(of: "2027-02-04T09:30", with: "2027-07-04T09:30")
+        try summer.write(toFile: kit + "/content/library/summer.md", atomically: true, encoding: .utf8)
+        let output = try build(kit)
+        let paths = ["seminar", "summer"].map { "\(output)/dora-designs/library/\($0).ics" }
+        let events = try XCTUnwrap(try read(output + "/network/feed.xml", paths)["calendars"] as? [String: [[String: Any]]])
+        for (path, (start, offset)) in zip(paths, [("2027-02-04T09:30:00+01:00", "1:00:00"), ("2027-07-04T09:30:00+02:00", "2:00:00")]) {
+            let event = try XCTUnwrap(events[path]?.first, path)
+            XCTAssertEqual(event["tzid"] as? String, "Europe/Warsaw")
+            XCTAssertEqual(event["start"] as? String, start)
+            XCTAssertEqual(event["vtimezone_offset"] as? String, offset, "the VTIMEZONE's own rules")
+        }
+    }
+
     /// The blog: eleven posts, ten a page, newest first; a partner's home lists its posts; every
     /// page of it links only within the blog and to assets.
     func testTheBlogPagesAndThePartnersHome() throws {

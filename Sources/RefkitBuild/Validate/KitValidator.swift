@@ -22,7 +22,8 @@ public struct ValidatedKit: Sendable {
 /// and reports every problem in one pass.
 public enum KitValidator {
     static let siteKeys = ["name", "url", "referral_url", "logo", "colors", "contact", "language", "campaign",
-                           "rewards", "unlisted", "unsafe_html", "short_links", "follow_up", "deploy", "paper", "ask_after_days", "outputs"]
+                           "rewards", "unlisted", "unsafe_html", "short_links", "follow_up", "deploy", "paper", "ask_after_days", "outputs",
+                           "timezone"]
     static let sourceKeys = ["name", "segment", "code", "contact", "brand", "message", "reward", "offers",
                              "language", "follow_up", "show_stats", "paper", "website", "listed"]
     /// Fields written one level too high, a common slip: where they belong.
@@ -74,7 +75,11 @@ public enum KitValidator {
         // Names of source files with errors of their own: what names them elsewhere is not reported again.
         let broken = brokenSourceNames(loaded, valid: sources)
         let network = validateNetwork(loaded.network, sources: sources, broken: Set(broken), on: date, log: log)
-        if let site, let document = loaded.site { checkQRCapacity(site, sources, document, log: log) }
+        if let site, let document = loaded.site {
+            checkQRCapacity(site, sources, document, log: log)
+            // (A `timezone` written but wrong is its own error, not this warning as well.)
+            if document.root?["timezone"] == nil { checkSeminarTimeZone(site, library: library, log: log) }
+        }
         LinkChecks.check(pages: pages.flatMap { [$0] + $0.translations.values.sorted { $0.file < $1.file } },
                          offers: offers.flatMap { [$0] + $0.translations.values.sorted { $0.file < $1.file } },
                          library: library.flatMap { [$0] + $0.translations.values.sorted { $0.file < $1.file } }, posts: network,

@@ -69,7 +69,26 @@ extension KitValidator {
         site.paper = paper
         site.outputs = outputs(fields)
         site.askAfterDays = askAfterDays ?? site.askAfterDays
+        site.timeZone = timeZone(fields)
         return site
+    }
+
+    /// `timezone:` an IANA time zone name, as the tz database writes it (`Europe/Warsaw`).
+    static func timeZone(_ fields: FieldReader) -> String? {
+        guard let name = fields.string("timezone") else { return nil }
+        guard !TimeZoneRules.isKnown(name) else { return name }
+        var message = "unknown time zone '\(name)': write an IANA name such as Europe/Warsaw or America/New_York"
+        if let suggestion = TimeZoneRules.closest(to: name) { message += "; did you mean '\(suggestion)'?" }
+        fields.log.append(.error(message, at: fields.location(of: "timezone")))
+        return nil
+    }
+
+    /// A kit with seminars and no `timezone`: their invitations' times float (each reader's
+    /// calendar reads 18:00 in its own zone). One warning, at site.yml, naming the first seminar.
+    static func checkSeminarTimeZone(_ site: Site, library: [LibraryPiece], log: DiagnosticLog) {
+        guard site.timeZone == nil, let seminar = library.first(where: { $0.seminar != nil }) else { return }
+        log.append(.warning("\(seminar.file) is a seminar, and site.yml sets no 'timezone': its invitation's time floats (each reader's calendar puts it at that hour in their own zone); add timezone: with an IANA name such as Europe/Warsaw",
+                            at: SourceLocation(file: "content/site.yml", line: 1, column: 1)))
     }
 
     /// Every source's referral link must fit in its QR code: one error, at `referral_url`, naming

@@ -1,7 +1,7 @@
 import RefkitModel
 
-/// A seminar's `S/library/ID.ics` (RFC 5545): one event at the seminar's local time (floating:
-/// no time zone, as written), organised by the business and, for a partner, co-hosted by it (RFC
+/// A seminar's `S/library/ID.ics` (RFC 5545): one event at the seminar's local time, in the
+/// site's `timezone` (with its `VTIMEZONE`), or floating when the site sets none, organised by the business and, for a partner, co-hosted by it (RFC
 /// 5545 allows one `ORGANIZER`: the co-host is an `ATTENDEE` with `ROLE=CHAIR`), registration
 /// through the source's referral link. The UID is the piece's id, the source's slug and the site's host:
 /// the same every build, so importing it again updates the event.
@@ -25,13 +25,16 @@ struct SeminarInvitation {
             let minute = minutes % 1440
             return ICalendar.compact(day) + "T" + two(minute / 60) + two(minute % 60) + "00"
         }
-        var lines = [
-            "BEGIN:VCALENDAR", "VERSION:2.0", "PRODID:-//refkit//seminar//EN", "CALSCALE:GREGORIAN", "METHOD:PUBLISH",
+        // With the site's `timezone`, the times are in that zone (TZID, and its VTIMEZONE); without, they float.
+        let zone = business.timeZone.map { ";TZID=" + $0 } ?? ""
+        var lines = ["BEGIN:VCALENDAR", "VERSION:2.0", "PRODID:-//refkit//seminar//EN", "CALSCALE:GREGORIAN", "METHOD:PUBLISH"]
+        if let name = business.timeZone { lines += TimeZoneRules.component(name, around: start) }
+        lines += [
             "BEGIN:VEVENT",
             "UID:" + ICalendar.text(uid),
             "DTSTAMP:" + ICalendar.compact(stamp) + "T000000Z",
-            "DTSTART:" + local(start),
-            "DTEND:" + local(end),
+            "DTSTART\(zone):" + local(start),
+            "DTEND\(zone):" + local(end),
             "SUMMARY:" + ICalendar.text(title),
             "LOCATION:" + ICalendar.text(place),
             "DESCRIPTION:" + ICalendar.text(([summary].compactMap { $0 } + [link]).joined(separator: "\n")),

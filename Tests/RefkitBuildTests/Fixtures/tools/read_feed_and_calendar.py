@@ -25,7 +25,18 @@ for path in sys.argv[2:]:
     with open(path, "rb") as file:
         calendar = icalendar.Calendar.from_ical(file.read())
     events = [component for component in calendar.walk("VEVENT")]
+    # Each VTIMEZONE as a calendar program reads it (its own rules, not the system's zone data).
+    zones = {str(zone["TZID"]): zone.to_tz() for zone in calendar.walk("VTIMEZONE")}
+
+    def vtimezone_offset(event):
+        start = event["DTSTART"]
+        zone = zones.get(str(start.params.get("TZID", "")))
+        if zone is None:
+            return None
+        return str(start.dt.replace(tzinfo=None).replace(tzinfo=zone).utcoffset())
+
     result["calendars"][path] = [{
+        "tzid": event["DTSTART"].params.get("TZID"), "vtimezone_offset": vtimezone_offset(event),
         "uid": str(event["UID"]), "summary": str(event["SUMMARY"]), "location": str(event["LOCATION"]),
         "start": event.decoded("DTSTART").isoformat(), "end": event.decoded("DTEND").isoformat(),
         "organizer": str(event["ORGANIZER"]), "organizer_name": str(event["ORGANIZER"].params.get("CN", "")),

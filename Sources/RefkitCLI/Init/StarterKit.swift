@@ -30,6 +30,8 @@ enum StarterKit {
             # How many days after a deal to review the results with the new client, and ask them
             # for introductions in turn (the report lists them, the calendar has an event for each).
             ask_after_days: 90
+            # Your time zone (an IANA name): seminar invitations (content/library) are at that hour there.
+            # timezone: Europe/Warsaw
             # Who can find a kit. Partners are listed on the public directory page (output/index.html);
             # a customer is listed only with `listed: true` in its own file, and customers' pages are
             # never indexed by search engines. With `unlisted: true` there is no directory at all: each

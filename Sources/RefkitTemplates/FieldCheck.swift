@@ -54,7 +54,7 @@ public enum FieldCheck {
     /// Mustache name resolution: the first segment from the innermost scope outwards, the rest
     /// inside it. `.` is the current item.
     static func resolve(_ name: String, in scopes: [ViewSchema?]) -> ViewSchema? {
-        if name == "." { return .value }
+        if name == "." { return .value(.text) }
         let segments = name.split(separator: ".").map(String.init)
         guard let first = segments.first else { return nil }
         for scope in scopes.reversed() {

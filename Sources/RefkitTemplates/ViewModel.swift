@@ -10,6 +10,9 @@ public protocol ViewModel: Sendable {
     /// Every field, in the order the view sets them. A field whose value is nil is left out of
     /// the view (a template's `{{#name}}` section then renders nothing).
     static var fields: [ViewField<Self>] { get }
+    /// What each field holds, by name, in a few words (docs/FORMAT.md's tables; a test requires
+    /// one for every field).
+    static var about: [String: String] { get }
 }
 
 extension ViewModel {
@@ -22,9 +25,12 @@ extension ViewModel {
         return object
     }
 
+    public static var about: [String: String] { [:] }
+
     /// Every name the view may have, with what each holds.
     public static var schema: ViewSchema {
-        .object(Dictionary(uniqueKeysWithValues: fields.map { ($0.name, $0.schema) }))
+        .object(ViewSchema.ObjectSchema(type: String(describing: Self.self), fields: Dictionary(uniqueKeysWithValues: fields.map { ($0.name, $0.schema) }),
+                                        order: fields.map(\.name), about: about))
     }
 }
 
@@ -35,20 +41,20 @@ public struct ViewField<Model>: Sendable {
     let value: @Sendable (Model) -> ViewValue?
 
     public static func text(_ name: String, _ read: @escaping @Sendable (Model) -> String?) -> Self {
-        Self(name: name, schema: .value) { read($0).map(ViewValue.text) }
+        Self(name: name, schema: .value(.text)) { read($0).map(ViewValue.text) }
     }
 
     public static func flag(_ name: String, _ read: @escaping @Sendable (Model) -> Bool?) -> Self {
-        Self(name: name, schema: .value) { read($0).map(ViewValue.flag) }
+        Self(name: name, schema: .value(.flag)) { read($0).map(ViewValue.flag) }
     }
 
     public static func number(_ name: String, _ read: @escaping @Sendable (Model) -> Int?) -> Self {
-        Self(name: name, schema: .value) { read($0).map(ViewValue.number) }
+        Self(name: name, schema: .value(.number)) { read($0).map(ViewValue.number) }
     }
 
     /// A list of strings (`{{#page.phrases}}{{.}}{{/page.phrases}}`).
     public static func texts(_ name: String, _ read: @escaping @Sendable (Model) -> [String]?) -> Self {
-        Self(name: name, schema: .list(.value)) { read($0).map { .list($0.map(ViewValue.text)) } }
+        Self(name: name, schema: .list(.value(.text))) { read($0).map { .list($0.map(ViewValue.text)) } }
     }
 
     public static func object<Field: ViewModel>(_ name: String, _ read: @escaping @Sendable (Model) -> Field?) -> Self {

@@ -1,5 +1,5 @@
 import Foundation
-import RefkitBuild
+@testable import RefkitBuild
 import RefkitModel
 import RefkitTemplates
 import XCTest
@@ -9,9 +9,15 @@ import XCTest
 final class DocsTests: XCTestCase {
     static let format = Fixtures.repositoryRoot + "/docs/FORMAT.md"
 
+    /// Every field a template may use says what it holds (docs/FORMAT.md's tables).
+    func testEveryFieldOfTheViewIsDescribed() {
+        XCTAssertEqual(SiteRenderer.viewSchema.undocumented, [], "add these to their view's `about`")
+    }
+
     func testTheGeneratedPartsOfTheKitReferenceMatchTheCode() throws {
         var text = try String(contentsOfFile: Self.format, encoding: .utf8)
-        for (name, generated) in [("placeholders", Placeholder.documentation), ("view", SiteRenderer.viewSchema.documentation)] {
+        for (name, generated) in [("placeholders", Placeholder.documentation), ("templates", try Self.templateFields()),
+                                  ("view", SiteRenderer.viewSchema.documentation)] {
             guard let start = text.range(of: "<!-- \(name):"), let startLine = text[start.upperBound...].firstIndex(of: "\n"),
                   let end = text.range(of: "<!-- end \(name) -->") else {
                 return XCTFail("docs/FORMAT.md has no <!-- \(name): … --> … <!-- end \(name) --> block")
@@ -26,5 +32,23 @@ final class DocsTests: XCTestCase {
         if ProcessInfo.processInfo.environment["REFKIT_UPDATE_DOCS"] == "1" {
             try Data(text.utf8).write(to: URL(fileURLWithPath: Self.format))
         }
+    }
+
+    /// Which top-level fields each built-in template sees, from the example kit's files: the
+    /// fields every template has, then a line per template with its own.
+    static func templateFields() throws -> String {
+        let loaded = KitLoader(fileSystem: DiskFileSystem(), kitDirectory: Fixtures.repositoryRoot).load()
+        let validated = KitValidator.validate(loaded, on: Day(fixtureDate)!)
+        let kit = try XCTUnwrap(validated.kit), templates = try XCTUnwrap(validated.templates)
+        let fields = SiteRenderer(kit: kit, templates: templates, date: Day(fixtureDate)!, ledger: validated.ledger).fieldsByTemplate()
+        let order = SiteRenderer.viewSchema.topLevelOrder
+        func list(_ names: Set<String>) -> String { order.filter(names.contains).map { "`\($0)`" }.joined(separator: ", ") }
+        let common = fields.values.reduce(Set(order)) { $0.intersection($1) }
+        var text = "| Template | Its own fields (besides those of every template) |\n|---|---|\n"
+        text += "| every template | \(list(common)) |\n"
+        for template in DefaultTemplates.rendered.sorted() where fields[template] != nil {
+            text += "| `\(template)` | \(list(fields[template]!.subtracting(common))) |\n"
+        }
+        return text
     }
 }

@@ -24,7 +24,7 @@ final class ViewSchemaTests: XCTestCase {
         var node = SiteRenderer.viewSchema
         for segment in path.split(separator: ".").map(String.init) {
             if case .list(let element) = node { node = element }
-            guard case .object(let fields) = node, let next = fields[segment] else { return false }
+            guard case .object(let object) = node, let next = object.fields[segment] else { return false }
             node = next
         }
         return true

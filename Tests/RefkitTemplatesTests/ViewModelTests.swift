@@ -13,6 +13,7 @@ final class ViewModelTests: XCTestCase {
             .text("name") { $0.name }, .text("nickname") { $0.nickname }, .texts("tags") { $0.tags },
             .flag("has_tags") { !$0.tags.isEmpty }, .number("count") { $0.tags.count }, .list("friends") { $0.friends },
         ]
+        static let about = ["name": "their name", "tags": "what they like", "friends": "whom they know"]
     }
 
     /// (A view cannot contain itself: its schema would be part of its own fields.)
@@ -37,17 +38,28 @@ final class ViewModelTests: XCTestCase {
         XCTAssertEqual(Built(person).object, object)
     }
 
-    func testTheSchemaNamesEveryFieldNilOrNot() {
+    /// The docs' tables: each field's type and meaning, in the view's order; a list of objects
+    /// links to its own table; a field with no meaning is reported as undocumented.
+    func testTheSchemaDocumentsEveryFieldWithItsTypeAndMeaning() {
         XCTAssertEqual(Person.schema.documentation, """
-            - `count`
-            - `friends`: a list, each with:
-              - `name`
-              - `nickname`
-            - `has_tags`
-            - `name`
-            - `nickname`
-            - `tags`: a list of text
+            | Field | Type | What it holds |
+            |---|---|---|
+            | `name` | text | their name |
+            | `nickname` | text |  |
+            | `tags` | list of text | what they like |
+            | `has_tags` | yes/no |  |
+            | `count` | number |  |
+            | `friends` | list of [`friends[]`](#view-friends) | whom they know |
+
+            <a id="view-friends"></a>
+            #### `friends[]`
+
+            | Field | Type | What it holds |
+            |---|---|---|
+            | `name` | text |  |
+            | `nickname` | text |  |
 
             """)
+        XCTAssertEqual(Person.schema.undocumented, ["nickname", "has_tags", "count", "friends[].name", "friends[].nickname"])
     }
 }

@@ -85,6 +85,24 @@ struct BrandView: ViewModel {
         .text("site_logo") { $0.siteLogo }, .text("partner_logo") { $0.partnerLogo },
         .object("logos") { $0.logos },
     ]
+
+    static let about: [String: String] = [
+        "primary": "the primary colour (the partner's on co-branded pages)",
+        "on_primary": "a text colour readable on `primary`",
+        "primary_ink": "`primary` darkened for text on white",
+        "primary_line": "`primary` darkened to a visible line on white",
+        "accent": "the accent colour",
+        "on_accent": "a text colour readable on `accent`",
+        "accent_line": "`accent` darkened to a visible line on white",
+        "title": "the header's title (\"Partner × Business\" when co-branded)",
+        "co_branded": "true on a partner's pages",
+        "show_title": "true when the header shows `title` as text",
+        "site": "the business's colours",
+        "partner": "the partner's colours",
+        "site_logo": "the business's logo file, relative to this file",
+        "partner_logo": "the partner's logo file, relative to this file",
+        "logos": "both logos, each placed by its shape",
+    ]
 }
 
 /// `brand.site`, `brand.partner`: one side's own colours, each as set.
@@ -99,5 +117,13 @@ struct PaletteView: ViewModel {
         .text("primary_ink") { $0.palette.primary?.darkened().description },
         .text("accent") { $0.palette.accent?.description },
         .text("on_accent") { $0.palette.accent?.readableText.description },
+    ]
+
+    static let about: [String: String] = [
+        "primary": "the primary colour",
+        "on_primary": "a text colour readable on it",
+        "primary_ink": "it, darkened for text on white",
+        "accent": "the accent colour",
+        "on_accent": "a text colour readable on it",
     ]
 }

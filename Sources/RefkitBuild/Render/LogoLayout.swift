@@ -73,6 +73,14 @@ struct LogoView: ViewModel {
         .text("url") { $0.url }, .text("alt") { $0.alt }, .number("width") { $0.width }, .number("height") { $0.height },
         .text("shape") { $0.shape },
     ]
+
+    static let about: [String: String] = [
+        "url": "the logo's file, relative to this file",
+        "alt": "its text alternative (the name)",
+        "width": "its width in CSS pixels",
+        "height": "its height in CSS pixels",
+        "shape": "`wide`, `tall` or `square`",
+    ]
 }
 
 /// `brand.logos`: the partner's logo (co-branded pages) and the site's, each placed by its shape;
@@ -82,4 +90,9 @@ struct LogosView: ViewModel {
     var site: LogoView?
 
     static let fields: [ViewField<Self>] = [.object("partner") { $0.partner }, .object("site") { $0.site }]
+
+    static let about: [String: String] = [
+        "partner": "the partner's logo (co-branded pages)",
+        "site": "the business's logo",
+    ]
 }

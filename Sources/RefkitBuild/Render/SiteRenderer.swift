@@ -131,3 +131,18 @@ public struct SiteRenderer: Sendable {
         return (jobs, qr, [contactCard(context)] + libraryCalendars(context))
     }
 }
+
+extension SiteRenderer {
+    /// Per template, the top-level fields its views have in this kit (nil ones left out): what
+    /// docs/FORMAT.md says each template sees, read from the files the renderer really makes.
+    func fieldsByTemplate() -> [String: Set<String>] {
+        var fields: [String: Set<String>] = [:]
+        func add(_ template: String, _ view: KitFileView) { fields[template, default: []].formUnion(view.viewObject.fields.map(\.name)) }
+        for source in kit.sources {
+            for job in jobs(for: source).jobs { add(job.template, job.view) }
+        }
+        for job in networkJobs() { add(job.template, job.view) }
+        add("directory", directoryView())
+        return fields
+    }
+}

@@ -51,4 +51,13 @@ struct DirectoryEntryView: ViewModel {
         .text("name") { $0.name }, .text("code") { $0.code }, .number("code_length") { $0.code.count }, .text("slug") { $0.slug }, .text("url") { $0.url },
         .flag("is_partner") { $0.isPartner },
     ]
+
+    static let about: [String: String] = [
+        "name": "the source's name",
+        "code": "its referral code",
+        "code_length": "how many characters the code has",
+        "slug": "its slug",
+        "url": "its kit folder, relative to the directory page",
+        "is_partner": "true for a partner",
+    ]
 }

@@ -53,6 +53,11 @@ struct EmailSentences: ViewModel {
     var reach: String?
 
     static let fields: [ViewField<Self>] = [.text("offer") { $0.offer }, .text("reach") { $0.reach }]
+
+    static let about: [String: String] = [
+        "offer": "the sentence naming the first offer",
+        "reach": "the sentence saying how to reach the business",
+    ]
 }
 
 extension SiteRenderer {

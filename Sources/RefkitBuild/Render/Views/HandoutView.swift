@@ -42,6 +42,11 @@ struct HandoutView: ViewModel {
         var summary: String
 
         static let fields: [ViewField<Self>] = [.text("title") { $0.title }, .text("summary") { $0.summary }]
+
+        static let about: [String: String] = [
+            "title": "the page's title",
+            "summary": "the page's summary",
+        ]
     }
 
     var who: Section?
@@ -58,5 +63,17 @@ struct HandoutView: ViewModel {
         .object("who") { $0.who }, .texts("phrases") { $0.phrases }, .flag("has_phrases") { !$0.phrases.isEmpty },
         .texts("steps") { $0.steps }, .flag("has_steps") { !$0.steps.isEmpty }, .object("next") { $0.next },
         .object("offer") { $0.offer }, .flag("has_guide") { $0.hasGuide }, .list("pages") { $0.pages },
+    ]
+
+    static let about: [String: String] = [
+        "who": "the ideal-client page",
+        "phrases": "the trigger phrases (the first six)",
+        "has_phrases": "true when `phrases` is not empty",
+        "steps": "how to refer, step by step",
+        "has_steps": "true when `steps` is not empty",
+        "next": "the what-happens-next page",
+        "offer": "the first offer the source gets",
+        "has_guide": "true when any of `who`, `phrases`, `steps`, `next` is there",
+        "pages": "every page the source gets, when it has none of the guide's kinds",
     ]
 }

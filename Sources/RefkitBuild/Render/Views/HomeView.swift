@@ -42,4 +42,11 @@ struct StatsView: ViewModel {
         .number("year") { $0.year }, .number("referrals") { $0.referrals }, .number("clients") { $0.clients },
         .text("text") { $0.text },
     ]
+
+    static let about: [String: String] = [
+        "year": "the build date's year",
+        "referrals": "the leads the source sent this year",
+        "clients": "how many became deals",
+        "text": "the sentence saying so, in the reader's language",
+    ]
 }

@@ -61,6 +61,44 @@ struct KitFileView: ViewModel {
         .flag("has_library") { $0.library.map { !$0.isEmpty } }, .object("post") { $0.post }, .list("posts") { $0.posts },
         .flag("has_posts") { $0.posts.map { !$0.isEmpty } }, .object("network") { $0.network },
     ]
+
+    static let about: [String: String] = [
+        "lang": "the reader's language, a BCP 47 tag (`<html lang>`)",
+        "dir": "`ltr`, or `rtl` for a language written right to left",
+        "root": "the relative path to `output/` (`../`, `../../`); `site.url` in an e-mail",
+        "home": "the link to the kit's home page (the directory page on a blog page; absent when unlisted)",
+        "noindex": "true when search engines must not index the page (customers' pages, unlisted kits)",
+        "is_home": "true on a source's kit home",
+        "site": "the business",
+        "source": "the referral source this kit is for (absent on the directory and blog pages)",
+        "brand": "colours, title and logos: the business's, or co-branded with a partner's",
+        "pages": "the kit pages this source gets, in order",
+        "offers": "the offers this source gets that are live on the build date",
+        "has_offers": "true when `offers` is not empty",
+        "referral": "the source's tracked referral link and its QR code",
+        "links": "where the source's other files are, relative to this one",
+        "build": "the build",
+        "page": "the page being rendered (`page` template)",
+        "offer": "the offer being rendered (`offer` template)",
+        "content": "the page's, piece's or post's Markdown rendered to HTML, placeholders filled (use `{{{content}}}`)",
+        "handout": "what the handout and the e-mail show",
+        "stats": "the source's referrals this year, with `show_stats: true`",
+        "sources": "every source the directory lists",
+        "partners": "the partners the directory lists",
+        "customers": "the customers the directory lists (`listed: true`)",
+        "has_partners": "true when `partners` is not empty",
+        "has_customers": "true when `customers` is not empty",
+        "t": "refkit's own words in the reader's language (`templates/i18n/LANG.yml`)",
+        "email": "the e-mail's sentences that carry values",
+        "share": "the share page's messages",
+        "library_piece": "the library piece being rendered (`library` template)",
+        "library": "the library pieces this source passes on (its kit home)",
+        "has_library": "true when `library` is not empty",
+        "post": "the post being rendered (`post` template)",
+        "posts": "the posts of a blog page, or a partner's posts on its kit home",
+        "has_posts": "true when `posts` is not empty",
+        "network": "where a blog page is among the blog's pages",
+    ]
 }
 
 /// `site`: the business.
@@ -78,6 +116,17 @@ struct SiteView: ViewModel {
         .text("name") { $0.name }, .text("url") { $0.url }, .text("referral_url") { $0.referralURL },
         .text("language") { $0.language }, .text("campaign") { $0.campaign }, .object("contact") { $0.contact },
         .flag("has_contact") { $0.hasContact }, .text("logo") { $0.logo },
+    ]
+
+    static let about: [String: String] = [
+        "name": "the business's name",
+        "url": "where `output/` is published (`site.url`)",
+        "referral_url": "where referred people land, before refkit adds the source's parameters",
+        "language": "the site's language (`site.yml`'s `language`)",
+        "campaign": "the `utm_campaign` of every referral link",
+        "contact": "the business's contact",
+        "has_contact": "true when the contact has a name, e-mail or phone",
+        "logo": "the business's logo, relative to this file",
     ]
 }
 
@@ -101,6 +150,20 @@ struct SourceFacts: ViewModel {
         .flag("is_partner") { $0.isPartner }, .flag("is_customer") { $0.isCustomer },
         .text("message") { $0.message }, .text("signed_by") { $0.signedBy }, .text("reward") { $0.reward },
     ]
+
+    static let about: [String: String] = [
+        "name": "the source's name",
+        "slug": "the source's file name without `.yml`",
+        "segment": "`partner` or `customer`",
+        "code": "the source's referral code",
+        "code_length": "how many characters the code has (to size it)",
+        "contact": "the source's contact person (shown to the source only)",
+        "is_partner": "true for a partner",
+        "is_customer": "true for a customer",
+        "message": "the business's personal note to the source",
+        "signed_by": "who signs the note (the business's contact and name)",
+        "reward": "what the source gets for a referral, in its language",
+    ]
 }
 
 /// `site.contact`, `source.contact`.
@@ -111,6 +174,12 @@ struct ContactView: ViewModel {
 
     static let fields: [ViewField<Self>] = [
         .text("name") { $0.name }, .text("email") { $0.email }, .text("phone") { $0.phone },
+    ]
+
+    static let about: [String: String] = [
+        "name": "a person's name",
+        "email": "an e-mail address",
+        "phone": "a phone number",
     ]
 }
 
@@ -126,6 +195,13 @@ struct ReferralView: ViewModel {
     static let fields: [ViewField<Self>] = [
         .text("link") { $0.link }, .text("printed_link") { $0.printedLink }, .text("qr_svg") { $0.qrSVG },
         .text("qr_url") { $0.qrURL },
+    ]
+
+    static let about: [String: String] = [
+        "link": "the tracked referral link (`referral_url` with `ref`, `utm_*`)",
+        "printed_link": "what printed things carry: the short link with `short_links: true`, else the referral link",
+        "qr_svg": "the QR code of `printed_link`, as inline SVG (use `{{{referral.qr_svg}}}`)",
+        "qr_url": "the QR code's file, `qr.svg`, relative to this file",
     ]
 }
 
@@ -143,6 +219,15 @@ struct LinksView: ViewModel {
         .text("handout") { $0.handout }, .text("email") { $0.email }, .text("email_text") { $0.emailText },
         .text("contact_card") { $0.contactCard }, .text("share") { $0.share }, .text("network") { $0.network },
     ]
+
+    static let about: [String: String] = [
+        "handout": "the handout page",
+        "email": "the HTML introduction e-mail",
+        "email_text": "the plain-text e-mail",
+        "contact_card": "the business's vCard, `contact.vcf`",
+        "share": "the share page",
+        "network": "the network blog's first page (absent without posts)",
+    ]
 }
 
 /// `build`: the build date.
@@ -150,4 +235,8 @@ struct BuildView: ViewModel {
     var date: String
 
     static let fields: [ViewField<Self>] = [.text("date") { $0.date }]
+
+    static let about: [String: String] = [
+        "date": "the build date, `YYYY-MM-DD`",
+    ]
 }

@@ -83,4 +83,20 @@ struct LibraryPieceView: ViewModel {
         .text("when") { $0.when }, .text("duration_text") { $0.durationText }, .text("place") { $0.place },
         .text("calendar_url") { $0.calendarURL },
     ]
+
+    static let about: [String: String] = [
+        "id": "the piece's file name without `.md`",
+        "title": "its title",
+        "summary": "its summary",
+        "kind": "`guide` or `seminar`",
+        "is_seminar": "true for a seminar",
+        "url": "its page, relative to this file",
+        "shared_by": "\"shared with you by …\", in the reader's language",
+        "website": "the source's website",
+        "when_text": "a seminar's day and time, written the reader's way",
+        "when": "a seminar's local time, `YYYY-MM-DDTHH:MM`",
+        "duration_text": "a seminar's length, in words",
+        "place": "where a seminar is held",
+        "calendar_url": "a seminar's `.ics` invitation, relative to this file",
+    ]
 }

@@ -10,7 +10,14 @@ extension SiteRenderer {
     /// Every file of the blog; none when there is no published post.
     public func renderNetwork() -> [OutputFile] {
         guard !kit.network.isEmpty else { return [] }
-        var files: [OutputFile] = []
+        return networkJobs().map { OutputFile(path: $0.path, contents: templates.renderDirectly($0.template, $0.view.viewObject)) }
+            + [OutputFile(path: OutputPlan.BlogFile.feed.outputPath, text: AtomFeed(site: kit.site, posts: kit.network, authorName: authorName,
+                                                                                    html: { self.networkBodies[$0.file]! }).text)]
+    }
+
+    /// The blog's templated files: its pages (`network`) and a page per post (`post`).
+    func networkJobs() -> [Job] {
+        var jobs: [Job] = []
         let pages = stride(from: 0, to: kit.network.count, by: OutputPlan.postsPerPage).map { Array(kit.network[$0..<min($0 + OutputPlan.postsPerPage, kit.network.count)]) }
         for (index, posts) in pages.enumerated() {
             let number = index + 1
@@ -25,8 +32,7 @@ extension SiteRenderer {
                 newer: number == 1 ? nil : OutputPlan.BlogFile.list(page: number - 1).link(from: list),
                 older: number == pages.count ? nil : OutputPlan.BlogFile.list(page: number + 1).link(from: list),
                 feed: OutputPlan.BlogFile.feed.link(from: list), index: OutputPlan.BlogFile.list(page: 1).link(from: list))
-            let path = list.outputPath
-            files.append(OutputFile(path: path, contents: templates.renderDirectly("network", view.viewObject)))
+            jobs.append(Job(template: "network", path: list.outputPath, view: view))
         }
         for post in kit.network {
             var view = networkBaseView(depth: 1)
@@ -34,11 +40,9 @@ extension SiteRenderer {
             view.content = networkBodies[post.file]!
             view.network = NetworkPageView(page: 1, pages: pages.count, pageText: nil, newer: nil, older: nil,
                                            feed: OutputPlan.BlogFile.feed.path, index: OutputPlan.BlogFile.list(page: 1).path)
-            files.append(OutputFile(path: OutputPlan.BlogFile.post(slug: post.slug).outputPath, contents: templates.renderDirectly("post", view.viewObject)))
+            jobs.append(Job(template: "post", path: OutputPlan.BlogFile.post(slug: post.slug).outputPath, view: view))
         }
-        files.append(OutputFile(path: OutputPlan.BlogFile.feed.outputPath, text: AtomFeed(site: kit.site, posts: kit.network, authorName: authorName,
-                                                                          html: { self.networkBodies[$0.file]! }).text))
-        return files
+        return jobs
     }
 
     /// The pages of the blog: how many HTML files `renderNetwork` writes.
@@ -91,6 +95,16 @@ struct NetworkPageView: ViewModel {
         .number("page") { $0.page }, .number("pages") { $0.pages }, .text("page_text") { $0.pageText },
         .text("newer") { $0.newer }, .text("older") { $0.older }, .text("feed") { $0.feed }, .text("index") { $0.index },
     ]
+
+    static let about: [String: String] = [
+        "page": "this blog page's number, from 1",
+        "pages": "how many blog pages there are",
+        "page_text": "\"page 2 of 3\" in the site's language",
+        "newer": "the link to newer posts (absent on the first page)",
+        "older": "the link to older posts (absent on the last)",
+        "feed": "the Atom feed, relative to this page",
+        "index": "the blog's first page, relative to this page",
+    ]
 }
 
 /// `post` (a post's page) and each of `posts` (the blog's index, a partner's home).
@@ -106,6 +120,16 @@ struct PostView: ViewModel {
     static let fields: [ViewField<Self>] = [
         .text("slug") { $0.slug }, .text("title") { $0.title }, .text("summary") { $0.summary }, .text("date") { $0.date },
         .text("date_text") { $0.dateText }, .text("url") { $0.url }, .object("author") { $0.author },
+    ]
+
+    static let about: [String: String] = [
+        "slug": "the post's file name without `.md`",
+        "title": "its title",
+        "summary": "its summary",
+        "date": "its date, `YYYY-MM-DD`",
+        "date_text": "its date written the site's way",
+        "url": "its page, relative to this file",
+        "author": "who wrote it",
     ]
 }
 
@@ -124,5 +148,17 @@ struct AuthorView: ViewModel {
         .text("ink") { $0.color.darkened().description },
         .text("line") { $0.color.darkened(toContrast: 3, against: Branding.lightest).description },
         .text("website") { $0.website }, .flag("is_business") { $0.isBusiness },
+    ]
+
+    static let about: [String: String] = [
+        "name": "the business's or the partner's name",
+        "byline": "\"By …\" in the site's language",
+        "logo": "the author's logo",
+        "color": "the author's colour",
+        "on_color": "a text colour readable on `color`",
+        "ink": "`color` darkened for text on white",
+        "line": "`color` darkened to a visible line on white",
+        "website": "the partner's website",
+        "is_business": "true when the business wrote it",
     ]
 }

@@ -62,6 +62,25 @@ struct OfferView: ViewModel {
         .text("starts") { $0.starts }, .text("starts_text") { $0.startsText },
         .text("validity_text") { $0.validityText }, .text("until_text") { $0.untilText },
     ]
+
+    static let about: [String: String] = [
+        "id": "the offer's file name without `.md`",
+        "title": "the offer's title",
+        "kind": "`coupon` or `gift-certificate`",
+        "is_coupon": "true for a coupon",
+        "is_gift_certificate": "true for a gift certificate",
+        "value": "what the referred person gets",
+        "code": "the code to quote, the source's own",
+        "code_length": "how many characters the code has",
+        "url": "the offer's page, relative to this file",
+        "terms": "the conditions",
+        "expires": "the last day it is valid, `YYYY-MM-DD`",
+        "expires_text": "that day, written the reader's way",
+        "starts": "the first day it is valid, `YYYY-MM-DD`",
+        "starts_text": "that day, written the reader's way",
+        "validity_text": "the offer's validity as a sentence in the reader's language",
+        "until_text": "\"valid until …\" in the reader's language",
+    ]
 }
 
 /// Days written out for a language: `30 June 2027` (en-GB), `June 30, 2027` (en), `30. Juni 2027` (de).

@@ -48,4 +48,23 @@ struct PageView: ViewModel {
     ] + kindFlags + [
         .text("summary") { $0.summary }, .text("url") { $0.url }, .flag("current") { $0.current },
     ]
+
+    static let about: [String: String] = [
+        "title": "the page's title",
+        "slug": "the page's name (its file name without `NN-` and `.md`)",
+        "kind": "`page`, `ideal-client`, `trigger-phrases`, `how-to-refer` or `what-happens-next`",
+        "phrases": "a trigger-phrases page's phrases",
+        "steps": "a how-to-refer page's steps",
+        "has_phrases": "true when `phrases` is not empty",
+        "has_steps": "true when `steps` is not empty",
+        "is_page": "true for a plain page",
+        "is_ideal_client": "true for the ideal-client page",
+        "is_trigger_phrases": "true for the trigger-phrases page",
+        "is_how_to_refer": "true for the how-to-refer page",
+        "is_what_happens_next": "true for the what-happens-next page",
+        "is_share": "true for the `share` page (its messages fill `share.html`)",
+        "summary": "the page's one-sentence summary",
+        "url": "the page's file, relative to this one",
+        "current": "true in the navigation on the page being rendered",
+    ]
 }

@@ -33,6 +33,12 @@ struct ShareView: ViewModel {
     static let fields: [ViewField<Self>] = [
         .text("title") { $0.title }, .text("summary") { $0.summary }, .list("messages") { $0.messages },
     ]
+
+    static let about: [String: String] = [
+        "title": "the share page's heading",
+        "summary": "the sentence under it",
+        "messages": "the ready-made messages",
+    ]
 }
 
 /// One of `share.messages`: its text (with the referral link in it) and a plain link to send it
@@ -60,5 +66,14 @@ struct ShareMessage: ViewModel {
         .text("whatsapp") { "https://wa.me/?text=\(encode($0.text))" },
         .text("linkedin") { "https://www.linkedin.com/sharing/share-offsite/?url=\(encode($0.link))" },
         .text("x") { "https://x.com/intent/post?text=\(encode($0.text))" },
+    ]
+
+    static let about: [String: String] = [
+        "text": "the message",
+        "email": "a `mailto:` link carrying it",
+        "sms": "an `sms:` link carrying it",
+        "whatsapp": "a WhatsApp link carrying it",
+        "linkedin": "a LinkedIn share link",
+        "x": "an X (Twitter) share link",
     ]
 }

@@ -21,6 +21,9 @@ struct WordsView: ViewModel {
     static let fields: [ViewField<Self>] = BuiltInWords.plainKeys.map { key in
         .text(key) { $0.words.text(key, $0.values) }
     } + [.text("quote_open") { $0.quotes.open }, .text("quote_close") { $0.quotes.close }]
+
+    static let about = Dictionary(fields.map { ($0.name, "one of refkit's words, in the reader's language (`quote_open`, `quote_close`: its quotation marks)") },
+                                  uniquingKeysWith: { a, _ in a })
 }
 
 extension SiteRenderer {

@@ -9,6 +9,23 @@ import XCTest
 final class DocsTests: XCTestCase {
     static let format = Fixtures.repositoryRoot + "/docs/FORMAT.md"
 
+    /// The README is a front door (issue 31): under 120 lines, the two commands near the top, every
+    /// command a line, the reference in docs/ (each linked file exists).
+    func testTheReadmeIsAFrontDoor() throws {
+        let readme = try String(contentsOfFile: Fixtures.repositoryRoot + "/README.md", encoding: .utf8)
+        let lines = readme.split(separator: "\n", omittingEmptySubsequences: false)
+        XCTAssertLessThan(lines.count, 120)
+        let setup = try XCTUnwrap(lines.firstIndex { $0.hasPrefix("scripts/setup ") })
+        XCTAssertEqual(lines[setup + 1].prefix(13), "scripts/test ")
+        XCTAssertLessThan(setup, 30, "the two commands come first")
+        for command in ["init", "new", "check", "serve", "build", "deploy", "list", "report"] {
+            XCTAssertEqual(lines.filter { $0.hasPrefix("refkit \(command) ") }.count, 1, command)
+        }
+        for link in readme.matches(of: /\]\((docs\/[^)#]+)/) {
+            XCTAssertTrue(FileManager.default.fileExists(atPath: Fixtures.repositoryRoot + "/" + link.1), String(link.1))
+        }
+    }
+
     /// Every field a template may use says what it holds (docs/FORMAT.md's tables).
     func testEveryFieldOfTheViewIsDescribed() {
         XCTAssertEqual(SiteRenderer.viewSchema.undocumented, [], "add these to their view's `about`")

@@ -23,6 +23,9 @@ public protocol FileSystem: Sendable {
     /// Names of a directory's entries, sorted (refkit never depends on the file system's order).
     func contentsOfDirectory(at path: String) throws(FileSystemError) -> [String]
     func readFile(at path: String) throws(FileSystemError) -> [UInt8]
+    /// A regular file's bytes in order, a block at a time, until `body` returns false: a large file
+    /// (the ledger) read without holding it whole. Returns how many bytes it gave.
+    func readBlocks(at path: String, _ body: ([UInt8]) -> Bool) throws(FileSystemError) -> Int
     /// The path with every symlink resolved, or nil if it does not resolve.
     func realPath(_ path: String) -> String?
     func createDirectory(at path: String) throws(FileSystemError)
@@ -38,6 +41,15 @@ public protocol FileSystem: Sendable {
     /// another process holds it. The lock lasts until `release()` (which removes the file), or the
     /// process ends.
     func lockExclusively(at path: String) throws(FileSystemError) -> FileLock?
+}
+
+extension FileSystem {
+    /// The file whole, in one block (a file system that keeps files in memory).
+    public func readBlocks(at path: String, _ body: ([UInt8]) -> Bool) throws(FileSystemError) -> Int {
+        let bytes = try readFile(at: path)
+        _ = body(bytes)
+        return bytes.count
+    }
 }
 
 /// An exclusive `flock` held on an open lock file.
@@ -125,6 +137,33 @@ public struct DiskFileSystem: FileSystem {
             throw FileSystemError(path: path, reason: "cannot read file: \(String(cString: strerror(failure)))")
         }
         return bytes
+    }
+
+    public func readBlocks(at path: String, _ body: ([UInt8]) -> Bool) throws(FileSystemError) -> Int {
+        let descriptor = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC)
+        guard descriptor >= 0 else { throw FileSystemError(path: path, reason: "cannot read file: \(errnoText())") }
+        defer { close(descriptor) }
+        var info = stat()
+        guard fstat(descriptor, &info) == 0 else { throw FileSystemError(path: path, reason: "cannot read file") }
+        guard info.st_mode & S_IFMT == S_IFREG else {
+            throw FileSystemError(path: path, reason: info.st_mode & S_IFMT == S_IFDIR
+                                  ? "it is a folder, not a file" : "not a regular file (a FIFO, socket or device)")
+        }
+        var total = 0, failure: Int32 = 0
+        while true {
+            let block = [UInt8](unsafeUninitializedCapacity: 1 << 20) { buffer, count in
+                while true {
+                    let read = Glibc.read(descriptor, buffer.baseAddress!, buffer.count)
+                    if read < 0, errno == EINTR { continue }
+                    if read < 0 { failure = errno } else { count = read }
+                    return
+                }
+            }
+            guard failure == 0 else { throw FileSystemError(path: path, reason: "cannot read file: \(String(cString: strerror(failure)))") }
+            if block.isEmpty { return total }
+            total += block.count
+            guard body(block) else { return total }
+        }
     }
 
     public func realPath(_ path: String) -> String? {

@@ -78,7 +78,8 @@ public struct Referral: Sendable, Hashable {
     }
 }
 
-/// The referral ledger: every row, checked, in date order (rows of one day in file order).
+/// The referral ledger, checked: its sources and referrals, how many rows it has and this year's
+/// tallies. Its rows are not kept: what needs them is a `LedgerFold`, given each as it is read.
 public struct Ledger: Sendable {
     public static let file = "content/ledger.csv"
     /// The header: these five, or these and `prospect`.
@@ -87,19 +88,22 @@ public struct Ledger: Sendable {
 
     /// The kit's source slugs, sorted; `LedgerEntry.source` indexes this.
     public var slugs: [String]
-    public var entries: [LedgerEntry]
     /// Every referral named by a row's prospect, in the order first met in the file.
     public var referrals: [Referral]
+    /// How many rows were read as rows (checked, dated, with a known source and stage).
+    public var rows = 0
+    /// Per source (indexed like `slugs`), the rows dated from 1 January of today's year to today:
+    /// what a kit home with `show_stats: true` says.
+    public var thisYear: [Tally]
 
-    public init(slugs: [String], entries: [LedgerEntry], referrals: [Referral] = []) {
+    public init(slugs: [String], referrals: [Referral] = []) {
         self.slugs = slugs
-        self.entries = entries
         self.referrals = referrals
+        thisYear = Array(repeating: Tally(), count: slugs.count)
     }
 
-    public static func empty(sources: [Source]) -> Ledger {
-        Ledger(slugs: sources.map(\.slug).sorted(), entries: [])
-    }
+    public static func empty(sources: [Source]) -> Ledger { empty(slugs: sources.map(\.slug).sorted()) }
+    static func empty(slugs: [String]) -> Ledger { Ledger(slugs: slugs) }
 }
 
 /// How many rows of each stage, and the value of the deals: one source's, one segment's, or all.
@@ -129,17 +133,6 @@ public struct Tally: Sendable, Hashable {
 }
 
 extension Ledger {
-    /// Per source (indexed like `slugs`), the rows dated within `from...to` (either end open).
-    public func tallies(from: Day? = nil, to: Day? = nil) -> [Tally] {
-        let low = from.map { Int32($0.daysSince1970) } ?? .min
-        let high = to.map { Int32($0.daysSince1970) } ?? .max
-        var tallies = [Tally](repeating: Tally(), count: slugs.count)
-        for entry in entries where entry.days >= low && entry.days <= high {
-            tallies[Int(entry.source)].add(entry)
-        }
-        return tallies
-    }
-
     /// The index of `slug` in `slugs`.
     public func index(of slug: String) -> Int? {
         var low = 0, high = slugs.count

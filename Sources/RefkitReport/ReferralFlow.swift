@@ -68,39 +68,55 @@ public struct ReferralFlow: Sendable {
     /// Path stages, in the order `firstDays` keeps them.
     static let tracked: [Stage] = [.lead, .appointment, .deal, .lost]
 
-    init(ledger: Ledger, sources: [String: Source], process: ReferralProcess, askAfterDays: Int, from: Day, to: Day, today: Day) {
-        self.process = process
-        let count = ledger.referrals.count
-        let none = Int32.max
-        let low = Int32(from.daysSince1970), high = Int32(to.daysSince1970)
-        // Per referral, the first day of each tracked stage (none: not reached), and of the first of them (its arrival).
-        var firstDays = [Int32](repeating: none, count: count * Self.tracked.count)
-        var arrived = [Int32](repeating: none, count: count)
-        var lastDeal = [Int32](repeating: none, count: count)
-        // Per referral, the day of its last row (any stage): a row after a deal means its review was done.
-        var lastRow = [Int32](repeating: none, count: count)
-        var deals: [(referral: Int32, entry: LedgerEntry)] = []  // one per deal day of a referral
+    /// What the flow needs of each row, gathered as the ledger is read: per referral, the first
+    /// day of each tracked stage, its arrival, its last deal day and its last row's day; one entry
+    /// per deal day (for its results review).
+    final class Rows {
+        static let none = Int32.max
+        let low: Int32, high: Int32
+        var firstDays: [Int32] = [], arrived: [Int32] = [], lastDeal: [Int32] = [], lastRow: [Int32] = []
+        var deals: [(referral: Int32, entry: LedgerEntry)] = []
         var leadsWithoutProspect = 0
-        for entry in ledger.entries {
-            guard entry.days <= high else { break }  // in date order
+
+        init(from: Day, to: Day) {
+            (low, high) = (Int32(from.daysSince1970), Int32(to.daysSince1970))
+        }
+
+        func add(_ entry: LedgerEntry) {
+            guard entry.days <= high else { return }
             guard entry.referral >= 0 else {
                 if entry.stage == .lead, entry.days >= low { leadsWithoutProspect += 1 }
-                continue
+                return
             }
             let referral = Int(entry.referral)
+            while arrived.count <= referral {  // a referral first met
+                arrived.append(Self.none)
+                lastDeal.append(Self.none)
+                lastRow.append(Self.none)
+                firstDays += Array(repeating: Self.none, count: ReferralFlow.tracked.count)
+            }
             lastRow[referral] = entry.days
             // A referral arrives with its first lead, appointment, deal or lost row (not with a
             // referral the business gave, or a thank-you).
-            guard let slot = Self.tracked.firstIndex(of: entry.stage) else { continue }
-            if arrived[referral] == none { arrived[referral] = entry.days }
-            let index = referral * Self.tracked.count + slot
-            if firstDays[index] == none { firstDays[index] = entry.days }
+            guard let slot = ReferralFlow.tracked.firstIndex(of: entry.stage) else { return }
+            if arrived[referral] == Self.none { arrived[referral] = entry.days }
+            let index = referral * ReferralFlow.tracked.count + slot
+            if firstDays[index] == Self.none { firstDays[index] = entry.days }
             // One review per deal day of a referral.
             if entry.stage == .deal, lastDeal[referral] != entry.days {
                 lastDeal[referral] = entry.days
                 deals.append((entry.referral, entry))
             }
         }
+    }
+
+    init(rows: Rows, ledger: Ledger, sources: [String: Source], process: ReferralProcess, askAfterDays: Int, today: Day) {
+        self.process = process
+        let none = Rows.none
+        let (low, high) = (rows.low, rows.high)
+        let count = rows.arrived.count
+        let (firstDays, arrived, lastDeal, lastRow, deals) = (rows.firstDays, rows.arrived, rows.lastDeal, rows.lastRow, rows.deals)
+        let leadsWithoutProspect = rows.leadsWithoutProspect
         func first(_ referral: Int, _ stage: Stage) -> Int32 {
             firstDays[referral * Self.tracked.count + Self.tracked.firstIndex(of: stage)!]
         }

@@ -67,70 +67,100 @@ public struct ReportData: Sendable {
         sources.sorted { ($0.nextFollowUp, $0.source.slug) < ($1.nextFollowUp, $1.source.slug) }
     }
 
-    /// - Parameters:
-    ///   - from: first day of the period (default: the first of the month 11 months before `to`'s: a year).
-    ///   - to: last day of the period (default: `today`).
-    ///   - process: `content/process.yml`; without one, the ledger's stages stand in for its steps.
-    public init(kit: Kit, ledger: Ledger, process: ReferralProcess? = nil, from: Day? = nil, to: Day? = nil, today: Day) {
+    /// The period a report covers: `from` (default: the first of the month 11 months before
+    /// `to`'s: a year) to `to` (default: `today`).
+    public static func period(from: Day?, to: Day?, today: Day) -> (from: Day, to: Day) {
         let to = to ?? today
-        let from = from ?? Day(year: to.year, month: to.month, day: 1)!.adding(months: -11)
-        self.from = from
-        self.to = to
-        self.today = today
+        return (from ?? Day(year: to.year, month: to.month, day: 1)!.adding(months: -11), to)
+    }
 
+    /// What the report needs of each row, gathered as the ledger is read (`LedgerFold`): per
+    /// source its tallies and last days, per month and segment the period's tallies, and the
+    /// referrals' flow. Rows after `to` are left out.
+    public final class Rows: LedgerFold {
+        let from: Day, to: Day
+        let low: Int32, high: Int32, yearStart: Int32
+        let firstMonth: Int, lastMonth: Int
+        /// Per source (indexed like the ledger's slugs; nil: a broken source file's rows).
+        let segments: [Segment?]
+        var period: [Tally], year: [Tally]
+        var lastActivity: [Int32?], lastThanked: [Int32?], leadsSinceThanks: [Int]
+        var months: [Tally]
+        var overall = Tally(), partners = Tally(), customers = Tally()
+        /// Month of each day, cached: a ledger has far fewer days than rows.
+        private var monthOfDay: [Int32: Int] = [:]
+        let flow: ReferralFlow.Rows
+
+        public init(slugs: [String], sources: [Source], from: Day, to: Day) {
+            (self.from, self.to) = (from, to)
+            let bySlug = Dictionary(uniqueKeysWithValues: sources.map { ($0.slug, $0.segment) })
+            segments = slugs.map { bySlug[$0] }
+            (low, high) = (Int32(from.daysSince1970), Int32(to.daysSince1970))
+            yearStart = Int32(Day(year: to.year, month: 1, day: 1)!.daysSince1970)
+            // Months shown: the period's, at most the last 24.
+            lastMonth = to.year * 12 + to.month - 1
+            firstMonth = max(from.year * 12 + from.month - 1, lastMonth - 23)
+            months = Array(repeating: Tally(), count: max(firstMonth, lastMonth) - firstMonth + 1)
+            (period, year) = (Array(repeating: Tally(), count: slugs.count), Array(repeating: Tally(), count: slugs.count))
+            (lastActivity, lastThanked) = (Array(repeating: nil, count: slugs.count), Array(repeating: nil, count: slugs.count))
+            leadsSinceThanks = Array(repeating: 0, count: slugs.count)
+            flow = ReferralFlow.Rows(from: from, to: to)
+        }
+
+        public func add(_ entry: LedgerEntry) {
+            flow.add(entry)
+            guard entry.days <= high else { return }
+            let index = Int(entry.source)
+            guard let segment = segments[index] else { return }
+            if entry.stage == .thanked {
+                lastThanked[index] = entry.days
+                leadsSinceThanks[index] = 0
+            } else if entry.stage != .given {
+                lastActivity[index] = entry.days
+                if entry.stage == .lead { leadsSinceThanks[index] += 1 }
+            }
+            if entry.days >= yearStart { year[index].add(entry) }
+            guard entry.days >= low else { return }
+            period[index].add(entry)
+            overall.add(entry)
+            if segment == .partner { partners.add(entry) } else { customers.add(entry) }
+            let month: Int
+            if let cached = monthOfDay[entry.days] { month = cached } else {
+                let day = entry.day
+                month = day.year * 12 + day.month - 1
+                monthOfDay[entry.days] = month
+            }
+            if month >= firstMonth { months[month - firstMonth].add(entry) }
+        }
+    }
+
+    /// - Parameters:
+    ///   - rows: what was gathered from the ledger's rows as it was read (its period is the report's).
+    ///   - process: `content/process.yml`; without one, the ledger's stages stand in for its steps.
+    public init(kit: Kit, ledger: Ledger, rows: Rows, process: ReferralProcess? = nil, today: Day) {
+        (from, to) = (rows.from, rows.to)
+        self.today = today
         let bySlug = Dictionary(uniqueKeysWithValues: kit.sources.map { ($0.slug, $0) })
-        var rows: [SourceRow?] = ledger.slugs.map { slug in
+        sources = ledger.slugs.enumerated().compactMap { index, slug -> SourceRow? in
             guard let source = bySlug[slug] else { return nil }
             let cadence = source.resolvedFollowUp(in: kit.site)
             let start = FollowUpSchedule.start(slug: slug, cadence: cadence)
-            return SourceRow(source: source, cadence: cadence, followUpStart: start,
-                             nextFollowUp: cadence.next(onOrAfter: today, start: start))
+            var row = SourceRow(source: source, cadence: cadence, followUpStart: start,
+                                nextFollowUp: cadence.next(onOrAfter: today, start: start))
+            row.period = rows.period[index]
+            row.year = rows.year[index]
+            row.lastActivity = rows.lastActivity[index].map { Day(daysSince1970: Int($0)) }
+            row.lastThanked = rows.lastThanked[index].map { Day(daysSince1970: Int($0)) }
+            row.leadsSinceThanks = rows.leadsSinceThanks[index]
+            return row
         }
-
-        // Months shown: the period's, at most the last 24.
-        let lastMonth = to.year * 12 + to.month - 1
-        let firstMonth = max(from.year * 12 + from.month - 1, lastMonth - 23)
-        var months = (firstMonth...max(firstMonth, lastMonth)).map { Month(year: $0 / 12, month: $0 % 12 + 1) }
-
-        let low = Int32(from.daysSince1970), high = Int32(to.daysSince1970)
-        let yearStart = Int32(Day(year: to.year, month: 1, day: 1)!.daysSince1970)
-        var overall = Tally(), partners = Tally(), customers = Tally()
-        // Month of each day, cached: a ledger has far fewer days than rows.
-        var monthOfDay: [Int32: Int] = [:]
-        let segments = rows.map { $0?.source.segment }
-        for entry in ledger.entries {
-            guard entry.days <= high else { break }  // entries are in date order
-            let index = Int(entry.source)
-            // Changed in place (`rows[index]!.…`): copying a row out and back would copy its source.
-            guard let segment = segments[index] else { continue }
-            if entry.stage == .thanked {
-                rows[index]!.lastThanked = entry.day
-                rows[index]!.leadsSinceThanks = 0
-            } else if entry.stage != .given {
-                rows[index]!.lastActivity = entry.day
-                if entry.stage == .lead { rows[index]!.leadsSinceThanks += 1 }
-            }
-            if entry.days >= yearStart { rows[index]!.year.add(entry) }
-            if entry.days >= low {
-                rows[index]!.period.add(entry)
-                overall.add(entry)
-                if segment == .partner { partners.add(entry) } else { customers.add(entry) }
-                let month: Int
-                if let cached = monthOfDay[entry.days] { month = cached } else {
-                    let day = entry.day
-                    month = day.year * 12 + day.month - 1
-                    monthOfDay[entry.days] = month
-                }
-                if month >= firstMonth { months[month - firstMonth].tally.add(entry) }
-            }
+        months = rows.months.indices.map { offset in
+            let month = rows.firstMonth + offset
+            return Month(year: month / 12, month: month % 12 + 1, tally: rows.months[offset])
         }
-        self.overall = overall
-        self.partners = partners
-        self.customers = customers
-        self.sources = rows.compactMap { $0 }
-        self.months = months
-        flow = ReferralFlow(ledger: ledger, sources: bySlug, process: process ?? .stagesOnly, askAfterDays: kit.site.askAfterDays,
-                            from: from, to: to, today: today)
+        (overall, partners, customers) = (rows.overall, rows.partners, rows.customers)
+        flow = ReferralFlow(rows: rows.flow, ledger: ledger, sources: bySlug, process: process ?? .stagesOnly,
+                            askAfterDays: kit.site.askAfterDays, today: today)
     }
 }
 

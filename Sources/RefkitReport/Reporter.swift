@@ -62,7 +62,8 @@ public struct ReportOutcome: Sendable {
     public var result: Result<ReportSummary, ReportFailure>
 }
 
-/// `refkit report`: load → validate (the kit and its ledger) → analyse (`ReportData`) → render
+/// `refkit report`: load → validate (the kit and its ledger, analysed as its rows are read:
+/// `ReportData.Rows`) → analyse (`ReportData`) → render
 /// (the page, its charts, the calendar) → write both files, each swapped into place.
 public struct Reporter: Sendable {
     public static let page = "report/index.html"
@@ -98,16 +99,24 @@ public struct Reporter: Sendable {
 
         // 1. load, 2. validate
         if let problem = KitFolder.problem(request.kitDirectory, fileSystem: fileSystem) { return fail(.notAKit(problem)) }
-        // What was loaded (the ledger's text: 50 MB for a million rows) is freed once validated.
+        // The ledger's rows are analysed as they are read (3), not kept: a report's memory is its
+        // sources' and referrals', whatever the ledger's length.
+        let period = ReportData.period(from: bounds[0], to: bounds[1], today: today)
+        var rows: ReportData.Rows?
         let validated = KitValidator.validate(KitLoader(fileSystem: fileSystem, kitDirectory: request.kitDirectory).load(),
-                                              on: today, secret: request.secret, checkLedger: true)
+                                              on: today, secret: request.secret, checkLedger: true) { slugs, sources in
+            let made = ReportData.Rows(slugs: slugs, sources: sources, from: period.from, to: period.to)
+            rows = made
+            return [made]
+        }
         guard let kit = validated.kit, let ledger = validated.ledger else {
             let errors = validated.diagnostics.filter { $0.severity == .error }.count
             return fail(.invalidKit(errors: errors), validated.diagnostics)
         }
 
         // 3. analyse, 4. render
-        let data = ReportData(kit: kit, ledger: ledger, process: validated.process, from: bounds[0], to: bounds[1], today: today)
+        let data = ReportData(kit: kit, ledger: ledger, rows: rows ?? ReportData.Rows(slugs: ledger.slugs, sources: kit.sources, from: period.from, to: period.to),
+                              process: validated.process, today: today)
         let kitURL: (Source) -> String = { $0.kitURL(in: kit.site, secret: request.secret) }
         // Words, numbers and days in the site's language.
         let (page, calendar) = Formatting.$words.withValue(ReportWords(language: kit.site.language)) {
@@ -121,7 +130,7 @@ public struct Reporter: Sendable {
         } catch {
             return fail(.write(error), validated.diagnostics)
         }
-        let summary = ReportSummary(rows: ledger.entries.count, sources: kit.sources.count, page: folder + "/" + Self.page,
+        let summary = ReportSummary(rows: ledger.rows, sources: kit.sources.count, page: folder + "/" + Self.page,
                                     calendar: folder + "/" + Self.calendar, from: data.from, to: data.to)
         return ReportOutcome(diagnostics: validated.diagnostics, result: .success(summary))
     }

@@ -213,6 +213,32 @@ final class HostileCLITests: XCTestCase {
         XCTAssertEqual(check.status, 0, check.output + check.error)
         XCTAssertFalse(check.output.contains("FAILED"), check.output)
     }
+
+    /// Issue 29, item 14: `report` reads the ledger as it goes, keeping no row: two million rows
+    /// (46 MB) that name no one take the memory of the kit, not of the ledger (peak RSS under 100
+    /// MB; the whole text, its pieces and the rows held took about 190 MB before).
+    func testALongLedgerIsReportedInTheMemoryOfItsKit() throws {
+        let kit = try kit()
+        var ledger = "date,source,stage,value,note,prospect\n"
+        ledger.reserveCapacity(50_000_000)
+        for day in 0..<(12 * 28) {  // in date order, as a ledger kept by appending is
+            let (month, date) = (day / 28 + 1, day % 28 + 1)
+            let row = "2025-\(month < 10 ? "0" : "")\(month)-\(date < 10 ? "0" : "")\(date),cara,view,,\n"
+            for _ in 0..<6_000 { ledger += row }
+        }
+        try ledger.write(toFile: kit + "/content/ledger.csv", atomically: false, encoding: .utf8)
+        let measured = kit + "/rss.txt"
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/time")
+        process.arguments = ["-f", "%M", "-o", measured, refkit, "report", kit, "--date", "2026-11-23"]
+        process.standardOutput = FileHandle.nullDevice
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        process.waitUntilExit()
+        XCTAssertEqual(process.terminationStatus, 0)
+        let kilobytes = Int(try String(contentsOfFile: measured, encoding: .utf8).trimmingCharacters(in: .whitespacesAndNewlines)) ?? .max
+        XCTAssertLessThan(kilobytes, 100_000, "peak RSS \(kilobytes) KB for a 46 MB ledger")
+    }
 }
 
 /// Both pipes read to the end on their own threads (a full pipe would block the child).

@@ -2,6 +2,16 @@ import RefkitLedger
 import RefkitModel
 import XCTest
 
+/// The ledger read with a fold that keeps its rows, as they come (in date order).
+func readLedger(_ text: String, sources: [Source], today: Day, pieces: Int? = nil) -> (ledger: Ledger, diagnostics: [Diagnostic], entries: [LedgerEntry]) {
+    var kept = KeptRows()
+    let (ledger, diagnostics) = LedgerValidator.validate(text, sources: sources, today: today, pieces: pieces) { _ in
+        kept = KeptRows()
+        return [kept]
+    }
+    return (ledger, diagnostics, kept.entries)
+}
+
 /// The ledger reader on its own: what it keeps of each row, and where (the error messages
 /// themselves are fixtures: Tests/RefkitBuildTests/Fixtures/cases/ledger-*).
 final class LedgerValidatorTests: XCTestCase {
@@ -10,6 +20,10 @@ final class LedgerValidatorTests: XCTestCase {
         Source(slug: "cara", name: "Cara", segment: .customer, code: "CARA"),
     ]
     let today = Day("2026-11-23")!
+
+    private func read(_ text: String, today: Day? = nil, pieces: Int? = nil) -> (ledger: Ledger, diagnostics: [Diagnostic], entries: [LedgerEntry]) {
+        readLedger(text, sources: sources, today: today ?? self.today, pieces: pieces)
+    }
 
     func testRowsKeepDateSourceStageAmountAndLine() {
         // CRLF line ends, a quoted note over two lines with doubled quotes, a blank line, a code
@@ -20,10 +34,10 @@ final class LedgerValidatorTests: XCTestCase {
             + "2026-01-03, bolt-1 ,view,,\r\n"
             + "2026-01-01,BOLT-1,lead,\r\n"
             + "2026-01-05,cara,deal,1200.5,signed\r\n"
-        let (ledger, diagnostics) = LedgerValidator.validate(text, sources: sources, today: today)
+        let (ledger, diagnostics, entries) = read(text)
         XCTAssertEqual(diagnostics, [])
         XCTAssertEqual(ledger.slugs, ["bolt", "cara"])
-        let rows = ledger.entries.map { ($0.day.description, ledger.slugs[Int($0.source)], $0.stage.name, $0.cents, $0.line) }
+        let rows = entries.map { ($0.day.description, ledger.slugs[Int($0.source)], $0.stage.name, $0.cents, $0.line) }
         // In date order; lines counted through the quoted line break and the blank line.
         XCTAssertEqual(rows.map(\.0), ["2026-01-01", "2026-01-02", "2026-01-03", "2026-01-05"])
         XCTAssertEqual(rows.map(\.1), ["bolt", "cara", "bolt", "cara"])
@@ -43,18 +57,20 @@ final class LedgerValidatorTests: XCTestCase {
             2026-02-02,bolt,thanked,,
 
             """
-        let (ledger, diagnostics) = LedgerValidator.validate(text, sources: sources, today: today)
-        XCTAssertEqual(diagnostics, [])
-        let all = ledger.tallies()
-        XCTAssertEqual(all[1][.lead], 2)
+        // This year's, up to today: what a kit home with show_stats says.
+        let (ledger, diagnostics, _) = read(text, today: Day("2026-01-03")!)
+        XCTAssertEqual(diagnostics.filter { $0.severity == .error }, [])
+        let year = ledger.thisYear
+        XCTAssertEqual(year[1][.lead], 1)
+        XCTAssertEqual(year[1][.deal], 1)
+        XCTAssertEqual(year[1].dealCents, 10_000)
+        XCTAssertEqual(year[0][.view], 0, "after today")
+        let all = read(text).ledger.thisYear
+        XCTAssertEqual(all[1][.lead], 1)
         XCTAssertEqual(all[1][.deal], 2)
         XCTAssertEqual(all[1].dealCents, 10_025)
         XCTAssertEqual(all[0][.view], 1)
         XCTAssertEqual(all[0][.thanked], 1)
-        let year = ledger.tallies(from: Day("2026-01-01")!, to: Day("2026-01-03")!)
-        XCTAssertEqual(year[1][.lead], 1)
-        XCTAssertEqual(year[1][.deal], 1)
-        XCTAssertEqual(year[1].dealCents, 10_000)
     }
 
     /// The sixth column links a referral's rows: the same source and prospect, case and outer
@@ -71,22 +87,22 @@ final class LedgerValidatorTests: XCTestCase {
             2026-01-07,cara,deal,900,signed,Omar Haddad
 
             """
-        let (ledger, diagnostics) = LedgerValidator.validate(text, sources: sources, today: today)
+        let (ledger, diagnostics, entries) = read(text)
         XCTAssertEqual(diagnostics, [])
         XCTAssertEqual(ledger.referrals, [
             Referral(source: 1, prospect: "Omar Haddad", note: "Omar, bakery"),
             Referral(source: 0, prospect: "Omar Haddad"),
             Referral(source: 0, prospect: "Lena Vogel", note: "we sent them one"),
         ])
-        XCTAssertEqual(ledger.entries.map(\.referral), [0, 1, 0, 2, -1, 0])
-        XCTAssertEqual(ledger.entries.map(\.stage), [.lead, .lead, .appointment, .given, .view, .deal])
-        XCTAssertEqual(ledger.tallies()[0][.lead], 1, "a referral given is not a lead")
-        XCTAssertEqual(ledger.tallies()[0][.given], 1)
+        XCTAssertEqual(entries.map(\.referral), [0, 1, 0, 2, -1, 0])
+        XCTAssertEqual(entries.map(\.stage), [.lead, .lead, .appointment, .given, .view, .deal])
+        XCTAssertEqual(ledger.thisYear[0][.lead], 1, "a referral given is not a lead")
+        XCTAssertEqual(ledger.thisYear[0][.given], 1)
         XCTAssertEqual(MemoryLayout<LedgerEntry>.stride, 32, "a million rows stay ~32 MB")
 
-        let five = LedgerValidator.validate("date,source,stage,value,note\n2026-01-02,cara,lead,,\n", sources: sources, today: today)
+        let five = read("date,source,stage,value,note\n2026-01-02,cara,lead,,\n")
         XCTAssertEqual(five.diagnostics, [])
-        XCTAssertEqual(five.ledger.entries.map(\.referral), [-1])
+        XCTAssertEqual(five.entries.map(\.referral), [-1])
         // Six fields under a five-column header are still one too many.
         let six = LedgerValidator.validate("date,source,stage,value,note\n2026-01-02,cara,lead,,,Omar\n", sources: sources, today: today)
         XCTAssertEqual(six.diagnostics.map(\.message), ["this row has 6 fields; a ledger row is date,source,stage,value,note (put a note that contains commas in double quotes)"])
@@ -114,8 +130,8 @@ final class LedgerValidatorTests: XCTestCase {
 
     func testAnEmptyLedgerHasNoRows() {
         for text in ["", "date,source,stage,value,note\n"] {
-            let (ledger, diagnostics) = LedgerValidator.validate(text, sources: sources, today: today)
-            XCTAssertEqual(ledger.entries.count, 0)
+            let (ledger, diagnostics, entries) = read(text)
+            XCTAssertEqual(entries.count, 0)
             XCTAssertEqual(diagnostics, [])
         }
     }
@@ -152,22 +168,71 @@ final class LedgerPiecesTests: XCTestCase {
             if n % 97 == 0 { text += "2026-02-30,nobody,leed,1\n\n" }
         }
         let today = Day("2026-11-23")!
-        let one = LedgerValidator.validate(text, sources: sources, today: today, pieces: 1)
+        let one = readLedger(text, sources: sources, today: today, pieces: 1)
         for pieces in [2, 3, 7] {
-            let many = LedgerValidator.validate(text, sources: sources, today: today, pieces: pieces)
+            let many = readLedger(text, sources: sources, today: today, pieces: pieces)
             XCTAssertEqual(many.diagnostics, one.diagnostics, "\(pieces) pieces")
-            XCTAssertEqual(many.ledger.entries, one.ledger.entries, "\(pieces) pieces")
+            XCTAssertEqual(many.entries, one.entries, "\(pieces) pieces")
             XCTAssertEqual(many.ledger.referrals, one.ledger.referrals, "\(pieces) pieces")
         }
         XCTAssertEqual(one.ledger.referrals.count, 100)
         XCTAssertEqual(one.diagnostics.count, 15, "\(one.diagnostics)")
         // An unclosed quote is an error at its line whatever the file's quotes add up to (here a
         // later row's quoted note closes it), and the rows after it are not read (issue 29).
-        let unclosed = LedgerValidator.validate(text + "2026-03-01,cara,lead,,\"never closed\n" + text, sources: sources, today: today, pieces: 2)
+        let unclosed = readLedger(text + "2026-03-01,cara,lead,,\"never closed\n" + text, sources: sources, today: today, pieces: 2)
         let line = text.utf8.filter { $0 == 0x0A }.count + 1
         XCTAssertEqual(unclosed.diagnostics.filter { $0.severity == .error }.last?.location.line, line)
         XCTAssertTrue(unclosed.diagnostics.last?.message.hasPrefix("a double quote opened on this line is closed on line") == true,
                       "\(unclosed.diagnostics.last?.message ?? "")")
-        XCTAssertEqual(unclosed.ledger.entries.count, one.ledger.entries.count, "the rows before it were read")
+        XCTAssertEqual(unclosed.entries.count, one.entries.count, "the rows before it were read")
+    }
+
+    /// Issue 29: a ledger kept by appending (rows in date order) is read once, its rows folded as
+    /// they come and not kept, in any number of pieces; one with a row out of order is read again,
+    /// keeping its rows to sort them, and gives the same as if it had been in order.
+    func testALedgerInDateOrderIsReadOnceAndOneOutOfOrderTwiceToTheSameEnd() {
+        let sources = [Source(slug: "bolt", name: "Bolt", segment: .partner, code: "BOLT-1"),
+                       Source(slug: "cara", name: "Cara", segment: .customer, code: "CARA")]
+        var rows: [String] = []
+        for n in 0..<600 {
+            let day = "2026-\(n < 300 ? "03" : "04")-\(10 + n % 300 / 20)"
+            rows.append("\(day),\(n % 3 == 0 ? "bolt" : "CARA"),\(n % 4 == 3 ? "deal" : "lead"),\(n % 4 == 3 ? "100" : ""),\"a, note\",P\(n / 4)")
+        }
+        let header = "date,source,stage,value,note,prospect\n"
+        let inOrder = header + rows.joined(separator: "\n") + "\n"
+        var readings = 0
+        func read(_ text: String, pieces: Int) -> (Ledger, [Diagnostic], [LedgerEntry]) {
+            var kept = KeptRows()
+            let (ledger, diagnostics) = LedgerValidator.validate(text, sources: sources, today: Day("2026-11-23")!, pieces: pieces) { _ in
+                readings += 1
+                kept = KeptRows()
+                return [kept]
+            }
+            return (ledger, diagnostics, kept.entries)
+        }
+        let one = read(inOrder, pieces: 1)
+        XCTAssertEqual(readings, 1, "read once")
+        XCTAssertEqual(one.2.count, 600)
+        XCTAssertEqual(one.0.rows, 600)
+        XCTAssertEqual(one.0.referrals.count, 300, "a prospect with each of two sources")
+        for pieces in [2, 5, 13] {
+            readings = 0
+            let many = read(inOrder, pieces: pieces)
+            XCTAssertEqual(readings, 1, "\(pieces) pieces: read once")
+            XCTAssertEqual(many.1, one.1)
+            XCTAssertEqual(many.2, one.2)
+            XCTAssertEqual(many.0.referrals, one.0.referrals)
+            XCTAssertEqual(many.0.thisYear, one.0.thisYear)
+        }
+        // The same rows with one moved back: read twice, the same rows in the same (date) order.
+        var moved = rows
+        moved.insert(moved.remove(at: 10), at: 400)
+        readings = 0
+        let outOfOrder = read(header + moved.joined(separator: "\n") + "\n", pieces: 3)
+        XCTAssertEqual(readings, 2, "read again, keeping its rows")
+        XCTAssertEqual(outOfOrder.2.map(\.days), one.2.map(\.days), "in date order")
+        XCTAssertEqual(outOfOrder.2.map { "\($0.days) \($0.stage) \($0.source) \($0.referral)" }.sorted(),
+                       one.2.map { "\($0.days) \($0.stage) \($0.source) \($0.referral)" }.sorted())
+        XCTAssertEqual(outOfOrder.0.thisYear, one.0.thisYear)
     }
 }

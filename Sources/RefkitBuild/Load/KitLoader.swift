@@ -35,8 +35,8 @@ public struct LoadedKit: Sendable {
     public var assets: [Asset] = []
     /// The bytes of every image asset (SVG, PNG, JPEG, GIF), by output path: what a logo may name.
     public var images: [String: [UInt8]] = [:]
-    /// `content/ledger.csv`'s text, when the kit keeps a ledger (checked by `LedgerValidator`).
-    public var ledger: String?
+    /// `content/ledger.csv`, read as it is checked (`LedgerValidator`), when the kit keeps a ledger.
+    public var ledger: LedgerInput?
     /// `content/process.yml`, parsed, when the kit maps its referral process.
     public var process: YAMLDocument?
     public var diagnostics: [Diagnostic] = []
@@ -109,7 +109,7 @@ public struct KitLoader: Sendable {
 
         // content/ledger.csv: the private ledger, which may be far larger than any page
         if fileSystem.kind(at: absolute(Ledger.file)) != nil {
-            kit.ledger = readText(Ledger.file, required: false, limit: Self.maximumLedgerSize, into: &kit)
+            kit.ledger = loadLedger(into: &kit)
         }
         if fileSystem.kind(at: absolute(ReferralProcess.file)) != nil,
            let text = readText(ReferralProcess.file, required: false, into: &kit) {

@@ -35,10 +35,10 @@ enum TextDecoding {
         return String(result)
     }
 
-    private static func invalidUTF8(in bytes: [UInt8], file: String) -> Diagnostic {
+    static func invalidUTF8(in bytes: [UInt8], file: String, lineOffset: Int = 0) -> Diagnostic {
         var parser = Unicode.UTF8.ForwardParser()
         var iterator = bytes.makeIterator()
-        var line = 1, column = 1
+        var line = 1 + lineOffset, column = 1
         loop: while true {
             switch parser.parseScalar(from: &iterator) {
             case .valid(let encoded):

@@ -36,9 +36,9 @@ public struct SiteRenderer: Sendable {
         self.kit = kit
         var stats: [String: Tally] = [:]
         if let ledger, kit.sources.contains(where: \.showStats) {
-            let tallies = ledger.tallies(from: Day(year: date.year, month: 1, day: 1), to: date)
+            // (The ledger was checked on the build date: its `thisYear` is 1 January to `date`.)
             for source in kit.sources where source.showStats {
-                if let index = ledger.index(of: source.slug) { stats[source.slug] = tallies[index] }
+                if let index = ledger.index(of: source.slug) { stats[source.slug] = ledger.thisYear[index] }
             }
         }
         self.stats = stats

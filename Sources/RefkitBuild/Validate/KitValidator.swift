@@ -45,8 +45,11 @@ public enum KitValidator {
     ///   - secret: `REFKIT_SECRET`, which an unlisted kit needs for its folder names.
     ///   - checkLedger: check `content/ledger.csv` even if no source shows its numbers (`check`, `report`).
     ///   - renderMode: how the compiled templates will render (`REFKIT_RENDER`).
+    ///   - ledgerFolds: what else is computed from the ledger's rows as they are read (the report's
+    ///     figures), made from the ledger's slugs and the kit's valid sources.
     public static func validate(_ loaded: LoadedKit, on date: Day, secret: String? = nil, checkLedger: Bool = false,
-                                renderMode: RenderMode = .shape) -> ValidatedKit {
+                                renderMode: RenderMode = .shape,
+                                ledgerFolds: (_ slugs: [String], _ sources: [Source]) -> [any LedgerFold] = { _, _ in [] }) -> ValidatedKit {
         let log = DiagnosticLog(loaded.diagnostics)
         let contentAssets = AssetIndex(loaded)
 
@@ -93,8 +96,9 @@ public enum KitValidator {
         var process: ReferralProcess?
         if checkLedger, let document = loaded.process { process = validateProcess(document, log: log) }
         if checkLedger || sources.contains(where: \.showStats) {
-            if let text = loaded.ledger {
-                let (checked, ledgerDiagnostics) = LedgerValidator.validate(text, sources: sources, unreadable: broken, today: date)
+            if let input = loaded.ledger {
+                let (checked, ledgerDiagnostics) = LedgerValidator.validate(input, sources: sources, unreadable: broken, today: date,
+                                                                            folds: { ledgerFolds($0, sources) })
                 ledger = checked
                 log.append(contentsOf: ledgerDiagnostics)
             } else {

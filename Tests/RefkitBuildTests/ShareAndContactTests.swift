@@ -35,6 +35,9 @@ final class ShareAndContactTests: XCTestCase {
             XCTAssertEqual(card["tel"], "tel:+15550100")
             XCTAssertEqual(card["url"], source.referralLink(in: kit.site), source.slug)
             XCTAssertTrue(card["note"]?.contains(source.name) == true && card["note"]?.contains(source.code) == true, "\(card)")
+            // Issue 33: the card is in the source's language (LANG, and its note's LANGUAGE).
+            XCTAssertEqual(card["lang"], kit.language(of: source), source.slug)
+            XCTAssertEqual(card["note_language"], kit.language(of: source), source.slug)
         }
         XCTAssertEqual(cards.first { $0["url"]?.contains("ref=BRIGHTSIDE") == true }?["note"],
                        "Recomendado por Brightside Coworking (código BRIGHTSIDE-COWORKING)", "the source's language")

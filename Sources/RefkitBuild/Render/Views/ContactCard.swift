@@ -9,7 +9,7 @@ extension SiteRenderer {
         let card = VCard(
             name: contact.name ?? site.name, organisation: site.name, isPerson: contact.name != nil,
             email: contact.email, phone: contact.phone, url: context.values["referral.link"]!, note: note,
-            language: site.language)
+            language: language(of: context.source))
         return OutputFile(path: OutputPlan.SourceFile.contactCard.path(in: context.folder), text: card.text)
     }
 }
@@ -24,7 +24,8 @@ struct VCard {
     var phone: String?
     var url: String
     var note: String
-    /// The language the business speaks (the site's), which vCard's `LANG` means.
+    /// The source's language, in which the card is written (its note) and read: `LANG`, and the
+    /// note's `LANGUAGE` (FORMAT.md v3: "`contact.vcf` carries the source's language").
     var language: String
 
     var text: String {
@@ -36,7 +37,7 @@ struct VCard {
             let digits = phone.filter(\.isASCII).filter { $0.isNumber || $0 == "+" }
             if !digits.isEmpty { lines.append("TEL;VALUE=uri;TYPE=work,voice:tel:\(digits)") }
         }
-        lines += ["URL:\(url)", "NOTE:\(Self.escape(note))", "END:VCARD"]
+        lines += ["URL:\(url)", "NOTE;LANGUAGE=\(language):\(Self.escape(note))", "END:VCARD"]
         return lines.map(Self.fold).joined(separator: "\r\n") + "\r\n"
     }
 

@@ -1,6 +1,6 @@
 #!/usr/bin/env python3
 """Reads vCards with a real parser (vobject, PyPI) and prints one JSON object per card: its
-version, name, organisation, e-mail, telephone, URL and note. Usage: read_vcards.py FILE ..."""
+version, name, organisation, e-mail, telephone, URL, note, language and the note's language. Usage: read_vcards.py FILE ..."""
 import json
 import sys
 
@@ -12,5 +12,6 @@ for path in sys.argv[1:]:
     value = lambda name: getattr(card, name).value if hasattr(card, name) else None
     org = value("org")
     print(json.dumps({"version": value("version"), "fn": value("fn"), "org": org if org is None else ";".join(org),
-                      "email": value("email"), "tel": value("tel"), "url": value("url"), "note": value("note")},
+                      "email": value("email"), "tel": value("tel"), "url": value("url"), "note": value("note"),
+                      "lang": value("lang"), "note_language": card.note.params.get("LANGUAGE", [None])[0] if hasattr(card, "note") else None},
                      ensure_ascii=False))

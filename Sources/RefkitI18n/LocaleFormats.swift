@@ -15,11 +15,13 @@ public final class LocaleFormats: @unchecked Sendable {
     private let numbers = NumberFormatter()
     private let days = DateFormatter()
     private var calendar = Calendar(identifier: .gregorian)
+    private let locale: Locale
     /// `Jan`…`Dec`, the language's way (`janv.`, `Jan.`).
     public let shortMonths: [String]
 
     private init(_ language: String) {
         let locale = Locale(identifier: Language.localeIdentifier(language))
+        self.locale = locale
         numbers.locale = locale
         numbers.numberStyle = .decimal
         calendar.timeZone = TimeZone(identifier: "UTC")!
@@ -43,6 +45,18 @@ public final class LocaleFormats: @unchecked Sendable {
         numbers.maximumFractionDigits = fractionDigits
         return numbers.string(from: number) ?? number.description
     }
+
+    /// An amount in hundredths as `currency` (ISO 4217) is written in the language: `184.000,50 €`
+    /// (de), `€184,000.50` (en), `184 000,50 zł` (pl), with the currency's own decimals (`¥184,001`).
+    /// Through Foundation's format styles (its `NumberFormatter` in currency style stops the
+    /// process on this platform).
+    public func money(_ cents: Int64, currency: String) -> String {
+        let amount = Decimal(cents) / 100
+        return amount.formatted(.currency(code: currency).locale(locale))
+    }
+
+    /// The ISO 4217 codes Foundation knows (`EUR`, `PLN`): what `site.yml`'s `currency` may be.
+    public static let currencies: Set<String> = Set(Locale.commonISOCurrencyCodes)
 
     /// A day and a time of day, the language's way: `Thursday, 14 January 2027 at 18:30` (en-GB),
     /// `Donnerstag, 14. Januar 2027 um 18:30`. The time is as written (no time zone moves it).

@@ -52,6 +52,8 @@ public struct Site: Sendable, Hashable {
     /// `ask_after_days`: a deal is followed this many days later by a results review with the new
     /// client, the moment to ask them for introductions (FORMAT.md, "Operating the referral process").
     public var askAfterDays = 90
+    /// `currency:` an ISO 4217 code (`EUR`): every amount is written as that currency.
+    public var currency: String?
     /// `timezone:` an IANA name (`Europe/Warsaw`): a seminar's `.ics` carries it as `TZID`.
     public var timeZone: String?
     /// Where `refkit deploy` publishes output/.

@@ -13,6 +13,9 @@ enum Formatting {
     /// The report's own words in the site's language (`ReportWords`).
     @TaskLocal static var words = ReportWords(language: "en")
 
+    /// `site.yml`'s `currency` (ISO 4217): amounts are written as it, in the site's language.
+    @TaskLocal static var currency: String?
+
     /// The site's language (its BCP 47 tag), the words'.
     static var language: String { words.language }
 
@@ -24,6 +27,7 @@ enum Formatting {
 
     /// Hundredths → "4,800" or "4,800.50".
     static func amount(_ cents: Int64) -> String {
+        if let currency { return LocaleFormats.of(language).money(cents, currency: currency) }
         let fraction = cents % 100
         guard language != "en" else {
             let whole = englishCount(Int(cents / 100))

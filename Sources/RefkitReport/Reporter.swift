@@ -118,9 +118,11 @@ public struct Reporter: Sendable {
         let data = ReportData(kit: kit, ledger: ledger, rows: rows ?? ReportData.Rows(slugs: ledger.slugs, sources: kit.sources, from: period.from, to: period.to),
                               process: validated.process, today: today)
         let kitURL: (Source) -> String = { $0.kitURL(in: kit.site, secret: request.secret) }
-        // Words, numbers and days in the site's language.
+        // Words, numbers, days and amounts (in the site's currency) in the site's language.
         let (page, calendar) = Formatting.$words.withValue(ReportWords(language: kit.site.language)) {
-            (ReportPage.html(data, site: kit.site, kitURL: kitURL), FollowUpCalendar.ics(data, site: kit.site, kitURL: kitURL))
+            Formatting.$currency.withValue(kit.site.currency) {
+                (ReportPage.html(data, site: kit.site, kitURL: kitURL), FollowUpCalendar.ics(data, site: kit.site, kitURL: kitURL))
+            }
         }
 
         // 5. write: each file to a temporary name, then renamed over the old one.

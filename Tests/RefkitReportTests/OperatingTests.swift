@@ -110,4 +110,21 @@ final class OperatingTests: XCTestCase {
         XCTAssertEqual(page.components(separatedBy: "<strong class=\"overdue\">").count - 1, 20, page)
         XCTAssertTrue(page.contains("<p class=\"muted\">Older reviews past due, not listed: 6.</p>"), page)
     }
+
+    /// Issue 33: with `currency:` in site.yml every amount of the report carries it, written the
+    /// site language's way (CLDR, through Foundation's format styles).
+    func testAmountsCarryTheSitesCurrencyInItsLanguage() throws {
+        let kit = try kit()
+        let site = kit + "/content/site.yml"
+        var text = try String(contentsOfFile: site, encoding: .utf8)
+        text = text.replacingOccurrences(of: "\nlanguage: en", with: "\nlanguage: pl") + "currency: PLN\n"
+        try text.write(toFile: site, atomically: true, encoding: .utf8)
+        let outcome = Reporter(dateResolver: BuildDateResolver(environment: [:], now: { 0 })).report(ReportRequest(kitDirectory: kit, date: "2026-11-23"))
+        _ = try outcome.result.get()
+        let page = try String(contentsOfFile: kit + "/private/report/index.html", encoding: .utf8)
+        let calendar = try String(contentsOfFile: kit + "/private/follow-up.ics", encoding: .utf8)
+        // Harbor's deals this year: 1,800 + 9,600 + 4,800 + 1,800 + 7,200 + … written in Polish, in złoty.
+        XCTAssertTrue(page.contains("\u{A0}zł</td>") || page.contains(" zł</td>"), page)
+        XCTAssertTrue(calendar.contains("zł"), calendar)
+    }
 }

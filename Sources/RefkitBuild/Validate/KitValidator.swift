@@ -23,7 +23,7 @@ public struct ValidatedKit: Sendable {
 public enum KitValidator {
     static let siteKeys = ["name", "url", "referral_url", "logo", "colors", "contact", "language", "campaign",
                            "rewards", "unlisted", "unsafe_html", "short_links", "follow_up", "deploy", "paper", "ask_after_days", "outputs",
-                           "timezone"]
+                           "timezone", "currency"]
     static let sourceKeys = ["name", "segment", "code", "contact", "brand", "message", "reward", "offers",
                              "language", "follow_up", "show_stats", "paper", "website", "listed"]
     /// Fields written one level too high, a common slip: where they belong.

@@ -1,3 +1,4 @@
+import RefkitI18n
 import RefkitModel
 import RefkitQR
 
@@ -70,7 +71,25 @@ extension KitValidator {
         site.outputs = outputs(fields)
         site.askAfterDays = askAfterDays ?? site.askAfterDays
         site.timeZone = timeZone(fields)
+        site.currency = currency(fields)
         return site
+    }
+
+    /// `currency:` an ISO 4217 code, in capitals (`EUR`, `PLN`).
+    static func currency(_ fields: FieldReader) -> String? {
+        guard let code = fields.string("currency") else { return nil }
+        guard !LocaleFormats.currencies.contains(code) else { return code }
+        var message = "'currency' must be an ISO 4217 code such as EUR, USD or PLN, not '\(code)'"
+        let symbols = ["€": "EUR", "$": "USD", "£": "GBP", "zł": "PLN", "kr": "SEK", "¥": "JPY", "euro": "EUR", "euros": "EUR", "dollar": "USD"]
+        if LocaleFormats.currencies.contains(code.uppercased()) {
+            message += "; write it in capitals: '\(code.uppercased())'"
+        } else if let meant = symbols[code.lowercased()] {
+            message += "; did you mean '\(meant)'?"
+        } else if let meant = closest(to: code.uppercased(), among: LocaleFormats.currencies.sorted()) {
+            message += "; did you mean '\(meant)'?"
+        }
+        fields.log.append(.error(message, at: fields.location(of: "currency")))
+        return nil
     }
 
     /// `timezone:` an IANA time zone name, as the tz database writes it (`Europe/Warsaw`).

@@ -43,6 +43,16 @@ final class ShareAndContactTests: XCTestCase {
                        "Recomendado por Brightside Coworking (código BRIGHTSIDE-COWORKING)", "the source's language")
     }
 
+    /// Issue 33: the example kit's own footer (a partial it overrides) speaks the reader's
+    /// language: only the view's words, no English sentence on a German source's pages.
+    func testTheExampleFooterIsInTheReadersLanguage() throws {
+        let (output, _) = try example()
+        let home = try String(contentsOfFile: output + "/kestrel-design/index.html", encoding: .utf8)
+        let footer = try XCTUnwrap(home.range(of: "<footer class=\"footer\">").map { String(home[$0.lowerBound...]) })
+        XCTAssertTrue(footer.contains("Empfehlungsmappe für Kestrel Design Studio"), footer)
+        XCTAssertFalse(footer.contains("Referral kit") || footer.contains("thank you"), footer)
+    }
+
     func testAContactCardEscapesWhatVCardGivesMeaningTo() throws {
         let kit = try copyOfKit("basic", self)
         let site = try String(contentsOfFile: kit + "/content/site.yml", encoding: .utf8)

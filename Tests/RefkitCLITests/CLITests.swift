@@ -310,6 +310,7 @@ final class CLITests: XCTestCase {
         XCTAssertEqual(try run(["init", "kit", "--language", "de-AT"], in: parent).status, 0)
         let table = try String(contentsOfFile: parent + "/kit/templates/i18n/de-AT.yml", encoding: .utf8)
         XCTAssertTrue(table.contains("\nnav_home: \"Start\"\n"), table)
+        XCTAssertTrue(table.hasSuffix("\n"), "a key appended with >> starts its own line")
         XCTAssertTrue(try String(contentsOfFile: parent + "/kit/content/site.yml", encoding: .utf8).contains("\nlanguage: de-AT "))
         let built = try run(["build", "--date", "2026-11-23"], in: parent + "/kit")
         XCTAssertEqual(built.status, 0, built.stderr)

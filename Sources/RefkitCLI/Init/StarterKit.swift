@@ -151,7 +151,9 @@ enum StarterKit {
     /// language refkit has no table for), as files a kit may change.
     static func templateFiles(language: String) -> [String: String] {
         let table = BuiltInWords.texts[language] ?? BuiltInWords.texts[Language.subtag(of: language)] ?? BuiltInWords.texts["en"]!
-        var files: [String: String] = ["templates/assets/refkit.css": DefaultTheme.css, "templates/i18n/\(language).yml": table]
+        // A table file ends with a line end, so a key appended with `>>` starts a line of its own.
+        var files: [String: String] = ["templates/assets/refkit.css": DefaultTheme.css,
+                                       "templates/i18n/\(language).yml": table.hasSuffix("\n") ? table : table + "\n"]
         for (name, text) in DefaultTemplates.all {
             let folder = DefaultTemplates.partials.contains(name) ? "templates/partials/" : "templates/"
             files[folder + name + ".mustache"] = text

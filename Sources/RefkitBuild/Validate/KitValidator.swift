@@ -89,7 +89,7 @@ public enum KitValidator {
                          assets: loaded.assets, unlisted: site?.unlisted ?? false, pdfs: site?.outputs.pdf ?? false, log: log)
         let words = validateWords(loaded.words, log: log)
         if let site {
-            checkLanguages(site: site, pages: pages, offers: offers.filter { $0.isValid(on: date) }, sources: sources,
+            checkLanguages(site: site, pages: pages, offers: offers.filter { $0.isValid(on: date) }, library: library, sources: sources,
                            words: words, loaded: loaded, log: log)
         }
         var ledger: Ledger?

@@ -53,13 +53,14 @@ extension KitValidator {
     }
 
     /// One warning per language in use (the sources' and the site's) whose readers get some of
-    /// refkit's words, or some pages or offers, in another language: which, and in which, at the
-    /// first source (or the site) that names the language.
-    static func checkLanguages(site: Site, pages: [Page], offers: [Offer], sources: [Source],
+    /// refkit's words, or some pages, offers or library pieces, in another language: which, and in
+    /// which, at the first source (or the site) that names the language.
+    static func checkLanguages(site: Site, pages: [Page], offers: [Offer], library: [LibraryPiece], sources: [Source],
                                words: [String: [String: String]], loaded: LoadedKit, log: DiagnosticLog) {
         let translations = Translations(overrides: words, siteLanguage: site.language)
         // What each source gets is the model's answer, translations included (`Kit.pages(for:)`).
-        let kit = Kit(site: site, pages: pages, offers: offers, sources: sources, assets: [])
+        var kit = Kit(site: site, pages: pages, offers: offers, sources: sources, assets: [])
+        kit.library = library
         var readers: [String: [Source]] = [site.language: []]
         for source in sources { readers[kit.language(of: source), default: []].append(source) }
         for (tag, group) in readers.sorted(by: { $0.key < $1.key }) {
@@ -84,12 +85,20 @@ extension KitValidator {
             let untranslatedOffers = Set(kindsOfReader.flatMap { kit.offers(for: $0) }.filter { offer in
                 Language.subtag(of: tag) != Language.subtag(of: site.language) && offers.contains { $0.file == offer.file }
             }.map(\.id))
-            if !untranslatedPages.isEmpty || !untranslatedOffers.isEmpty {
+            // Library pieces go to partners' customers: a partner's language is theirs.
+            let untranslatedPieces = Set(kindsOfReader.flatMap { kit.library(for: $0) }.filter { piece in
+                Language.subtag(of: tag) != Language.subtag(of: site.language) && library.contains { $0.file == piece.file }
+            }.map(\.id))
+            if !untranslatedPages.isEmpty || !untranslatedOffers.isEmpty || !untranslatedPieces.isEmpty {
                 let inOrder = pages.map(\.slug).filter(untranslatedPages.contains)
                 let what = [inOrder.isEmpty ? nil : "the pages \(list(inOrder))",
-                            untranslatedOffers.isEmpty ? nil : "the offers \(list(untranslatedOffers.sorted()))"]
-                    .compactMap { $0 }.joined(separator: " and ")
-                gaps.append("\(what) in '\(site.language)' (add content/kit/PAGE.\(tag).md or content/offers/ID.\(tag).md)")
+                            untranslatedOffers.isEmpty ? nil : "the offers \(list(untranslatedOffers.sorted()))",
+                            untranslatedPieces.isEmpty ? nil : "the library pieces \(list(untranslatedPieces.sorted()))"]
+                    .compactMap { $0 }
+                let files = [inOrder.isEmpty ? nil : "content/kit/PAGE.\(tag).md", untranslatedOffers.isEmpty ? nil : "content/offers/ID.\(tag).md",
+                             untranslatedPieces.isEmpty ? nil : "content/library/ID.\(tag).md"].compactMap { $0 }
+                let joined = what.count <= 2 ? what.joined(separator: " and ") : what.dropLast().joined(separator: ", ") + " and " + what.last!
+                gaps.append("\(joined) in '\(site.language)' (add \(files.joined(separator: " or ")))")
             }
             guard !gaps.isEmpty else { continue }
             let who = group.isEmpty ? "the directory page and the report read"

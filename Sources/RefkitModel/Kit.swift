@@ -115,10 +115,19 @@ public struct Contact: Sendable, Hashable {
 public struct Rewards: Sendable, Hashable {
     public var partners: String?
     public var customers: String?
+    /// `content/site.LANG.yml`'s rewards, by tag, what it omits taken from these.
+    public var translations: [String: Rewards] = [:]
     public init(partners: String? = nil, customers: String? = nil) {
         self.partners = partners
         self.customers = customers
     }
+
+    /// The rewards a reader of `tag` gets: the tag's translation, its language subtag's, or these.
+    public func translated(to tag: String) -> Rewards {
+        translations[tag] ?? translations[String(tag.prefix { $0 != "-" })] ?? self
+    }
+
+    public func reward(for segment: Segment) -> String? { segment == .partner ? partners : customers }
 }
 
 /// `site.yml`'s `follow_up: { partners: …, customers: … }`; by default partners monthly and
@@ -207,9 +216,10 @@ public struct Source: Sendable, Hashable {
         followUp ?? site.followUp.cadence(for: segment)
     }
 
-    /// The source's reward, or the site's reward for the source's segment.
+    /// The source's reward, or the site's reward for the source's segment in the source's
+    /// language (`content/site.LANG.yml`), else as `site.yml` writes it.
     public func resolvedReward(in site: Site) -> String? {
-        reward ?? (segment == .partner ? site.rewards.partners : site.rewards.customers)
+        reward ?? site.rewards.translated(to: language ?? site.language).reward(for: segment)
     }
 }
 

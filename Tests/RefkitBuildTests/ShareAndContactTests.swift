@@ -53,6 +53,16 @@ final class ShareAndContactTests: XCTestCase {
         XCTAssertFalse(footer.contains("Referral kit") || footer.contains("thank you"), footer)
     }
 
+    /// Issue 33: `content/site.de.yml` translates the site's reward for German readers; the
+    /// English one keeps site.yml's.
+    func testTheSitesRewardIsInTheReadersLanguage() throws {
+        let (output, _) = try example()
+        let german = try String(contentsOfFile: output + "/kestrel-design/index.html", encoding: .utf8)
+        XCTAssertTrue(german.contains("Ein Monat Buchhaltung gratis für Sie"), german)
+        let english = try String(contentsOfFile: output + "/adas-bakery/index.html", encoding: .utf8)
+        XCTAssertTrue(english.contains("A free month of bookkeeping for you"), english)
+    }
+
     func testAContactCardEscapesWhatVCardGivesMeaningTo() throws {
         let kit = try copyOfKit("basic", self)
         let site = try String(contentsOfFile: kit + "/content/site.yml", encoding: .utf8)

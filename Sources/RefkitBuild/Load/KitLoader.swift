@@ -18,6 +18,8 @@ public struct MarkdownDocument: Sendable, Hashable {
 /// parse could not make sense of is already a diagnostic here; nothing is skipped silently.
 public struct LoadedKit: Sendable {
     public var site: YAMLDocument?
+    /// `content/site.LANG.yml`: the site's texts for readers of LANG, by tag.
+    public var siteTranslations: [String: YAMLDocument] = [:]
     public var pages: [MarkdownDocument] = []
     public var offers: [MarkdownDocument] = []
     /// `content/library/*.md` and `content/network/*.md`.
@@ -83,6 +85,14 @@ public struct KitLoader: Sendable {
         // content/site.yml
         if let text = readText("content/site.yml", required: true, into: &kit) {
             kit.site = parseYAML(text, file: "content/site.yml", into: &kit)
+        }
+
+        // content/site.LANG.yml: the site's texts in other languages
+        for name in (try? fileSystem.contentsOfDirectory(at: absolute("content"))) ?? [] where name.hasPrefix("site.") && name.hasSuffix(".yml") && name.count > 9 {
+            let file = "content/\(name)", tag = String(name.dropFirst(5).dropLast(4))
+            if let text = readText(file, required: true, into: &kit), let document = parseYAML(text, file: file, into: &kit) {
+                kit.siteTranslations[tag] = document
+            }
         }
 
         // content/kit/*.md, content/offers/*.md, content/library/*.md and content/network/*.md

@@ -53,7 +53,8 @@ public enum KitValidator {
         let log = DiagnosticLog(loaded.diagnostics)
         let contentAssets = AssetIndex(loaded)
 
-        let site = loaded.site.flatMap { validateSite($0, assets: contentAssets, log: log) }
+        var site = loaded.site.flatMap { validateSite($0, assets: contentAssets, log: log) }
+        if let valid = site { site?.rewards.translations = validateSiteTranslations(loaded.siteTranslations, site: valid, log: log) }
         if let site, site.unlisted, (secret ?? "").isEmpty, let document = loaded.site {
             log.append(.error(
                 "unlisted: true needs the environment variable REFKIT_SECRET (the key that makes each kit's folder name unguessable)",

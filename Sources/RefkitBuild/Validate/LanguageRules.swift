@@ -89,14 +89,24 @@ extension KitValidator {
             let untranslatedPieces = Set(kindsOfReader.flatMap { kit.library(for: $0) }.filter { piece in
                 Language.subtag(of: tag) != Language.subtag(of: site.language) && library.contains { $0.file == piece.file }
             }.map(\.id))
-            if !untranslatedPages.isEmpty || !untranslatedOffers.isEmpty || !untranslatedPieces.isEmpty {
+            // The site's reward, for the sources of this language that show it (not their own).
+            let otherLanguage = Language.subtag(of: tag) != Language.subtag(of: site.language)
+            let translatedRewards = site.rewards.translations[tag] ?? site.rewards.translations[Language.subtag(of: tag)]
+            let untranslatedRewards = [Segment.partner, .customer].filter { segment in
+                otherLanguage && translatedRewards == nil && site.rewards.reward(for: segment) != nil
+                    && group.contains { $0.segment == segment && $0.reward == nil }
+            }
+            let rewardNames = untranslatedRewards.map { $0 == .partner ? "partners" : "customers" }.joined(separator: " and ")
+            if !untranslatedPages.isEmpty || !untranslatedOffers.isEmpty || !untranslatedPieces.isEmpty || !untranslatedRewards.isEmpty {
                 let inOrder = pages.map(\.slug).filter(untranslatedPages.contains)
                 let what = [inOrder.isEmpty ? nil : "the pages \(list(inOrder))",
                             untranslatedOffers.isEmpty ? nil : "the offers \(list(untranslatedOffers.sorted()))",
-                            untranslatedPieces.isEmpty ? nil : "the library pieces \(list(untranslatedPieces.sorted()))"]
+                            untranslatedPieces.isEmpty ? nil : "the library pieces \(list(untranslatedPieces.sorted()))",
+                            untranslatedRewards.isEmpty ? nil : "the \(rewardNames)' reward"]
                     .compactMap { $0 }
                 let files = [inOrder.isEmpty ? nil : "content/kit/PAGE.\(tag).md", untranslatedOffers.isEmpty ? nil : "content/offers/ID.\(tag).md",
-                             untranslatedPieces.isEmpty ? nil : "content/library/ID.\(tag).md"].compactMap { $0 }
+                             untranslatedPieces.isEmpty ? nil : "content/library/ID.\(tag).md",
+                             untranslatedRewards.isEmpty ? nil : "content/site.\(tag).yml"].compactMap { $0 }
                 let joined = what.count <= 2 ? what.joined(separator: " and ") : what.dropLast().joined(separator: ", ") + " and " + what.last!
                 gaps.append("\(joined) in '\(site.language)' (add \(files.joined(separator: " or ")))")
             }

@@ -55,6 +55,12 @@ public final class LocaleFormats: @unchecked Sendable {
         return amount.formatted(.currency(code: currency).locale(locale))
     }
 
+    /// A whole percentage the language's way (CLDR's percent pattern): `64%` (en), `64 %` (de, fr,
+    /// with a no-break space).
+    public func percent(_ whole: Int) -> String {
+        Decimal(whole).formatted(.percent.scale(1).locale(locale))
+    }
+
     /// The ISO 4217 codes Foundation knows (`EUR`, `PLN`): what `site.yml`'s `currency` may be.
     public static let currencies: Set<String> = Set(Locale.commonISOCurrencyCodes)
 

@@ -36,7 +36,7 @@ enum Conversion: Equatable {
     /// For a table cell: "42%", "not tracked" or "–".
     var cell: String {
         switch self {
-        case .rate(let percent): "\(percent)%"
+        case .rate(let percent): Formatting.percent(percent)
         case .notTracked: Formatting.text("not_tracked")
         case .nothing: "–"
         }
@@ -45,7 +45,7 @@ enum Conversion: Equatable {
     /// Beside a funnel bar: "42% of views", "views not tracked" or "–" (`step`: the stage above).
     func caption(of step: Stage) -> String {
         switch self {
-        case .rate(let percent): Formatting.text("rate_of_\(step.name)", ["rate": "\(percent)%"])
+        case .rate(let percent): Formatting.text("rate_of_\(step.name)", ["rate": Formatting.percent(percent)])
         case .notTracked: Formatting.text("not_tracked_\(step.name)")
         case .nothing: "–"
         }

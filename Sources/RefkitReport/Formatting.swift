@@ -25,6 +25,12 @@ enum Formatting {
         return LocaleFormats.of(language).integer(n)
     }
 
+    /// 64 → "64%" (en), "64 %" (de, fr): CLDR's percent pattern for the site's language.
+    static func percent(_ whole: Int) -> String {
+        guard language != "en" else { return "\(whole)%" }
+        return LocaleFormats.of(language).percent(whole)
+    }
+
     /// Hundredths → "4,800" or "4,800.50".
     static func amount(_ cents: Int64) -> String {
         if let currency { return LocaleFormats.of(language).money(cents, currency: currency) }

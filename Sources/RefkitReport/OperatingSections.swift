@@ -83,7 +83,7 @@ extension ReportPage {
 
     /// "63%", rounded half up; "–" of nothing.
     static func percent(_ part: Int, of whole: Int) -> String {
-        whole == 0 ? "–" : "\((part * 100 + whole / 2) / whole)%"
+        whole == 0 ? "–" : Formatting.percent((part * 100 + whole / 2) / whole)
     }
 
     /// Sources that sent or were given referrals in the period, those owed the most first.

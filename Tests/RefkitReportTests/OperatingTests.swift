@@ -127,4 +127,22 @@ final class OperatingTests: XCTestCase {
         XCTAssertTrue(page.contains("\u{A0}zł</td>") || page.contains(" zł</td>"), page)
         XCTAssertTrue(calendar.contains("zł"), calendar)
     }
+
+    /// Issue 33: percentages follow the language's pattern (CLDR): "64 %" in German and French,
+    /// with a no-break space; "64%" in English.
+    func testPercentagesAreWrittenTheLanguagesWay() throws {
+        for (language, space) in [("de", "\u{A0}"), ("fr", "\u{A0}"), ("en", "")] {
+            let kit = try kit()
+            let site = kit + "/content/site.yml"
+            let text = try String(contentsOfFile: site, encoding: .utf8).replacingOccurrences(of: "\nlanguage: en", with: "\nlanguage: \(language)")
+            try text.write(toFile: site, atomically: true, encoding: .utf8)
+            _ = try Reporter(dateResolver: BuildDateResolver(environment: [:], now: { 0 })).report(ReportRequest(kitDirectory: kit, date: "2026-11-23")).result.get()
+            let whole = try String(contentsOfFile: kit + "/private/report/index.html", encoding: .utf8)
+            // The text, not the style sheet's or the charts' lengths (`100%`).
+            let page = String(whole[whole.range(of: "</style>")!.upperBound...]).replacingOccurrences(of: "=\"100%\"", with: "")
+            let percentages = page.matches(of: /[0-9]+(\u{A0}?)%/).map { String($0.output.1) }
+            XCTAssertFalse(percentages.isEmpty, language)
+            XCTAssertEqual(Set(percentages), [space], "\(language): \(page.matches(of: /[0-9]+\u{A0}?%/).prefix(3).map { String($0.output) })")
+        }
+    }
 }

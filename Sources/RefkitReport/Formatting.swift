@@ -87,3 +87,8 @@ enum Formatting {
 
 /// Text for HTML and SVG (both XML-safe).
 func escape(_ text: String) -> String { HTMLEscaping.escape(text) }
+
+/// A name or other text the business typed, for HTML: escaped and isolated (`<bdi>`), so an
+/// Arabic name in an English sentence, or a Latin one in an Arabic sentence, keeps its own
+/// direction and the sentence's punctuation stays where it belongs.
+func isolated(_ text: String) -> String { "<bdi>" + HTMLEscaping.escape(text) + "</bdi>" }

@@ -13,16 +13,16 @@ extension ReportPage {
         guard !due.isEmpty else {
             html += "<p>\(t("no_review"))</p>\n"
             if let next = data.flow.nextReview {
-                html += "<p class=\"muted\">\(t("next_review", ["prospect": escape(next.prospect), "date": Formatting.day(next.day)]))</p>\n"
+                html += "<p class=\"muted\">\(t("next_review", ["prospect": isolated(next.prospect), "date": Formatting.day(next.day)]))</p>\n"
             }
             return html + "</div>\n"
         }
         html += "<p class=\"muted\">\(t("reviews_lead", ["days": Formatting.plural(site.askAfterDays, "days")]))</p>\n<ol class=\"todo\">\n"
         for review in due {
-            let item = t("review_item", ["date": Formatting.day(review.deal), "source": escape(review.source.name)])
+            let item = t("review_item", ["date": Formatting.day(review.deal), "source": isolated(review.source.name)])
             let when = review.day < data.today
                 ? "<strong class=\"overdue\">\(t("review_overdue", ["date": Formatting.day(review.day)]))</strong>" : Formatting.day(review.day)
-            html += "<li><strong>\(escape(review.prospect))</strong> — \(when) <span class=\"muted\">\(item)</span></li>\n"
+            html += "<li><strong>\(isolated(review.prospect))</strong> — \(when) <span class=\"muted\">\(item)</span></li>\n"
         }
         html += "</ol>\n"
         if data.flow.olderOverdue > 0 {
@@ -53,7 +53,7 @@ extension ReportPage {
             }
             let since = t("held_since", ["step": escape(held.step.name), "date": Formatting.day(held.since), "days": Formatting.plural(held.days, "days")])
             let within = t("within_count", ["count": Formatting.count(held.step.withinDays ?? 0)])
-            html += "<li><strong>\(escape(held.prospect))</strong> (\(escape(held.source.name))) — \(since) <span class=\"muted\">(\(within))</span></li>\n"
+            html += "<li><strong>\(isolated(held.prospect))</strong> (\(isolated(held.source.name))) — \(since) <span class=\"muted\">(\(within))</span></li>\n"
         }
         return html + "</ol>\n</section>\n"
     }
@@ -101,13 +101,13 @@ extension ReportPage {
         let owed = rows.filter { $0.source.segment == .partner && $0.period[.lead] > $0.period[.given] }
         html += owed.isEmpty
             ? "<p>\(t("owe_none"))</p>\n"
-            : "<p>\(t("owe_list", ["list": owed.map { "<strong>\(escape($0.source.name))</strong> (\(Formatting.count($0.period[.lead] - $0.period[.given])))" }.joined(separator: ", ")]))</p>\n"
+            : "<p>\(t("owe_list", ["list": owed.map { "<strong>\(isolated($0.source.name))</strong> (\(Formatting.count($0.period[.lead] - $0.period[.given])))" }.joined(separator: ", ")]))</p>\n"
         html += "<div class=\"scroll\" tabindex=\"0\"><table>\n<thead><tr><th>\(t("source"))</th><th>\(t("segment"))</th>"
             + "<th class=\"n\">\(t("received"))</th><th class=\"n\">\(t("given"))</th><th class=\"n\">\(t("owed"))</th>"
             + "<th class=\"n\">\(t("lead_to_deal"))</th><th class=\"n\">\(t("value_per_referral"))</th></tr></thead>\n<tbody>\n"
         for row in rows {
             let received = row.period[.lead], given = row.period[.given]
-            html += "<tr><th>\(escape(row.source.name))</th><td>\(t(row.source.segment.rawValue))</td>"
+            html += "<tr><th>\(isolated(row.source.name))</th><td>\(t(row.source.segment.rawValue))</td>"
             html += "<td class=\"n\">\(Formatting.count(received))</td><td class=\"n\">\(Formatting.count(given))</td>"
             html += "<td class=\"n\">\(received > given ? Formatting.count(received - given) : "–")</td>"
             html += "<td class=\"n\">\(Conversion(from: .lead, to: .deal, in: [row.period]).cell)</td>"
@@ -129,7 +129,7 @@ extension ReportPage {
         guard !rows.isEmpty else { return "" }
         var html = "<section>\n<h2>\(t("better"))</h2>\n<p class=\"muted\">\(t("better_lead"))</p>\n<ul class=\"hints\">\n"
         for row in rows {
-            html += "<li><strong>\(escape(row.source.name))</strong>: \(escape(hint(row, clients: data.flow.clients[row.source.slug] ?? [], kitURL: kitURL)))</li>\n"
+            html += "<li><strong>\(isolated(row.source.name))</strong>: \(escape(hint(row, clients: data.flow.clients[row.source.slug] ?? [], kitURL: kitURL)))</li>\n"
         }
         return html + "</ul>\n</section>\n"
     }

@@ -19,7 +19,7 @@ enum ReportPage {
         <body>
         <a class="skip" href="#main">\(t("skip"))</a>
         <header>
-        <h1>\(t("title", ["site": escape(site.name)]))</h1>
+        <h1>\(t("title", ["site": isolated(site.name)]))</h1>
         <p class="muted">\(t("made", ["from": Formatting.day(data.from), "to": Formatting.day(data.to), "today": Formatting.day(data.today)]))</p>
         </header>
         <main id="main">
@@ -63,7 +63,7 @@ enum ReportPage {
             html += "<p class=\"muted\">\(t("thanks_lead"))</p>\n<ol class=\"todo\">\n"
             for row in thanks {
                 let since = row.lastThanked.map { t("last_thanked", ["date": Formatting.day($0)]) } ?? t("never_thanked")
-                html += "<li><strong>\(escape(row.source.name))</strong> — \(Formatting.plural(row.leadsSinceThanks, "referrals")) <span class=\"muted\">(\(since))</span></li>\n"
+                html += "<li><strong>\(isolated(row.source.name))</strong> — \(Formatting.plural(row.leadsSinceThanks, "referrals")) <span class=\"muted\">(\(since))</span></li>\n"
             }
             html += "</ol>\n"
         }
@@ -79,7 +79,7 @@ enum ReportPage {
         html += "<ol class=\"todo\">\n"
         for row in shown {
             let contact = [row.source.contact.name, row.source.contact.phone ?? row.source.contact.email].compactMap { $0 }
-            html += "<li><strong>\(escape(row.source.name))</strong> — \(Formatting.day(row.nextFollowUp))"
+            html += "<li><strong>\(isolated(row.source.name))</strong> — \(Formatting.day(row.nextFollowUp))"
             if !contact.isEmpty { html += " <span class=\"muted\">\(escape(contact.joined(separator: ", ")))</span>" }
             html += "</li>\n"
         }
@@ -140,7 +140,7 @@ enum ReportPage {
             let last = row.lastActivity.map {
                 t("last_active_ago", ["date": Formatting.day($0), "days": Formatting.plural(data.to.daysSince1970 - $0.daysSince1970, "days")])
             } ?? t("nothing_recorded")
-            html += "<li><strong>\(escape(row.source.name))</strong> <span class=\"muted\">\(t(row.source.segment.rawValue)) · \(last)</span></li>\n"
+            html += "<li><strong>\(isolated(row.source.name))</strong> <span class=\"muted\">\(t(row.source.segment.rawValue)) · \(last)</span></li>\n"
         }
         return html + "</ul>\n</section>\n"
     }
@@ -152,7 +152,7 @@ enum ReportPage {
         var html = "<section>\n<h2>\(t("every_source"))</h2>\n<div class=\"scroll\" tabindex=\"0\"><table class=\"sources\">\n"
             + "<thead><tr><th>\(t("source"))</th><th>\(t("segment"))</th>\(tallyHeader)<th>\(t("last_active"))</th><th>\(t("next_follow_up"))</th></tr></thead>\n<tbody>\n"
         for row in rows {
-            html += "<tr><th><a href=\"\(escape(kitURL(row.source)))\">\(escape(row.source.name))</a></th><td>\(t(row.source.segment.rawValue))</td>\(tallyCells(row.period, sources: [row.period]))"
+            html += "<tr><th><a href=\"\(escape(kitURL(row.source)))\">\(isolated(row.source.name))</a></th><td>\(t(row.source.segment.rawValue))</td>\(tallyCells(row.period, sources: [row.period]))"
             html += "<td>\(row.lastActivity.map(Formatting.day) ?? "–")</td><td>\(Formatting.day(row.nextFollowUp))</td></tr>\n"
         }
         return html + "</tbody>\n</table></div>\n</section>\n"

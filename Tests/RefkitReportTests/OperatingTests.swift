@@ -29,11 +29,11 @@ final class OperatingTests: XCTestCase {
         let page = try report(try kit()).page
         // Held up at the first step, owned by Dana Lee: Ben Carter's lead of 20 Nov waited 3 days (within 2).
         XCTAssertTrue(page.contains("<h3>Dana Lee</h3>"), page)
-        XCTAssertTrue(page.contains("<li><strong>Ben Carter</strong> (Harbor Street Law) — Thank the source, call the prospect, since 20 Nov 2026: 3 days <span class=\"muted\">(within 2)</span></li>"), page)
+        XCTAssertTrue(page.contains("<li><strong><bdi>Ben Carter</bdi></strong> (<bdi>Harbor Street Law</bdi>) — Thank the source, call the prospect, since 20 Nov 2026: 3 days <span class=\"muted\">(within 2)</span></li>"), page)
         // Ivan Petrov signed through Kestrel on 6 Sep 2026: his results review is 90 days later.
-        XCTAssertTrue(page.contains("<li><strong>Ivan Petrov</strong> — 5 Dec 2026 <span class=\"muted\">client since 6 Sep 2026, referred by Kestrel Design Studio</span></li>"), page)
+        XCTAssertTrue(page.contains("<li><strong><bdi>Ivan Petrov</bdi></strong> — 5 Dec 2026 <span class=\"muted\">client since 6 Sep 2026, referred by <bdi>Kestrel Design Studio</bdi></span></li>"), page)
         // Harbor sent 14 and was given 2: the partner owed the most.
-        XCTAssertTrue(page.contains("Partners you owe a referral (they sent more than they were given; record one you give as a <code>given</code> row): <strong>Harbor Street Law</strong> (12)"), page)
+        XCTAssertTrue(page.contains("Partners you owe a referral (they sent more than they were given; record one you give as a <code>given</code> row): <strong><bdi>Harbor Street Law</bdi></strong> (12)"), page)
         XCTAssertTrue(page.contains("aria-label=\"The referral process, step by step\""))
     }
 
@@ -68,7 +68,7 @@ final class OperatingTests: XCTestCase {
         XCTAssertTrue(page.contains("<p>No results review falls due in the next 30 days.</p>"), page)
         XCTAssertFalse(calendar.contains("UID:review-"))
         // The hints fall back on the counts.
-        XCTAssertTrue(page.contains("<li><strong>Harbor Street Law</strong>: Thank you for your 14 introductions: 6 became clients. More like them, please.</li>"), page)
+        XCTAssertTrue(page.contains("<li><strong><bdi>Harbor Street Law</bdi></strong>: Thank you for your 14 introductions: 6 became clients. More like them, please.</li>"), page)
     }
 
     func testAskAfterDaysMovesEveryReview() throws {
@@ -80,7 +80,7 @@ final class OperatingTests: XCTestCase {
         // Ivan Petrov signed on 6 Sep 2026: reviewed 78 days later, today.
         XCTAssertTrue(calendar.contains("DTSTART;VALUE=DATE:20261123\r\nDTEND;VALUE=DATE:20261124\r\nSUMMARY:Results review with Ivan Petrov: ask for introductions\r\n"), calendar)
         XCTAssertTrue(page.contains("78 days after each deal"), page)
-        XCTAssertTrue(page.contains("<li><strong>Ivan Petrov</strong> — 23 Nov 2026 "), page)
+        XCTAssertTrue(page.contains("<li><strong><bdi>Ivan Petrov</bdi></strong> — 23 Nov 2026 "), page)
     }
 
     /// Issue 31: a results review past due stays on the page, marked overdue, until a row naming
@@ -90,7 +90,7 @@ final class OperatingTests: XCTestCase {
         let kit = try kit()
         var (page, calendar) = try report(kit)
         // Hannah Weiss signed through Brightside on 15 Jul 2026: her review fell due on 13 Oct.
-        XCTAssertTrue(page.contains("<li><strong>Hannah Weiss</strong> — <strong class=\"overdue\">overdue since 13 Oct 2026</strong> "), page)
+        XCTAssertTrue(page.contains("<li><strong><bdi>Hannah Weiss</bdi></strong> — <strong class=\"overdue\">overdue since 13 Oct 2026</strong> "), page)
         XCTAssertFalse(calendar.contains("Results review with Hannah Weiss"), "past due: on the page, not in the calendar")
         let ledger = kit + "/content/ledger.csv"
         let more = try String(contentsOfFile: ledger, encoding: .utf8)
@@ -101,7 +101,7 @@ final class OperatingTests: XCTestCase {
         XCTAssertFalse(page.contains("Hannah Weiss</strong> — "), "done: a row follows the deal")
         // Zed Later's review is on 30 Jan 2027, past the page's 30 days: in the calendar, and named as the next.
         XCTAssertTrue(calendar.contains("DTSTART;VALUE=DATE:20270130\r\nDTEND;VALUE=DATE:20270131\r\nSUMMARY:Results review with Zed Later"), calendar)
-        XCTAssertFalse(page.contains("<li><strong>Zed Later</strong>"), page)
+        XCTAssertFalse(page.contains("<li><strong><bdi>Zed Later</bdi></strong>"), page)
 
         // Years of reviews nobody closed: the latest 20 are listed, the rest counted.
         let old = (1...10).map { "2025-0\($0 % 9 + 1)-10,HARBOR,lead,,,Old \($0)\n2025-0\($0 % 9 + 1)-20,HARBOR,deal,100,,Old \($0)\n" }.joined()

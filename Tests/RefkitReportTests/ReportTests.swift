@@ -45,8 +45,8 @@ final class ReportTests: XCTestCase {
         _ = try reporter().report(ReportRequest(kitDirectory: kit, date: "2026-12-10", from: "2026-03-01", to: "2026-06-30")).result.get()
         try check(kit: kit, from: "2026-03-01", to: "2026-06-30", today: "2026-12-10")
         let page = try String(contentsOfFile: kit + "/private/report/index.html", encoding: .utf8)
-        XCTAssertFalse(page.contains("<strong>Kestrel Design Studio</strong> — 8 Dec 2026"), "8 Dec is before 10 Dec")
-        XCTAssertTrue(page.contains("<strong>Harbor Street Law</strong> — 13 Dec 2026"), "due in the seven days from 10 Dec")
+        XCTAssertFalse(page.contains("<strong><bdi>Kestrel Design Studio</bdi></strong> — 8 Dec 2026"), "8 Dec is before 10 Dec")
+        XCTAssertTrue(page.contains("<strong><bdi>Harbor Street Law</bdi></strong> — 13 Dec 2026"), "due in the seven days from 10 Dec")
     }
 
     private func check(kit: String, from: String, to: String, today: String) throws {

@@ -1,4 +1,5 @@
 import Foundation
+import RefkitI18n
 import RefkitLedger
 import RefkitModel
 
@@ -129,7 +130,17 @@ extension ReportPage {
         guard !rows.isEmpty else { return "" }
         var html = "<section>\n<h2>\(t("better"))</h2>\n<p class=\"muted\">\(t("better_lead"))</p>\n<ul class=\"hints\">\n"
         for row in rows {
-            html += "<li><strong>\(isolated(row.source.name))</strong>: \(escape(hint(row, clients: data.flow.clients[row.source.slug] ?? [], kitURL: kitURL)))</li>\n"
+            // Written to be sent: in the source's language (marked, where it is not the page's).
+            let language = row.source.language ?? Formatting.language
+            let line = Formatting.$words.withValue(ReportWords(language: language)) {
+                hint(row, clients: data.flow.clients[row.source.slug] ?? [], kitURL: kitURL)
+            }
+            var mark = ""
+            if language != Formatting.language {
+                mark = " lang=\"\(escape(language))\""
+                if Language.direction(of: language) != Language.direction(of: Formatting.language) { mark += " dir=\"\(Language.direction(of: language))\"" }
+            }
+            html += "<li\(mark)><strong>\(isolated(row.source.name))</strong>: \(escape(line))</li>\n"
         }
         return html + "</ul>\n</section>\n"
     }

@@ -37,6 +37,15 @@ final class OperatingTests: XCTestCase {
         XCTAssertTrue(page.contains("aria-label=\"The referral process, step by step\""))
     }
 
+    /// Issue 33: the lines written to be sent to a source are in its language, marked with it
+    /// where it is not the report's.
+    func testTheLinesForASourceAreInItsLanguage() throws {
+        let page = try report(try kit()).page
+        XCTAssertTrue(page.contains("<li lang=\"es\"><strong><bdi>Brightside Coworking</bdi></strong>: Gracias por sus 5 recomendaciones."), page)
+        XCTAssertTrue(page.contains("<li lang=\"de\"><strong><bdi>Kestrel Design Studio</bdi></strong>: Vielen Dank für Ihre 2 Empfehlungen."), page)
+        XCTAssertTrue(page.contains("<li><strong><bdi>Harbor Street Law</bdi></strong>: Thank you for your 14 introductions"), page)
+    }
+
     func testWithoutAProcessFileTheLedgersStagesStandIn() throws {
         let kit = try kit()
         try FileManager.default.removeItem(atPath: kit + "/content/process.yml")

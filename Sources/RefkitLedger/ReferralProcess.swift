@@ -31,8 +31,9 @@ public struct ReferralProcess: Sendable, Hashable {
         self.isWritten = isWritten
     }
 
-    /// Without a process.yml: the ledger's own stages, unowned, with no time limits.
+    /// Without a process.yml: the ledger's own stages, unowned, with no time limits; unnamed (an
+    /// empty name), so the report names each with its stage's word in its language.
     public static let stagesOnly = ReferralProcess(
-        steps: [Step(stage: .lead, name: "Lead"), Step(stage: .appointment, name: "Appointment"), Step(stage: .deal, name: "Deal")],
+        steps: [Step(stage: .lead, name: ""), Step(stage: .appointment, name: ""), Step(stage: .deal, name: "")],
         isWritten: false)
 }

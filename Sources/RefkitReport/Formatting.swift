@@ -25,6 +25,12 @@ enum Formatting {
         return LocaleFormats.of(language).integer(n)
     }
 
+    /// A step's name: as process.yml writes it, or (a step of the ledger's stages alone) its
+    /// stage's word in the report's language.
+    static func stepName(_ step: ReferralProcess.Step) -> String {
+        step.name.isEmpty ? text("stage_\(step.stage.name)") : step.name
+    }
+
     /// 64 → "64%" (en), "64 %" (de, fr): CLDR's percent pattern for the site's language.
     static func percent(_ whole: Int) -> String {
         guard language != "en" else { return "\(whole)%" }

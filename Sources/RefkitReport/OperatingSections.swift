@@ -52,7 +52,7 @@ extension ReportPage {
                 owner = .some(held.step.owner)
                 html += "<h3>\(held.step.owner.map(escape) ?? t("no_owner"))</h3>\n<ol class=\"todo\">\n"
             }
-            let since = t("held_since", ["step": escape(held.step.name), "date": Formatting.day(held.since), "days": Formatting.plural(held.days, "days")])
+            let since = t("held_since", ["step": escape(Formatting.stepName(held.step)), "date": Formatting.day(held.since), "days": Formatting.plural(held.days, "days")])
             let within = t("within_count", ["count": Formatting.count(held.step.withinDays ?? 0)])
             html += "<li><strong>\(isolated(held.prospect))</strong> (\(isolated(held.source.name))) — \(since) <span class=\"muted\">(\(within))</span></li>\n"
         }
@@ -73,7 +73,8 @@ extension ReportPage {
             + "<th class=\"n\">\(t("median_days"))</th></tr></thead>\n<tbody>\n"
         for figures in flow.steps {
             let step = figures.step
-            html += "<tr><th>\(escape(step.name))</th><td>\(step.stage.name)</td><td>\(escape(step.owner ?? "–"))</td>"
+            // The ledger's own word for the stage stays as written, beside the report's.
+            html += "<tr><th>\(escape(Formatting.stepName(step)))</th><td>\(t("stage_\(step.stage.name)")) (<code>\(step.stage.name)</code>)</td><td>\(escape(step.owner ?? "–"))</td>"
             html += "<td class=\"n\">\(step.withinDays.map { Formatting.plural($0, "days") } ?? "–")</td>"
             html += "<td class=\"n\">\(Formatting.count(figures.reached))</td>"
             html += "<td class=\"n\">\(figures.onToNext.map { "\(Formatting.count($0)) (\(Self.percent($0, of: figures.reached)))" } ?? "–")</td>"

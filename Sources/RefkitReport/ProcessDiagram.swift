@@ -14,7 +14,7 @@ extension Charts {
             let y = index * (box + gap)
             let step = figures.step
             svg += "<rect x=\"1\" y=\"\(y + 1)\" width=\"\(width - 2)\" height=\"\(box - 2)\" rx=\"6\" fill=\"#EFF6FF\" stroke=\"\(colors[step.stage] ?? "#2563EB")\" stroke-width=\"2\"/>"
-            for (number, line) in wrap("\(index + 1). \(step.name)", width: 36, lines: 2).enumerated() {
+            for (number, line) in wrap("\(index + 1). \(Formatting.stepName(step))", width: 36, lines: 2).enumerated() {
                 svg += "<text x=\"14\" y=\"\(y + 24 + number * 19)\" font-size=\"15\" font-weight=\"700\" fill=\"#1F2937\">\(escape(line))</text>"
             }
             var detail = step.owner.map { Formatting.text("owner_is", ["owner": $0]) } ?? Formatting.text("no_owner")

@@ -51,9 +51,22 @@ final class OperatingTests: XCTestCase {
         try FileManager.default.removeItem(atPath: kit + "/content/process.yml")
         let page = try report(kit).page
         XCTAssertTrue(page.contains("Map your own steps, with who owns each and how long it may take, in <code>content/process.yml</code>."), page)
-        XCTAssertTrue(page.contains("<tr><th>Lead</th><td>lead</td><td>–</td>"), page)
+        XCTAssertTrue(page.contains("<tr><th>Lead</th><td>Lead (<code>lead</code>)</td><td>–</td>"), page)
         XCTAssertTrue(page.contains("Map your process in <code>content/process.yml</code>, with the days each step may take"), page)
         XCTAssertFalse(page.contains("<h3>Dana Lee</h3>"))
+    }
+
+    /// Issue 33: without a process.yml the steps are the stages, named in the report's language.
+    func testWithoutAProcessFileTheStepsAreNamedInTheReportsLanguage() throws {
+        let kit = try kit()
+        try FileManager.default.removeItem(atPath: kit + "/content/process.yml")
+        let site = kit + "/content/site.yml"
+        try String(contentsOfFile: site, encoding: .utf8).replacingOccurrences(of: "\nlanguage: en", with: "\nlanguage: de")
+            .write(toFile: site, atomically: true, encoding: .utf8)
+        let page = try report(kit).page
+        XCTAssertTrue(page.contains("<tr><th>Anfrage</th><td>Anfrage (<code>lead</code>)</td><td>–</td>"), page)
+        XCTAssertTrue(page.contains(">2. Termin</text>"), page)
+        XCTAssertFalse(page.contains(">Appointment<") || page.contains(". Deal<"), page)
     }
 
     func testAFiveColumnLedgerStillReportsAndSaysWhatIsMissing() throws {

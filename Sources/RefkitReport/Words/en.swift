@@ -24,6 +24,9 @@ extension ReportWords {
         "reviews_lead": "Results reviews due in the next 30 days, {days} after each deal: ask the new client whom they know.",
         "review_item": "client since {date}, referred by {source}",
         "review_overdue": "overdue since {date}",
+        "stage_lead": "Lead",
+        "stage_appointment": "Appointment",
+        "stage_deal": "Deal",
         "older_overdue": "Older reviews past due, not listed: {count}.",
         // Figures and tables
         "views": "Views",

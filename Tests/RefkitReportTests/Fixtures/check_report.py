@@ -294,7 +294,7 @@ arrived = [r for r in referrals.values() if start <= r["arrived"] <= end]
 want_process = []
 for i, step in enumerate(steps):
     reached = sum(1 for r in arrived if furthest(r) >= i)
-    row = [step["name"], step["stage"], step.get("owner") or "–",
+    row = [step["name"], f'{step["stage"].capitalize()} ({step["stage"]})', step.get("owner") or "–",
            f"{count(step['within_days'])} day{'s' if step['within_days'] != 1 else ''}" if step.get("within_days") is not None and i + 1 < len(steps) else "–",
            count(reached)]
     if i + 1 < len(steps):

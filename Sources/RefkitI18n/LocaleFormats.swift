@@ -16,12 +16,15 @@ public final class LocaleFormats: @unchecked Sendable {
     private let days = DateFormatter()
     private var calendar = Calendar(identifier: .gregorian)
     private let locale: Locale
+    /// French writes the first of the month as an ordinal: `1er janvier` (CLDR writes `1 janvier`).
+    private let firstIsOrdinal: Bool
     /// `Jan`…`Dec`, the language's way (`janv.`, `Jan.`).
     public let shortMonths: [String]
 
     private init(_ language: String) {
         let locale = Locale(identifier: Language.localeIdentifier(language))
         self.locale = locale
+        firstIsOrdinal = Language.subtag(of: language) == "fr"
         numbers.locale = locale
         numbers.numberStyle = .decimal
         calendar.timeZone = TimeZone(identifier: "UTC")!
@@ -75,7 +78,7 @@ public final class LocaleFormats: @unchecked Sendable {
         days.dateStyle = .full
         days.timeStyle = .short
         defer { days.timeStyle = .none }
-        return days.string(from: date)
+        return ordinalFirst(days.string(from: date), day: day)
     }
 
     /// A day in the style asked for: `.long` `30 June 2027`, `.medium` `30 Jun 2027` (en-GB).
@@ -87,6 +90,13 @@ public final class LocaleFormats: @unchecked Sendable {
             return "\(year)-\(month)-\(day)"
         }
         days.dateStyle = style
-        return days.string(from: date)
+        let text = days.string(from: date)
+        return style == .short ? text : ordinalFirst(text, day: day)
+    }
+
+    /// `1 janvier` → `1er janvier` where the language writes the first so (French).
+    private func ordinalFirst(_ text: String, day: Int) -> String {
+        guard firstIsOrdinal, day == 1 else { return text }
+        return text.replacing(/(^|\s)1(\s)/, maxReplacements: 1) { "\($0.output.1)1er\($0.output.2)" }
     }
 }

@@ -39,6 +39,21 @@ final class TableTests: XCTestCase {
         XCTAssertEqual(Language.localeIdentifier("hi-IN-u-ca-indian-nu-deva"), "hi-IN@numbers=deva")
     }
 
+    /// Issue 33: what CLDR leaves to a language's typography: French writes the first of the month
+    /// `1er`; percentages and currencies follow the language's pattern.
+    func testTheFirstOfTheMonthInFrenchAndPercentagesAndCurrencies() {
+        let french = LocaleFormats.of("fr")
+        XCTAssertEqual(french.day(year: 2027, month: 1, day: 1, style: .long), "1er janvier 2027")
+        XCTAssertEqual(french.day(year: 2027, month: 1, day: 11, style: .long), "11 janvier 2027")
+        XCTAssertTrue(french.dayAndTime(year: 2027, month: 1, day: 1, hour: 18, minute: 0).contains(" 1er janvier 2027"))
+        XCTAssertEqual(LocaleFormats.of("fr-CA").day(year: 2027, month: 3, day: 1, style: .long), "1er mars 2027")
+        XCTAssertEqual(LocaleFormats.of("de").day(year: 2027, month: 1, day: 1, style: .long), "1. Januar 2027")
+        XCTAssertEqual(LocaleFormats.of("de").percent(64), "64\u{A0}%")
+        XCTAssertEqual(LocaleFormats.of("en").percent(64), "64%")
+        XCTAssertEqual(LocaleFormats.of("pl").money(18_400_050, currency: "PLN"), "184\u{A0}000,50\u{A0}zł")
+        XCTAssertEqual(LocaleFormats.of("en").money(18_400_050, currency: "EUR"), "€184,000.50")
+    }
+
     /// refkit reads its own tables without Yams: the reading must be Yams's.
     func testTheQuickReadingOfEveryTableIsYamssReading() throws {
         for language in shipped {

@@ -99,7 +99,7 @@ extension ReportWords {
         "calendar_name": "Nachfassen bei Empfehlungen · {site}",
         "follow_up_with": "Nachfassen bei {name}",
         "contact": "Kontakt: {who}",
-        "their_kit": "Ihre Mappe: {url}",
+        "their_kit": "Mappe der Quelle: {url}",
         "this_year": "Dieses Jahr ({year}): {views}, {referrals}, {appointments}, {clients}, Wert {value}.",
         "last_thanked_since": "Zuletzt gedankt am {date}; seitdem {referrals}.",
         "never_thanked_so_far": "Noch nie gedankt; bisher {referrals}.",

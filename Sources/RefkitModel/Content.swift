@@ -82,6 +82,9 @@ public struct Offer: Sendable, Hashable {
     public var body: MarkdownBody
     /// `ID.LANG.md` files, by tag: this offer for readers of that language, whole.
     public var translations: [String: Offer] = [:]
+    /// `amount:` what the offer is worth, in hundredths: `{{offer.amount}}` writes it in the
+    /// reader's language (as `site.yml`'s `currency` when it has one).
+    public var amountCents: Int64?
 
     public init(
         id: String, file: String, title: String, kind: OfferKind, value: String, code: String,

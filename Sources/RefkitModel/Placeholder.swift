@@ -6,6 +6,8 @@
 public enum Placeholder {
     /// Every field a placeholder may name (`PlaceholderField`'s names).
     public static let fields: [String] = PlaceholderField.allCases.map(\.rawValue)
+    /// An offer's own placeholder, in an offer that sets `amount`: its amount, written the reader's way.
+    public static let offerAmount = "offer.amount"
 
     /// The values every placeholder is filled with, for one source.
     public static func values(for source: Source, in site: Site) -> [String: String] {

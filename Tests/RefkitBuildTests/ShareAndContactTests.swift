@@ -63,6 +63,28 @@ final class ShareAndContactTests: XCTestCase {
         XCTAssertTrue(english.contains("A free month of bookkeeping for you"), english)
     }
 
+    /// Issue 33: an offer's `amount` is written by `{{offer.amount}}` in the reader's language,
+    /// as the site's `currency` when it has one; a translation carries the same amount.
+    func testAnOffersAmountIsWrittenTheReadersWayInTheSitesCurrency() throws {
+        let kit = try copyOfKit("basic", self)
+        try write("---\ntitle: A gift of {{offer.amount}}\nkind: gift-certificate\nvalue: \"{{offer.amount}} towards your first year\"\ncode: \"{{source.code}}-GIFT\"\namount: 250\n---\nWorth {{offer.amount}}.\n",
+                  to: kit + "/content/offers/gift.md")
+        try write("---\ntitle: Ein Geschenk über {{offer.amount}}\nvalue: \"{{offer.amount}} für Ihr erstes Jahr\"\n---\nIm Wert von {{offer.amount}}.\n",
+                  to: kit + "/content/offers/gift.de.md")
+        let partner = kit + "/content/sources/bolt-partners.yml"
+        try write(try String(contentsOfFile: partner, encoding: .utf8) + "language: de\n", to: partner)
+        let site = kit + "/content/site.yml"
+        let plain = try String(contentsOfFile: site, encoding: .utf8)
+        for (currency, german) in [(nil, "250"), ("EUR", "250,00\u{A0}€")] {
+            try write(plain + (currency.map { "currency: \($0)\n" } ?? ""), to: site)
+            let outcome = testBuilder().build(BuildRequest(kitDirectory: kit, date: fixtureDate))
+            XCTAssertNotNil(outcome.summary, "\(outcome.lines)")
+            let page = try String(contentsOfFile: kit + "/output/bolt-partners/offers/gift.html", encoding: .utf8)
+            XCTAssertTrue(page.contains("Ein Geschenk über \(german)"), page)
+            XCTAssertTrue(page.contains("Im Wert von \(german)."), page)
+        }
+    }
+
     func testAContactCardEscapesWhatVCardGivesMeaningTo() throws {
         let kit = try copyOfKit("basic", self)
         let site = try String(contentsOfFile: kit + "/content/site.yml", encoding: .utf8)

@@ -77,15 +77,15 @@ extension KitValidator {
 
     // MARK: - Placeholders
 
-    static func checkPlaceholders(in body: MarkdownBody, file: String, log: DiagnosticLog) {
+    static func checkPlaceholders(in body: MarkdownBody, file: String, also own: Set<String> = [], log: DiagnosticLog) {
         // A control character in a body cannot reach here: the loader refuses the file (`TextDecoding`).
         for occurrence in Placeholder.scan(body.text) {
             report(occurrence, at: SourceLocation(file: file, line: body.firstLine + occurrence.lineOffset,
-                                                  column: occurrence.column + 1), log: log)
+                                                  column: occurrence.column + 1), also: own, log: log)
         }
     }
 
-    static func checkPlaceholders(in fields: FieldReader, keys: [String]) {
+    static func checkPlaceholders(in fields: FieldReader, keys: [String], also own: Set<String> = []) {
         let log = fields.log
         for key in keys {
             guard let node = fields.value(key) else { continue }
@@ -101,14 +101,19 @@ extension KitValidator {
                     let column = occurrence.lineOffset == 0 ? scalar.location.column + (plain ? 0 : 1) + occurrence.column : 1
                     report(occurrence, at: SourceLocation(file: scalar.location.file,
                                                           line: scalar.location.line + occurrence.lineOffset,
-                                                          column: column), log: log)
+                                                          column: column), also: own, log: log)
                 }
             }
         }
     }
 
-    static func report(_ occurrence: Placeholder.Occurrence, at location: SourceLocation, log: DiagnosticLog) {
-        guard !Placeholder.fields.contains(occurrence.name) else { return }
+    /// - Parameter own: the placeholders this file has besides every file's (`offer.amount`).
+    static func report(_ occurrence: Placeholder.Occurrence, at location: SourceLocation, also own: Set<String> = [], log: DiagnosticLog) {
+        guard !Placeholder.fields.contains(occurrence.name), !own.contains(occurrence.name) else { return }
+        if occurrence.name == Placeholder.offerAmount {
+            log.append(.error("{{\(Placeholder.offerAmount)}} is an offer's amount: only an offer that sets 'amount' has it", at: location))
+            return
+        }
         var message = "unknown placeholder {{\(occurrence.name)}}"
         if let suggestion = Placeholder.suggestion(for: occurrence.name) { message += "; did you mean {{\(suggestion)}}?" }
         log.append(.error(message, at: location))

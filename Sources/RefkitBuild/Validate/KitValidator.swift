@@ -32,7 +32,7 @@ public enum KitValidator {
     static let sourceMoved = ["logo": "brand.logo", "colors": "brand.colors", "primary": "brand.colors.primary",
                               "accent": "brand.colors.accent", "email": "contact.email", "phone": "contact.phone"]
     static let pageKeys = ["title", "kind", "order", "audience", "phrases", "steps", "messages", "summary"]
-    static let offerKeys = ["title", "kind", "value", "code", "expires", "starts", "audience", "terms"]
+    static let offerKeys = ["title", "kind", "value", "code", "expires", "starts", "audience", "terms", "amount"]
     static let contactKeys = ["name", "email", "phone"]
     static let colorKeys = ["primary", "accent"]
     /// Names refkit writes at the top of output/ (now or in a feature to come): a source's folder

@@ -20,8 +20,11 @@ extension KitValidator {
             let starts = day(fields, "starts")
             let audience = fields.choice("audience", Audience.self) ?? .all
             let terms = fields.string("terms")
-            checkPlaceholders(in: fields, keys: ["title", "value", "code", "terms"])
-            checkPlaceholders(in: document.body, file: document.file, log: log)
+            let amount = amountCents(fields)
+            // `{{offer.amount}}`: only in an offer that sets `amount`.
+            let own: Set<String> = amount == nil ? [] : [Placeholder.offerAmount]
+            checkPlaceholders(in: fields, keys: ["title", "value", "code", "terms"], also: own)
+            checkPlaceholders(in: document.body, file: document.file, also: own, log: log)
             if let starts, let expires, expires < starts {
                 log.append(.error("'expires' (\(expires)) is before 'starts' (\(starts))", at: fields.location(of: "expires")))
             } else if let expires, expires < date {
@@ -36,9 +39,24 @@ extension KitValidator {
                                             at: fields.location(of: "starts")))
             }
             guard let title, let kind, let value, let code else { continue }
-            offers.append(Offer(id: id, file: document.file, title: title, kind: kind, value: value, code: code,
-                                expires: expires, starts: starts, audience: audience, terms: terms, body: document.body))
+            var offer = Offer(id: id, file: document.file, title: title, kind: kind, value: value, code: code,
+                              expires: expires, starts: starts, audience: audience, terms: terms, body: document.body)
+            offer.amountCents = amount
+            offers.append(offer)
         }
         return offers.sorted { $0.id < $1.id }
+    }
+
+    /// `amount: 250` or `250.50`: digits with up to two decimals, no currency sign (that is
+    /// `site.yml`'s `currency`), in hundredths.
+    static func amountCents(_ fields: FieldReader) -> Int64? {
+        guard let node = fields.value("amount") else { return nil }
+        guard case .scalar(let text, _) = node.value, let match = text.wholeMatch(of: /([0-9]{1,12})(?:\.([0-9]{1,2}))?/) else {
+            fields.log.append(.error("'amount' must be a number such as 250 or 250.50 (no currency sign: set 'currency' in content/site.yml)",
+                                     at: fields.location(of: "amount")))
+            return nil
+        }
+        let fraction = match.output.2.map { $0.count == 1 ? Int64($0)! * 10 : Int64($0)! } ?? 0
+        return Int64(match.output.1)! * 100 + fraction
     }
 }

@@ -56,8 +56,8 @@ extension KitValidator {
             item.file = document.file
             item.body = document.body
             item.translations = [:]
-            checkPlaceholders(in: fields, keys: rule.translate(fields, &item))
-            checkPlaceholders(in: document.body, file: document.file, log: log)
+            checkPlaceholders(in: fields, keys: rule.translate(fields, &item), also: item.ownPlaceholders)
+            checkPlaceholders(in: document.body, file: document.file, also: item.ownPlaceholders, log: log)
             items[index].translations[translation.tag] = item
         }
         return items
@@ -83,7 +83,7 @@ extension KitValidator {
     /// words are translated.
     static var offerTranslation: TranslationRule<Offer> {
         TranslationRule(what: "offer", short: "offer", folder: "content/offers", keys: offerKeys,
-                        fixed: ["kind", "code", "expires", "starts", "audience"], name: { $0 }, identity: \.id) { fields, offer in
+                        fixed: ["kind", "code", "expires", "starts", "audience", "amount"], name: { $0 }, identity: \.id) { fields, offer in
             offer.title = fields.string("title") ?? offer.title
             offer.value = fields.string("value") ?? offer.value
             offer.terms = fields.string("terms") ?? offer.terms
@@ -97,6 +97,16 @@ protocol Translatable {
     var file: String { get set }
     var body: MarkdownBody { get set }
     var translations: [String: Self] { get set }
+    /// Placeholders of its own, besides every file's (an offer's `offer.amount`).
+    var ownPlaceholders: Set<String> { get }
+}
+
+extension Translatable {
+    var ownPlaceholders: Set<String> { [] }
+}
+
+extension Offer {
+    var ownPlaceholders: Set<String> { amountCents == nil ? [] : [Placeholder.offerAmount] }
 }
 
 extension Page: Translatable {}

@@ -11,13 +11,25 @@ extension SiteRenderer {
         for (offer, offerView) in zip(context.offers, context.builtOffers[1]!) {
             var view = baseView(context, depth: 2, currentPage: nil)
             view.offer = offerView
-            view.content = offerBodies[offer.file]!.fill(context.values)
+            view.content = offerBodies[offer.file]!.fill(values(of: offer, context.values, language: language(of: context.source)))
             jobs.append(Job(template: "offer", path: OutputPlan.SourceFile.offer(id: offer.id).path(in: context.folder), view: view))
         }
         return jobs
     }
 
+    /// The placeholder values of one offer's texts: the source's, and the offer's amount written
+    /// in the reader's language (as the site's currency when it has one).
+    func values(of offer: Offer, _ values: [String: String], language: String) -> [String: String] {
+        guard let cents = offer.amountCents else { return values }
+        let formats = LocaleFormats.of(language)
+        var values = values
+        values[Placeholder.offerAmount] = kit.site.currency.map { formats.money(cents, currency: $0) }
+            ?? formats.number(NSDecimalNumber(mantissa: UInt64(cents), exponent: -2, isNegative: false), fractionDigits: cents % 100 == 0 ? 0 : 2)
+        return values
+    }
+
     func offerView(_ offer: Offer, values: [String: String], language: String, urlPrefix: String) -> OfferView {
+        let values = self.values(of: offer, values, language: language)
         let starts = offer.starts.flatMap { dayTexts[language]?[$0] }
         let expires = offer.expires.flatMap { dayTexts[language]?[$0] }
         let words = words(for: language)

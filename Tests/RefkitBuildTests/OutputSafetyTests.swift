@@ -169,7 +169,7 @@ final class OutputSafetyTests: XCTestCase {
     }
 
     static let exampleWarnings = [
-        "content/sources/brightside-coworking.yml:7:11: warning: 1 source reads 'es' with the pages how-to-refer, what-happens-next, partner-programme and the offers tax-health-check in 'en' (add content/kit/PAGE.es.md or content/offers/ID.es.md)",
+        "content/sources/brightside-coworking.yml:7:11: warning: 1 source reads 'es' with the pages how-to-refer, what-happens-next, partner-programme, the offers tax-health-check and the library pieces tax-season-seminar, year-end-checklist in 'en' (add content/kit/PAGE.es.md or content/offers/ID.es.md or content/library/ID.es.md)",
         "content/sources/kestrel-design.yml:5:11: warning: 1 source reads 'de' with the pages who-to-refer, what-to-listen-for, how-to-refer, what-happens-next, tell-a-friend and the offers first-month-free in 'en' (add content/kit/PAGE.de.md or content/offers/ID.de.md)",
     ]
 }

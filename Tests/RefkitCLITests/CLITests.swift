@@ -255,7 +255,7 @@ final class CLITests: XCTestCase {
         XCTAssertEqual(reported.status, 0, reported.stderr)
         XCTAssertFalse(reported.stderr.contains("error"), reported.stderr)
         let report = try String(contentsOfFile: kit + "/private/report/index.html", encoding: .utf8)
-        XCTAssertTrue(report.contains("<tr><th>Thank the source, call the prospect</th><td>lead</td><td>Your Name</td>"), report)
+        XCTAssertTrue(report.contains("<tr><th>Thank the source, call the prospect</th><td>Lead (<code>lead</code>)</td><td>Your Name</td>"), report)
 
         // The copied templates are the built-ins: without them the site is the same.
         try FileManager.default.moveItem(atPath: kit + "/templates", toPath: parent + "/templates-aside")

@@ -85,6 +85,25 @@ final class ShareAndContactTests: XCTestCase {
         }
     }
 
+    /// Issue 33 (WCAG 3.1.2, Language of Parts): text in another language than its page's carries
+    /// its own `lang`; translated text does not; the handout quotes phrases with their own marks.
+    func testTextInAnotherLanguageCarriesItsOwn() throws {
+        let (output, _) = try example()
+        func read(_ path: String) throws -> String { try String(contentsOfFile: output + "/" + path, encoding: .utf8) }
+        // Kestrel reads German; its pages are English.
+        XCTAssertTrue(try read("kestrel-design/who-to-refer.html").contains("<article class=\"article\" lang=\"en\">"))
+        XCTAssertTrue(try read("kestrel-design/index.html").contains("<a href=\"who-to-refer.html\" lang=\"en\">"))
+        let handout = try read("kestrel-design/handout.html")
+        XCTAssertTrue(handout.contains("<ul class=\"sheet__phrases\" lang=\"en\"><li><span class=\"clamp2\">\u{201C}"), handout)
+        // Its reward is translated (content/site.de.yml): no lang of its own.
+        XCTAssertTrue(try read("kestrel-design/index.html").contains("<span>Ein Monat Buchhaltung gratis"))
+        // Brightside reads Spanish: its translated page has none, its English library piece has one.
+        XCTAssertTrue(try read("brightside-coworking/who-to-refer.html").contains("<article class=\"article\">"))
+        XCTAssertTrue(try read("brightside-coworking/library/year-end-checklist.html").contains("<h1 lang=\"en\">"))
+        // An English reader's pages carry none.
+        XCTAssertEqual(try read("harbor-street-law/index.html").components(separatedBy: " lang=").count - 1, 1, "only <html lang>")
+    }
+
     func testAContactCardEscapesWhatVCardGivesMeaningTo() throws {
         let kit = try copyOfKit("basic", self)
         let site = try String(contentsOfFile: kit + "/content/site.yml", encoding: .utf8)

@@ -116,7 +116,7 @@ public struct SiteRenderer: Sendable {
         }
         let context = SourceContext(
             folder: folder, source: source, values: values, pages: pages, offers: offers, qr: qr,
-            pageViews: pages.map { pageView($0, values: values) }, site: site, brand: brand, offerViews: offerViews,
+            pageViews: pages.map { pageView($0, values: values, reader: language) }, site: site, brand: brand, offerViews: offerViews,
             builtOffers: builtOffers, sourceView: Built(sourceView(source)),
             words: Built(wordsView(for: source, language: language)))
         // One line per output: each is built in its own file under Views/.

@@ -55,7 +55,7 @@ extension DefaultTemplates {
     <ul>
       <li><a href="{{home}}"{{#is_home}} aria-current="page"{{/is_home}}>{{t.nav_home}}</a></li>
       {{#pages}}
-      <li><a href="{{url}}"{{#current}} aria-current="page"{{/current}}>{{title}}</a></li>
+      <li><a href="{{url}}"{{{lang_attr}}}{{#current}} aria-current="page"{{/current}}>{{title}}</a></li>
       {{/pages}}
     </ul>
   </nav>

@@ -20,8 +20,8 @@ extension DefaultTemplates {
 <main id="main" class="library">
 <article class="library__article">
   <p class="library__kind">{{#library_piece.is_seminar}}{{t.library_seminar}}{{/library_piece.is_seminar}}{{^library_piece.is_seminar}}{{t.library_guide}}{{/library_piece.is_seminar}}</p>
-  <h1>{{library_piece.title}}</h1>
-  {{#library_piece.summary}}<p class="lead">{{library_piece.summary}}</p>{{/library_piece.summary}}
+  <h1{{{library_piece.lang_attr}}}>{{library_piece.title}}</h1>
+  {{#library_piece.summary}}<p class="lead"{{{library_piece.lang_attr}}}>{{library_piece.summary}}</p>{{/library_piece.summary}}
   {{#library_piece.is_seminar}}
   <dl class="seminar">
     <div><dt>{{t.seminar_when}}</dt><dd><time datetime="{{library_piece.when}}">{{library_piece.when_text}}</time> · {{library_piece.duration_text}}</dd></div>
@@ -29,7 +29,7 @@ extension DefaultTemplates {
   </dl>
   <p class="seminar__actions"><a class="button" href="{{referral.link}}">{{t.seminar_register}}</a> <a href="{{library_piece.calendar_url}}" download>{{t.seminar_calendar}}</a></p>
   {{/library_piece.is_seminar}}
-  <div class="prose">
+  <div class="prose"{{{library_piece.lang_attr}}}>
 {{{content}}}
   </div>
 </article>

@@ -9,11 +9,11 @@ extension DefaultTemplates {
   <h1>{{#source.contact.name}}{{t.greeting_person}}{{/source.contact.name}}{{^source.contact.name}}{{t.greeting_source}}{{/source.contact.name}}</h1>
   <p class="lead">{{t.home_lead}}</p>
   {{#source.message}}<blockquote class="message"><p>{{source.message}}</p>{{#site.contact.name}}<footer>— {{site.contact.name}}, {{site.name}}</footer>{{/site.contact.name}}</blockquote>{{/source.message}}{{#stats}}<p class="stats"><strong>{{text}}</strong></p>{{/stats}}
-  {{#source.reward}}<p class="reward"><span class="reward__label">{{t.reward_label}}</span> {{source.reward}}</p>{{/source.reward}}
+  {{#source.reward}}<p class="reward"><span class="reward__label">{{t.reward_label}}</span> <span{{{source.reward_lang_attr}}}>{{source.reward}}</span></p>{{/source.reward}}
 </section>
 <section class="cards" aria-label="{{t.kit_contents}}">
   {{#pages}}
-  <a class="card" href="{{url}}">
+  <a class="card" href="{{url}}"{{{lang_attr}}}>
     <h2>{{title}}</h2>
     {{#summary}}<p>{{summary}}</p>{{/summary}}
   </a>
@@ -24,7 +24,7 @@ extension DefaultTemplates {
   <h2 id="offers-title">{{t.offers_heading}}</h2>
   <ul class="offer-list">
     {{#offers}}
-    <li><a href="{{url}}"><strong>{{value}}</strong></a> <span class="muted">{{title}} · {{t.code_label}} <span class="code" style="--chars:{{code_length}}">{{code}}</span>{{#until_text}} · {{until_text}}{{/until_text}}</span></li>
+    <li><a href="{{url}}"><strong{{{lang_attr}}}>{{value}}</strong></a> <span class="muted"><span{{{lang_attr}}}>{{title}}</span> · {{t.code_label}} <span class="code" style="--chars:{{code_length}}">{{code}}</span>{{#until_text}} · {{until_text}}{{/until_text}}</span></li>
     {{/offers}}
   </ul>
 </section>
@@ -35,7 +35,7 @@ extension DefaultTemplates {
   <p>{{t.library_lead}}</p>
   <ul class="offer-list">
     {{#library}}
-    <li><a href="{{url}}"><strong>{{title}}</strong></a> <span class="muted">{{#is_seminar}}{{t.library_seminar}} · {{when_text}}{{/is_seminar}}{{^is_seminar}}{{t.library_guide}}{{/is_seminar}}</span></li>
+    <li><a href="{{url}}"><strong{{{lang_attr}}}>{{title}}</strong></a> <span class="muted">{{#is_seminar}}{{t.library_seminar}} · {{when_text}}{{/is_seminar}}{{^is_seminar}}{{t.library_guide}}{{/is_seminar}}</span></li>
     {{/library}}
   </ul>
 </section>
@@ -44,7 +44,7 @@ extension DefaultTemplates {
 <section class="library-list" aria-labelledby="posts-title">
   <h2 id="posts-title">{{t.network_posts_heading}}</h2>
   <ul class="offer-list">
-    {{#posts}}<li><a href="{{url}}">{{title}}</a> <span class="muted"><time datetime="{{date}}">{{date_text}}</time></span></li>{{/posts}}
+    {{#posts}}<li><a href="{{url}}"{{{lang_attr}}}>{{title}}</a> <span class="muted"><time datetime="{{date}}">{{date_text}}</time></span></li>{{/posts}}
   </ul>
 </section>
 {{/has_posts}}
@@ -63,7 +63,7 @@ extension DefaultTemplates {
 {{$title}}{{page.title}} · {{site.name}}{{/title}}
 {{$bodyclass}}page page--{{page.kind}}{{/bodyclass}}
 {{$content}}
-<article class="article">
+<article class="article"{{{page.lang_attr}}}>
   <h1>{{page.title}}</h1>
   {{#page.summary}}<p class="lead">{{page.summary}}</p>{{/page.summary}}
   {{#page.has_phrases}}
@@ -95,18 +95,18 @@ extension DefaultTemplates {
 <article class="voucher voucher--{{offer.kind}}">
   <p class="voucher__kind">{{#offer.is_gift_certificate}}{{t.gift_certificate}}{{/offer.is_gift_certificate}}{{#offer.is_coupon}}{{t.coupon}}{{/offer.is_coupon}}</p>
   {{#offer.is_gift_certificate}}<p class="voucher__from">{{t.gift_from}}</p>{{/offer.is_gift_certificate}}
-  <h1 class="voucher__value">{{offer.value}}</h1>
-  <p class="voucher__title">{{offer.title}}</p>
+  <h1 class="voucher__value"{{{offer.lang_attr}}}>{{offer.value}}</h1>
+  <p class="voucher__title"{{{offer.lang_attr}}}>{{offer.title}}</p>
   <p class="voucher__code">{{t.quote_code}} <strong class="code" style="--chars:{{offer.code_length}}">{{offer.code}}</strong></p>
   {{#offer.validity_text}}<p class="voucher__dates">{{offer.validity_text}}</p>{{/offer.validity_text}}
-  <div class="prose">
+  <div class="prose"{{{offer.lang_attr}}}>
 {{{content}}}
   </div>
   <div class="voucher__redeem">
     <div class="qr">{{{referral.qr_svg}}}</div>
     <p class="voucher__link">{{t.scan_or_go_to}} <a href="{{referral.printed_link}}" dir="ltr">{{referral.printed_link}}</a>{{t.scan_and_quote}}</p>
   </div>
-  {{#offer.terms}}<p class="voucher__terms">{{offer.terms}}</p>{{/offer.terms}}
+  {{#offer.terms}}<p class="voucher__terms"{{{offer.lang_attr}}}>{{offer.terms}}</p>{{/offer.terms}}
 </article>
 <p class="cutline" aria-hidden="true">✂ {{t.cut_line}}</p>
 {{/content}}

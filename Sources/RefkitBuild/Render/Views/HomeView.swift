@@ -12,7 +12,7 @@ extension SiteRenderer {
         home.stats = statsView(context.source)
         home.library = libraryEntries(context)
         // A partner's home lists its posts on the network blog.
-        home.posts = kit.posts(by: context.source).map { postView($0, toBlog: "../network/") }
+        home.posts = kit.posts(by: context.source).map { postView($0, toBlog: "../network/", reader: language(of: context.source)) }
         jobs.append(Job(template: "home", path: OutputPlan.SourceFile.home.path(in: context.folder), view: home))
         return jobs
     }

@@ -144,11 +144,15 @@ struct SourceFacts: ViewModel {
     var signedBy: String?
     var reward: String?
 
+    /// ` lang="…"` when the reward is not in the source's language (`site.yml`'s, untranslated).
+    var rewardLangAttr = ""
+
     static let fields: [ViewField<Self>] = [
         .text("name") { $0.name }, .text("slug") { $0.slug }, .text("segment") { $0.segment },
         .text("code") { $0.code }, .number("code_length") { $0.code.count }, .object("contact") { $0.contact },
         .flag("is_partner") { $0.isPartner }, .flag("is_customer") { $0.isCustomer },
         .text("message") { $0.message }, .text("signed_by") { $0.signedBy }, .text("reward") { $0.reward },
+        .text("reward_lang_attr") { $0.rewardLangAttr },
     ]
 
     static let about: [String: String] = [
@@ -163,6 +167,7 @@ struct SourceFacts: ViewModel {
         "message": "the business's personal note to the source",
         "signed_by": "who signs the note (the business's contact and name)",
         "reward": "what the source gets for a referral, in its language",
+        "reward_lang_attr": "` lang=\"…\"` (and `dir`) when the reward is `site.yml`'s, untranslated for the source's language, else empty",
     ]
 }
 

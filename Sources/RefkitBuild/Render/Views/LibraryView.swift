@@ -52,7 +52,8 @@ extension SiteRenderer {
             when: seminar.map { String(format: "%@T%02d:%02d", $0.day.description, $0.hour, $0.minute) },
             durationText: seminar.map { words.text("seminar_duration", ["minutes": LocaleFormats.of(language).integer($0.duration)]) },
             place: seminar.map { Placeholder.fill($0.place, with: context.values) },
-            calendarURL: seminar.map { _ in "\(piece.id).ics" })
+            calendarURL: seminar.map { _ in "\(piece.id).ics" },
+            langAttr: langAttribute(textLanguage(of: piece.file), reader: language))
     }
 }
 
@@ -76,12 +77,15 @@ struct LibraryPieceView: ViewModel {
     /// The seminar's `ID.ics`, from its page.
     var calendarURL: String?
 
+    /// ` lang="…"` when its text is not in the reader's language.
+    var langAttr = ""
+
     static let fields: [ViewField<Self>] = [
         .text("id") { $0.id }, .text("title") { $0.title }, .text("summary") { $0.summary }, .text("kind") { $0.kind },
         .flag("is_seminar") { $0.kind == LibraryKind.seminar.rawValue }, .text("url") { $0.url },
         .text("shared_by") { $0.sharedBy }, .text("website") { $0.website }, .text("when_text") { $0.whenText },
         .text("when") { $0.when }, .text("duration_text") { $0.durationText }, .text("place") { $0.place },
-        .text("calendar_url") { $0.calendarURL },
+        .text("calendar_url") { $0.calendarURL }, .text("lang_attr") { $0.langAttr },
     ]
 
     static let about: [String: String] = [
@@ -98,5 +102,6 @@ struct LibraryPieceView: ViewModel {
         "duration_text": "a seminar's length, in words",
         "place": "where a seminar is held",
         "calendar_url": "a seminar's `.ics` invitation, relative to this file",
+        "lang_attr": "` lang=\"…\"` (and `dir`) when its text is not in the reader's language, else empty",
     ]
 }

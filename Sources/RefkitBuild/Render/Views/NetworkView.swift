@@ -65,7 +65,8 @@ extension SiteRenderer {
     }
 
     /// A post as the blog and its author's home show it; `toBlog` leads to `output/network/`.
-    func postView(_ post: NetworkPost, toBlog: String) -> PostView {
+    /// Posts are in the site's language; `reader` is the language of the page showing it.
+    func postView(_ post: NetworkPost, toBlog: String, reader: String? = nil) -> PostView {
         let author = post.author.flatMap { slug in kit.sources.first { $0.slug == slug } }
         let root = toBlog + "../"
         let branding = Branding(site: kit.site, source: author, logos: kit.logos)
@@ -77,7 +78,8 @@ extension SiteRenderer {
             author: AuthorView(
                 name: name, byline: words(for: kit.site.language).text("network_by", ["author": name]),
                 logo: logo.map { LogoView($0, url: root + $0.path, alt: name, place: .header) },
-                color: branding.primary, website: author?.website, isBusiness: author == nil))
+                color: branding.primary, website: author?.website, isBusiness: author == nil),
+            langAttr: langAttribute(kit.site.language, reader: reader ?? kit.site.language))
     }
 }
 
@@ -117,9 +119,13 @@ struct PostView: ViewModel {
     var url: String
     var author: AuthorView
 
+    /// ` lang="…"` when the post (in the site's language) is shown on a page in another.
+    var langAttr = ""
+
     static let fields: [ViewField<Self>] = [
         .text("slug") { $0.slug }, .text("title") { $0.title }, .text("summary") { $0.summary }, .text("date") { $0.date },
         .text("date_text") { $0.dateText }, .text("url") { $0.url }, .object("author") { $0.author },
+        .text("lang_attr") { $0.langAttr },
     ]
 
     static let about: [String: String] = [
@@ -130,6 +136,7 @@ struct PostView: ViewModel {
         "date_text": "its date written the site's way",
         "url": "its page, relative to this file",
         "author": "who wrote it",
+        "lang_attr": "` lang=\"…\"` (and `dir`) when the post is shown on a page in another language, else empty",
     ]
 }
 

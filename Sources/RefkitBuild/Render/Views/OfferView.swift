@@ -45,7 +45,8 @@ extension SiteRenderer {
             url: urlPrefix + OutputPlan.SourceFile.offer(id: offer.id).path, terms: offer.terms.map { Placeholder.fill($0, with: values) },
             expires: offer.expires?.description, expiresText: expires,
             starts: offer.starts?.description, startsText: starts, validityText: validity,
-            untilText: expires.map { words.text("offer_until", ["date": $0]) })
+            untilText: expires.map { words.text("offer_until", ["date": $0]) },
+            langAttr: langAttribute(textLanguage(of: offer.file), reader: language))
     }
 }
 
@@ -65,6 +66,8 @@ struct OfferView: ViewModel {
     var validityText: String?
     /// `until 31 December 2027`, for a list of offers.
     var untilText: String?
+    /// ` lang="…"` when its text is not in the reader's language.
+    var langAttr = ""
 
     static let fields: [ViewField<Self>] = [
         .text("id") { $0.id }, .text("title") { $0.title }, .text("kind") { $0.kind.rawValue },
@@ -73,6 +76,7 @@ struct OfferView: ViewModel {
         .text("expires") { $0.expires }, .text("expires_text") { $0.expiresText },
         .text("starts") { $0.starts }, .text("starts_text") { $0.startsText },
         .text("validity_text") { $0.validityText }, .text("until_text") { $0.untilText },
+        .text("lang_attr") { $0.langAttr },
     ]
 
     static let about: [String: String] = [
@@ -92,6 +96,7 @@ struct OfferView: ViewModel {
         "starts_text": "that day, written the reader's way",
         "validity_text": "the offer's validity as a sentence in the reader's language",
         "until_text": "\"valid until …\" in the reader's language",
+        "lang_attr": "` lang=\"…\"` (and `dir`) when its text is not in the reader's language, else empty",
     ]
 }
 

@@ -15,12 +15,14 @@ extension SiteRenderer {
         return jobs
     }
 
-    func pageView(_ page: Page, values: [String: String]) -> PageView {
-        PageView(
+    func pageView(_ page: Page, values: [String: String], reader: String) -> PageView {
+        var view = PageView(
             title: Placeholder.fill(page.title, with: values), slug: page.slug, kind: page.kind,
             phrases: page.phrases.map { Placeholder.fill($0, with: values) },
             steps: page.steps.map { Placeholder.fill($0, with: values) },
             summary: page.summary.map { Placeholder.fill($0, with: values) })
+        view.langAttr = langAttribute(textLanguage(of: page.file), reader: reader)
+        return view
     }
 }
 
@@ -35,6 +37,8 @@ struct PageView: ViewModel {
     /// In `pages`: the page's address from the file showing it, and whether it is that file.
     var url: String?
     var current: Bool?
+    /// ` lang="…"` when its text is not in the reader's language (`LanguageOfParts.swift`).
+    var langAttr = ""
 
     /// `is_page`, `is_ideal_client`, …: true for the page's own kind, absent for the others.
     private static let kindFlags: [ViewField<Self>] = PageKind.allCases.map { kind in
@@ -47,6 +51,7 @@ struct PageView: ViewModel {
         .flag("has_phrases") { !$0.phrases.isEmpty }, .flag("has_steps") { !$0.steps.isEmpty },
     ] + kindFlags + [
         .text("summary") { $0.summary }, .text("url") { $0.url }, .flag("current") { $0.current },
+        .text("lang_attr") { $0.langAttr },
     ]
 
     static let about: [String: String] = [
@@ -66,5 +71,6 @@ struct PageView: ViewModel {
         "summary": "the page's one-sentence summary",
         "url": "the page's file, relative to this one",
         "current": "true in the navigation on the page being rendered",
+        "lang_attr": "` lang=\"…\"` (and `dir`) when its text is not in the reader's language, else empty: `<article{{{page.lang_attr}}}>`",
     ]
 }

@@ -64,7 +64,8 @@ extension SiteRenderer {
             isCustomer: source.segment == .customer, message: source.message,
             // A customer is often their own contact: the e-mail then never signs "Maria Schäfer / Maria Schäfer".
             signedBy: source.contact.name.flatMap { $0 != source.name ? $0 : nil },
-            reward: source.resolvedReward(in: kit.site))
+            reward: source.resolvedReward(in: kit.site),
+            rewardLangAttr: langAttribute(rewardLanguage(of: source), reader: language(of: source)))
     }
 
     func contactView(_ contact: Contact) -> ContactView {

@@ -244,8 +244,12 @@ final class CLITests: XCTestCase {
         XCTAssertEqual(built.status, 0, built.stderr)
         // It builds at once, and says which sample text is still to be replaced (one warning a file).
         XCTAssertEqual(built.stderr, """
-            content/kit/02-what-to-listen-for.md:6:5: warning: 'phrases[1]' still holds the sample text refkit init or new wrote: write your own, or it is published as it is
-            content/offers/welcome.md:4:8: warning: 2 fields ('value', 'terms') still hold the sample text refkit init or new wrote: write your own, or it is published as it is
+            content/kit/01-who-to-refer.md:6:1: warning: the Markdown text still holds the sample text refkit init or new wrote: write your own, or it is published as it is
+            content/kit/02-what-to-listen-for.md:6:5: warning: 'phrases[1]' and the Markdown text still hold the sample text refkit init or new wrote: write your own, or it is published as it is
+            content/kit/03-how-to-refer.md:10:1: warning: the Markdown text still holds the sample text refkit init or new wrote: write your own, or it is published as it is
+            content/kit/04-what-happens-next.md:6:1: warning: the Markdown text still holds the sample text refkit init or new wrote: write your own, or it is published as it is
+            content/kit/05-about-us.md:5:1: warning: the Markdown text still holds the sample text refkit init or new wrote: write your own, or it is published as it is
+            content/offers/welcome.md:4:8: warning: 2 fields ('value', 'terms') and the Markdown text still hold the sample text refkit init or new wrote: write your own, or it is published as it is
             content/site.yml:2:7: warning: 6 fields ('name', 'contact.name', 'contact.email', 'contact.phone', 'rewards.partners', 'rewards.customers') still hold the sample text refkit init or new wrote: write your own, or it is published as it is
 
             """)

@@ -14,11 +14,41 @@ public enum StarterText {
     public static let offerTerms = "Your conditions: new clients only, one per business…"
     public static let starterPhrase = "List the phrases your best clients said before they hired you."
 
+    /// The Markdown texts of the pages and the offer `refkit init` writes: guidance, never content.
+    public static let whoToReferBody = """
+    Describe the clients you do your best work for: their size, their trade, the moment in
+    their life or business when they need you. Be specific enough that {{source.name}} can
+    think of a name while reading.
+
+    | A great fit | Not a fit |
+    |---|---|
+    | Who you love working with | Who you would send elsewhere |
+    """
+    public static let listenForBody = """
+    When {{source.name}} hears one of these, that is the moment to mention {{site.name}}.
+    """
+    public static let howToReferBody = """
+    The easiest introduction is an e-mail with [your referral link]({{referral.link}}) in it.
+    """
+    public static let whatHappensNextBody = """
+    1. Say how quickly you get in touch, and how.
+    2. Say what the first conversation is like.
+    3. Say how you thank {{source.name}} when it works out.
+    """
+    public static let aboutUsBody = """
+    A plain page. Use `audience: partners` or `audience: customers` in the front matter to
+    show a page to only one kind of source.
+    """
+    public static let welcomeOfferBody = """
+    What the offer is and how to use it. Add `expires: 2027-12-31` to the front matter to end it.
+    """
+
     /// What `refkit new` writes is in `StarterWords`, in each language.
     static let all = Set([businessName, contactName, contactEmail, contactPhone, partnerReward, customerReward, starterOfferValue,
                           offerTerms, starterPhrase] + StarterWords.values)
     /// Whole Markdown texts `refkit new` writes, compared with a file's text less its outer spaces.
-    static let bodies = Set(StarterWords.bodies)
+    static let bodies = Set(StarterWords.bodies + [whoToReferBody, listenForBody, howToReferBody, whatHappensNextBody, aboutUsBody,
+                                                  welcomeOfferBody].map { $0.trimmingSpaces() })
 }
 
 extension KitValidator {

@@ -60,13 +60,7 @@ enum StarterKit {
             kind: ideal-client
             summary: One sentence describing your best client, so anyone can picture them.
             ---
-            Describe the clients you do your best work for: their size, their trade, the moment in
-            their life or business when they need you. Be specific enough that {{source.name}} can
-            think of a name while reading.
-
-            | A great fit | Not a fit |
-            |---|---|
-            | Who you love working with | Who you would send elsewhere |
+            \(StarterText.whoToReferBody)
 
             """,
         "content/kit/02-what-to-listen-for.md": """
@@ -79,7 +73,7 @@ enum StarterKit {
               - "Write them as they said them, in their words, not yours."
               - "Three to six is plenty: the handout shows the first six."
             ---
-            When {{source.name}} hears one of these, that is the moment to mention {{site.name}}.
+            \(StarterText.listenForBody)
 
             """,
         "content/kit/03-how-to-refer.md": """
@@ -92,7 +86,7 @@ enum StarterKit {
               - "Send them your link, or ask them to quote your code {{source.code}}."
               - "Copy {{site.contact.name}} ({{site.contact.email}}) if you would like us to call them."
             ---
-            The easiest introduction is an e-mail with [your referral link]({{referral.link}}) in it.
+            \(StarterText.howToReferBody)
 
             """,
         "content/kit/04-what-happens-next.md": """
@@ -101,9 +95,7 @@ enum StarterKit {
             kind: what-happens-next
             summary: What you do with a referral, and how the referrer hears about it.
             ---
-            1. Say how quickly you get in touch, and how.
-            2. Say what the first conversation is like.
-            3. Say how you thank {{source.name}} when it works out.
+            \(StarterText.whatHappensNextBody)
 
             """,
         "content/kit/05-about-us.md": """
@@ -111,8 +103,7 @@ enum StarterKit {
             title: About us
             summary: A page every source gets; delete it, or write anything you like here.
             ---
-            A plain page. Use `audience: partners` or `audience: customers` in the front matter to
-            show a page to only one kind of source.
+            \(StarterText.aboutUsBody)
 
             """,
         "content/offers/welcome.md": """
@@ -124,7 +115,7 @@ enum StarterKit {
             audience: all
             terms: "\(StarterText.offerTerms)"
             ---
-            What the offer is and how to use it. Add `expires: 2027-12-31` to the front matter to end it.
+            \(StarterText.welcomeOfferBody)
 
             """,
         "content/sources/example-partner.yml": """

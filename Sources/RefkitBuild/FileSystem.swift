@@ -99,19 +99,31 @@ public struct DiskFileSystem: FileSystem {
         return names.sorted()
     }
 
+    /// `path` opened for reading, if it is a regular file: opened without blocking, so a FIFO or a
+    /// device (even behind a symlink) is refused instead of waiting forever for a writer. The
+    /// caller closes the descriptor.
+    private func openRegularFile(_ path: String) throws(FileSystemError) -> (descriptor: Int32, info: stat) {
+        let descriptor = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC)
+        guard descriptor >= 0 else { throw FileSystemError(path: path, reason: "cannot read file: \(errnoText())") }
+        var info = stat()
+        guard fstat(descriptor, &info) == 0 else {
+            close(descriptor)
+            throw FileSystemError(path: path, reason: "cannot read file")
+        }
+        guard info.st_mode & S_IFMT == S_IFREG else {
+            close(descriptor)
+            throw FileSystemError(path: path, reason: info.st_mode & S_IFMT == S_IFDIR
+                                  ? "it is a folder, not a file" : "not a regular file (a FIFO, socket or device)")
+        }
+        return (descriptor, info)
+    }
+
     /// Straight into an array: no `Data` in between (a build reads thousands of small files).
     /// Only regular files: opened without blocking, so a FIFO or a device (even behind a symlink)
     /// is refused instead of waiting forever for a writer.
     public func readFile(at path: String) throws(FileSystemError) -> [UInt8] {
-        let descriptor = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC)
-        guard descriptor >= 0 else { throw FileSystemError(path: path, reason: "cannot read file: \(errnoText())") }
+        let (descriptor, info) = try openRegularFile(path)
         defer { close(descriptor) }
-        var info = stat()
-        guard fstat(descriptor, &info) == 0 else { throw FileSystemError(path: path, reason: "cannot read file") }
-        guard info.st_mode & S_IFMT == S_IFREG else {
-            throw FileSystemError(path: path, reason: info.st_mode & S_IFMT == S_IFDIR
-                                  ? "it is a folder, not a file" : "not a regular file (a FIFO, socket or device)")
-        }
         // One byte more than the size: the end of the file shows in the same call.
         var failure: Int32 = 0
         var bytes = [UInt8](unsafeUninitializedCapacity: Int(info.st_size) + 1) { buffer, count in
@@ -140,15 +152,8 @@ public struct DiskFileSystem: FileSystem {
     }
 
     public func readBlocks(at path: String, _ body: ([UInt8]) -> Bool) throws(FileSystemError) -> Int {
-        let descriptor = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC)
-        guard descriptor >= 0 else { throw FileSystemError(path: path, reason: "cannot read file: \(errnoText())") }
+        let (descriptor, _) = try openRegularFile(path)
         defer { close(descriptor) }
-        var info = stat()
-        guard fstat(descriptor, &info) == 0 else { throw FileSystemError(path: path, reason: "cannot read file") }
-        guard info.st_mode & S_IFMT == S_IFREG else {
-            throw FileSystemError(path: path, reason: info.st_mode & S_IFMT == S_IFDIR
-                                  ? "it is a folder, not a file" : "not a regular file (a FIFO, socket or device)")
-        }
         var total = 0, failure: Int32 = 0
         while true {
             let block = [UInt8](unsafeUninitializedCapacity: 1 << 20) { buffer, count in

@@ -54,6 +54,25 @@ final class TableTests: XCTestCase {
         XCTAssertEqual(LocaleFormats.of("en").money(18_400_050, currency: "EUR"), "€184,000.50")
     }
 
+    /// Issue 33: each shipped table addresses its reader one way throughout (the polite form its
+    /// header names): no informal pronoun in a formal table. Swedish and Portuguese, whose
+    /// everyday polite form is the plain one, are not checked.
+    func testEveryTableKeepsOneFormOfAddress() throws {
+        let informal: [String: Regex<AnyRegexOutput>] = [
+            "de": try Regex(#"(?i)\b(du|dein|deine|deinen|deinem|deiner|dich|dir)\b"#),
+            "fr": try Regex(#"(?i)\b(tu|toi|ton|tes)\b"#),
+            "es": try Regex(#"(?i)\b(tú|tus)\b"#),
+            "it": try Regex(#"\b(tu|tuo|tua|tuoi|tue|ti)\b"#),
+            "nl": try Regex(#"(?i)\b(jij|jouw|jou)\b"#),
+            "pl": try Regex(#"(?i)\b(ty|twój|twoje|twoja|twoich|twoim|twoją|twojego|twojej|wyślij|udostępnij)\b"#),
+        ]
+        for (language, pattern) in informal {
+            for line in BuiltInWords.texts[language]!.split(separator: "\n") where !line.hasPrefix("#") {
+                XCTAssertNil(line.firstMatch(of: pattern), "\(language): \(line)")
+            }
+        }
+    }
+
     /// refkit reads its own tables without Yams: the reading must be Yams's.
     func testTheQuickReadingOfEveryTableIsYamssReading() throws {
         for language in shipped {

@@ -1,5 +1,6 @@
 import Foundation
 @testable import RefkitBuild
+import RefkitI18n
 import RefkitModel
 import RefkitTemplates
 import XCTest
@@ -23,6 +24,35 @@ final class DocsTests: XCTestCase {
         }
         for link in readme.matches(of: /\]\((docs\/[^)#]+)/) {
             XCTAssertTrue(FileManager.default.fileExists(atPath: Fixtures.repositoryRoot + "/" + link.1), String(link.1))
+        }
+    }
+
+    /// Issue 33: every shipped sentence that inserts a name (`{site}`, `{source}`, `{name}`), per
+    /// language, in one file a reviewer reads (docs/NAMES-IN-SENTENCES.md, generated: a language
+    /// that declines names, Polish, needs each one where no case ending is asked for).
+    func testTheSentencesThatInsertANameAreListedForReview() throws {
+        var text = "# Sentences that insert a name\n\nGenerated from refkit's word tables "
+            + "(`REFKIT_UPDATE_DOCS=1 swift test --filter DocsTests` rewrites it): every sentence, per language, "
+            + "that puts a name (`{site}`, `{source}`, `{name}`) into its text. In a language that declines "
+            + "names (Polish), each should stand where no case ending is asked for: after a colon, or beside "
+            + "a noun that takes the case (`z firmą {site}`).\n"
+        for language in BuiltInWords.texts.keys.sorted() {
+            text += "\n## \(language)\n\n"
+            let table = try XCTUnwrap(BuiltInWords.table(language))
+            for key in table.keys.sorted() where ["{site}", "{source}", "{name}"].contains(where: table[key]!.contains) {
+                text += "- `\(key)`: \(table[key]!)\n"
+            }
+        }
+        let path = Fixtures.repositoryRoot + "/docs/NAMES-IN-SENTENCES.md"
+        if ProcessInfo.processInfo.environment["REFKIT_UPDATE_DOCS"] == "1" {
+            try Data(text.utf8).write(to: URL(fileURLWithPath: path))
+        } else {
+            XCTAssertEqual(try String(contentsOfFile: path, encoding: .utf8), text, "REFKIT_UPDATE_DOCS=1 swift test --filter DocsTests rewrites it")
+        }
+        // Polish: a name after a preposition or a verb that declines it is the mistake to avoid.
+        let polish = try XCTUnwrap(BuiltInWords.table("pl"))
+        for (key, sentence) in polish where sentence.contains("{site}") || sentence.contains("{source}") {
+            XCTAssertNil(sentence.firstMatch(of: /\b(z|do|przez|polecić|przedstawić|Sieć|Notatki) \{(site|source)\}/), "pl \(key): \(sentence)")
         }
     }
 

@@ -7,7 +7,7 @@ public enum StarterText {
     public static let businessName = "Your Business"
     public static let contactName = "Your Name"
     public static let contactEmail = "you@example.com"
-    public static let contactPhone = "+1 555 0199"
+    public static let contactPhone = "+00 123 456 789"  // no country's: an example anywhere
     public static let partnerReward = "What a partner gets for each client they send (a finder's fee, a shared event…)"
     public static let customerReward = "What a customer gets when their friend signs up (a free month…)"
     public static let starterOfferValue = "What the referred person gets, in a few words"

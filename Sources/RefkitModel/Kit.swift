@@ -122,10 +122,13 @@ public struct Rewards: Sendable, Hashable {
         self.customers = customers
     }
 
-    /// The rewards a reader of `tag` gets: the tag's translation, its language subtag's, or these.
-    public func translated(to tag: String) -> Rewards {
-        translations[tag] ?? translations[String(tag.prefix { $0 != "-" })] ?? self
+    /// The translation for readers of `tag` (the tag as given, then its language subtag), if any.
+    public func translation(for tag: String) -> Rewards? {
+        translations[tag] ?? translations[String(tag.prefix { $0 != "-" })]
     }
+
+    /// The rewards a reader of `tag` gets: their translation, or these.
+    public func translated(to tag: String) -> Rewards { translation(for: tag) ?? self }
 
     public func reward(for segment: Segment) -> String? { segment == .partner ? partners : customers }
 }

@@ -91,7 +91,7 @@ extension KitValidator {
             }.map(\.id))
             // The site's reward, for the sources of this language that show it (not their own).
             let otherLanguage = Language.subtag(of: tag) != Language.subtag(of: site.language)
-            let translatedRewards = site.rewards.translations[tag] ?? site.rewards.translations[Language.subtag(of: tag)]
+            let translatedRewards = site.rewards.translation(for: tag)
             let untranslatedRewards = [Segment.partner, .customer].filter { segment in
                 otherLanguage && translatedRewards == nil && site.rewards.reward(for: segment) != nil
                     && group.contains { $0.segment == segment && $0.reward == nil }

@@ -30,8 +30,6 @@ extension SiteRenderer {
     /// translated for its language, or `site.yml`'s as written.
     func rewardLanguage(of source: Source) -> String {
         let reader = language(of: source)
-        let rewards = kit.site.rewards
-        let translated = rewards.translations[reader] ?? rewards.translations[Language.subtag(of: reader)]
-        return source.reward != nil || translated != nil ? reader : kit.site.language
+        return source.reward != nil || kit.site.rewards.translation(for: reader) != nil ? reader : kit.site.language
     }
 }

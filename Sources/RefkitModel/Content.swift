@@ -41,6 +41,9 @@ public struct Page: Sendable, Hashable {
     /// `PAGE.LANG.md` files, by tag: this page for readers of that language, whole (front matter
     /// the translation omits is this page's).
     public var translations: [String: Page] = [:]
+    /// The language a translation is written in (its file's `.LANG`); nil for the original, which
+    /// is in the site's language.
+    public var language: String?
 
     public init(
         slug: String, file: String, title: String, kind: PageKind = .page, order: Int? = nil,
@@ -82,6 +85,9 @@ public struct Offer: Sendable, Hashable {
     public var body: MarkdownBody
     /// `ID.LANG.md` files, by tag: this offer for readers of that language, whole.
     public var translations: [String: Offer] = [:]
+    /// The language a translation is written in (its file's `.LANG`); nil for the original, which
+    /// is in the site's language.
+    public var language: String?
     /// `amount:` what the offer is worth, in hundredths: `{{offer.amount}}` writes it in the
     /// reader's language (as `site.yml`'s `currency` when it has one).
     public var amountCents: Int64?

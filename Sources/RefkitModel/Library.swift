@@ -46,6 +46,9 @@ public struct LibraryPiece: Sendable, Hashable {
     public var body: MarkdownBody
     /// `ID.LANG.md` files, by tag: this piece for readers of that language, whole.
     public var translations: [String: LibraryPiece] = [:]
+    /// The language a translation is written in (its file's `.LANG`); nil for the original, which
+    /// is in the site's language.
+    public var language: String?
 
     public init(id: String, file: String, title: String, summary: String? = nil, audience: Audience = .partners,
                 kind: LibraryKind = .guide, seminar: Seminar? = nil, body: MarkdownBody) {

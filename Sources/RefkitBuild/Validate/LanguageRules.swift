@@ -75,40 +75,38 @@ extension KitValidator {
                     gaps.append("\(missing.count) of refkit's words (\(list(missing))) in '\(fallback)' (templates/i18n/\(tag).yml lacks them)")
                 }
             }
-            // A page or offer a reader gets as its original (the site's language) is untranslated.
-            // Sources of one segment with the same offers get the same: one of each is asked.
-            var kinds = Set<String>()
-            let kindsOfReader = group.filter { kinds.insert("\($0.segment.rawValue) \($0.offerIDs?.joined(separator: ",") ?? "*")").inserted }
-            let untranslatedPages = Set(kindsOfReader.flatMap { kit.pages(for: $0) }.filter { page in
-                Language.subtag(of: tag) != Language.subtag(of: site.language) && pages.contains { $0.file == page.file }
-            }.map(\.slug))
-            let untranslatedOffers = Set(kindsOfReader.flatMap { kit.offers(for: $0) }.filter { offer in
-                Language.subtag(of: tag) != Language.subtag(of: site.language) && offers.contains { $0.file == offer.file }
-            }.map(\.id))
-            // Library pieces go to partners' customers: a partner's language is theirs.
-            let untranslatedPieces = Set(kindsOfReader.flatMap { kit.library(for: $0) }.filter { piece in
-                Language.subtag(of: tag) != Language.subtag(of: site.language) && library.contains { $0.file == piece.file }
-            }.map(\.id))
-            // The site's reward, for the sources of this language that show it (not their own).
+            // What a reader of another language gets as the original (in the site's language) is
+            // untranslated: pages, offers, library pieces (a partner's, for its customers) and the
+            // site's reward. Sources of one segment with the same offers get the same: one of each is asked.
             let otherLanguage = Language.subtag(of: tag) != Language.subtag(of: site.language)
-            let translatedRewards = site.rewards.translation(for: tag)
+            var kinds = Set<String>()
+            let kindsOfReader = !otherLanguage ? [] : group.filter {
+                kinds.insert("\($0.segment.rawValue) \($0.offerIDs?.joined(separator: ",") ?? "*")").inserted
+            }
+            func originals(_ got: (Source) -> [(id: String, language: String?)]) -> Set<String> {
+                Set(kindsOfReader.flatMap(got).filter { $0.language == nil }.map(\.id))
+            }
+            let untranslatedPages = originals { kit.pages(for: $0).map { ($0.slug, $0.language) } }
+            let untranslatedOffers = originals { kit.offers(for: $0).map { ($0.id, $0.language) } }
+            let untranslatedPieces = originals { kit.library(for: $0).map { ($0.id, $0.language) } }
+            // The site's reward, for the sources of this language that show it (not their own).
             let untranslatedRewards = [Segment.partner, .customer].filter { segment in
-                otherLanguage && translatedRewards == nil && site.rewards.reward(for: segment) != nil
+                otherLanguage && site.rewards.translation(for: tag) == nil && site.rewards.reward(for: segment) != nil
                     && group.contains { $0.segment == segment && $0.reward == nil }
             }
-            let rewardNames = untranslatedRewards.map { $0 == .partner ? "partners" : "customers" }.joined(separator: " and ")
-            if !untranslatedPages.isEmpty || !untranslatedOffers.isEmpty || !untranslatedPieces.isEmpty || !untranslatedRewards.isEmpty {
-                let inOrder = pages.map(\.slug).filter(untranslatedPages.contains)
-                let what = [inOrder.isEmpty ? nil : "the pages \(list(inOrder))",
-                            untranslatedOffers.isEmpty ? nil : "the offers \(list(untranslatedOffers.sorted()))",
-                            untranslatedPieces.isEmpty ? nil : "the library pieces \(list(untranslatedPieces.sorted()))",
-                            untranslatedRewards.isEmpty ? nil : "the \(rewardNames)' reward"]
-                    .compactMap { $0 }
-                let files = [inOrder.isEmpty ? nil : "content/kit/PAGE.\(tag).md", untranslatedOffers.isEmpty ? nil : "content/offers/ID.\(tag).md",
-                             untranslatedPieces.isEmpty ? nil : "content/library/ID.\(tag).md",
-                             untranslatedRewards.isEmpty ? nil : "content/site.\(tag).yml"].compactMap { $0 }
+            let inOrder = pages.map(\.slug).filter(untranslatedPages.contains)
+            let parts: [(what: String, file: String)] = [
+                inOrder.isEmpty ? nil : ("the pages \(list(inOrder))", "content/kit/PAGE.\(tag).md"),
+                untranslatedOffers.isEmpty ? nil : ("the offers \(list(untranslatedOffers.sorted()))", "content/offers/ID.\(tag).md"),
+                untranslatedPieces.isEmpty ? nil : ("the library pieces \(list(untranslatedPieces.sorted()))", "content/library/ID.\(tag).md"),
+                untranslatedRewards.isEmpty ? nil
+                    : ("the \(untranslatedRewards.map { $0 == .partner ? "partners" : "customers" }.joined(separator: " and "))' reward",
+                       "content/site.\(tag).yml"),
+            ].compactMap { $0 }
+            if !parts.isEmpty {
+                let what = parts.map(\.what)
                 let joined = what.count <= 2 ? what.joined(separator: " and ") : what.dropLast().joined(separator: ", ") + " and " + what.last!
-                gaps.append("\(joined) in '\(site.language)' (add \(files.joined(separator: " or ")))")
+                gaps.append("\(joined) in '\(site.language)' (add \(parts.map(\.file).joined(separator: " or ")))")
             }
             guard !gaps.isEmpty else { continue }
             let who = group.isEmpty ? "the directory page and the report read"

@@ -56,6 +56,7 @@ extension KitValidator {
             item.file = document.file
             item.body = document.body
             item.translations = [:]
+            item.language = translation.tag
             checkPlaceholders(in: fields, keys: rule.translate(fields, &item), also: item.ownPlaceholders)
             checkPlaceholders(in: document.body, file: document.file, also: item.ownPlaceholders, log: log)
             items[index].translations[translation.tag] = item
@@ -97,6 +98,7 @@ protocol Translatable {
     var file: String { get set }
     var body: MarkdownBody { get set }
     var translations: [String: Self] { get set }
+    var language: String? { get set }
     /// Placeholders of its own, besides every file's (an offer's `offer.amount`).
     var ownPlaceholders: Set<String> { get }
 }

@@ -21,7 +21,7 @@ extension SiteRenderer {
         let ideal = context.pages.first { $0.kind == .idealClient }
         let next = context.pages.first { $0.kind == .whatHappensNext }
         let reader = language(of: context.source)
-        func attribute(_ page: Page?) -> String { page.map { langAttribute(textLanguage(of: $0.file), reader: reader) } ?? "" }
+        func attribute(_ page: Page?) -> String { page.map { langAttribute($0.language ?? kit.site.language, reader: reader) } ?? "" }
         var view = HandoutView(
             who: ideal.map { HandoutView.Section(title: fill($0.title), summary: $0.summary.map(fill) ?? "", langAttr: attribute($0)) },
             phrases: context.pages.filter { $0.kind == .triggerPhrases }.flatMap(\.phrases).prefix(Handout.phrases).map(fill),
@@ -30,7 +30,7 @@ extension SiteRenderer {
             offer: context.offerViews[1]!.first)
         let phrases = context.pages.first { $0.kind == .triggerPhrases }
         view.phrasesLangAttr = attribute(phrases)
-        (view.quoteOpen, view.quoteClose) = CLDR.quotationMarks(in: phrases.map { textLanguage(of: $0.file) } ?? reader)
+        (view.quoteOpen, view.quoteClose) = CLDR.quotationMarks(in: phrases.map { $0.language ?? kit.site.language } ?? reader)
         view.stepsLangAttr = attribute(context.pages.first { $0.kind == .howToRefer })
         // A kit without guide pages (ideal client, phrases, steps, what next) still fills the
         // sheet: with the pages the source gets, by title and summary.

@@ -8,14 +8,6 @@ import RefkitTemplates
 /// with its own marks. The views hand templates the attribute ready to put in a tag
 /// (`<article{{{page.lang_attr}}}>`): empty when the text is in the reader's language.
 extension SiteRenderer {
-    /// The language a content file's text is in: its `.LANG` (a translation), else the site's.
-    func textLanguage(of file: String) -> String {
-        let name = file.split(separator: "/").last.map(String.init) ?? file
-        let stem = name.hasSuffix(".md") ? String(name.dropLast(3)) : name
-        guard let dot = stem.lastIndex(of: ".") else { return kit.site.language }
-        return String(stem[stem.index(after: dot)...])
-    }
-
     /// ` lang="en"` (with ` dir="ltr"` when its direction differs from the reader's) for text in
     /// `text` on a page read in `reader`; empty when both are one language.
     func langAttribute(_ text: String, reader: String) -> String {

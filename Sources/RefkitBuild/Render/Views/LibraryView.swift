@@ -53,7 +53,7 @@ extension SiteRenderer {
             durationText: seminar.map { words.text("seminar_duration", ["minutes": LocaleFormats.of(language).integer($0.duration)]) },
             place: seminar.map { Placeholder.fill($0.place, with: context.values) },
             calendarURL: seminar.map { _ in "\(piece.id).ics" },
-            langAttr: langAttribute(textLanguage(of: piece.file), reader: language))
+            langAttr: langAttribute(piece.language ?? kit.site.language, reader: language))
     }
 }
 

@@ -46,7 +46,7 @@ extension SiteRenderer {
             expires: offer.expires?.description, expiresText: expires,
             starts: offer.starts?.description, startsText: starts, validityText: validity,
             untilText: expires.map { words.text("offer_until", ["date": $0]) },
-            langAttr: langAttribute(textLanguage(of: offer.file), reader: language))
+            langAttr: langAttribute(offer.language ?? kit.site.language, reader: language))
     }
 }
 

@@ -21,7 +21,7 @@ extension SiteRenderer {
             phrases: page.phrases.map { Placeholder.fill($0, with: values) },
             steps: page.steps.map { Placeholder.fill($0, with: values) },
             summary: page.summary.map { Placeholder.fill($0, with: values) })
-        view.langAttr = langAttribute(textLanguage(of: page.file), reader: reader)
+        view.langAttr = langAttribute(page.language ?? kit.site.language, reader: reader)
         return view
     }
 }

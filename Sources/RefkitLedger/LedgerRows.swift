@@ -113,7 +113,7 @@ extension LedgerValidator {
             var cents: Int64?
             let valueText = row.count > 3 ? row[3].trimmingSpaces() : ""
             if !valueText.isEmpty {
-                cents = parseAmount(valueText)
+                cents = Amount.hundredths(valueText)
                 if cents == nil, let decimal = Self.decimalComma(valueText) {
                     error("'value' is written with a decimal comma; write a point: \(decimal) (no thousands separator)",
                           line: rowLine, column: column(3))

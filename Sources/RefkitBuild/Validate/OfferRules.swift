@@ -51,12 +51,11 @@ extension KitValidator {
     /// `site.yml`'s `currency`), in hundredths.
     static func amountCents(_ fields: FieldReader) -> Int64? {
         guard let node = fields.value("amount") else { return nil }
-        guard case .scalar(let text, _) = node.value, let match = text.wholeMatch(of: /([0-9]{1,12})(?:\.([0-9]{1,2}))?/) else {
+        guard case .scalar(let text, _) = node.value, let cents = Amount.hundredths(text) else {
             fields.log.append(.error("'amount' must be a number such as 250 or 250.50 (no currency sign: set 'currency' in content/site.yml)",
                                      at: fields.location(of: "amount")))
             return nil
         }
-        let fraction = match.output.2.map { $0.count == 1 ? Int64($0)! * 10 : Int64($0)! } ?? 0
-        return Int64(match.output.1)! * 100 + fraction
+        return cents
     }
 }

@@ -15,9 +15,7 @@ extension LedgerValidator {
         let keepRows: Bool
         private var kept: [LedgerEntry] = []
         private var ids: [ReferralKey: Int32] = [:]
-        private var diagnostics: [Diagnostic] = []
-        /// Per kind of diagnostic, how many were seen (past `shownPerKind` + 1 only counted).
-        private var seen: [String: Int] = [:]
+        private var diagnostics = CountedDiagnostics()
         private var ghostLeads: [Int], ghostReferrals = Set<ReferralKey>()
         // The checks that follow the rows in date order.
         private var leads: [Int], deals: [Int]
@@ -96,7 +94,7 @@ extension LedgerValidator {
                 guard let reader = try? CSVReader(string: text, hasHeaderRow: false), let row = reader.next() else { return .read }
                 let written = row.map { $0.trimmingSpaces().lowercased() }
                 guard written == Ledger.columns || written == Ledger.columns + [Ledger.prospectColumn] else {
-                    diagnostics.append(.error("the ledger's first line must be the header '\(Ledger.columns.joined(separator: ","))' (or with ',\(Ledger.prospectColumn)' at the end), not '\(row.joined(separator: ",").quotable)'",
+                    diagnostics.add(.error("the ledger's first line must be the header '\(Ledger.columns.joined(separator: ","))' (or with ',\(Ledger.prospectColumn)' at the end), not '\(row.joined(separator: ",").quotable)'",
                                               at: SourceLocation(file: context.file, line: 1)))
                     return .read
                 }
@@ -137,8 +135,7 @@ extension LedgerValidator {
                 ghostLeads[Int(ghost.source)] += 1
                 ghostReferrals.insert(ghost)
             }
-            for diagnostic in piece.diagnostics { add(diagnostic) }
-            for (kind, count) in piece.seen { seen[kind, default: 0] += count - piece.diagnostics.filter { LedgerValidator.kind(of: $0) == kind }.count }
+            diagnostics.absorb(piece.diagnostics)
             for var entry in piece.entries {
                 if entry.referral >= 0 { entry.referral = global[Int(entry.referral)] }
                 ledger.rows += 1
@@ -153,12 +150,7 @@ extension LedgerValidator {
             return .read
         }
 
-        private mutating func add(_ diagnostic: Diagnostic) {
-            let kind = LedgerValidator.kind(of: diagnostic)
-            let count = seen[kind, default: 0] + 1
-            seen[kind] = count
-            if count <= LedgerValidator.shownPerKind + 1 { diagnostics.append(diagnostic) }
-        }
+        private mutating func add(_ diagnostic: Diagnostic) { diagnostics.add(diagnostic) }
 
         /// The checks that need the rows in date order, this year's tallies, and the folds.
         private mutating func fold(_ entry: LedgerEntry) {
@@ -200,9 +192,8 @@ extension LedgerValidator {
             }
             // The rows after a misread quote are misread too: they are not checked, and the quote
             // is the one error about them.
-            if let quote { diagnostics.append(.error(quote.message, at: SourceLocation(file: context.file, line: quote.opened))) }
-            diagnostics.sort()
-            return (ledger, LedgerValidator.capped(diagnostics, seen: seen))
+            if let quote { diagnostics.add(.error(quote.message, at: SourceLocation(file: context.file, line: quote.opened))) }
+            return (ledger, LedgerValidator.capped(diagnostics.kept.sorted(), seen: diagnostics.seen))
         }
     }
 }

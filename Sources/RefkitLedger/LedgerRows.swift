@@ -28,22 +28,14 @@ extension LedgerValidator {
         var entries: [LedgerEntry] = []
         var referrals: [Referral] = []
         var keys: [ReferralKey] = []
-        var diagnostics: [Diagnostic] = []
+        var diagnostics = CountedDiagnostics()
         /// Rows left out for an error that may have been leads (their stage is `lead` or could not
         /// be read), by the source they name or are likely meant for, with their prospect: what
         /// follows from them missing (a later row of the referral "with no lead") is not reported
         /// again. One mistake, one error.
         var ghostLeads: [ReferralKey] = []
-        /// Per kind of diagnostic, how many were seen: past `LedgerValidator.shownPerKind` + 1 they
-        /// are counted, not kept (a ledger of bad rows costs a count, not a value per row).
-        var seen: [String: Int] = [:]
 
-        mutating func add(_ diagnostic: Diagnostic) {
-            let kind = LedgerValidator.kind(of: diagnostic)
-            let count = seen[kind, default: 0] + 1
-            seen[kind] = count
-            if count <= LedgerValidator.shownPerKind + 1 { diagnostics.append(diagnostic) }
-        }
+        mutating func add(_ diagnostic: Diagnostic) { diagnostics.add(diagnostic) }
     }
 
     /// Every row `reader` gives, the first starting on `firstLine`, checked and kept compactly.

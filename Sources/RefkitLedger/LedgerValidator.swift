@@ -65,6 +65,32 @@ public enum LedgerValidator {
         return "\(diagnostic.severity) " + key
     }
 
+    /// Diagnostics as the rows give them: per kind, the first `shownPerKind` + 1 kept and every one
+    /// counted (a ledger of bad rows costs a count, not a value per row); `capped` then says how
+    /// many more there were.
+    struct CountedDiagnostics: Sendable {
+        private(set) var kept: [Diagnostic] = []
+        private(set) var seen: [String: Int] = [:]
+
+        mutating func add(_ diagnostic: Diagnostic) {
+            let kind = LedgerValidator.kind(of: diagnostic)
+            let count = seen[kind, default: 0] + 1
+            seen[kind] = count
+            if count <= LedgerValidator.shownPerKind + 1 { kept.append(diagnostic) }
+        }
+
+        /// Another reading's (a later piece of the file): its kept ones as if added here, then
+        /// the rest of its count.
+        mutating func absorb(_ other: CountedDiagnostics) {
+            var keptOfKind: [String: Int] = [:]
+            for diagnostic in other.kept {
+                keptOfKind[LedgerValidator.kind(of: diagnostic), default: 0] += 1
+                add(diagnostic)
+            }
+            for (kind, count) in other.seen { seen[kind, default: 0] += count - keptOfKind[kind, default: 0] }
+        }
+    }
+
     /// How many diagnostics of one kind are shown; the rest are counted in one line.
     static let shownPerKind = 20
 

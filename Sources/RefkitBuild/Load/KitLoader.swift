@@ -69,7 +69,11 @@ public struct KitLoader: Sendable {
     /// the kit's language.
     public func loadSite() -> YAMLDocument? {
         var kit = LoadedKit()
-        return readText("content/site.yml", required: true, into: &kit).flatMap { parseYAML($0, file: "content/site.yml", into: &kit) }
+        return readSite(into: &kit)
+    }
+
+    private func readSite(into kit: inout LoadedKit) -> YAMLDocument? {
+        readText("content/site.yml", required: true, into: &kit).flatMap { parseYAML($0, file: "content/site.yml", into: &kit) }
     }
 
     public func load() -> LoadedKit {
@@ -83,9 +87,7 @@ public struct KitLoader: Sendable {
         }
 
         // content/site.yml
-        if let text = readText("content/site.yml", required: true, into: &kit) {
-            kit.site = parseYAML(text, file: "content/site.yml", into: &kit)
-        }
+        kit.site = readSite(into: &kit)
 
         // content/site.LANG.yml: the site's texts in other languages
         for name in (try? fileSystem.contentsOfDirectory(at: absolute("content"))) ?? [] where name.hasPrefix("site.") && name.hasSuffix(".yml") && name.count > 9 {

@@ -43,9 +43,16 @@ public enum BuiltInWords {
     /// Every key refkit uses: English's, which is complete by definition.
     public static let keys: [String] = english.keys.sorted()
 
-    /// The keys a template can show as they are (`t.KEY`): all but the plural forms, which refkit
-    /// picks itself (`stats_referrals.one`, `.other`, …).
-    public static let plainKeys: [String] = keys.filter { !$0.contains(".") }
+    /// What the private report's keys start with: one table holds a language's words for the
+    /// site and the report, and a kit overrides either in `templates/i18n/LANG.yml`.
+    public static let reportPrefix = "report_"
+
+    /// The keys the published site reads: all but the report's.
+    public static let siteKeys: [String] = keys.filter { !$0.hasPrefix(reportPrefix) }
+
+    /// The keys a template can show as they are (`t.KEY`): the site's, but the plural forms, which
+    /// refkit picks itself (`stats_referrals.one`, `.other`, …).
+    public static let plainKeys: [String] = siteKeys.filter { !$0.contains(".") }
 
     /// A plural key's form for a CLDR category: `stats_referrals.few`.
     public static let pluralCategories = ["zero", "one", "two", "few", "many", "other"]
@@ -86,10 +93,11 @@ public struct Translations: Sendable {
     }
 
     /// The keys `tag` reads from a fallback (the site's language or English), not its own table
-    /// or its subtag's: what `refkit check` warns about.
-    public func missingKeys(for tag: String) -> [String] {
+    /// or its subtag's: what `refkit check` warns about. `among`: the keys asked about (the
+    /// site's, for a reader; the report's too, for the site's language).
+    public func missingKeys(for tag: String, among keys: [String] = BuiltInWords.siteKeys) -> [String] {
         let own = [table(tag), table(Language.subtag(of: tag))].compactMap { $0 }
-        return BuiltInWords.keys.filter { key in
+        return keys.filter { key in
             let plural = key.split(separator: ".", maxSplits: 1)
             if plural.count == 2 {
                 // A plural form counts as present when the table has any form of the key.
@@ -120,9 +128,15 @@ public struct Words: Sendable {
     /// The form of the plural `key` for `count` in this language (CLDR's rules), with `{count}`
     /// the count written the language's way.
     public func plural(_ key: String, count: Int, _ values: [String: String] = [:]) -> String {
-        let category = CLDR.pluralCategory(of: count, in: language)
+        form(key, count: count, written: Self.number(count, in: language), values)
+    }
+
+    /// The form of the plural `key` for `count`, `{count}` filled with `written` (the count as
+    /// the caller writes it). A count that is not whole (nil: a median of 4.5 days) takes `other`.
+    public func form(_ key: String, count: Int?, written: String, _ values: [String: String] = [:]) -> String {
+        let category = count.map { CLDR.pluralCategory(of: $0, in: language) } ?? "other"
         let form = parsed["\(key).\(category)"] ?? parsed["\(key).other"]
-        return form?.fill(values.merging(["count": Self.number(count, in: language)]) { _, count in count }) ?? key
+        return form?.fill(values.merging(["count": written]) { _, written in written }) ?? key
     }
 
     /// A whole number written the language's way: `4.415` (de), `4 415` (fr).

@@ -133,7 +133,7 @@ extension ReportPage {
         for row in rows {
             // Written to be sent: in the source's language (marked, where it is not the page's).
             let language = row.source.language ?? Formatting.language
-            let line = Formatting.$words.withValue(ReportWords(language: language)) {
+            let line = Formatting.$words.withValue(Formatting.words.inLanguage(language)) {
                 hint(row, clients: data.flow.clients[row.source.slug] ?? [], kitURL: kitURL)
             }
             var mark = ""

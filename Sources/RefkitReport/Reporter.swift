@@ -1,5 +1,6 @@
 import RefkitBuild
 import RefkitLedger
+import RefkitI18n
 import RefkitModel
 
 /// What `refkit report` was asked to do.
@@ -118,8 +119,10 @@ public struct Reporter: Sendable {
         let data = ReportData(kit: kit, ledger: ledger, rows: rows ?? ReportData.Rows(slugs: ledger.slugs, sources: kit.sources, from: period.from, to: period.to),
                               process: validated.process, today: today)
         let kitURL: (Source) -> String = { $0.kitURL(in: kit.site, secret: request.secret) }
-        // Words, numbers, days and amounts (in the site's currency) in the site's language.
-        let (page, calendar) = Formatting.$words.withValue(ReportWords(language: kit.site.language)) {
+        // Words (refkit's tables, the kit's over them), numbers, days and amounts (in the site's
+        // currency) in the site's language.
+        let words = ReportWords(language: kit.site.language, translations: Translations(overrides: kit.words, siteLanguage: kit.site.language))
+        let (page, calendar) = Formatting.$words.withValue(words) {
             Formatting.$currency.withValue(kit.site.currency) {
                 (ReportPage.html(data, site: kit.site, kitURL: kitURL), FollowUpCalendar.ics(data, site: kit.site, kitURL: kitURL))
             }

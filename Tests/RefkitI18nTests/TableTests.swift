@@ -150,7 +150,11 @@ final class TableTests: XCTestCase {
         let esperanto = translations.words(for: "eo")
         XCTAssertEqual(esperanto.text("nav_home"), "Hejmo")
         XCTAssertEqual(esperanto.text("nav_label"), "Empfehlungsmappe", "the site's language comes before English")
-        XCTAssertEqual(translations.missingKeys(for: "eo").count, BuiltInWords.keys.count - 1)
+        XCTAssertEqual(translations.missingKeys(for: "eo").count, BuiltInWords.siteKeys.count - 1, "a reader is asked the site's words")
+        XCTAssertEqual(translations.missingKeys(for: "eo", among: BuiltInWords.keys).count, BuiltInWords.keys.count - 1,
+                       "the site's language the report's too")
+        XCTAssertEqual(BuiltInWords.keys.count, BuiltInWords.siteKeys.count + BuiltInWords.keys.filter { $0.hasPrefix("report_") }.count)
+        XCTAssertGreaterThan(BuiltInWords.keys.count - BuiltInWords.siteKeys.count, 140, "one table holds the report's words")
         XCTAssertEqual(translations.missingKeys(for: "de-CH"), [])
         XCTAssertFalse(translations.hasTable(for: "tlh"))
         XCTAssertEqual(Language.lookupChain(for: "pt-BR", siteLanguage: "en"), ["pt-BR", "pt", "en"])

@@ -84,7 +84,7 @@ let package = Package(
             name: "RefkitBuildTests", dependencies: ["RefkitBuild", "RefkitDeploy", "RefkitTemplates", "RefkitModel", "RefkitI18n", "RefkitPrint", "RefkitTestTools",
                                                      "ZIPFoundation"],
             exclude: ["Fixtures"]),
-        .testTarget(name: "RefkitCLITests", dependencies: ["RefkitCLI", "RefkitTestTools"]),
+        .testTarget(name: "RefkitCLITests", dependencies: ["RefkitCLI", "RefkitBuild", "RefkitTestTools"]),
         .testTarget(name: "RefkitLedgerTests", dependencies: ["RefkitLedger", "RefkitModel"]),
         .testTarget(
             name: "RefkitReportTests", dependencies: ["RefkitReport", "RefkitI18n", "RefkitBuild", "RefkitLedger", "RefkitModel", "RefkitTestTools"],

@@ -36,8 +36,7 @@ struct InitCommand: RefkitSubcommand {
             environment.standardError("refkit: --language must be a BCP 47 tag such as en or pt-BR, not '\(language)'\n")
             return ExitStatus.usage
         }
-        var files = StarterKit.files.merging(StarterKit.templateFiles(language: language), uniquingKeysWith: { a, _ in a })
-        files["content/site.yml"] = files["content/site.yml"]!.replacingOccurrences(of: "\nlanguage: en ", with: "\nlanguage: \(language) ")
+        let files = StarterKit.files(language: language).merging(StarterKit.templateFiles(language: language), uniquingKeysWith: { a, _ in a })
         do {
             for (path, text) in files.sorted(by: { $0.key < $1.key }) {
                 let full = root + "/" + path

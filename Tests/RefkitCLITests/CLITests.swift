@@ -1,4 +1,5 @@
 import Foundation
+import RefkitBuild
 import RefkitCLI
 import RefkitTestTools
 import XCTest
@@ -245,12 +246,13 @@ final class CLITests: XCTestCase {
         // It builds at once, and says which sample text is still to be replaced (one warning a file).
         XCTAssertEqual(built.stderr, """
             content/kit/01-who-to-refer.md:6:1: warning: the Markdown text still holds the sample text refkit init or new wrote: write your own, or it is published as it is
-            content/kit/02-what-to-listen-for.md:6:5: warning: 'phrases[1]' and the Markdown text still hold the sample text refkit init or new wrote: write your own, or it is published as it is
+            content/kit/02-what-to-listen-for.md:6:5: warning: 3 fields ('phrases[1]', 'phrases[2]', 'phrases[3]') and the Markdown text still hold the sample text refkit init or new wrote: write your own, or it is published as it is
             content/kit/03-how-to-refer.md:10:1: warning: the Markdown text still holds the sample text refkit init or new wrote: write your own, or it is published as it is
             content/kit/04-what-happens-next.md:6:1: warning: the Markdown text still holds the sample text refkit init or new wrote: write your own, or it is published as it is
             content/kit/05-about-us.md:5:1: warning: the Markdown text still holds the sample text refkit init or new wrote: write your own, or it is published as it is
             content/offers/welcome.md:4:8: warning: 2 fields ('value', 'terms') and the Markdown text still hold the sample text refkit init or new wrote: write your own, or it is published as it is
             content/site.yml:2:7: warning: 6 fields ('name', 'contact.name', 'contact.email', 'contact.phone', 'rewards.partners', 'rewards.customers') still hold the sample text refkit init or new wrote: write your own, or it is published as it is
+            content/sources/example-partner.yml:6:10: warning: 'message' still holds the sample text refkit init or new wrote: write your own, or it is published as it is
 
             """)
         XCTAssertTrue(built.stdout.hasPrefix("refkit: built 2 kits, 21 pages"), built.stdout)
@@ -303,6 +305,36 @@ final class CLITests: XCTestCase {
                 XCTAssertEqual(result.status, 0, "\(tag) \(command): \(result.stderr)")
             }
             XCTAssertTrue(FileManager.default.fileExists(atPath: kit + "/private/report/index.html"), tag)
+        }
+    }
+
+    /// Issue 33: `init --language` writes its sample kit in that language, in each shipped one:
+    /// the pages' titles and texts, the offer, the rewards, the example sources; `check` still
+    /// knows every sample text (the same warnings as English's), and the kit builds with no
+    /// English title on a page.
+    func testInitWritesItsSampleKitInEachShippedLanguage() throws {
+        let parent = FileManager.default.temporaryDirectory.appendingPathComponent("refkit-init-\(UUID().uuidString)").path
+        try FileManager.default.createDirectory(atPath: parent, withIntermediateDirectories: true)
+        addTeardownBlock { try? FileManager.default.removeItem(atPath: parent) }
+        let english = StarterKitWords.of("en")
+        var englishWarnings: [String]?
+        for language in ["en", "ar", "de", "es", "fr", "it", "nl", "pl", "pt", "sv"] {
+            XCTAssertEqual(try run(["init", language, "--language", language], in: parent).status, 0)
+            let built = try run(["build", "--date", "2026-11-23"], in: parent + "/" + language)
+            XCTAssertEqual(built.status, 0, built.stderr)
+            // The same files and fields hold sample text, whatever the language.
+            let warnings = built.stderr.split(separator: "\n").map { String($0.prefix { $0 != " " }) + String($0.split(separator: "warning: ").last ?? "").prefix(24) }
+            XCTAssertEqual(warnings.count, 8, "\(language): \(built.stderr)")
+            if let englishWarnings { XCTAssertEqual(warnings, englishWarnings, language) } else { englishWarnings = warnings }
+            let words = StarterKitWords.of(language)
+            let page = try String(contentsOfFile: parent + "/\(language)/output/example-partner/who-to-refer.html", encoding: .utf8)
+            XCTAssertTrue(page.contains(">\(words.pages[0].title)</h1>"), "\(language): \(page)")
+            let home = try String(contentsOfFile: parent + "/\(language)/output/example-partner/index.html", encoding: .utf8)
+            XCTAssertTrue(home.contains(words.partnerName), language)
+            guard language != "en" else { continue }
+            for title in english.pages.map(\.title) + [english.offerTitle, english.partnerName] {
+                XCTAssertFalse(home.contains(title) || page.contains(title), "\(language): \(title)")
+            }
         }
     }
 

@@ -62,10 +62,10 @@ public struct StarterWords: Sendable {
             postBody: "Schrijf het bericht in Markdown.", seminarWhere: "Waar het plaatsvindt (of online: hoe je deelneemt)"),
         "pl": StarterWords(
             offerValue: "Co otrzymuje polecona osoba", offerBody: "Czym jest oferta i jak z niej skorzystać.",
-            phrase: "Zdanie, które mówili najlepsi klienci, zanim Cię zatrudnili", step: "Pierwszy krok polecenia",
-            pageBody: "Napisz stronę w Markdown. {{source.name}} i {{referral.link}} są uzupełniane dla każdego źródła.",
-            libraryBody: "Napisz materiał w Markdown dla klientów {{source.name}}: czego dowiedzą się w kilka minut.",
-            postBody: "Napisz wpis w Markdown.", seminarWhere: "Gdzie się odbywa (lub online: jak dołączyć)"),
+            phrase: "Zdanie, które mówili najlepsi klienci, zanim Państwa zatrudnili", step: "Pierwszy krok polecenia",
+            pageBody: "Proszę napisać stronę w Markdown. {{source.name}} i {{referral.link}} są uzupełniane dla każdego źródła.",
+            libraryBody: "Proszę napisać materiał w Markdown dla klientów źródła: czego dowiedzą się w kilka minut.",
+            postBody: "Proszę napisać wpis w Markdown.", seminarWhere: "Gdzie się odbywa (lub online: jak dołączyć)"),
         "pt": StarterWords(
             offerValue: "O que a pessoa indicada recebe", offerBody: "O que é a oferta e como usá-la.",
             phrase: "Uma frase que os seus melhores clientes disseram antes de o contratar", step: "O primeiro passo de uma indicação",

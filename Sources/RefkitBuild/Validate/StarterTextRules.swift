@@ -1,54 +1,17 @@
 import RefkitModel
 
 /// The sample text `refkit init` and `refkit new` write in place of the business's own, in one
-/// place: the starter kit and `new` write it from here, and `check` warns of every file that still
-/// holds some, so a kit never publishes "What the referred person gets" to every source.
+/// place: `StarterKitWords` (init's) and `StarterWords` (new's), in each language, and the
+/// contact details every language shares. `check` warns of every file that still holds some, so
+/// a kit never publishes "What the referred person gets" to every source.
 public enum StarterText {
-    public static let businessName = "Your Business"
-    public static let contactName = "Your Name"
     public static let contactEmail = "you@example.com"
     public static let contactPhone = "+00 123 456 789"  // no country's: an example anywhere
-    public static let partnerReward = "What a partner gets for each client they send (a finder's fee, a shared event…)"
-    public static let customerReward = "What a customer gets when their friend signs up (a free month…)"
-    public static let starterOfferValue = "What the referred person gets, in a few words"
-    public static let offerTerms = "Your conditions: new clients only, one per business…"
-    public static let starterPhrase = "List the phrases your best clients said before they hired you."
 
-    /// The Markdown texts of the pages and the offer `refkit init` writes: guidance, never content.
-    public static let whoToReferBody = """
-    Describe the clients you do your best work for: their size, their trade, the moment in
-    their life or business when they need you. Be specific enough that {{source.name}} can
-    think of a name while reading.
-
-    | A great fit | Not a fit |
-    |---|---|
-    | Who you love working with | Who you would send elsewhere |
-    """
-    public static let listenForBody = """
-    When {{source.name}} hears one of these, that is the moment to mention {{site.name}}.
-    """
-    public static let howToReferBody = """
-    The easiest introduction is an e-mail with [your referral link]({{referral.link}}) in it.
-    """
-    public static let whatHappensNextBody = """
-    1. Say how quickly you get in touch, and how.
-    2. Say what the first conversation is like.
-    3. Say how you thank {{source.name}} when it works out.
-    """
-    public static let aboutUsBody = """
-    A plain page. Use `audience: partners` or `audience: customers` in the front matter to
-    show a page to only one kind of source.
-    """
-    public static let welcomeOfferBody = """
-    What the offer is and how to use it. Add `expires: 2027-12-31` to the front matter to end it.
-    """
-
-    /// What `refkit new` writes is in `StarterWords`, in each language.
-    static let all = Set([businessName, contactName, contactEmail, contactPhone, partnerReward, customerReward, starterOfferValue,
-                          offerTerms, starterPhrase] + StarterWords.values)
-    /// Whole Markdown texts `refkit new` writes, compared with a file's text less its outer spaces.
-    static let bodies = Set(StarterWords.bodies + [whoToReferBody, listenForBody, howToReferBody, whatHappensNextBody, aboutUsBody,
-                                                  welcomeOfferBody].map { $0.trimmingSpaces() })
+    /// Field values meant to be replaced, in every language.
+    static let all = Set([contactEmail, contactPhone] + StarterKitWords.values + StarterWords.values)
+    /// Whole Markdown texts, compared with a file's text less its outer spaces.
+    static let bodies = Set((StarterKitWords.bodies + StarterWords.bodies).map { $0.trimmingSpaces() })
 }
 
 extension KitValidator {

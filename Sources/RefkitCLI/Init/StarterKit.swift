@@ -3,21 +3,25 @@ import RefkitI18n
 import RefkitTemplates
 
 /// The kit `refkit init` writes: every page kind, one partner, one customer, one offer, with
-/// guidance for the business owner in place of real content. It builds as it is.
+/// guidance for the business owner in place of real content, in the kit's language
+/// (`StarterKitWords`; the comments, for the owner, in English). It builds as it is.
 enum StarterKit {
-    static let files: [String: String] = [
+    static func files(language: String) -> [String: String] {
+        let w = StarterKitWords.of(language)
+        func q(_ text: String) -> String { "\"" + text + "\"" }  // the words hold no `"` or `\\`: a test checks
+        return [
         ".gitignore": "output/\n.output.refkit-*\nprivate/\npublished/\n",
         "content/site.yml": """
             # Your business. Everything here appears on every referral source's kit.
-            name: \(StarterText.businessName)
+            name: \(q(w.business))
             url: https://kits.example.com            # where you will publish output/
             referral_url: https://example.com/start  # where referred people land
             colors: { primary: "#24415F", accent: "#F2B544" }   # quote colours: an unquoted # starts a comment
-            contact: { name: \(StarterText.contactName), email: \(StarterText.contactEmail), phone: "\(StarterText.contactPhone)" }
-            language: en   # BCP 47; a source may set its own. refkit's words for it: templates/i18n/
+            contact: { name: \(q(w.contactName)), email: \(StarterText.contactEmail), phone: "\(StarterText.contactPhone)" }
+            language: \(language)   # BCP 47; a source may set its own. refkit's words for it: templates/i18n/
             rewards:
-              partners: "\(StarterText.partnerReward)"
-              customers: "\(StarterText.customerReward)"
+              partners: \(q(w.partnerReward))
+              customers: \(q(w.customerReward))
             # Where `refkit deploy` publishes: a folder (your web server's, or a synced one), or a git
             # branch, e.g. deploy: { git: git@github.com:you/kits.git, branch: gh-pages }
             deploy: { directory: published }
@@ -49,94 +53,91 @@ enum StarterKit {
             # wait there before the next stage should be in the ledger. Private: `refkit report` maps
             # it and lists the referrals held up; nothing here is published.
             steps:
-              - { stage: lead, name: "Thank the source, call the prospect", owner: Your Name, within_days: 2 }
-              - { stage: appointment, name: "First meeting", owner: Your Name, within_days: 14 }
-              - { stage: deal, name: "Welcome pack, and tell the source how it went", owner: Your Name }
+              - { stage: lead, name: \(q(w.processSteps[0])), owner: \(q(w.contactName)), within_days: 2 }
+              - { stage: appointment, name: \(q(w.processSteps[1])), owner: \(q(w.contactName)), within_days: 14 }
+              - { stage: deal, name: \(q(w.processSteps[2])), owner: \(q(w.contactName)) }
 
             """,
         "content/kit/01-who-to-refer.md": """
             ---
-            title: Who to refer
+            title: \(q(w.pages[0].title))
             kind: ideal-client
-            summary: One sentence describing your best client, so anyone can picture them.
+            summary: \(q(w.pages[0].summary))
             ---
-            \(StarterText.whoToReferBody)
+            \(w.pages[0].body)
 
             """,
         "content/kit/02-what-to-listen-for.md": """
             ---
-            title: What to listen for
+            title: \(q(w.pages[1].title))
             kind: trigger-phrases
-            summary: The things people say just before they need you.
+            summary: \(q(w.pages[1].summary))
             phrases:
-              - "\(StarterText.starterPhrase)"
-              - "Write them as they said them, in their words, not yours."
-              - "Three to six is plenty: the handout shows the first six."
+            \(w.phrases.map { "  - " + q($0) }.joined(separator: "\n"))
             ---
-            \(StarterText.listenForBody)
+            \(w.pages[1].body)
 
             """,
         "content/kit/03-how-to-refer.md": """
             ---
-            title: How to refer
+            title: \(q(w.pages[2].title))
             kind: how-to-refer
-            summary: How to make the introduction, in a minute.
+            summary: \(q(w.pages[2].summary))
             steps:
-              - "Say why you trust us, in one sentence."
-              - "Send them your link, or ask them to quote your code {{source.code}}."
-              - "Copy {{site.contact.name}} ({{site.contact.email}}) if you would like us to call them."
+            \(w.steps.map { "  - " + q($0) }.joined(separator: "\n"))
             ---
-            \(StarterText.howToReferBody)
+            \(w.pages[2].body)
 
             """,
         "content/kit/04-what-happens-next.md": """
             ---
-            title: What happens next
+            title: \(q(w.pages[3].title))
             kind: what-happens-next
-            summary: What you do with a referral, and how the referrer hears about it.
+            summary: \(q(w.pages[3].summary))
             ---
-            \(StarterText.whatHappensNextBody)
+            \(w.pages[3].body)
 
             """,
         "content/kit/05-about-us.md": """
             ---
-            title: About us
-            summary: A page every source gets; delete it, or write anything you like here.
+            title: \(q(w.pages[4].title))
+            summary: \(q(w.pages[4].summary))
             ---
-            \(StarterText.aboutUsBody)
+            \(w.pages[4].body)
 
             """,
         "content/offers/welcome.md": """
             ---
-            title: Welcome offer
+            title: \(q(w.offerTitle))
             kind: coupon
-            value: "\(StarterText.starterOfferValue)"
+            value: \(q(w.offerValue))
             code: "{{source.code}}-WELCOME"
             audience: all
-            terms: "\(StarterText.offerTerms)"
+            terms: \(q(w.offerTerms))
             ---
-            \(StarterText.welcomeOfferBody)
+            \(w.offerBody)
 
             """,
         "content/sources/example-partner.yml": """
             # One file per referral source; the file name is the source's address (its slug).
-            name: Example Partner
+            name: \(q(w.partnerName))
             segment: partner
             code: PARTNER
-            contact: { name: Their Name, email: them@partner.example }
-            message: "A personal thank-you to this partner, shown on their kit's home page."
+            contact: { name: \(q(w.theirName)), email: them@partner.example }
+            message: \(q(w.partnerMessage))
             brand:
               colors: { primary: "#5B2A86" }   # add logo: assets/their-logo.png (in content/assets/)
 
             """,
         "content/sources/example-customer.yml": """
-            name: Example Customer
+            name: \(q(w.customerName))
             segment: customer
-            contact: { name: Their Name, email: them@customer.example }
+            contact: { name: \(q(w.theirName)), email: them@customer.example }
 
             """,
         "content/assets/.gitkeep": "",
-    ]
+        ]
+    }
 
     /// The built-in templates, theme and the words of the kit's language (English's for a
     /// language refkit has no table for), as files a kit may change.

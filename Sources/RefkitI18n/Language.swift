@@ -58,6 +58,28 @@ public enum Language {
     /// `dir`'s value for the tag.
     public static func direction(of tag: String) -> String { isRightToLeft(tag) ? "rtl" : "ltr" }
 
+    /// `text` between FIRST STRONG ISOLATE (U+2068) and POP DIRECTIONAL ISOLATE (U+2069) when it
+    /// holds a letter written the other way than `direction` ("ltr" or "rtl"): inserted into a
+    /// sentence (a Latin name on an Arabic page, an Arabic one on an English page), it keeps its
+    /// own order and the punctuation after it its place (UAX #9), in HTML, in plain text and in
+    /// a mail program alike. As it is otherwise, so text of one direction is never touched.
+    public static func isolated(_ text: String, in direction: String) -> String {
+        let rightToLeftPage = direction == "rtl"
+        let other = text.unicodeScalars.contains { scalar in
+            isRightToLeftLetter(scalar) ? !rightToLeftPage : rightToLeftPage && scalar.properties.isAlphabetic
+        }
+        return other ? "\u{2068}" + text + "\u{2069}" : text
+    }
+
+    /// Hebrew, Arabic, Syriac, Thaana, N'Ko and their presentation forms, and the right-to-left
+    /// scripts beyond the Basic Multilingual Plane.
+    static func isRightToLeftLetter(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar.value {
+        case 0x0590...0x08FF, 0xFB1D...0xFDFF, 0xFE70...0xFEFF, 0x10800...0x10FFF, 0x1E800...0x1EFFF: scalar.properties.isAlphabetic
+        default: false
+        }
+    }
+
     /// Where words for `tag` are looked for, first to last, each once: the tag as given, its
     /// language subtag, the site's language (and its subtag), `en`.
     public static func lookupChain(for tag: String, siteLanguage: String) -> [String] {

@@ -137,6 +137,10 @@ public enum PlaceholderField: String, CaseIterable, Sendable {
     /// A whole http(s) URL (checked): the only values that may start a link destination.
     public var isURL: Bool { [.referralLink, .siteURL, .siteReferralURL].contains(self) }
 
+    /// Words a person wrote (names, a message, a reward), in whatever script: isolated where
+    /// inserted into a sentence written the other way. Codes, addresses and URLs are not.
+    public var isFreeText: Bool { [.siteName, .siteContactName, .sourceName, .sourceContactName, .sourceMessage, .sourceReward].contains(self) }
+
     /// What it is filled with for `source` (an absent optional field: empty).
     public func value(for source: Source, in site: Site) -> String {
         switch self {

@@ -2,6 +2,7 @@ import Foundation
 import RefkitBuild
 import RefkitModel
 import RefkitTestTools
+import RefkitI18n
 import XCTest
 
 /// What a source hands on besides the printed sheet: its contact card, read back by a real vCard
@@ -102,6 +103,29 @@ final class ShareAndContactTests: XCTestCase {
         XCTAssertTrue(try read("brightside-coworking/library/year-end-checklist.html").contains("<h1 lang=\"en\">"))
         // An English reader's pages carry none.
         XCTAssertEqual(try read("harbor-street-law/index.html").components(separatedBy: " lang=").count - 1, 1, "only <html lang>")
+    }
+
+    /// Issue 33: a name or code written the other way than its reader's page is isolated where a
+    /// sentence inserts it (U+2068 … U+2069: a Latin name's full stop stays after it on an Arabic
+    /// page); the e-mail's offer sentence marks the value with its language and isolates value and
+    /// code (`<bdi>`); a page of one direction throughout is untouched.
+    func testANameWrittenTheOtherWayIsIsolatedInTheSentence() throws {
+        let kit = try copyOfKit("basic", self)
+        try write("name: Cara Customer\nsegment: customer\noffers: [coupon]\nlanguage: ar\n", to: kit + "/content/sources/cara.yml")
+        XCTAssertNotNil(testBuilder().build(BuildRequest(kitDirectory: kit, date: fixtureDate)).summary)
+        func read(_ path: String) throws -> String { try String(contentsOfFile: kit + "/output/" + path, encoding: .utf8) }
+        let home = try read("cara/index.html")
+        XCTAssertTrue(home.contains("\u{2068}Cara Customer\u{2069}"), home)
+        let email = try read("cara/email.html")
+        XCTAssertTrue(email.contains("<bdi lang=\"en\" dir=\"ltr\">10% off</bdi>"), email)
+        XCTAssertTrue(email.contains("<bdi>CARA-CUSTOMER-10</bdi>") || email.contains("<bdi>CARA"), email)
+        let text = try read("cara/email.txt")
+        XCTAssertTrue(text.contains("\u{2068}10% off\u{2069}"), text)
+        XCTAssertFalse(try read("bolt-partners/index.html").contains("\u{2068}"), "an English reader's page of Latin names")
+        XCTAssertEqual(Language.isolated("Anna Kowalska", in: "rtl"), "\u{2068}Anna Kowalska\u{2069}")
+        XCTAssertEqual(Language.isolated("جمعية", in: "ltr"), "\u{2068}جمعية\u{2069}")
+        XCTAssertEqual(Language.isolated("جمعية 2", in: "rtl"), "جمعية 2")
+        XCTAssertEqual(Language.isolated("ANNA-10", in: "ltr"), "ANNA-10")
     }
 
     func testAContactCardEscapesWhatVCardGivesMeaningTo() throws {

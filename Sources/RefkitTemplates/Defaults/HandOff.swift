@@ -76,7 +76,7 @@ extension DefaultTemplates {
 <tr><td style="padding:28px;font-family:Arial,Helvetica,sans-serif;font-size:16px;line-height:24px;overflow-wrap:break-word;">
 <p style="margin:0 0 16px 0;">{{t.email_hello}}</p>
 <p style="margin:0 0 16px 0;">{{t.email_intro}}</p>
-{{#email.offer}}<p style="margin:0 0 16px 0;padding:12px 16px;background-color:{{brand.accent}};color:{{brand.on_accent}};">{{email.offer}}</p>{{/email.offer}}
+{{#email.offer}}<p style="margin:0 0 16px 0;padding:12px 16px;background-color:{{brand.accent}};color:{{brand.on_accent}};">{{{email.offer_html}}}</p>{{/email.offer}}
 <table role="presentation" style="margin:8px 0 24px 0;border-collapse:collapse;border-spacing:0;"><tr><td style="background-color:{{brand.primary}};border:2px solid {{brand.primary_line}};"><a href="{{referral.link}}" style="display:inline-block;padding:12px 24px;font-family:Arial,Helvetica,sans-serif;font-size:16px;font-weight:bold;color:{{brand.on_primary}};text-decoration:none;">{{t.email_button}}</a></td></tr></table>
 {{#email.reach}}<p style="margin:0 0 16px 0;">{{email.reach}}</p>{{/email.reach}}
 <p style="margin:0;">{{t.email_signoff}}<br>{{#source.signed_by}}{{source.signed_by}}<br>{{/source.signed_by}}{{source.name}}</p>

@@ -1,3 +1,4 @@
+import RefkitI18n
 import RefkitImages
 import RefkitModel
 import RefkitTemplates
@@ -41,21 +42,32 @@ extension SiteRenderer {
             reach = words.text(key, ["contact": name, "email": contact.email ?? "", "phone": contact.phone ?? "",
                                      "code": context.source.code])
         }
-        var offerText = offer.map { words.text("email_offer", ["value": $0.value, "code": $0.code]) }
-        if let offer, let validity = offer.validityText { offerText? += " " + validity + "." }
-        return EmailSentences(offer: offerText, reach: reach)
+        guard let offer else { return EmailSentences(offer: nil, offerHTML: nil, reach: reach) }
+        // The offer's value may be in another language than the reader's (an untranslated offer),
+        // its code in another script: in HTML each is its own isolated part, the value with its
+        // `lang`; in plain text each is isolated where written the other way.
+        let direction = Language.direction(of: language(of: context.source))
+        let validity = offer.validityText.map { " " + $0 + "." } ?? ""
+        let text = words.text("email_offer", ["value": Language.isolated(offer.value, in: direction),
+                                              "code": Language.isolated(offer.code, in: direction)]) + validity
+        let marked = Escape.html(words.text("email_offer", ["value": "\u{E000}", "code": "\u{E001}"]) + validity)
+        let html = marked.replacingOccurrences(of: "\u{E000}", with: "<bdi\(offer.langAttr)>" + Escape.html(offer.value) + "</bdi>")
+            .replacingOccurrences(of: "\u{E001}", with: "<bdi>" + Escape.html(offer.code) + "</bdi>")
+        return EmailSentences(offer: text, offerHTML: html, reach: reach)
     }
 }
 
 /// `email`: the e-mail's sentences that carry values, written in the reader's language.
 struct EmailSentences: ViewModel {
     var offer: String?
+    var offerHTML: String?
     var reach: String?
 
-    static let fields: [ViewField<Self>] = [.text("offer") { $0.offer }, .text("reach") { $0.reach }]
+    static let fields: [ViewField<Self>] = [.text("offer") { $0.offer }, .text("offer_html") { $0.offerHTML }, .text("reach") { $0.reach }]
 
     static let about: [String: String] = [
         "offer": "the sentence naming the first offer",
+        "offer_html": "the same sentence as HTML (use `{{{…}}}`): the offer's value and code each isolated (`<bdi>`), the value with its `lang` when it is not in the reader's language",
         "reach": "the sentence saying how to reach the business",
     ]
 }

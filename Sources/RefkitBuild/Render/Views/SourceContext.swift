@@ -72,8 +72,15 @@ extension SiteRenderer {
         ContactView(name: contact.name, email: contact.email, phone: contact.phone)
     }
 
-    /// The values placeholders are filled with, for one source (`PlaceholderField`).
+    /// The values placeholders are filled with, for one source (`PlaceholderField`): a name or
+    /// text written the other way than the source reads is isolated (`Language.isolated`), so a
+    /// Latin name keeps its full stop in an Arabic sentence; codes and URLs are as they are.
     func placeholderValues(for source: Source) -> [String: String] {
-        Placeholder.values(for: source, in: kit.site)
+        let direction = Language.direction(of: language(of: source))
+        var values = Placeholder.values(for: source, in: kit.site)
+        for field in PlaceholderField.allCases where field.isFreeText {
+            values[field.rawValue] = values[field.rawValue].map { Language.isolated($0, in: direction) }
+        }
+        return values
     }
 }

@@ -29,18 +29,20 @@ struct WordsView: ViewModel {
 extension SiteRenderer {
     /// The words a source reads, its values filled.
     func wordsView(for source: Source?, language: String) -> WordsView {
-        WordsView(words(for: language), values: wordValues(for: source))
+        WordsView(words(for: language), values: wordValues(for: source, language: language))
     }
 
-    /// The values refkit's words take for a source: `{site}`, `{source}`, `{code}`, `{name}`.
-    func wordValues(for source: Source?) -> [String: String] {
+    /// The values refkit's words take for a source: `{site}`, `{source}`, `{code}`, `{name}`,
+    /// each isolated when written the other way than `language` (`Language.isolated`).
+    func wordValues(for source: Source?, language: String? = nil) -> [String: String] {
         var values = ["site": kit.site.name]
         if let source {
             values["source"] = source.name
             values["code"] = source.code
             values["name"] = source.contact.name ?? source.name
         }
-        return values
+        let direction = Language.direction(of: language ?? source.map { self.language(of: $0) } ?? kit.site.language)
+        return values.mapValues { Language.isolated($0, in: direction) }
     }
 
     /// The words of a language (prepared for every language in use when the renderer is made).

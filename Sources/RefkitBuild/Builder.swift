@@ -64,7 +64,7 @@ public struct Builder: Sendable {
         if let previous = Rebuild.upToDate(writer, inputs) {
             try? writer.clearLeftovers()
             let summary = BuildSummary(sources: previous.sources.count, pages: previous.pages, output: output, date: date, upToDate: true)
-            return BuildOutcome(diagnostics: previous.diagnostics, result: .success(summary))
+            return BuildOutcome(diagnostics: previous.diagnostics + PrintStep.warnings(in: previous.sources), result: .success(summary))
         }
 
         // 1. load and 2. validate: always the whole kit, so every diagnostic is reported.
@@ -96,7 +96,7 @@ public struct Builder: Sendable {
                     BuildSummary.isHandOut($0, pdfs: request.pdf == nil, bundles: !request.bundle)
                 }.sorted()
             }
-            return BuildOutcome(diagnostics: validated.diagnostics, result: .success(summary))
+            return BuildOutcome(diagnostics: validated.diagnostics + PrintStep.warnings(in: manifest.sources), result: .success(summary))
         } catch {
             writer.abort()
             return BuildOutcome(diagnostics: validated.diagnostics, result: .failure(BuildFailure(error)))
@@ -166,7 +166,7 @@ public struct Builder: Sendable {
                 if let printing {
                     let prints = try printing.prints(for: source, files: files, folder: renderer.directoryName(for: source))
                     try writer.write(prints.printed)
-                    printKeys.set(index, prints.key)
+                    printKeys.set(index, prints.record)
                     if request.bundle { pdfs = try prints.printed + writer.readKept(prints.kept) }
                 }
                 if request.bundle {

@@ -52,6 +52,11 @@ struct CheckCommand: RefkitSubcommand {
         case .success(let result): checked = result
         }
         var diagnostics = checked.validated.diagnostics
+        // What the last `build --pdf` left out to fit a sheet: measured only by printing.
+        if let kit = checked.validated.kit {
+            diagnostics += PrintStep.lastPrintWarnings(output: request.kitDirectory + "/output", slugs: Set(kit.sources.map(\.slug)),
+                                                       fileSystem: environment.fileSystem)
+        }
         if strict { diagnostics = diagnostics.map { Diagnostic(.error, $0.message, at: $0.location) } }
         let errors = diagnostics.filter { $0.severity == .error }.count
         let warnings = diagnostics.count - errors

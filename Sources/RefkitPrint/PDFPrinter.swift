@@ -27,7 +27,7 @@ public final class PDFPrinter: @unchecked Sendable {
     private let site: String
     private let lock = NSLock()
     private var idle: [Tab] = []
-    private var queue: [(PrintJob, @Sendable (Result<[UInt8], PrintFailure>) -> Void)] = []
+    private var queue: [(PrintJob, @Sendable (Result<PrintedPage, PrintFailure>) -> Void)] = []
 
     /// Starts Chromium with `tabs` tabs.
     /// - Parameter siteURL: the site's published address (`site.url`), which every page is printed at.
@@ -43,8 +43,8 @@ public final class PDFPrinter: @unchecked Sendable {
     }
 
     /// Prints `jobs` (in parallel with each other and with other callers') and waits for them:
-    /// each PDF's bytes as Chromium made them, or why not.
-    public func print(_ jobs: [PrintJob], timeout: Double = 120) -> [Result<[UInt8], PrintFailure>] {
+    /// each PDF's bytes as Chromium made them and what the page did to fit (`PrintFit`), or why not.
+    public func print(_ jobs: [PrintJob], timeout: Double = 120) -> [Result<PrintedPage, PrintFailure>] {
         let results = Results(count: jobs.count)
         for (index, job) in jobs.enumerated() {
             results.group.enter()
@@ -62,7 +62,7 @@ public final class PDFPrinter: @unchecked Sendable {
     /// Closes Chromium and removes its profile.
     public func stop() { chromium.stop() }
 
-    private func submit(_ job: PrintJob, _ done: @escaping @Sendable (Result<[UInt8], PrintFailure>) -> Void) {
+    private func submit(_ job: PrintJob, _ done: @escaping @Sendable (Result<PrintedPage, PrintFailure>) -> Void) {
         lock.lock()
         guard let tab = idle.popLast() else {
             queue.append((job, done))
@@ -72,7 +72,7 @@ public final class PDFPrinter: @unchecked Sendable {
         start(job, on: tab, done)
     }
 
-    private func start(_ job: PrintJob, on tab: Tab, _ done: @escaping @Sendable (Result<[UInt8], PrintFailure>) -> Void) {
+    private func start(_ job: PrintJob, on tab: Tab, _ done: @escaping @Sendable (Result<PrintedPage, PrintFailure>) -> Void) {
         tab.print(job) { [self] result in
             done(result)
             lock.lock()
@@ -91,9 +91,9 @@ public final class PDFPrinter: @unchecked Sendable {
 private final class Results: @unchecked Sendable {
     let group = DispatchGroup()
     private let lock = NSLock()
-    private var results: [Result<[UInt8], PrintFailure>?]
+    private var results: [Result<PrintedPage, PrintFailure>?]
 
     init(count: Int) { results = Array(repeating: nil, count: count) }
-    func set(_ index: Int, _ result: Result<[UInt8], PrintFailure>) { lock.withLock { results[index] = result } }
-    var all: [Result<[UInt8], PrintFailure>] { lock.withLock { results.map { $0! } } }
+    func set(_ index: Int, _ result: Result<PrintedPage, PrintFailure>) { lock.withLock { results[index] = result } }
+    var all: [Result<PrintedPage, PrintFailure>] { lock.withLock { results.map { $0! } } }
 }

@@ -10,6 +10,8 @@ public enum PrintFailure: Error, Equatable, CustomStringConvertible {
     case page(String, String)
     /// A page printed on more than one sheet.
     case pages(String, count: Int, paper: String)
+    /// A page whose parts that are never left out do not fit its sheet (`PrintFit.overflowing`).
+    case doesNotFit(String, parts: [String], paper: String)
 
     public var description: String {
         switch self {
@@ -21,6 +23,10 @@ public enum PrintFailure: Error, Equatable, CustomStringConvertible {
         case .page(let page, let reason): "cannot print \(page): \(reason)"
         case .pages(let page, let count, let paper):
             "\(page) prints on \(count) pages of \(paper) paper; a handout or offer must fit on one: shorten it, or its template's layout"
+        case .doesNotFit(let page, let parts, let paper):
+            "\(page) does not fit one sheet of \(paper) paper even at 80% type with every part that may be left out left out: "
+                + "\(parts.joined(separator: ", ")) would be cut; shorten them (an offer's value, code, validity and terms, "
+                + "the referral link and the contact are never left out)"
         }
     }
 }

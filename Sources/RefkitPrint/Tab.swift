@@ -9,7 +9,7 @@ final class Tab: @unchecked Sendable {
     private let session: String
     private let lock = NSLock()
     private var job: PrintJob?
-    private var done: (@Sendable (Result<[UInt8], PrintFailure>) -> Void)?
+    private var done: (@Sendable (Result<PrintedPage, PrintFailure>) -> Void)?
     /// The navigation of the current page (its loader), once Chromium has said it.
     private var loader: String?
     /// Loaders whose load event came before we knew which loader was the page's.
@@ -33,7 +33,7 @@ final class Tab: @unchecked Sendable {
     }
 
     /// Prints `job`; `done` is called once, on Chromium's reader thread.
-    func print(_ job: PrintJob, _ done: @escaping @Sendable (Result<[UInt8], PrintFailure>) -> Void) {
+    func print(_ job: PrintJob, _ done: @escaping @Sendable (Result<PrintedPage, PrintFailure>) -> Void) {
         lock.withLock {
             (self.job, self.done, loader, loaded) = (job, done, nil, [])
         }
@@ -49,7 +49,7 @@ final class Tab: @unchecked Sendable {
                     loader = id
                     return loaded.contains(id)
                 }
-                if ready { printPage() }
+                if ready { fitPage() }
             }
         }
     }
@@ -64,14 +64,39 @@ final class Tab: @unchecked Sendable {
                 loaded.insert(id)
                 return false
             }
-            if ready { printPage() }
+            if ready { fitPage() }
         case "Inspector.targetCrashed":
             finish(.failure(.chromium("crashed while printing \(lock.withLock { job?.path ?? "a page" })")))
         default: break
         }
     }
 
-    private func printPage() {
+    /// Lays the page out as it prints (print media, the paper's printable size) and runs
+    /// `PrintFit.script` in it: what it did to fit is the page's `PrintFit`, and the PDF is
+    /// printed from the page as the script left it.
+    private func fitPage() {
+        guard let job = lock.withLock({ self.job }) else { return }
+        let width = Int(((job.paper.width - 2 * PrintFit.margin) * 96).rounded(.down))
+        let height = Int(((job.paper.height - 2 * PrintFit.margin) * 96).rounded(.down))
+        pipe.send("Emulation.setEmulatedMedia", ["media": "print"], session: session) { [self] _ in
+            pipe.send("Emulation.setDeviceMetricsOverride", ["width": width, "height": height, "deviceScaleFactor": 1, "mobile": false],
+                      session: session) { [self] _ in
+                pipe.send("Runtime.evaluate", ["expression": PrintFit.script, "returnByValue": true], session: session) { [self] reply in
+                    switch reply {
+                    case .failure(let failure): finish(.failure(.page(job.path, failure.description)))
+                    case .success(let result):
+                        if let exception = result["exceptionDetails"] as? JSONObject {
+                            return finish(.failure(.page(job.path, "measuring it to fit failed: \(exception["text"] as? String ?? "")")))
+                        }
+                        let value = (result["result"] as? JSONObject)?["value"] as? String ?? "{}"
+                        printPage(fit: PrintFit(json: value))
+                    }
+                }
+            }
+        }
+    }
+
+    private func printPage(fit: PrintFit) {
         guard let job = lock.withLock({ self.job }) else { return }
         let parameters: JSONObject = [
             "paperWidth": job.paper.width, "paperHeight": job.paper.height, "printBackground": true,
@@ -84,12 +109,12 @@ final class Tab: @unchecked Sendable {
                 guard let text = result["data"] as? String, let data = Data(base64Encoded: text) else {
                     return finish(.failure(.page(job.path, "Chromium sent no PDF")))
                 }
-                finish(.success([UInt8](data)))
+                finish(.success(PrintedPage(bytes: [UInt8](data), fit: fit)))
             }
         }
     }
 
-    private func finish(_ result: Result<[UInt8], PrintFailure>) {
+    private func finish(_ result: Result<PrintedPage, PrintFailure>) {
         let done = lock.withLock {
             defer { (job, self.done) = (nil, nil) }
             return self.done

@@ -165,8 +165,8 @@ final class LibraryAndNetworkTests: XCTestCase {
         let results = printer.print([Paper.a4, .letter].map { PrintJob(path: page, paper: $0.inches, files: files) })
         for (paper, result) in zip(["A4", "Letter"], results) {
             let pdf = try temporaryDirectory(self) + "/guide.pdf"
-            FileManager.default.createFile(atPath: pdf, contents: Data(try result.get()))
-            XCTAssertEqual(PDFBytes.pageCount(of: try result.get()), 2, paper)
+            FileManager.default.createFile(atPath: pdf, contents: Data(try result.get().bytes))
+            XCTAssertEqual(PDFBytes.pageCount(of: try result.get().bytes), 2, paper)
             let firstPage = try ExternalTool.pdftotext.run(["-f", "1", "-l", "1", pdf, "-"]).output
             let lastPage = try ExternalTool.pdftotext.run(["-f", "2", "-l", "2", pdf, "-"]).output
             XCTAssertTrue(firstPage.hasPrefix("Harbor Street Law\n"), "\(paper): \(firstPage.prefix(80))")

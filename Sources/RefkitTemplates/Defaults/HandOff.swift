@@ -25,17 +25,17 @@ extension DefaultTemplates {
       {{#handout.who}}<section><h2>{{t.handout_who}}</h2><p class="clamp4"{{{lang_attr}}}>{{summary}}</p></section>{{/handout.who}}
       {{#handout.has_phrases}}<section><h2>{{t.handout_listen}}</h2><ul class="sheet__phrases"{{{handout.phrases_lang_attr}}}>{{#handout.phrases}}<li><span class="clamp2">{{handout.quote_open}}{{.}}{{handout.quote_close}}</span></li>{{/handout.phrases}}</ul></section>{{/handout.has_phrases}}
       {{#handout.has_steps}}<section><h2>{{t.handout_how}}</h2><ol class="sheet__steps"{{{handout.steps_lang_attr}}}>{{#handout.steps}}<li><span class="clamp2">{{.}}</span></li>{{/handout.steps}}</ol></section>{{/handout.has_steps}}
-      {{#handout.next}}<section><h2>{{t.handout_next}}</h2><p class="clamp3"{{{lang_attr}}}>{{summary}}</p></section>{{/handout.next}}
-      {{^handout.has_guide}}<section><h2>{{t.handout_pages}}</h2><ul class="sheet__pages">{{#handout.pages}}<li{{{lang_attr}}}><strong>{{title}}</strong>{{#summary}}<br><span class="clamp2">{{summary}}</span>{{/summary}}</li>{{/handout.pages}}</ul><p>{{t.handout_pages_note}}</p></section>{{/handout.has_guide}}
+      {{#handout.next}}<section class="sheet__next"><h2>{{t.handout_next}}</h2><p class="clamp3"{{{lang_attr}}}>{{summary}}</p></section>{{/handout.next}}
+      {{^handout.has_guide}}<section class="sheet__pages-section"><h2>{{t.handout_pages}}</h2><ul class="sheet__pages">{{#handout.pages}}<li{{{lang_attr}}}><strong>{{title}}</strong>{{#summary}}<br><span class="clamp2">{{summary}}</span>{{/summary}}</li>{{/handout.pages}}</ul><p>{{t.handout_pages_note}}</p></section>{{/handout.has_guide}}
     </div>
     <aside class="sheet__side" aria-label="{{t.handout_scan}}">
       <div class="sheet__qr"><div class="qr">{{{referral.qr_svg}}}</div><p>{{t.handout_scan}} <strong class="code" style="--chars:{{source.code_length}}">{{source.code}}</strong></p></div>
       {{#handout.offer}}<div class="sheet__offer"><p class="sheet__label">{{#is_gift_certificate}}{{t.gift_certificate}}{{/is_gift_certificate}}{{#is_coupon}}{{t.coupon}}{{/is_coupon}}</p><p class="sheet__value clamp3"{{{lang_attr}}}>{{value}}</p><p>{{t.code_caption}} <strong class="code" style="--chars:{{code_length}}">{{code}}</strong></p>{{#validity_text}}<p class="sheet__small">{{validity_text}}</p>{{/validity_text}}</div>{{/handout.offer}}
       {{#source.reward}}<div class="sheet__reward"><p class="sheet__label">{{t.reward_label}}</p><p class="clamp4"{{{source.reward_lang_attr}}}>{{source.reward}}</p></div>{{/source.reward}}
-      {{#site.has_contact}}<div class="sheet__contact"><p class="sheet__label">{{t.questions}}</p><p>{{#site.contact.name}}{{site.contact.name}}<br>{{/site.contact.name}}{{#site.contact.email}}<bdi dir="ltr">{{site.contact.email}}</bdi><br>{{/site.contact.email}}{{#site.contact.phone}}<bdi dir="ltr">{{site.contact.phone}}</bdi>{{/site.contact.phone}}</p></div>{{/site.has_contact}}
+      {{#site.has_contact}}<div class="sheet__contact"><p class="sheet__label">{{t.questions}}</p><p>{{#site.contact.name}}{{site.contact.name}}<br>{{/site.contact.name}}{{#site.contact.email}}<bdi dir="ltr">{{{site.contact.email_html}}}</bdi><br>{{/site.contact.email}}{{#site.contact.phone}}<bdi dir="ltr">{{site.contact.phone}}</bdi>{{/site.contact.phone}}</p></div>{{/site.has_contact}}
     </aside>
   </div>
-  <footer class="sheet__footer"><p>{{site.name}} · {{t.your_code}} <strong class="code" style="--chars:{{source.code_length}}">{{source.code}}</strong></p><p class="sheet__link" dir="ltr">{{referral.printed_link}}</p></footer>
+  <footer class="sheet__footer"><p>{{site.name}} · {{t.your_code}} <strong class="code" style="--chars:{{source.code_length}}">{{source.code}}</strong></p><p class="sheet__link" dir="ltr">{{{referral.printed_link_html}}}</p></footer>
 </article>
 </main>
 </body>

@@ -88,16 +88,18 @@ h1{font-size:2rem}
 .footer__meta{font-size:.85rem}
 .clamp2,.clamp3,.clamp4{display:-webkit-box;-webkit-box-orient:vertical;overflow:hidden}
 .clamp2{-webkit-line-clamp:2}.clamp3{-webkit-line-clamp:3}.clamp4{-webkit-line-clamp:4}
+.fit .sheet .clamp2,.fit .sheet .clamp3,.fit .sheet .clamp4{display:block;-webkit-line-clamp:none}
 /* The handout: one sheet. 190mm × 255mm fits inside both A4 (210 × 297) and US Letter
-   (215.9 × 279.4) with 10mm margins; anything longer is cut at the sheet's edge, never onto a
-   second page. */
+   (215.9 × 279.4) with 10mm margins. In a browser, long items are clamped; printed to PDF, refkit
+   measures the page in Chromium (class fit on <html>): clamps lifted, type and spacing scaled by
+   --fit (1 to .8), and what still does not fit left out whole, never cut (PrintFit). */
 @page{margin:10mm}
 .print-body{background:#e9e9e4;margin:0;padding:10mm 0}
 .print-body main{max-width:none;margin:0;padding:0}
-.sheet{width:190mm;max-width:100%;height:255mm;margin:0 auto;padding:8mm;background:#fff;box-shadow:0 2px 12px rgba(0,0,0,.15);overflow:hidden;display:flex;flex-direction:column;font-size:10.5pt;line-height:1.4}
-.sheet h1{font-size:18pt;margin:0}
-.sheet h2{font-size:11pt;margin:0 0 1.5mm;text-transform:uppercase;letter-spacing:.05em;color:var(--primary-ink)}
-.sheet section{margin:0 0 5mm}
+.sheet{width:190mm;max-width:100%;height:255mm;margin:0 auto;padding:8mm;background:#fff;box-shadow:0 2px 12px rgba(0,0,0,.15);overflow:hidden;display:flex;flex-direction:column;font-size:calc(10.5pt*var(--fit,1));line-height:1.4}
+.sheet h1{font-size:calc(18pt*var(--fit,1));margin:0}
+.sheet h2{font-size:calc(11pt*var(--fit,1));margin:0 0 1.5mm;text-transform:uppercase;letter-spacing:.05em;color:var(--primary-ink)}
+.sheet section{margin:0 0 calc(5mm*var(--fit,1))}
 .sheet p{margin:0 0 1.5mm}
 .sheet__header{display:flex;align-items:center;flex-wrap:wrap;gap:3mm 6mm;padding:5mm;margin:-8mm -8mm 6mm;background:var(--primary);color:var(--on-primary)}
 .sheet__logos{display:flex;align-items:center;flex-wrap:wrap;gap:3mm;max-width:100%}
@@ -112,16 +114,18 @@ h1{font-size:2rem}
 .sheet__pages li{margin:0 0 2mm}
 .sheet__steps li{margin:0 0 1.5mm}
 .sheet__qr{text-align:center;font-size:9pt}
-.sheet__qr .qr{width:44mm;margin:0 auto 1mm}
-.sheet__offer,.sheet__reward,.sheet__contact{padding:3mm;border-radius:2mm;font-size:9.5pt}
+.sheet__qr .qr{width:calc(44mm*var(--fit,1));margin:0 auto 1mm}
+.sheet__offer,.sheet__reward,.sheet__contact{padding:3mm;border-radius:2mm;font-size:calc(9.5pt*var(--fit,1))}
 .sheet__offer{border:.6mm dashed #6b6b70}
 .sheet__reward{background:var(--accent);color:var(--on-accent)}
 .sheet__contact{background:#f4f4f1}
 .sheet__label{font-size:8pt;text-transform:uppercase;letter-spacing:.08em;font-weight:700}
-.sheet__value{font-size:12pt;font-weight:700}
+.sheet__value{font-size:calc(12pt*var(--fit,1));font-weight:700}
 .sheet__small{font-size:8.5pt}
 .sheet__footer{border-top:.3mm solid #d6d6d2;padding-top:2mm;margin-top:3mm;font-size:8.5pt;color:#3d3d40}
 .sheet__link{overflow-wrap:anywhere;margin:0}
+.sheet__contact bdi{overflow-wrap:anywhere}
+h1,h2,h3,p,li{hyphens:auto}
 /* On a phone the handout is read, not printed: one column, as long as it needs. */
 @media screen and (max-width:48rem){
   .print-body{padding:0}
@@ -137,11 +141,15 @@ h1{font-size:2rem}
   a{text-decoration:none}
   .print-body{padding:0;background:#fff}
   .sheet{box-shadow:none;margin:0;width:auto}
-  /* A coupon or certificate is one printed page too: compact, its description, value and terms
-     bounded so the code and QR code always stay on the page, and cut within Letter's printable
-     height (the smaller of A4 and Letter) rather than run onto a second page. */
+  /* A coupon or certificate is one printed page too: compact, and in a browser its description,
+     value and terms bounded so the code and QR code stay on the page. Printed to PDF, refkit fits
+     it in Chromium (class fit): nothing clamped, scaled by --fit, the description left out whole
+     if it must be. */
   .page--offer main{padding:.5rem 1.25rem 0;max-height:205mm;overflow:hidden}
   .page--offer .voucher .prose{max-height:60mm;overflow:hidden}
+  .fit .page--offer main>*{zoom:var(--fit,1)}
+  .fit .page--offer main,.fit .page--offer .voucher .prose{max-height:none}
+  .fit .page--offer .voucher__value,.fit .page--offer .voucher__terms{display:block;-webkit-line-clamp:none}
   .page--offer .voucher__value,.page--offer .voucher__terms{display:-webkit-box;-webkit-box-orient:vertical;-webkit-line-clamp:3;overflow:hidden}
   .page--offer .brandbar__inner{padding-top:.5rem}
   .page--offer .voucher{margin:.5rem 0;break-inside:avoid}

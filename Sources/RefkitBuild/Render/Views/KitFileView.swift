@@ -179,11 +179,13 @@ struct ContactView: ViewModel {
 
     static let fields: [ViewField<Self>] = [
         .text("name") { $0.name }, .text("email") { $0.email }, .text("phone") { $0.phone },
+        .text("email_html") { $0.email.map(Breaking.html) },
     ]
 
     static let about: [String: String] = [
         "name": "a person's name",
         "email": "an e-mail address",
+        "email_html": "the address as HTML that breaks only after `@` or `.` (`<wbr>`; use `{{{…}}}`)",
         "phone": "a phone number",
     ]
 }
@@ -198,13 +200,14 @@ struct ReferralView: ViewModel {
     var qrURL: String
 
     static let fields: [ViewField<Self>] = [
-        .text("link") { $0.link }, .text("printed_link") { $0.printedLink }, .text("qr_svg") { $0.qrSVG },
+        .text("link") { $0.link }, .text("printed_link") { $0.printedLink }, .text("printed_link_html") { Breaking.html($0.printedLink) }, .text("qr_svg") { $0.qrSVG },
         .text("qr_url") { $0.qrURL },
     ]
 
     static let about: [String: String] = [
         "link": "the tracked referral link (`referral_url` with `ref`, `utm_*`)",
         "printed_link": "what printed things carry: the short link with `short_links: true`, else the referral link",
+        "printed_link_html": "`printed_link` as HTML that breaks only after `/`, `.`, `?`, `&` or `=` (`<wbr>`; use `{{{…}}}`)",
         "qr_svg": "the QR code of `printed_link`, as inline SVG (use `{{{referral.qr_svg}}}`)",
         "qr_url": "the QR code's file, `qr.svg`, relative to this file",
     ]
@@ -244,4 +247,17 @@ struct BuildView: ViewModel {
     static let about: [String: String] = [
         "date": "the build date, `YYYY-MM-DD`",
     ]
+}
+
+/// An address or link as HTML that a line may break only where a reader expects it: after `@`,
+/// `/`, `.`, `?`, `&` or `=` (`<wbr>`), never inside a word (`referrals@lumenphysio.examp` / `le`).
+enum Breaking {
+    static func html(_ text: String) -> String {
+        var html = ""
+        for character in text {
+            html += Escape.html(String(character))
+            if "@/.?&=".contains(character) { html += "<wbr>" }
+        }
+        return html
+    }
 }

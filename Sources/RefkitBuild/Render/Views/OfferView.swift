@@ -103,6 +103,8 @@ struct OfferView: ViewModel {
 /// Days written out for a language: `30 June 2027` (en-GB), `June 30, 2027` (en), `30. Juni 2027` (de).
 enum DayFormatting {
     static func long(_ day: Day, language: String) -> String {
+        // Never broken across lines ("bis 30." / "Juni 2027"): its spaces are non-breaking.
         LocaleFormats.of(language).day(year: day.year, month: day.month, day: day.day, style: .long)
+            .replacingOccurrences(of: " ", with: "\u{00A0}")
     }
 }

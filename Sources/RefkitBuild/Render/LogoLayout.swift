@@ -13,7 +13,7 @@ enum LogoPlace {
     /// The e-mail's header (drawn into PNG at twice this size).
     case email
 
-    private var room: (area: Double, maxWidth: Double, maxHeight: Double) {
+    var room: (area: Double, maxWidth: Double, maxHeight: Double) {
         switch self {
         case .header: (4_800, 280, 120)
         case .sheet: (6_400, 300, 130)
@@ -34,10 +34,15 @@ enum LogoPlace {
     /// In the e-mail an SVG logo is drawn on white, this far in from its edges (CSS pixels).
     static let emailInset = 6
 
-    /// The size of a logo's image in the e-mail: an SVG's PNG includes its white margin.
+    /// The size of a logo's image in the e-mail: an SVG's PNG includes its white margin, and the
+    /// whole image stays within the place's room (300 px wide at most, as FORMAT.md says).
     static func emailSize(of logo: Logo) -> (width: Int, height: Int) {
         let (width, height) = email.size(of: logo)
-        return logo.svg == nil ? (width, height) : (width + 2 * emailInset, height + 2 * emailInset)
+        guard logo.svg != nil else { return (width, height) }
+        let (_, maxWidth, maxHeight) = email.room
+        let inner = Double(2 * emailInset)
+        let scale = min(1, (maxWidth - inner) / Double(width), (maxHeight - inner) / Double(height))
+        return (Int((Double(width) * scale).rounded()) + 2 * emailInset, Int((Double(height) * scale).rounded()) + 2 * emailInset)
     }
 
     /// A logo's shape, for styles: `wide` (2.5:1 or wider), `tall` (taller than 4:5) or `square`.

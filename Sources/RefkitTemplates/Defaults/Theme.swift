@@ -26,7 +26,13 @@ h1{font-size:2rem}
 .code[style]{font-size:min(1em,calc((100cqi - 1rem) / var(--chars) / .66))}
 .brandbar{background:var(--primary);color:var(--on-primary)}
 .brandbar__inner{max-width:46rem;margin:0 auto;padding:1rem 1.25rem .5rem;display:flex;align-items:center;gap:1rem;flex-wrap:wrap}
-.brandbar__logos{display:flex;align-items:center;gap:.5rem .75rem;flex-wrap:wrap;max-width:100%;text-decoration:none}
+.brandbar__logos{display:flex;align-items:center;gap:.5rem .75rem;flex-wrap:nowrap;max-width:100%;min-width:0;text-decoration:none}
+/* The two logos and the "×" are one lockup: on a narrow screen they shrink together, never wrap apart. */
+.brandbar__logos>.logo,.brandbar__logos>.wordmark,.sheet__logos>.logo{flex:0 1 auto;min-width:0}
+.times{flex:none}
+/* A wide wordmark beside another logo would shrink below legible on a phone: the lockup stands
+   in a column there instead, each logo at its own size, the "×" between them. */
+@media (max-width:30rem){.brandbar__logos:has(.logo--wide):has(.times){flex-direction:column;align-items:flex-start;gap:.25rem}}
 .brandbar__title{margin:0;font-weight:600}
 /* A logo is drawn at the size its shape gets (the <img>'s width and height), on white, and only
    ever shrunk to fit a narrow screen. */
@@ -102,7 +108,7 @@ h1{font-size:2rem}
 .sheet section{margin:0 0 calc(5mm*var(--fit,1))}
 .sheet p{margin:0 0 1.5mm}
 .sheet__header{display:flex;align-items:center;flex-wrap:wrap;gap:3mm 6mm;padding:5mm;margin:-8mm -8mm 6mm;background:var(--primary);color:var(--on-primary)}
-.sheet__logos{display:flex;align-items:center;flex-wrap:wrap;gap:3mm;max-width:100%}
+.sheet__logos{display:flex;align-items:center;flex-wrap:nowrap;gap:3mm;max-width:100%;min-width:0}
 .sheet__eyebrow{font-size:9pt;text-transform:uppercase;letter-spacing:.08em;margin:0 0 1mm}
 .sheet__grid{display:flex;gap:7mm;flex:1;min-height:0}
 .sheet__main{flex:1;min-width:0;overflow:hidden}

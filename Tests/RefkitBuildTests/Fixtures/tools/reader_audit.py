@@ -63,6 +63,20 @@ MEASURE = """() => {
     h1: document.querySelectorAll('h1').length,
     skip: !!(skip && target && skip === document.querySelector('body a')),
     lines: lines(),
+    // The co-brand lockup (issue 32): the "×" between the two logos, in a row or in a column,
+    // never hanging at a line's end with a logo wrapped below it.
+    lockup: (() => {
+      const lockup = document.querySelector('.brandbar__logos, .sheet__logos');
+      const times = lockup && lockup.querySelector('.times');
+      const logos = lockup ? [...lockup.querySelectorAll(':scope > .logo')].map(l => l.getBoundingClientRect()) : [];
+      if (!times || logos.length < 2) return true;
+      const x = times.getBoundingClientRect(), [a, b] = logos;
+      const between = (p, lo, hi) => p >= Math.min(lo, hi) - 1 && p <= Math.max(lo, hi) + 1;
+      const row = between((x.left + x.right) / 2, (a.left + a.right) / 2, (b.left + b.right) / 2)
+        && x.bottom > Math.max(a.top, b.top) && x.top < Math.min(a.bottom, b.bottom);
+      const column = between((x.top + x.bottom) / 2, (a.top + a.bottom) / 2, (b.top + b.bottom) / 2) && x.top >= Math.min(a.bottom, b.bottom) - 1;
+      return row || column;
+    })(),
     logos: [...document.querySelectorAll('.logo img, img.logo')].map(img => {
       const box = img.getBoundingClientRect();
       return {alt: img.alt, width: Math.round(box.width), height: Math.round(box.height)};
@@ -125,6 +139,9 @@ def audit_email(page, path, axe):
         elif "/assets/email/" in src and [width, height] != [2 * int(declared[0]), 2 * int(declared[1])]:
             findings += 1
             print(f"{path}: image {src} is {width}x{height}, not twice {declared[0]}x{declared[1]}")
+        elif "/assets/" in src and int(declared[0]) > 300:
+            findings += 1
+            print(f"{path}: logo {src} is drawn {declared[0]} px wide (FORMAT.md: 300 at most)")
     page.emulate_media(color_scheme="dark")
     for violation in axe.run(page, options=AXE_OPTIONS).response["violations"]:
         findings += 1
@@ -159,6 +176,9 @@ def main():
                 if measured["scroll"] > measured["width"]:
                     findings += 1
                     print(f"{name}: scrolls sideways at {width} px ({measured['scroll']} px wide)")
+                if not measured["lockup"]:
+                    findings += 1
+                    print(f"{name}: the logos' lockup comes apart at {width} px (the \u00d7 not between the logos)")
                 if width == 375:
                     for line in measured["lines"]:
                         findings += 1

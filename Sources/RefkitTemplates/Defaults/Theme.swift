@@ -16,7 +16,7 @@ main{max-width:46rem;margin:0 auto;padding:1.5rem 1.25rem 3rem}
 a{color:inherit}
 img{max-width:100%;height:auto}
 h1,h2,h3{line-height:1.25;margin:1.5rem 0 .5rem}
-h1{font-size:2rem}
+h1{font-size:clamp(1.25rem,6.8vw,2rem)}  /* a long compound ("Empfehlungsmappen") keeps its line on a phone */
 .lead{font-size:1.15rem;color:#3d3d40}
 .muted{color:#5f5f66;font-size:.9rem}
 /* A code is never broken across lines (a prospect would mistype it): a long one is drawn smaller
@@ -79,7 +79,7 @@ h1{font-size:2rem}
 .voucher{margin:1rem 0;padding:1.5rem clamp(.75rem,4vw,1.5rem);background:#fff;border:2px dashed #6b6b70;border-radius:.75rem;text-align:center}
 .voucher--gift-certificate{border:4px double var(--primary-ink)}
 .voucher__kind{margin:0;text-transform:uppercase;letter-spacing:.12em;font-size:.85rem;font-weight:700;color:#5f5f66}
-.voucher__value{font-size:2.4rem;margin:.5rem 0}
+.voucher__value{font-size:clamp(1.4rem,8vw,2.4rem);margin:.5rem 0}
 .voucher__code{font-size:1.2rem}
 .voucher__code .code{padding:.1rem .5rem;background:var(--accent);color:var(--on-accent);border-radius:.3rem}
 .voucher__terms{font-size:.85rem;color:#5f5f66}

@@ -77,6 +77,25 @@ MEASURE = """() => {
       const column = between((x.top + x.bottom) / 2, (a.top + a.bottom) / 2, (b.top + b.bottom) / 2) && x.top >= Math.min(a.bottom, b.bottom) - 1;
       return row || column;
     })(),
+    // Words broken where no reader breaks them (issue 32): a heading's word or a code drawn on two
+    // lines (a word with a hyphen of its own may break there).
+    broken: (() => {
+      const found = [];
+      for (const element of document.querySelectorAll('h1, h2, .code')) {
+        const walker = document.createTreeWalker(element, NodeFilter.SHOW_TEXT);
+        for (let node; (node = walker.nextNode());) {
+          for (const match of node.data.matchAll(/[^\s\u2068\u2069]+/g)) {
+            if (match[0].length < 2 || match[0].includes('-')) continue;
+            const range = document.createRange();
+            range.setStart(node, match.index);
+            range.setEnd(node, match.index + match[0].length);
+            const tops = new Set([...range.getClientRects()].filter(r => r.width > 0).map(r => Math.round(r.top)));
+            if (tops.size > 1) found.push(match[0]);
+          }
+        }
+      }
+      return found;
+    })(),
     logos: [...document.querySelectorAll('.logo img, img.logo')].map(img => {
       const box = img.getBoundingClientRect();
       return {alt: img.alt, width: Math.round(box.width), height: Math.round(box.height)};
@@ -176,6 +195,9 @@ def main():
                 if measured["scroll"] > measured["width"]:
                     findings += 1
                     print(f"{name}: scrolls sideways at {width} px ({measured['scroll']} px wide)")
+                for word in measured["broken"]:
+                    findings += 1
+                    print(f"{name}: '{word}' is broken across lines at {width} px")
                 if not measured["lockup"]:
                     findings += 1
                     print(f"{name}: the logos' lockup comes apart at {width} px (the \u00d7 not between the logos)")

@@ -266,12 +266,16 @@ public struct Logo: Sendable, Hashable {
     public var width: Double
     public var height: Double
     public var svg: [UInt8]?
+    /// An SVG logo's smallest text, as a fraction of its own height (a 16-unit subtitle on a
+    /// 64-unit canvas: 0.25); nil for a bitmap or an SVG without text.
+    public var smallestText: Double?
 
-    public init(path: String, width: Double, height: Double, svg: [UInt8]? = nil) {
+    public init(path: String, width: Double, height: Double, svg: [UInt8]? = nil, smallestText: Double? = nil) {
         self.path = path
         self.width = width
         self.height = height
         self.svg = svg
+        self.smallestText = smallestText
     }
 
     /// Width over height: 15 for a 15:1 wordmark, 0.25 for a tall one.

@@ -28,8 +28,18 @@ enum LogoPlace {
         var width = (area * ratio).squareRoot(), height = width / ratio
         if width > maxWidth { (width, height) = (maxWidth, maxWidth / ratio) }
         if height > maxHeight { (width, height) = (maxHeight * ratio, maxHeight) }
+        // An SVG logo's smallest text stands at least 10 px tall where the room allows.
+        if let text = logo.smallestText, height * text < Self.textHeight {
+            height = min(Self.textMaxHeight, maxWidth / ratio, Self.textHeight / text)
+            width = height * ratio
+        }
         return (max(1, Int(width.rounded())), max(1, Int(height.rounded())))
     }
+
+    /// How tall a logo's smallest text is drawn, at least, where the place has room (CSS px).
+    static let textHeight = 10.0
+    /// How tall a logo may grow, in any place, for its text to reach `textHeight`.
+    static let textMaxHeight = 160.0
 
     /// In the e-mail an SVG logo is drawn on white, this far in from its edges (CSS pixels).
     static let emailInset = 6

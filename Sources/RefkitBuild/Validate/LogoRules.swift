@@ -40,7 +40,8 @@ struct AssetIndex: Sendable, Equatable {
             if let failure {
                 unreadable[svg.path] = Self.problem(failure, path: svg.path)
             } else {
-                logos[svg.path] = Logo(path: svg.path, width: svg.size.width, height: svg.size.height, svg: svg.bytes)
+                logos[svg.path] = Logo(path: svg.path, width: svg.size.width, height: svg.size.height, svg: svg.bytes,
+                                       smallestText: SVGText.smallestFontSize(svg.bytes).map { $0 / svg.size.height })
             }
         }
         self.logos = logos

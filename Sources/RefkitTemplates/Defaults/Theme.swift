@@ -28,11 +28,11 @@ h1{font-size:clamp(1.25rem,6.8vw,2rem)}  /* a long compound ("Empfehlungsmappen"
 .brandbar__inner{max-width:46rem;margin:0 auto;padding:1rem 1.25rem .5rem;display:flex;align-items:center;gap:1rem;flex-wrap:wrap}
 .brandbar__logos{display:flex;align-items:center;gap:.5rem .75rem;flex-wrap:nowrap;max-width:100%;min-width:0;text-decoration:none}
 /* The two logos and the "×" are one lockup: on a narrow screen they shrink together, never wrap apart. */
-.brandbar__logos>.logo,.brandbar__logos>.wordmark,.sheet__logos>.logo{flex:0 1 auto;min-width:0}
+.brandbar__logos>.logo,.brandbar__logos>.wordmark,.sheet__logos>.logo,.library__logos>.logo{flex:0 1 auto;min-width:0}
 .times{flex:none}
 /* A wide wordmark beside another logo would shrink below legible on a phone: the lockup stands
    in a column there instead, each logo at its own size, the "×" between them. */
-@media (max-width:30rem){.brandbar__logos:has(.logo--wide):has(.times){flex-direction:column;align-items:flex-start;gap:.25rem}}
+@media (max-width:30rem){.brandbar__logos:has(.logo--wide):has(.times),.sheet__logos:has(.logo--wide):has(.times),.library__logos:has(.logo--wide):has(.times){flex-direction:column;align-items:flex-start;gap:.25rem}}
 .brandbar__title{margin:0;font-weight:600}
 /* A logo is drawn at the size its shape gets (the <img>'s width and height), on white, and only
    ever shrunk to fit a narrow screen. */
@@ -158,13 +158,14 @@ h1,h2,h3,p,li{hyphens:auto}
   .fit .page--offer .voucher__value,.fit .page--offer .voucher__terms{display:block;-webkit-line-clamp:none}
   .page--offer .voucher__value,.page--offer .voucher__terms{display:-webkit-box;-webkit-box-orient:vertical;-webkit-line-clamp:3;overflow:hidden}
   .page--offer .brandbar__inner{padding-top:.5rem}
+  .page--offer .logo img{max-height:30mm;width:auto}
   .page--offer .voucher{margin:.5rem 0;break-inside:avoid}
   .page--offer .footer{padding:.25rem 1.25rem 0;font-size:.75rem}
 }
 /* The library: a guide or seminar the partner passes on, on as many pages as it needs. */
 .library-body{margin:0}
 .library__header{border-bottom:.4rem solid var(--primary-line);padding:1rem 1.25rem;display:flex;flex-wrap:wrap;gap:.5rem 1.5rem;align-items:center;justify-content:space-between;max-width:48rem;margin:0 auto}
-.library__logos{display:flex;align-items:center;gap:.5rem}
+.library__logos{display:flex;align-items:center;gap:.5rem;flex-wrap:nowrap;max-width:100%;min-width:0}
 .library__shared{margin:0;color:#3d3d40;overflow-wrap:anywhere}
 .library{max-width:48rem;margin:0 auto;padding:1rem 1.25rem 2rem}
 .library__kind{text-transform:uppercase;letter-spacing:.06em;font-size:.8rem;color:var(--primary-ink);margin:0}

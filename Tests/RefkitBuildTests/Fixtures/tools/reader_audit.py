@@ -98,10 +98,29 @@ MEASURE = """() => {
     })(),
     logos: [...document.querySelectorAll('.logo img, img.logo')].map(img => {
       const box = img.getBoundingClientRect();
-      return {alt: img.alt, width: Math.round(box.width), height: Math.round(box.height)};
+      return {alt: img.alt, src: img.currentSrc, width: Math.round(box.width), height: box.height};
     }),
   };
 }"""
+
+
+def logo_text(src, site):
+    """An SVG logo's smallest text (its font size) against the height of its own canvas, from the
+    file the page loaded; None for a bitmap or an SVG with no text."""
+    import re as _re
+    import urllib.parse
+    if src.startswith("file://"):
+        path = pathlib.Path(urllib.parse.unquote(src[len("file://"):]))
+    elif site and src.startswith(site[0].rstrip("/") + "/"):
+        path = pathlib.Path(site[1]) / urllib.parse.unquote(src[len(site[0].rstrip("/")) + 1:].split("?")[0])
+    else:
+        return None
+    if path.suffix.lower() != ".svg" or not path.is_file():
+        return None
+    text = path.read_text(encoding="utf-8", errors="replace")
+    sizes = [float(m) for m in _re.findall(r'<text[^>]*font-size="([\d.]+)', text)]
+    box = _re.search(r'viewBox="[\d.\s,-]+?\s([\d.]+)"', text) or _re.search(r'<svg[^>]*\sheight="([\d.]+)', text)
+    return (min(sizes), float(box.group(1))) if sizes and box else None
 
 
 def pages(arguments):
@@ -198,6 +217,12 @@ def main():
                 for word in measured["broken"]:
                     findings += 1
                     print(f"{name}: '{word}' is broken across lines at {width} px")
+                for logo in measured["logos"]:
+                    own = logo_text(logo["src"], arguments.site)
+                    # A logo with no alt is decoration (a post's author mark beside the name).
+                    if own and logo["alt"] and logo["height"] > 0 and own[0] * logo["height"] / own[1] < 10:
+                        findings += 1
+                        print(f"{name}: the text of logo '{logo['alt']}' is drawn {own[0] * logo['height'] / own[1]:.1f} px tall at {width} px (under 10)")
                 if not measured["lockup"]:
                     findings += 1
                     print(f"{name}: the logos' lockup comes apart at {width} px (the \u00d7 not between the logos)")
@@ -219,7 +244,7 @@ def main():
                         findings += audit_email(page, path, axe)
                     if arguments.logos:
                         for logo in measured["logos"]:
-                            print(f"logo {name} {logo['width']}x{logo['height']} {logo['alt']}")
+                            print(f"logo {name} {logo['width']}x{round(logo['height'])} {logo['alt']}")
                     if arguments.screenshots and kind(path) not in shot:
                         shot.add(kind(path))
                         page.screenshot(path=f"{arguments.screenshots}/{kind(path)}.png", full_page=True)

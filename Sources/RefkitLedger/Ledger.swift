@@ -5,6 +5,8 @@ public enum Stage: UInt8, CaseIterable, Sendable {
     case view, lead, appointment, deal, lost, thanked
     /// A referral the business gave to the source (give to get): not a lead.
     case given
+    /// The source opened its kit (`refkit import` of the web server's access log): not a prospect's.
+    case opened
 
     public var name: String {
         switch self {
@@ -15,6 +17,7 @@ public enum Stage: UInt8, CaseIterable, Sendable {
         case .lost: "lost"
         case .thanked: "thanked"
         case .given: "given"
+        case .opened: "opened"
         }
     }
 
@@ -22,7 +25,7 @@ public enum Stage: UInt8, CaseIterable, Sendable {
     public var isOnAReferralsPath: Bool {
         switch self {
         case .lead, .appointment, .deal, .lost: true
-        case .view, .thanked, .given: false
+        case .view, .thanked, .given, .opened: false
         }
     }
 
@@ -48,6 +51,13 @@ public struct LedgerEntry: Sendable, Hashable {
     public var cents: Int64?
     /// Index into `Ledger.referrals` (the row's source and prospect), or -1 for a row without a prospect.
     public var referral: Int32
+
+    /// How many views a `view` row stands for: its value, a whole number (an imported day's
+    /// count), else 1.
+    public var viewCount: Int {
+        guard let cents, cents >= 100, cents % 100 == 0 else { return 1 }
+        return Int(cents / 100)
+    }
 
     public init(days: Int32, source: Int32, stage: Stage, line: Int32, cents: Int64? = nil, referral: Int32 = -1) {
         self.days = days
@@ -120,7 +130,8 @@ public struct Tally: Sendable, Hashable {
     }
 
     public mutating func add(_ entry: LedgerEntry) {
-        counts[Int(entry.stage.rawValue)] += 1
+        // A view row may count several views (`refkit import`: one row per source and day).
+        counts[Int(entry.stage.rawValue)] += entry.stage == .view ? entry.viewCount : 1
         if entry.stage == .deal, let cents = entry.cents { dealCents += cents }
     }
 

@@ -112,6 +112,8 @@ extension LedgerValidator {
                 } else if cents == nil {
                     error("'value' must be an amount such as 1200 or 1200.50 (digits, no currency sign or thousands separator), not '\(valueText.quotable)'",
                           line: rowLine, column: column(3))
+                } else if stage == .view, let cents, cents >= 100, cents % 100 == 0 {
+                    // A view row's value is how many views it counts (`refkit import`).
                 } else if let stage, stage != .deal {
                     piece.add(.warning("'value' counts only on a deal; this \(stage.name)'s value is not reported",
                                                 at: SourceLocation(file: context.file, line: rowLine, column: column(3))))

@@ -91,4 +91,88 @@ final class ImportTests: XCTestCase {
         XCTAssertTrue(after.hasPrefix(ledger + "\n2026-11-23,bolt-partners,opened,,,\n"), after)
         XCTAssertFalse(FileManager.default.fileExists(atPath: kit + "/content/ledger.csv.refkit-import"))
     }
+
+    /// As it is used: a real nginx (Debian's) serves a built `output/` on loopback, a browser opens
+    /// a kit and follows a printed link, a crawler and a broken link come by; refkit imports
+    /// nginx's own access log: exactly the expected rows, and none more the second time.
+    func testNginxsOwnAccessLogOfAServedKit() throws {
+        guard let nginx = ["/usr/sbin/nginx", "/usr/bin/nginx"].first(where: FileManager.default.isExecutableFile) else {
+            if ProcessInfo.processInfo.environment["CI"] == "true" { XCTFail("nginx is missing: scripts/install-deps --test-tools installs it") }
+            throw XCTSkip("nginx is missing: install Debian's nginx (scripts/install-deps --test-tools)")
+        }
+        let kit = try kitCopy()
+        try (try String(contentsOfFile: kit + "/content/site.yml", encoding: .utf8) + "short_links: true\n")
+            .write(toFile: kit + "/content/site.yml", atomically: true, encoding: .utf8)
+        let built = try run(["build", "--date", "2026-11-25"], in: kit)
+        XCTAssertEqual(built.status, 0, built.stderr)
+        let server = kit + "/nginx"
+        try FileManager.default.createDirectory(atPath: server, withIntermediateDirectories: true)
+        let port = try freePort()
+        try """
+            daemon off;
+            worker_processes 1;
+            pid \(server)/nginx.pid;
+            error_log \(server)/error.log;
+            events {}
+            http {
+              access_log \(server)/access.log combined;
+              client_body_temp_path \(server)/body;
+              proxy_temp_path \(server)/proxy;
+              fastcgi_temp_path \(server)/fastcgi;
+              uwsgi_temp_path \(server)/uwsgi;
+              scgi_temp_path \(server)/scgi;
+              server {
+                listen 127.0.0.1:\(port);
+                location /refer/ { alias \(kit)/output/; index index.html; }
+              }
+            }
+
+            """.write(toFile: server + "/nginx.conf", atomically: true, encoding: .utf8)
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: nginx)
+        process.arguments = ["-p", server, "-c", server + "/nginx.conf", "-e", server + "/error.log"]
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        defer { if process.isRunning { process.terminate(); process.waitUntilExit() } }
+        let base = "http://127.0.0.1:\(port)/refer/"
+        // curl, as a browser or as a crawler: nginx logs what the agent says it is.
+        func fetch(_ path: String, agent: String) -> Int {
+            let run = try? runProcess("/usr/bin/curl", ["-s", "-o", "/dev/null", "-w", "%{http_code}", "-A", agent, base + path])
+            return Int(run?.output ?? "") ?? 0
+        }
+        let browser = "Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/130.0 Safari/537.36"
+        var ready = false
+        for _ in 0..<50 where !ready {
+            ready = fetch("bolt-partners/", agent: browser) == 200
+            if !ready { Thread.sleep(forTimeInterval: 0.1) }
+        }
+        XCTAssertTrue(ready, (try? String(contentsOfFile: server + "/error.log", encoding: .utf8)) ?? "nginx did not answer")
+        XCTAssertEqual(fetch("bolt-partners/who.html", agent: browser), 200)
+        XCTAssertEqual(fetch("r/BOLT/", agent: browser), 200, "the printed link's page")
+        XCTAssertEqual(fetch("cara/", agent: "Mozilla/5.0 (compatible; Googlebot/2.1; +http://www.google.com/bot.html)"), 200)
+        XCTAssertEqual(fetch("cara/nothing-here.html", agent: browser), 404)
+        process.terminate()
+        process.waitUntilExit()
+
+        let log = server + "/access.log"
+        XCTAssertEqual(try String(contentsOfFile: log, encoding: .utf8).split(separator: "\n").count, 5, "nginx logged every request")
+        let imported = try run(["import", log], in: kit)
+        XCTAssertEqual(imported.status, 0, imported.stderr)
+        XCTAssertEqual(imported.stderr, "")
+        let day = try XCTUnwrap(try String(contentsOfFile: log, encoding: .utf8).firstMatch(of: /\[(\d\d)\/(\w\w\w)\/(\d{4})/))
+        let months = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
+        let date = "\(day.3)-" + String(format: "%02d", months.firstIndex(of: String(day.2))! + 1) + "-\(day.1)"
+        XCTAssertEqual(try String(contentsOfFile: kit + "/content/ledger.csv", encoding: .utf8), """
+            date,source,stage,value,note,prospect
+            \(date),bolt-partners,opened,,,
+            \(date),bolt-partners,view,1,printed link,
+
+            """)
+        XCTAssertTrue(try run(["import", log], in: kit).stdout.contains(": 0 'opened' and 0 printed-link 'view' rows added"))
+    }
+
+    private func freePort() throws -> Int {
+        let run = try runProcess("/usr/bin/env", ["python3", "-c", "import socket; s = socket.socket(); s.bind(('127.0.0.1', 0)); print(s.getsockname()[1])"])
+        return Int(run.output.trimmingCharacters(in: .whitespacesAndNewlines)) ?? 18_080
+    }
 }

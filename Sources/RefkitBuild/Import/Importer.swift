@@ -65,7 +65,10 @@ public struct Importer: Sendable {
                     guard !request.isRobot, request.status < 400, request.method == "GET" || request.method == "HEAD" else { return }
                     switch sites.meaning(of: request.path) {
                     case .kitPage(let slug): rows.opened.insert(ImportedRows.Key(day: request.day, slug: slug))
-                    case .printedLink(let slug): rows.views[ImportedRows.Key(day: request.day, slug: slug), default: 0] += 1
+                    // A permanent redirect (nginx adding the folder's slash) is the same visit's first step.
+                    case .printedLink(let slug) where request.status != 301 && request.status != 308:
+                        rows.views[ImportedRows.Key(day: request.day, slug: slug), default: 0] += 1
+                    case .printedLink: break
                     case nil: break
                     }
                 }

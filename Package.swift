@@ -52,7 +52,7 @@ let package = Package(
         .target(
             name: "RefkitBuild",
             dependencies: ["RefkitMarkdown", "RefkitQR", "RefkitModel", "RefkitTemplates", "RefkitLedger", "RefkitI18n", "RefkitImages", "RefkitPrint", "CLibCrypto", "CXXHash", "Yams",
-                           "ZIPFoundation"]
+                           "ZIPFoundation", .product(name: "CSV", package: "CSV.swift")]
         ),
         .target(name: "RefkitReport", dependencies: ["RefkitBuild", "RefkitI18n", "RefkitLedger", "RefkitModel"]),
         .target(name: "RefkitDeploy", dependencies: ["RefkitBuild", "RefkitModel"]),

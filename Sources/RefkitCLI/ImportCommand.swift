@@ -6,18 +6,26 @@ import RefkitModel
 struct ImportCommand: RefkitSubcommand {
     static let configuration = CommandConfiguration(
         commandName: "import",
-        abstract: "Add ledger rows from a web server's access log (the host serving output/).",
+        abstract: "Add ledger rows from what your web server, analytics and intake form recorded.",
         discussion: """
-            Reads each FILE, an access log in the Combined Log Format (nginx's and Apache's default; \
-            gzip allowed), and adds to content/ledger.csv: an 'opened' row for each source and day \
+            Reads each FILE, recognised by its content, and adds to content/ledger.csv:
+            - a web server's access log in the Combined Log Format (nginx's and Apache's default; \
+            gzip allowed) of the host serving output/: an 'opened' row for each source and day \
             someone opened its kit, and a 'view' row for each source and day its printed link \
-            (/r/CODE) was followed, the count in value, noted 'printed link'. Crawlers, failed \
-            requests and refkit's own checks are left out; no address or user agent is written. \
-            Importing the same file twice adds nothing. REFKIT_SECRET names unlisted kits' folders.
+            (/r/CODE) was followed, the count in value, noted 'printed link';
+            - a GoatCounter CSV export, or Plausible's export (its zip, or imported_sources_….csv): \
+            a 'view' row for each source and day of visits with utm_source=SLUG or ref=CODE, the \
+            count in value, noted 'GoatCounter' or 'Plausible';
+            - the intake form's submissions exported from Netlify Forms or Formspree as CSV: a \
+            'lead' row for each, with its prospect, noted 'intake form'.
+            Crawlers, failed requests and refkit's own checks are left out; no address, user agent \
+            or e-mail address is written. Importing the same file twice adds nothing. \
+            REFKIT_SECRET names unlisted kits' folders.
 
             Examples:
               refkit import /var/log/nginx/access.log
               refkit import ~/kit access.log.1 access.log.2.gz
+              refkit import plausible-export.zip goatcounter-export.csv.gz refer-submissions.csv
 
             Exit status: 0 imported, 1 a file or the kit cannot be read (the ledger is as it was), \
             2 the command line is wrong.
@@ -51,8 +59,12 @@ struct ImportCommand: RefkitSubcommand {
         }
         switch outcome.result {
         case .success(let summary):
-            environment.standardOutput("refkit: imported \(summary.files) file\(summary.files == 1 ? "" : "s"): \(summary.opened) 'opened' "
-                + "and \(summary.printedLinkViews) printed-link 'view' rows added to \(summary.ledger)\n")
+            var added = "\(summary.opened) 'opened' and \(summary.printedLinkViews) printed-link 'view'"
+            if summary.analyticsViews > 0 || summary.leads > 0 {
+                added = "\(summary.opened) 'opened', \(summary.printedLinkViews) printed-link 'view', \(summary.analyticsViews) analytics 'view' "
+                    + "and \(summary.leads) 'lead'"
+            }
+            environment.standardOutput("refkit: imported \(summary.files) file\(summary.files == 1 ? "" : "s"): \(added) rows added to \(summary.ledger)\n")
             return ExitStatus.success
         case .failure(let failure):
             environment.standardError("refkit: \(failure)\n")

@@ -45,6 +45,9 @@ public struct LedgerEntry: Sendable, Hashable {
     /// Index into `Ledger.sources`.
     public var source: Int32
     public var stage: Stage
+    /// A `view` row noted `printed link` (`refkit import`: someone followed the printed `/r/CODE`).
+    /// (Kept beside `stage`, in what would be padding: the entry stays 32 bytes.)
+    public var printedLink = false
     /// The file line the row starts on.
     public var line: Int32
     /// The row's amount in hundredths, if it has one.
@@ -59,7 +62,8 @@ public struct LedgerEntry: Sendable, Hashable {
         return Int(cents / 100)
     }
 
-    public init(days: Int32, source: Int32, stage: Stage, line: Int32, cents: Int64? = nil, referral: Int32 = -1) {
+    public init(days: Int32, source: Int32, stage: Stage, line: Int32, cents: Int64? = nil, referral: Int32 = -1, printedLink: Bool = false) {
+        self.printedLink = printedLink
         self.days = days
         self.source = source
         self.stage = stage

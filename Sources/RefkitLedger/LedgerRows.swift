@@ -146,8 +146,9 @@ extension LedgerValidator {
                     if !note.isEmpty { piece.referrals[Int(referral)].note = note }
                 }
             }
+            let printedLink = stage == .view && row.count > 4 && row[4].trimmingSpaces().lowercased() == "printed link"
             piece.entries.append(LedgerEntry(days: days, source: source, stage: stage, line: Int32(rowLine), cents: cents,
-                                              referral: referral))
+                                              referral: referral, printedLink: printedLink))
         }
 
         return piece

@@ -62,6 +62,12 @@ public struct Site: Sendable, Hashable {
     public var outputs = DeclaredOutputs()
     /// `follow_up:`: how often `refkit report`'s calendar has the business follow up, per segment.
     public var followUp: FollowUp
+    /// `intake:`: where the refer-someone form (`S/refer.html`) sends what a source fills in.
+    public var intake: Intake?
+
+    /// Where each source's refer-someone form goes: `intake`, else a `mailto:` form to
+    /// `contact.email`; nil (no form) when the site has neither.
+    public var intakeForm: Intake? { intake ?? contact.email.map(Intake.mail) }
 
     public init(
         name: String, url: String, referralURL: String, logo: String? = nil, colors: Palette = .init(),
@@ -87,6 +93,16 @@ public struct Site: Sendable, Hashable {
 
 /// `site.yml`'s `deploy:`: a folder to mirror output/ into, or a branch of a git remote that gets one
 /// commit of exactly output/.
+/// Where the refer-someone form sends what a source fills in (FORMAT.md, "Measuring from real signals").
+public enum Intake: Sendable, Hashable {
+    /// `intake: { action: URL }`: a form back-end that takes a POST (Formspree, Basin, one's own).
+    case action(String)
+    /// `intake: { netlify: true }`: Netlify Forms (`data-netlify`, `form-name`, its honeypot).
+    case netlify
+    /// No `intake`: the reader's mail program, a `mailto:` form to this address.
+    case mail(String)
+}
+
 public enum DeployTarget: Sendable, Hashable {
     case directory(String)
     case git(remote: String, branch: String)

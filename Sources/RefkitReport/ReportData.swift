@@ -15,6 +15,10 @@ public struct ReportData: Sendable {
         public var lastThanked: Day?
         /// Leads after the last thank-you (or ever, if never thanked), up to `to`.
         public var leadsSinceThanks = 0
+        /// The last day the source opened its kit, up to `to` (`opened` rows).
+        public var lastOpened: Day?
+        /// Views in the period that came by the printed link (`view` rows noted `printed link`).
+        public var printedLinkViews = 0
         public var cadence: Cadence
         /// The follow-up series' first day, and its next occurrence on or after `today`.
         public var followUpStart: Day
@@ -39,6 +43,14 @@ public struct ReportData: Sendable {
     public var months: [Month]
     /// The process, what is held up, the results reviews (from the rows that name a prospect).
     public var flow: ReferralFlow
+    /// The ledger has an `opened` row (`refkit import` reads the web server's access log).
+    public var opensAreRecorded = false
+
+    /// Sources that never opened their kit up to `to` (the ones to call first), by slug; empty
+    /// when no opening is recorded at all.
+    public var neverOpened: [SourceRow] {
+        opensAreRecorded ? sources.filter { $0.lastOpened == nil }.sorted { $0.source.slug < $1.source.slug } : []
+    }
 
     /// A source is quiet after this many days with no row but thank-yous.
     public static let quietDays = 90
@@ -85,6 +97,9 @@ public struct ReportData: Sendable {
         let segments: [Segment?]
         var period: [Tally], year: [Tally]
         var lastActivity: [Int32?], lastThanked: [Int32?], leadsSinceThanks: [Int]
+        var lastOpened: [Int32?], printedLinkViews: [Int]
+        /// Whether the ledger has any `opened` row: without one, no kit is known to be unopened.
+        var anyOpened = false
         var months: [Tally]
         var overall = Tally(), partners = Tally(), customers = Tally()
         /// Month of each day, cached: a ledger has far fewer days than rows.
@@ -104,6 +119,7 @@ public struct ReportData: Sendable {
             (period, year) = (Array(repeating: Tally(), count: slugs.count), Array(repeating: Tally(), count: slugs.count))
             (lastActivity, lastThanked) = (Array(repeating: nil, count: slugs.count), Array(repeating: nil, count: slugs.count))
             leadsSinceThanks = Array(repeating: 0, count: slugs.count)
+            (lastOpened, printedLinkViews) = (Array(repeating: nil, count: slugs.count), Array(repeating: 0, count: slugs.count))
             flow = ReferralFlow.Rows(from: from, to: to)
         }
 
@@ -116,11 +132,13 @@ public struct ReportData: Sendable {
                 lastThanked[index] = entry.days
                 leadsSinceThanks[index] = 0
             } else if entry.stage != .given {
+                if entry.stage == .opened { (lastOpened[index], anyOpened) = (max(entry.days, lastOpened[index] ?? .min), true) }
                 lastActivity[index] = entry.days
                 if entry.stage == .lead { leadsSinceThanks[index] += 1 }
             }
             if entry.days >= yearStart { year[index].add(entry) }
             guard entry.days >= low else { return }
+            if entry.printedLink { printedLinkViews[index] += entry.viewCount }
             period[index].add(entry)
             overall.add(entry)
             if segment == .partner { partners.add(entry) } else { customers.add(entry) }
@@ -152,6 +170,8 @@ public struct ReportData: Sendable {
             row.lastActivity = rows.lastActivity[index].map { Day(daysSince1970: Int($0)) }
             row.lastThanked = rows.lastThanked[index].map { Day(daysSince1970: Int($0)) }
             row.leadsSinceThanks = rows.leadsSinceThanks[index]
+            row.lastOpened = rows.lastOpened[index].map { Day(daysSince1970: Int($0)) }
+            row.printedLinkViews = rows.printedLinkViews[index]
             return row
         }
         months = rows.months.indices.map { offset in
@@ -159,6 +179,7 @@ public struct ReportData: Sendable {
             return Month(year: month / 12, month: month % 12 + 1, tally: rows.months[offset])
         }
         (overall, partners, customers) = (rows.overall, rows.partners, rows.customers)
+        opensAreRecorded = rows.anyOpened
         flow = ReferralFlow(rows: rows.flow, ledger: ledger, sources: bySlug, process: process ?? .stagesOnly,
                             askAfterDays: kit.site.askAfterDays, today: today)
     }

@@ -49,6 +49,7 @@ enum ReportPage {
         html += giveAndGet(data)
         html += betterReferrals(data, kitURL: kitURL)
         html += quiet(data)
+        html += neverOpened(data)
         html += sourceTable(data, kitURL: kitURL)
         html += "</main>\n</body>\n</html>\n"
         return html
@@ -145,14 +146,29 @@ enum ReportPage {
         return html + "</ul>\n</section>\n"
     }
 
+    /// The sources that never opened their kit: the ones to call first.
+    private static func neverOpened(_ data: ReportData) -> String {
+        var html = "<section>\n<h2>\(t("never_opened"))</h2>\n"
+        guard data.opensAreRecorded else { return html + "<p class=\"muted\">\(t("opened_unknown"))</p>\n</section>\n" }
+        let never = data.neverOpened
+        guard !never.isEmpty else { return html + "<p>\(t("all_opened"))</p>\n</section>\n" }
+        html += "<p class=\"muted\">\(t("never_opened_lead"))</p>\n<ul class=\"quiet\">\n"
+        for row in never {
+            html += "<li><strong>\(isolated(row.source.name))</strong> <span class=\"muted\">\(t(row.source.segment.rawValue))</span></li>\n"
+        }
+        return html + "</ul>\n</section>\n"
+    }
+
     private static func sourceTable(_ data: ReportData, kitURL: (Source) -> String) -> String {
         let rows = data.sources.sorted {
             (-$0.period[.deal], -$0.period[.lead], $0.source.slug) < (-$1.period[.deal], -$1.period[.lead], $1.source.slug)
         }
         var html = "<section>\n<h2>\(t("every_source"))</h2>\n<div class=\"scroll\" tabindex=\"0\"><table class=\"sources\">\n"
-            + "<thead><tr><th>\(t("source"))</th><th>\(t("segment"))</th>\(tallyHeader)<th>\(t("last_active"))</th><th>\(t("next_follow_up"))</th></tr></thead>\n<tbody>\n"
+            + "<thead><tr><th>\(t("source"))</th><th>\(t("segment"))</th>\(tallyHeader)<th class=\"n\">\(t("printed_views"))</th><th>\(t("kit_opened"))</th>"
+            + "<th>\(t("last_active"))</th><th>\(t("next_follow_up"))</th></tr></thead>\n<tbody>\n"
         for row in rows {
             html += "<tr><th><a href=\"\(escape(kitURL(row.source)))\">\(isolated(row.source.name))</a></th><td>\(t(row.source.segment.rawValue))</td>\(tallyCells(row.period, sources: [row.period]))"
+            html += "<td class=\"n\">\(Formatting.count(row.printedLinkViews))</td><td>\(row.lastOpened.map(Formatting.day) ?? (data.opensAreRecorded ? t("never") : "–"))</td>"
             html += "<td>\(row.lastActivity.map(Formatting.day) ?? "–")</td><td>\(Formatting.day(row.nextFollowUp))</td></tr>\n"
         }
         return html + "</tbody>\n</table></div>\n</section>\n"

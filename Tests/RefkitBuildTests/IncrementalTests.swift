@@ -32,7 +32,7 @@ final class IncrementalTests: XCTestCase {
         // Any write at all would fail this build.
         let outcome = testBuilder(fileSystem: FailingFileSystem(failingWrite: 1)).build(BuildRequest(kitDirectory: kit, date: fixtureDate))
         XCTAssertEqual(outcome.summary?.upToDate, true)
-        XCTAssertEqual(outcome.summary?.pages, 17)
+        XCTAssertEqual(outcome.summary?.pages, 19)
         XCTAssertEqual(try snapshot(kit + "/output"), before)
         // A different date, or a different option, is a change.
         XCTAssertEqual(testBuilder().build(BuildRequest(kitDirectory: kit, date: "2026-11-24")).summary?.upToDate, false)
@@ -73,9 +73,9 @@ final class IncrementalTests: XCTestCase {
             try write("<footer>New footer {{source.code}}</footer>\n", to: kit + "/templates/partials/footer.mustache")
         }
         XCTAssertEqual(rewritten, ["bolt-partners/how.html", "bolt-partners/index.html", "bolt-partners/offers/coupon.html",
-                                   "bolt-partners/offers/gift.html", "bolt-partners/partners-only.html", "bolt-partners/share.html",
-                                   "bolt-partners/who.html", "cara/how.html", "cara/index.html", "cara/offers/coupon.html",
-                                   "cara/share.html", "cara/who.html"],
+                                   "bolt-partners/offers/gift.html", "bolt-partners/partners-only.html", "bolt-partners/refer.html",
+                                   "bolt-partners/share.html", "bolt-partners/who.html", "cara/how.html", "cara/index.html",
+                                   "cara/offers/coupon.html", "cara/refer.html", "cara/share.html", "cara/who.html"],
                        "pages with the footer; not the handout, e-mail, QR or assets")
     }
 

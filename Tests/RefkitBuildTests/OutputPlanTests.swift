@@ -57,7 +57,8 @@ final class OutputPlanTests: XCTestCase {
     }
 
     func testThePlanReservesItsOwnNames() {
-        XCTAssertEqual(OutputPlan.reservedPageSlugs, ["index", "handout", "email", "qr", "offers", "share", "contact"])
+        XCTAssertEqual(OutputPlan.reservedPageSlugs, ["index", "handout", "email", "qr", "offers", "share", "contact", "refer"])
+        XCTAssertEqual(OutputPlan.SourceFile(path: "refer.html"), .intake)
         XCTAssertEqual(OutputPlan.reservedSourceSlugs, ["assets", "bundles", "network", "r"])
         XCTAssertEqual(OutputPlan.SourceFile(path: "offers/spring.pdf"), .offerPDF(id: "spring"))
         XCTAssertNil(OutputPlan.SourceFile(path: "offers/a/b.html"))

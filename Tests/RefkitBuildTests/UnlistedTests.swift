@@ -25,7 +25,7 @@ final class UnlistedTests: XCTestCase {
                                  UnlistedName.folder(for: "cara", secret: "sekret")])
         XCTAssertNil(files["index.html"], "no directory page")
         let pages = files.filter { $0.key.hasSuffix(".html") }
-        XCTAssertEqual(pages.count, 16)
+        XCTAssertEqual(pages.count, 18)
         for (path, data) in pages {
             XCTAssertTrue(String(decoding: data, as: UTF8.self).contains("<meta name=\"robots\" content=\"noindex\">"), path)
         }

@@ -47,7 +47,7 @@ final class CLITests: XCTestCase {
         let result = try run(["build", "--date", "2026-11-23"], in: kit)
         XCTAssertEqual(result.status, 0, result.stderr)
         XCTAssertEqual(result.stderr, "")
-        XCTAssertTrue(result.stdout.hasPrefix("refkit: built 2 kits, 17 pages for 2026-11-23 in "), result.stdout)
+        XCTAssertTrue(result.stdout.hasPrefix("refkit: built 2 kits, 19 pages for 2026-11-23 in "), result.stdout)
         XCTAssertTrue(result.stdout.hasSuffix(" s → output/\n"), result.stdout)
         XCTAssertTrue(FileManager.default.fileExists(atPath: kit + "/output/bolt-partners/offers/gift.html"))
         XCTAssertTrue(FileManager.default.fileExists(atPath: kit + "/output/index.html"))
@@ -57,12 +57,12 @@ final class CLITests: XCTestCase {
         let kit = try kitCopy()
         XCTAssertEqual(try run(["build", "--date", "2026-11-23"], in: kit).status, 0)
         let again = try run(["build", "--date", "2026-11-23"], in: kit)
-        XCTAssertTrue(again.stdout.hasPrefix("refkit: nothing changed since the last build (2 kits, 17 pages for 2026-11-23); checked in "),
+        XCTAssertTrue(again.stdout.hasPrefix("refkit: nothing changed since the last build (2 kits, 19 pages for 2026-11-23); checked in "),
                       again.stdout)
         try Data("name: Cara Renamed\nsegment: customer\n".utf8).write(to: URL(fileURLWithPath: kit + "/content/sources/cara.yml"))
         let one = try run(["build", "--date", "2026-11-23"], in: kit)
         XCTAssertEqual(one.status, 0, one.stderr)
-        XCTAssertTrue(one.stdout.hasPrefix("refkit: built 2 kits, 17 pages (1 rendered, the other 1 unchanged) for 2026-11-23 in "),
+        XCTAssertTrue(one.stdout.hasPrefix("refkit: built 2 kits, 19 pages (1 rendered, the other 1 unchanged) for 2026-11-23 in "),
                       one.stdout)
         let page = try String(contentsOfFile: kit + "/output/cara/index.html", encoding: .utf8)
         XCTAssertTrue(page.contains("Cara Renamed"))
@@ -255,7 +255,7 @@ final class CLITests: XCTestCase {
             content/sources/example-partner.yml:6:10: warning: 'message' still holds the sample text refkit init or new wrote: write your own, or it is published as it is
 
             """)
-        XCTAssertTrue(built.stdout.hasPrefix("refkit: built 2 kits, 21 pages"), built.stdout)
+        XCTAssertTrue(built.stdout.hasPrefix("refkit: built 2 kits, 23 pages"), built.stdout)
         // The private side works at once too: the empty ledger and the process map check clean.
         let reported = try run(["report", "--date", "2026-11-23"], in: kit)
         XCTAssertEqual(reported.status, 0, reported.stderr)

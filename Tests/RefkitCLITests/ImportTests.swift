@@ -74,7 +74,8 @@ final class ImportTests: XCTestCase {
         try "just some notes\n".write(toFile: kit + "/notes.txt", atomically: true, encoding: .utf8)
         let refused = try run(["import", kit, kit + "/notes.txt"], in: kit)
         XCTAssertEqual(refused.status, 1)
-        XCTAssertEqual(refused.stderr, "refkit: \(kit)/notes.txt is not a file refkit can import: a web server's access log in the Combined Log Format (plain or gzip)\n")
+        XCTAssertEqual(refused.stderr, "refkit: \(kit)/notes.txt is not a file refkit can import: a web server's access log in the Combined Log Format (plain or gzip), "
+                       + "a GoatCounter or Plausible CSV export, or the intake form's submissions exported from Netlify Forms or Formspree\n")
         XCTAssertEqual(try String(contentsOfFile: kit + "/content/ledger.csv", encoding: .utf8), after)
         XCTAssertEqual(try run(["import"], in: kit).status, 2)
     }

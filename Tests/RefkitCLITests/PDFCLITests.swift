@@ -33,7 +33,7 @@ final class PDFCLITests: XCTestCase {
         let result = try runProcess(RefkitUnderTest.path, ["build", "--pdf", "--bundle", "--date", "2026-11-23"], in: kit,
                                     environment: environment)
         XCTAssertEqual(result.status, 0, result.error)
-        XCTAssertTrue(result.output.hasPrefix("refkit: built 2 kits, 17 pages for 2026-11-23 in "), result.output)
+        XCTAssertTrue(result.output.hasPrefix("refkit: built 2 kits, 19 pages for 2026-11-23 in "), result.output)
         let output = kit + "/output"
         let files = try FileManager.default.subpathsOfDirectory(atPath: output)
         let printed = files.filter { $0.hasSuffix("/handout.html") || ($0.contains("/offers/") && $0.hasSuffix(".html")) }

@@ -11,6 +11,9 @@ public enum OutputPlan {
     /// A file in a source's folder, by what it is.
     public enum SourceFile: Hashable, Sendable {
         case home, handout, email, emailText, qr, share, contactCard
+        /// `refer.html`: the refer-someone form, when the site has somewhere to send it
+        /// (`Site.intakeForm`).
+        case intake
         case page(slug: String)
         case offer(id: String)
         case libraryPiece(id: String)
@@ -29,6 +32,7 @@ public enum OutputPlan {
             case .qr: "qr.svg"
             case .share: "share.html"
             case .contactCard: "contact.vcf"
+            case .intake: "refer.html"
             case .page(let slug): "\(slug).html"
             case .offer(let id): "\(OutputPlan.offersFolder)/\(id).html"
             case .libraryPiece(let id): "\(OutputPlan.libraryFolder)/\(id).html"
@@ -40,7 +44,7 @@ public enum OutputPlan {
 
         /// The file at `path` in a source's folder, if a source can have one there.
         public init?(path: String) {
-            if let fixed = (SourceFile.always + [.handoutPDF]).first(where: { $0.path == path }) {
+            if let fixed = (SourceFile.always + [.intake, .handoutPDF]).first(where: { $0.path == path }) {
                 self = fixed
                 return
             }
@@ -87,12 +91,15 @@ public enum OutputPlan {
     /// The files of `source`'s folder a build of `kit` writes, in this order: its own files, its
     /// pages, offers and library pieces (with a seminar's calendar), and with `pdfs` the printed ones.
     public static func files(of source: Source, in kit: Kit, pdfs: Bool) -> [SourceFile] {
-        files(pages: kit.pages(for: source), offers: kit.offers(for: source), library: kit.library(for: source), pdfs: pdfs)
+        files(pages: kit.pages(for: source), offers: kit.offers(for: source), library: kit.library(for: source),
+              intake: kit.site.intakeForm != nil, pdfs: pdfs)
     }
 
-    /// The files of a source's folder that has these pages, offers and library pieces.
-    static func files(pages: [Page], offers: [Offer], library: [LibraryPiece], pdfs: Bool) -> [SourceFile] {
+    /// The files of a source's folder that has these pages, offers and library pieces (and with
+    /// `intake`, the refer-someone form).
+    static func files(pages: [Page], offers: [Offer], library: [LibraryPiece], intake: Bool, pdfs: Bool) -> [SourceFile] {
         var files = SourceFile.always
+        if intake { files.append(.intake) }
         files += pages.filter { $0.kind != .share }.map { .page(slug: $0.slug) }
         files += offers.map { .offer(id: $0.id) }
         for piece in library {
@@ -105,7 +112,7 @@ public enum OutputPlan {
 
     /// Page slugs a page may not take: its `SLUG.html` (or folder) would be one of refkit's own
     /// files in every source's folder. (A `kind: share` page makes `share.html`, so it may be `share`.)
-    static let reservedPageSlugs: Set<String> = Set(SourceFile.always.map { String($0.path.prefix { $0 != "." }) } + [offersFolder])
+    static let reservedPageSlugs: Set<String> = Set((SourceFile.always + [.intake]).map { String($0.path.prefix { $0 != "." }) } + [offersFolder])
 
     /// The files every source shares, in groups that are rendered (and, in `serve`, asked for) as
     /// a whole.

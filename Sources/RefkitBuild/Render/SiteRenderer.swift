@@ -127,6 +127,7 @@ public struct SiteRenderer: Sendable {
         jobs += handoutJobs(context)
         jobs += emailJobs(context)
         jobs += shareJobs(context)
+        jobs += intakeJobs(context)
         jobs += libraryJobs(context)
         return (jobs, qr, [contactCard(context)] + libraryCalendars(context))
     }

@@ -23,7 +23,7 @@ public struct ValidatedKit: Sendable {
 public enum KitValidator {
     static let siteKeys = ["name", "url", "referral_url", "logo", "colors", "contact", "language", "campaign",
                            "rewards", "unlisted", "unsafe_html", "short_links", "follow_up", "deploy", "paper", "ask_after_days", "outputs",
-                           "timezone", "currency"]
+                           "timezone", "currency", "intake"]
     static let sourceKeys = ["name", "segment", "code", "contact", "brand", "message", "reward", "offers",
                              "language", "follow_up", "show_stats", "paper", "website", "listed"]
     /// Fields written one level too high, a common slip: where they belong.
@@ -87,7 +87,8 @@ public enum KitValidator {
         LinkChecks.check(pages: pages.flatMap { [$0] + $0.translations.values.sorted { $0.file < $1.file } },
                          offers: offers.flatMap { [$0] + $0.translations.values.sorted { $0.file < $1.file } },
                          library: library.flatMap { [$0] + $0.translations.values.sorted { $0.file < $1.file } }, posts: network,
-                         assets: loaded.assets, unlisted: site?.unlisted ?? false, pdfs: site?.outputs.pdf ?? false, log: log)
+                         assets: loaded.assets, unlisted: site?.unlisted ?? false, intake: site?.intakeForm != nil,
+                         pdfs: site?.outputs.pdf ?? false, log: log)
         let words = validateWords(loaded.words, log: log)
         if let site {
             checkLanguages(site: site, pages: pages, offers: offers.filter { $0.isValid(on: date) }, library: library, sources: sources,

@@ -12,16 +12,17 @@ enum LinkChecks {
     ///   - library: library pieces (`S/library/ID.html`) and their translations.
     ///   - posts: the network blog's posts (`network/SLUG.html`), which may link to each other, to
     ///     the blog's index and feed, to assets and to the web, never into a kit.
+    /// - Parameter intake: the site has a refer-someone form (`refer.html`).
     /// - Parameter pdfs: the kit declares `outputs: { pdf: true }`: every build publishes the
     ///   handout's and offers' PDFs, so a link to one works.
     static func check(pages: [Page], offers: [Offer], library: [LibraryPiece] = [], posts: [NetworkPost] = [], assets: [Asset],
-                      unlisted: Bool, pdfs: Bool = false, log: DiagnosticLog) {
+                      unlisted: Bool, intake: Bool = false, pdfs: Bool = false, log: DiagnosticLog) {
         let assetPaths = Set(assets.map(\.outputPath))
         // Two pages with one slug are an error already; the first one stands for both here.
         let pagesBySlug = Dictionary(pages.map { ($0.slug, $0) }, uniquingKeysWith: { first, _ in first })
         // What a source's folder holds, and the blog's (`OutputPlan`), whichever pages a source gets.
-        let sourceFiles = Set(OutputPlan.files(pages: pages, offers: offers, library: library, pdfs: pdfs).map(\.path))
-        let printable = Set(OutputPlan.files(pages: [], offers: offers, library: [], pdfs: false).compactMap(\.printed?.path))
+        let sourceFiles = Set(OutputPlan.files(pages: pages, offers: offers, library: library, intake: intake, pdfs: pdfs).map(\.path))
+        let printable = Set(OutputPlan.files(pages: [], offers: offers, library: [], intake: false, pdfs: false).compactMap(\.printed?.path))
         let blogFiles = Set(OutputPlan.blogFiles(postSlugs: posts.map(\.slug)).map(\.path))
         let candidates = sourceFiles.sorted()
 

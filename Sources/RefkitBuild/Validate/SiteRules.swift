@@ -72,7 +72,28 @@ extension KitValidator {
         site.askAfterDays = askAfterDays ?? site.askAfterDays
         site.timeZone = timeZone(fields)
         site.currency = currency(fields)
+        site.intake = intake(fields)
         return site
+    }
+
+    /// `intake: { action: URL }` or `intake: { netlify: true }`.
+    static func intake(_ fields: FieldReader) -> Intake? {
+        guard let reader = fields.mapping("intake", knownKeys: ["action", "netlify"]) else { return nil }
+        let action = webURL(reader, "action", required: false)
+        let netlify = reader.bool("netlify")
+        switch (action, netlify) {
+        case (let action?, nil), (let action?, false?): return .action(action)
+        case (nil, true?): return .netlify
+        case (_?, true?):
+            fields.log.append(.error("'intake' takes one of 'action: URL' or 'netlify: true', not both", at: reader.location))
+            return nil
+        default:
+            if reader.string("action") == nil {
+                fields.log.append(.error("'intake' needs one of 'action: URL' (a form back-end such as Formspree) or 'netlify: true'",
+                                         at: reader.location))
+            }
+            return nil
+        }
     }
 
     /// `currency:` an ISO 4217 code, in capitals (`EUR`, `PLN`).

@@ -1,6 +1,6 @@
 /// refkit's built-in templates, compiled into the binary so a kit with no `templates/` builds.
 /// A kit's `templates/NAME.mustache` (or `templates/partials/NAME.mustache`) replaces the one here
-/// with the same name. The names refkit renders: `home`, `page`, `offer`, `share`, `handout`,
+/// with the same name. The names refkit renders: `home`, `page`, `offer`, `share`, `refer`, `handout`,
 /// `email`, `email-text`, `directory`, `library`, `network`, `post`.
 public enum DefaultTemplates {
     public static let all: [String: String] = [
@@ -9,6 +9,7 @@ public enum DefaultTemplates {
         "page": page,
         "offer": offer,
         "share": share,
+        "refer": refer,
         "directory": directory,
         "handout": handout,
         "email": email,
@@ -27,7 +28,7 @@ public enum DefaultTemplates {
 
     /// The templates refkit renders with the root view (and `layout`, which they inherit); any other
     /// template is a partial, which may be used in any scope.
-    public static let rendered: Set<String> = ["layout", "home", "page", "offer", "share", "handout", "email", "email-text", "directory",
+    public static let rendered: Set<String> = ["layout", "home", "page", "offer", "share", "refer", "handout", "email", "email-text", "directory",
                                                 "library", "network", "post"]
 
     /// Which defaults are partials (written to `templates/partials/` when copied into a kit).

@@ -19,6 +19,9 @@ extension DefaultTemplates {
   </a>
   {{/pages}}
 </section>
+{{#links.refer}}
+<p class="refer-link"><a class="button" href="{{links.refer}}">{{t.link_refer}}</a></p>
+{{/links.refer}}
 {{#has_offers}}
 <section class="offers" aria-labelledby="offers-title">
   <h2 id="offers-title">{{t.offers_heading}}</h2>
@@ -76,6 +79,11 @@ extension DefaultTemplates {
     {{#page.steps}}<li>{{.}}</li>{{/page.steps}}
   </ol>
   {{/page.has_steps}}
+  {{#page.is_how_to_refer}}
+  {{#links.refer}}
+  <p class="refer-link"><a class="button" href="{{links.refer}}">{{t.link_refer}}</a></p>
+  {{/links.refer}}
+  {{/page.is_how_to_refer}}
   <div class="prose">
 {{{content}}}
   </div>
@@ -137,6 +145,32 @@ extension DefaultTemplates {
   </ol>
 </article>
 {{>referral-box}}
+{{/content}}
+{{/layout}}
+
+"""#
+
+    /// `refer.html`: the refer-someone form (no script; the browser checks the required fields
+    /// and says what is missing). Its field names are what `refkit import` reads back.
+    static let refer = #"""
+{{% CONTENT_TYPE: REFKIT_HTML}}
+{{<layout}}
+{{$title}}{{t.refer_title}} · {{site.name}}{{/title}}
+{{$bodyclass}}page page--refer{{/bodyclass}}
+{{$content}}
+<article class="article">
+  <h1>{{t.refer_title}}</h1>
+  <p class="lead">{{t.refer_lead}}</p>
+  <form class="intake"{{#intake.action}} action="{{intake.action}}"{{/intake.action}} method="post"{{#intake.is_mail}} enctype="text/plain"{{/intake.is_mail}}{{#intake.is_netlify}} name="refer" data-netlify="true" netlify-honeypot="_gotcha"{{/intake.is_netlify}}>
+    <input type="hidden" name="code" value="{{source.code}}">{{#intake.is_netlify}}<input type="hidden" name="form-name" value="refer">{{/intake.is_netlify}}{{#intake.is_action}}<input type="hidden" name="_subject" value="{{intake.subject}}">{{/intake.is_action}}
+    <p class="intake__trap" hidden><label>{{t.refer_trap}} <input name="_gotcha" tabindex="-1" autocomplete="off"></label></p>
+    <p class="intake__field"><label for="prospect">{{t.refer_prospect}}</label> <input id="prospect" name="prospect" autocomplete="off" required></p>
+    <p class="intake__field"><label for="contact">{{t.refer_contact}}</label> <input id="contact" name="contact" autocomplete="off" required></p>
+    <p class="intake__field"><label for="need">{{t.refer_need}}</label> <textarea id="need" name="need" rows="4"></textarea></p>
+    <p class="intake__consent"><input type="checkbox" id="consent" name="consent" value="yes" required> <label for="consent">{{t.refer_consent}}</label></p>
+    <p>{{#intake.is_mail}}<span class="muted">{{t.refer_by_mail}}</span><br>{{/intake.is_mail}}<button class="button" type="submit">{{t.refer_send}}</button></p>
+  </form>
+</article>
 {{/content}}
 {{/layout}}
 

@@ -184,6 +184,15 @@ h1,h2,h3,p,li{hyphens:auto}
 .library__contact>div:last-child{flex:1 1 14rem}
 .library__link{overflow-wrap:anywhere}
 .library-list{margin:1.5rem 0}
+/* The refer-someone form: one column, full-width fields, a visible focus. */
+.refer-link{margin:1.25rem 0}
+button.button{font:inherit;font-weight:700;cursor:pointer}
+.intake{display:grid;gap:.25rem;max-width:36rem}
+.intake__field label{display:block;font-weight:700;margin-bottom:.25rem}
+.intake input:not([type=checkbox]),.intake textarea{box-sizing:border-box;width:100%;font:inherit;padding:.5rem;border:2px solid #5c5c61;border-radius:.25rem;background:#fff;color:#1d1d1f}
+.intake input:focus,.intake textarea:focus,.intake button:focus{outline:3px solid var(--primary-line);outline-offset:2px}
+.intake__consent{display:flex;gap:.5rem;align-items:flex-start}
+.intake__consent input{width:1.25rem;height:1.25rem;margin:.15rem 0 0;flex:none}
 /* The network blog. */
 .posts{list-style:none;padding:0}
 .post-card{border-left:4px solid var(--author,var(--primary-line));padding:.25rem 0 .25rem 1rem;margin:1.25rem 0}

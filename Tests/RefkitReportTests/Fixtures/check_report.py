@@ -70,10 +70,20 @@ per_source = {slug: empty() for slug in sources}
 per_segment = {"partner": empty(), "customer": empty()}
 since_thanks = {slug: 0 for slug in sources}
 last_active = {slug: None for slug in sources}
+last_opened = {slug: None for slug in sources}
+printed = {slug: 0 for slug in sources}
+notes = {}
+with open(kit / "content" / "ledger.csv", newline="") as f:
+    for index, row in enumerate(csv.DictReader(f)):
+        notes[index] = (row.get("note") or "").strip().lower()
 given = {slug: 0 for slug in sources}
-for day, _, slug, stage, value, _ in rows:
+for day, index, slug, stage, value, _ in rows:
     if day > end:
         continue
+    if stage == "opened":
+        last_opened[slug] = max(day, last_opened[slug] or day)
+    if stage == "view" and notes[index] == "printed link" and day >= start:
+        printed[slug] += int(value) if value.isdigit() and int(value) >= 1 else 1
     if stage == "given" and day >= start:
         given[slug] += 1
     if stage == "thanked":
@@ -84,8 +94,10 @@ for day, _, slug, stage, value, _ in rows:
             since_thanks[slug] += 1
     if day < start or stage not in stages:
         continue
+    # A view row may count several views (an imported day's count in its value).
+    count = int(value) if stage == "view" and value.isdigit() and int(value) >= 1 else 1
     for tally in (per_source[slug], per_segment[sources[slug]["segment"]]):
-        tally[stage] += 1
+        tally[stage] += count
         if stage == "deal" and value:
             tally["value"] += float(value)
 
@@ -189,9 +201,15 @@ for row in sources_table[1:]:
     shown[slug] = row
     if row[2:10] != cells(per_source[slug], [per_source[slug]]):
         problems.append(f"source {slug}: page {row[2:10]} != computed {cells(per_source[slug], [per_source[slug]])}")
+    if row[10] != str(printed[slug]):
+        problems.append(f"source {slug}: printed-link views {row[10]} != {printed[slug]}")
+    any_opened = any(last_opened.values())
+    want_opened = day_text(last_opened[slug]) if last_opened[slug] else ("never" if any_opened else "–")
+    if row[11] != want_opened:
+        problems.append(f"source {slug}: kit opened {row[11]} != {want_opened}")
     want_active = day_text(last_active[slug]) if last_active[slug] else "–"
-    if row[10] != want_active:
-        problems.append(f"source {slug}: last active {row[10]} != {want_active}")
+    if row[12] != want_active:
+        problems.append(f"source {slug}: last active {row[12]} != {want_active}")
 if set(shown) != set(sources):
     problems.append(f"sources on the page {sorted(shown)} != kit {sorted(sources)}")
 
@@ -209,6 +227,13 @@ got_quiet = sorted(by_name[re.match(r"(.+?) (partner|customer) ·", i).group(1)]
 want_quiet = sorted(slug for slug, d in last_active.items() if d is None or (end - d).days >= 90)
 if got_quiet != want_quiet:
     problems.append(f"quiet sources {got_quiet} != computed {want_quiet}")
+
+# Never opened: the sources with no `opened` row up to the end (listed once any source has one).
+never_items = page.items.get("Never opened their kit", [])
+got_never = sorted(by_name[re.match(r"(.+?) (partner|customer)$", i).group(1)] for i in never_items)
+want_never = sorted(slug for slug, d in last_opened.items() if d is None) if any(last_opened.values()) else []
+if got_never != want_never:
+    problems.append(f"never-opened sources {got_never} != computed {want_never}")
 
 # Charts: every inline SVG is well-formed XML.
 svgs = re.findall(r"<svg\b.*?</svg>", text, re.S)
@@ -237,8 +262,8 @@ for event in follow_ups:
     first = event["DTSTART"].dt
     rule = rrule.rrulestr(event["RRULE"].to_ical().decode(), dtstart=datetime.datetime.combine(first, datetime.time()))
     following = rule.after(datetime.datetime.combine(today, datetime.time()), inc=True).date()
-    if shown.get(slug) and shown[slug][11] != day_text(following):
-        problems.append(f"{slug}: next follow-up on the page {shown[slug][11]} != RRULE's {day_text(following)}")
+    if shown.get(slug) and shown[slug][13] != day_text(following):
+        problems.append(f"{slug}: next follow-up on the page {shown[slug][13]} != RRULE's {day_text(following)}")
     if f"/{slug}/" not in str(event["DESCRIPTION"]) and "-" not in slug:
         problems.append(f"{slug}: the description has no kit link")
 

@@ -37,6 +37,8 @@ struct KitFileView: ViewModel {
     var email: EmailSentences?
     /// The share page's messages (only in `share.html`).
     var share: ShareView?
+    /// The refer-someone form (only in `refer.html`).
+    var intake: IntakeView?
     /// A library page's piece (`S/library/ID.html`), and the source's library (its home).
     var libraryPiece: LibraryPieceView?
     var library: [LibraryPieceView]?
@@ -56,7 +58,7 @@ struct KitFileView: ViewModel {
         .object("handout") { $0.handout }, .object("stats") { $0.stats },
         .list("sources") { $0.sources }, .list("partners") { $0.partners }, .list("customers") { $0.customers },
         .flag("has_partners") { $0.hasPartners }, .flag("has_customers") { $0.hasCustomers },
-        .object("t") { $0.t }, .object("email") { $0.email }, .object("share") { $0.share },
+        .object("t") { $0.t }, .object("email") { $0.email }, .object("share") { $0.share }, .object("intake") { $0.intake },
         .object("library_piece") { $0.libraryPiece }, .list("library") { $0.library },
         .flag("has_library") { $0.library.map { !$0.isEmpty } }, .object("post") { $0.post }, .list("posts") { $0.posts },
         .flag("has_posts") { $0.posts.map { !$0.isEmpty } }, .object("network") { $0.network },
@@ -91,6 +93,7 @@ struct KitFileView: ViewModel {
         "t": "refkit's own words in the reader's language (`templates/i18n/LANG.yml`)",
         "email": "the e-mail's sentences that carry values",
         "share": "the share page's messages",
+        "intake": "where the refer-someone form (`refer.html`) sends what a source fills in",
         "library_piece": "the library piece being rendered (`library` template)",
         "library": "the library pieces this source passes on (its kit home)",
         "has_library": "true when `library` is not empty",
@@ -220,12 +223,15 @@ struct LinksView: ViewModel {
     var emailText: String
     var contactCard: String
     var share: String
+    /// The refer-someone form, when the site has one.
+    var refer: String?
     /// The network blog's index, when the kit has one.
     var network: String?
 
     static let fields: [ViewField<Self>] = [
         .text("handout") { $0.handout }, .text("email") { $0.email }, .text("email_text") { $0.emailText },
-        .text("contact_card") { $0.contactCard }, .text("share") { $0.share }, .text("network") { $0.network },
+        .text("contact_card") { $0.contactCard }, .text("share") { $0.share }, .text("refer") { $0.refer },
+        .text("network") { $0.network },
     ]
 
     static let about: [String: String] = [
@@ -234,6 +240,7 @@ struct LinksView: ViewModel {
         "email_text": "the plain-text e-mail",
         "contact_card": "the business's vCard, `contact.vcf`",
         "share": "the share page",
+        "refer": "the refer-someone form, `refer.html` (absent when the site has no `intake` and no `contact.email`)",
         "network": "the network blog's first page (absent without posts)",
     ]
 }

@@ -43,6 +43,7 @@ extension SiteRenderer {
             links: LinksView(handout: toSource + OutputPlan.SourceFile.handout.path, email: toSource + OutputPlan.SourceFile.email.path,
                              emailText: toSource + OutputPlan.SourceFile.emailText.path,
                              contactCard: toSource + OutputPlan.SourceFile.contactCard.path, share: toSource + OutputPlan.SourceFile.share.path,
+                             refer: kit.site.intakeForm.map { _ in toSource + OutputPlan.SourceFile.intake.path },
                              network: kit.network.isEmpty ? nil : root + OutputPlan.BlogFile.list(page: 1).outputPath),
             build: BuildView(date: date.description), t: context.words)
     }

@@ -55,6 +55,8 @@ let package = Package(
                            "ZIPFoundation", .product(name: "CSV", package: "CSV.swift")]
         ),
         .target(name: "RefkitReport", dependencies: ["RefkitBuild", "RefkitI18n", "RefkitLedger", "RefkitModel"]),
+        // `refkit outbox`: the follow-ups due, written as messages (MIME) and handed to sendmail.
+        .target(name: "RefkitOutbox", dependencies: ["RefkitReport", "RefkitBuild", "RefkitI18n", "RefkitLedger", "RefkitModel"]),
         .target(name: "RefkitDeploy", dependencies: ["RefkitBuild", "RefkitModel"]),
         .target(name: "RefkitServe", dependencies: ["RefkitModel",
             .product(name: "NIOCore", package: "swift-nio"), .product(name: "NIOPosix", package: "swift-nio"),
@@ -63,7 +65,7 @@ let package = Package(
         ]),
         .target(
             name: "RefkitCLI",
-            dependencies: ["RefkitBuild", "RefkitDeploy", "RefkitReport", "RefkitModel", "RefkitTemplates", "RefkitI18n", "RefkitPrint",
+            dependencies: ["RefkitBuild", "RefkitDeploy", "RefkitReport", "RefkitOutbox", "RefkitModel", "RefkitTemplates", "RefkitI18n", "RefkitPrint",
                            .product(name: "ArgumentParser", package: "swift-argument-parser")]
         ),
         .executableTarget(name: "refkit", dependencies: ["RefkitCLI"]),
@@ -86,6 +88,7 @@ let package = Package(
             exclude: ["Fixtures"]),
         .testTarget(name: "RefkitCLITests", dependencies: ["RefkitCLI", "RefkitBuild", "RefkitTestTools"]),
         .testTarget(name: "RefkitLedgerTests", dependencies: ["RefkitLedger", "RefkitModel"]),
+        .testTarget(name: "RefkitOutboxTests", dependencies: ["RefkitOutbox", "RefkitModel"]),
         .testTarget(
             name: "RefkitReportTests", dependencies: ["RefkitReport", "RefkitI18n", "RefkitBuild", "RefkitLedger", "RefkitModel", "RefkitTestTools"],
             exclude: ["Fixtures"]),

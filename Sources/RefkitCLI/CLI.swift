@@ -70,7 +70,7 @@ public struct RefkitCommand: ParsableCommand {
         commandName: "refkit",
         abstract: "Turn a referral kit (Markdown and YAML) into a static site for each referral source.",
         version: "0.1.0",
-        subcommands: [InitCommand.self, NewCommand.self, BuildCommand.self, CheckCommand.self, ListCommand.self, ReportCommand.self, ImportCommand.self, ServeCommand.self, DeployCommand.self])
+        subcommands: [InitCommand.self, NewCommand.self, BuildCommand.self, CheckCommand.self, ListCommand.self, ReportCommand.self, OutboxCommand.self, ImportCommand.self, ServeCommand.self, DeployCommand.self])
 
     public init() {}
 

@@ -63,6 +63,8 @@ public struct Translations: Sendable {
     /// A kit's tables by tag (as the file names it): key → text.
     let overrides: [String: [String: String]]
     let siteLanguage: String
+    /// Each tag's words, made once (every key parsed): a report or outbox asks per source.
+    private let made = Memo<String, Words>()
 
     /// `overrides`: a kit's tables by tag, over refkit's of the same tag.
     public init(overrides: [String: [String: String]] = [:], siteLanguage: String = "en") {
@@ -86,6 +88,10 @@ public struct Translations: Sendable {
     /// The words a reader of `tag` gets: each key from the first table of the lookup chain that
     /// has it (FORMAT.md, "Languages").
     public func words(for tag: String) -> Words {
+        made.value(for: tag) { merged(for: tag) }
+    }
+
+    private func merged(for tag: String) -> Words {
         let chain = Language.lookupChain(for: tag, siteLanguage: siteLanguage).compactMap { table($0) }
         var merged: [String: String] = [:]
         for table in chain.reversed() { merged.merge(table) { _, nearer in nearer } }

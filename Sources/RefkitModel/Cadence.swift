@@ -42,6 +42,22 @@ public enum Cadence: Sendable, Hashable, CustomStringConvertible {
         }
     }
 
+    /// How many occurrences of the series that starts on `start` fall before `day`.
+    public func occurrences(from start: Day, before day: Day) -> Int {
+        guard start < day else { return 0 }
+        let step: Int
+        switch self {
+        case .weeks(let n):
+            let days = 7 * n
+            return (day.daysSince1970 - start.daysSince1970 + days - 1) / days
+        case .months(let n): step = n
+        case .years: step = 12
+        }
+        let months = (day.year - start.year) * 12 + (day.month - start.month)
+        let last = months / step
+        return start.adding(months: last * step) < day ? last + 1 : last
+    }
+
     /// The first occurrence on or after `day` of the series that starts on `start` (which, for
     /// monthly and yearly series, should be a day every month has: refkit starts them on day ≤ 28).
     public func next(onOrAfter day: Day, start: Day) -> Day {

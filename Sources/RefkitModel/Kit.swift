@@ -93,21 +93,6 @@ public struct Site: Sendable, Hashable {
 
 /// `site.yml`'s `deploy:`: a folder to mirror output/ into, or a branch of a git remote that gets one
 /// commit of exactly output/.
-/// Where the refer-someone form sends what a source fills in (FORMAT.md, "Measuring from real signals").
-public enum Intake: Sendable, Hashable {
-    /// `intake: { action: URL }`: a form back-end that takes a POST (Formspree, Basin, one's own).
-    case action(String)
-    /// `intake: { netlify: true }`: Netlify Forms (`data-netlify`, `form-name`, its honeypot).
-    case netlify
-    /// No `intake`: the reader's mail program, a `mailto:` form to this address.
-    case mail(String)
-}
-
-public enum DeployTarget: Sendable, Hashable {
-    case directory(String)
-    case git(remote: String, branch: String)
-}
-
 public struct Palette: Sendable, Hashable {
     public var primary: Color?
     public var accent: Color?
@@ -121,7 +106,10 @@ public struct Contact: Sendable, Hashable {
     public var name: String?
     public var email: String?
     public var phone: String?
-    public init(name: String? = nil, email: String? = nil, phone: String? = nil) {
+    /// A source's `consent: false`: it gets no message from `refkit outbox`.
+    public var consent = true
+    public init(name: String? = nil, email: String? = nil, phone: String? = nil, consent: Bool = true) {
+        self.consent = consent
         self.name = name
         self.email = email
         self.phone = phone

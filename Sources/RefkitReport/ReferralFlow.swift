@@ -82,6 +82,15 @@ public struct ReferralFlow: Sendable {
             (low, high) = (Int32(from.daysSince1970), Int32(to.daysSince1970))
         }
 
+        /// How far a referral has come up to the report's end: a client (a deal), lost, met, or a lead.
+        func furthestStage(of referral: Int32) -> Stage {
+            let base = Int(referral) * ReferralFlow.tracked.count
+            guard referral >= 0, base + 3 < firstDays.count else { return .lead }
+            if firstDays[base + 2] != Self.none { return .deal }
+            if firstDays[base + 3] != Self.none { return .lost }
+            return firstDays[base + 1] != Self.none ? .appointment : .lead
+        }
+
         func add(_ entry: LedgerEntry) {
             guard entry.days <= high else { return }
             guard entry.referral >= 0 else {

@@ -15,6 +15,8 @@ public struct ReportData: Sendable {
         public var lastThanked: Day?
         /// Leads after the last thank-you (or ever, if never thanked), up to `to`.
         public var leadsSinceThanks = 0
+        /// The leads after the last thank-you that name a prospect, each once, with how far each came.
+        public var unthanked: [LeadStatus] = []
         /// The last day the source opened its kit, up to `to` (`opened` rows).
         public var lastOpened: Day?
         /// Views in the period that came by the printed link (`view` rows noted `printed link`).
@@ -98,6 +100,8 @@ public struct ReportData: Sendable {
         var period: [Tally], year: [Tally]
         var lastActivity: [Int32?], lastThanked: [Int32?], leadsSinceThanks: [Int]
         var lastOpened: [Int32?], printedLinkViews: [Int]
+        /// Per source, the referrals of its leads after its last thank-you.
+        var unthanked: [[Int32]]
         /// Whether the ledger has any `opened` row: without one, no kit is known to be unopened.
         var anyOpened = false
         var months: [Tally]
@@ -120,6 +124,7 @@ public struct ReportData: Sendable {
             (lastActivity, lastThanked) = (Array(repeating: nil, count: slugs.count), Array(repeating: nil, count: slugs.count))
             leadsSinceThanks = Array(repeating: 0, count: slugs.count)
             (lastOpened, printedLinkViews) = (Array(repeating: nil, count: slugs.count), Array(repeating: 0, count: slugs.count))
+            unthanked = Array(repeating: [], count: slugs.count)
             flow = ReferralFlow.Rows(from: from, to: to)
         }
 
@@ -131,10 +136,14 @@ public struct ReportData: Sendable {
             if entry.stage == .thanked {
                 lastThanked[index] = entry.days
                 leadsSinceThanks[index] = 0
+                unthanked[index] = []
             } else if entry.stage != .given {
                 if entry.stage == .opened { (lastOpened[index], anyOpened) = (max(entry.days, lastOpened[index] ?? .min), true) }
                 lastActivity[index] = entry.days
-                if entry.stage == .lead { leadsSinceThanks[index] += 1 }
+                if entry.stage == .lead {
+                    leadsSinceThanks[index] += 1
+                    if entry.referral >= 0, !unthanked[index].contains(entry.referral) { unthanked[index].append(entry.referral) }
+                }
             }
             if entry.days >= yearStart { year[index].add(entry) }
             guard entry.days >= low else { return }
@@ -172,6 +181,9 @@ public struct ReportData: Sendable {
             row.leadsSinceThanks = rows.leadsSinceThanks[index]
             row.lastOpened = rows.lastOpened[index].map { Day(daysSince1970: Int($0)) }
             row.printedLinkViews = rows.printedLinkViews[index]
+            row.unthanked = rows.unthanked[index].map {
+                LeadStatus(prospect: ledger.referrals[Int($0)].prospect, stage: rows.flow.furthestStage(of: $0))
+            }
             return row
         }
         months = rows.months.indices.map { offset in
@@ -217,4 +229,10 @@ public enum FollowUpSchedule {
         }
         return hash
     }
+}
+
+/// A lead not yet thanked for: its prospect, and how far it has come (lead, appointment, deal, lost).
+public struct LeadStatus: Sendable, Hashable {
+    public var prospect: String
+    public var stage: Stage
 }

@@ -26,6 +26,7 @@ enum ReportPage {
 
         """
         html += thisWeek(data, site: site)
+        html += outbox(data)
         html += summary(data)
         html += heldUp(data)
         html += process(data)
@@ -142,6 +143,22 @@ enum ReportPage {
                 t("last_active_ago", ["date": Formatting.day($0), "days": Formatting.plural(data.to.daysSince1970 - $0.daysSince1970, "days")])
             } ?? t("nothing_recorded")
             html += "<li><strong>\(isolated(row.source.name))</strong> <span class=\"muted\">\(t(row.source.segment.rawValue)) · \(last)</span></li>\n"
+        }
+        return html + "</ul>\n</section>\n"
+    }
+
+    /// What `refkit outbox` writes for the next seven days (FORMAT.md, "Follow-up that runs itself").
+    private static func outbox(_ data: ReportData) -> String {
+        let touches = OutboxPlan.touches(data, days: OutboxPlan.defaultDays)
+        var html = "<section>\n<h2>\(t("outbox"))</h2>\n"
+        guard !touches.isEmpty else { return html + "<p>\(t("outbox_none"))</p>\n</section>\n" }
+        html += "<p class=\"muted\">\(t("outbox_lead"))</p>\n<ul class=\"quiet\">\n"
+        for touch in touches {
+            let contact = touch.source.contact
+            let skipped = !contact.consent ? " · " + t("not_written_consent") : contact.email == nil ? " · " + t("not_written_email") : ""
+            let kind = t("touch_" + touch.kind.rawValue.replacingOccurrences(of: "-", with: "_"))
+            html += "<li><strong>\(isolated(touch.source.name))</strong> <span class=\"muted\">\(Formatting.day(touch.day)) · \(kind)"
+                + "\(touch.review.map { " · " + isolated($0.prospect) } ?? "")\(skipped)</span></li>\n"
         }
         return html + "</ul>\n</section>\n"
     }

@@ -94,30 +94,17 @@ public struct Reporter: Sendable {
             return fail(.badOption("--from (\(from)) is after --to (\(to))"))
         }
         let folder = request.privateDirectory ?? request.kitDirectory + "/private"
-        let output = fileSystem.realPath(request.kitDirectory + "/output") ?? request.kitDirectory + "/output"
-        let resolved = resolvedPath(folder)
-        if resolved == output || resolved.hasPrefix(output + "/") { return fail(.insideOutput(folder)) }
+        if let problem = privateFolderProblem(folder, kitDirectory: request.kitDirectory) { return fail(problem) }
 
-        // 1. load, 2. validate
-        if let problem = KitFolder.problem(request.kitDirectory, fileSystem: fileSystem) { return fail(.notAKit(problem)) }
-        // The ledger's rows are analysed as they are read (3), not kept: a report's memory is its
-        // sources' and referrals', whatever the ledger's length.
-        let period = ReportData.period(from: bounds[0], to: bounds[1], today: today)
-        var rows: ReportData.Rows?
-        let validated = KitValidator.validate(KitLoader(fileSystem: fileSystem, kitDirectory: request.kitDirectory).load(),
-                                              on: today, secret: request.secret, checkLedger: true) { slugs, sources in
-            let made = ReportData.Rows(slugs: slugs, sources: sources, from: period.from, to: period.to)
-            rows = made
-            return [made]
-        }
-        guard let kit = validated.kit, let ledger = validated.ledger else {
-            let errors = validated.diagnostics.filter { $0.severity == .error }.count
-            return fail(.invalidKit(errors: errors), validated.diagnostics)
+        // 1. load, 2. validate, 3. analyse
+        let analysis = analyse(kitDirectory: request.kitDirectory, today: today, from: bounds[0], to: bounds[1], secret: request.secret)
+        let kit: Kit, ledger: Ledger, data: ReportData
+        switch analysis.result {
+        case .success(let made): (kit, ledger, data) = made
+        case .failure(let failure): return fail(failure, analysis.diagnostics)
         }
 
-        // 3. analyse, 4. render
-        let data = ReportData(kit: kit, ledger: ledger, rows: rows ?? ReportData.Rows(slugs: ledger.slugs, sources: kit.sources, from: period.from, to: period.to),
-                              process: validated.process, today: today)
+        // 4. render
         let kitURL: (Source) -> String = { $0.kitURL(in: kit.site, secret: request.secret) }
         // Words (refkit's tables, the kit's over them), numbers, days and amounts (in the site's
         // currency) in the site's language.
@@ -133,14 +120,45 @@ public struct Reporter: Sendable {
             try place(Array(page.utf8), at: folder + "/" + Self.page)
             try place(Array(calendar.utf8), at: folder + "/" + Self.calendar)
         } catch {
-            return fail(.write(error), validated.diagnostics)
+            return fail(.write(error), analysis.diagnostics)
         }
         let summary = ReportSummary(rows: ledger.rows, sources: kit.sources.count, page: folder + "/" + Self.page,
                                     calendar: folder + "/" + Self.calendar, from: data.from, to: data.to)
-        return ReportOutcome(diagnostics: validated.diagnostics, result: .success(summary))
+        return ReportOutcome(diagnostics: analysis.diagnostics, result: .success(summary))
     }
 
-    private func place(_ bytes: [UInt8], at path: String) throws(FileSystemError) {
+    /// What a kit's report and outbox are made from: the kit and its ledger validated (load,
+    /// validate), the ledger's rows analysed as they are read (`ReportData.Rows`, not kept: a
+    /// report's memory is its sources' and referrals', whatever the ledger's length).
+    public func analyse(kitDirectory: String, today: Day, from: Day? = nil, to: Day? = nil, secret: String?)
+        -> (diagnostics: [Diagnostic], result: Result<(Kit, Ledger, ReportData), ReportFailure>) {
+        if let problem = KitFolder.problem(kitDirectory, fileSystem: fileSystem) { return ([], .failure(.notAKit(problem))) }
+        let period = ReportData.period(from: from, to: to, today: today)
+        var rows: ReportData.Rows?
+        let validated = KitValidator.validate(KitLoader(fileSystem: fileSystem, kitDirectory: kitDirectory).load(),
+                                              on: today, secret: secret, checkLedger: true) { slugs, sources in
+            let made = ReportData.Rows(slugs: slugs, sources: sources, from: period.from, to: period.to)
+            rows = made
+            return [made]
+        }
+        guard let kit = validated.kit, let ledger = validated.ledger else {
+            let errors = validated.diagnostics.filter { $0.severity == .error }.count
+            return (validated.diagnostics, .failure(.invalidKit(errors: errors)))
+        }
+        let data = ReportData(kit: kit, ledger: ledger, rows: rows ?? ReportData.Rows(slugs: ledger.slugs, sources: kit.sources, from: period.from, to: period.to),
+                              process: validated.process, today: today)
+        return (validated.diagnostics, .success((kit, ledger, data)))
+    }
+
+    /// Why `folder` may not hold private files: it is inside (or links into) `output/`, which is published.
+    public func privateFolderProblem(_ folder: String, kitDirectory: String) -> ReportFailure? {
+        let output = fileSystem.realPath(kitDirectory + "/output") ?? kitDirectory + "/output"
+        let resolved = resolvedPath(folder)
+        return resolved == output || resolved.hasPrefix(output + "/") ? .insideOutput(folder) : nil
+    }
+
+    /// Writes `bytes` at `path` by a temporary file renamed over it (its folder made first).
+    public func place(_ bytes: [UInt8], at path: String) throws(FileSystemError) {
         let slash = path.lastIndex(of: "/")!
         try fileSystem.createDirectory(at: String(path[..<slash]))
         let temporary = String(path[..<slash]) + "/." + path[path.index(after: slash)...] + ".refkit-tmp"

@@ -108,7 +108,7 @@ final class ImportTests: XCTestCase {
         XCTAssertEqual(built.status, 0, built.stderr)
         let server = kit + "/nginx"
         try FileManager.default.createDirectory(atPath: server, withIntermediateDirectories: true)
-        let port = try freePort()
+        let port = try freeLoopbackPort()
         try """
             daemon off;
             worker_processes 1;
@@ -152,11 +152,22 @@ final class ImportTests: XCTestCase {
         XCTAssertEqual(fetch("r/BOLT/", agent: browser), 200, "the printed link's page")
         XCTAssertEqual(fetch("cara/", agent: "Mozilla/5.0 (compatible; Googlebot/2.1; +http://www.google.com/bot.html)"), 200)
         XCTAssertEqual(fetch("cara/nothing-here.html", agent: browser), 404)
+        // Chromium, as a source and a prospect meet the site: cara opens its kit (the page, its
+        // style sheet, logo and QR code, the browser's favicon), and a prospect scans cara's QR
+        // code, whose page forwards to the referral link (elsewhere: not this server's).
+        let chromium = try ExternalTool.chromium.require()
+        for path in ["cara/", "r/CARA/"] {
+            let opened = try runProcess(chromium, ["--headless", "--no-sandbox", "--disable-gpu", "--user-agent=" + browser,
+                                                   "--virtual-time-budget=3000", "--dump-dom", base + path])
+            XCTAssertEqual(opened.status, 0, opened.error)
+        }
         process.terminate()
         process.waitUntilExit()
 
         let log = server + "/access.log"
-        XCTAssertEqual(try String(contentsOfFile: log, encoding: .utf8).split(separator: "\n").count, 5, "nginx logged every request")
+        let logged = try String(contentsOfFile: log, encoding: .utf8)
+        XCTAssertGreaterThan(logged.split(separator: "\n").count, 7, "nginx logged every request, the assets Chromium asked for too")
+        XCTAssertTrue(logged.contains("GET /refer/assets/refkit.css"), logged)
         let imported = try run(["import", log], in: kit)
         XCTAssertEqual(imported.status, 0, imported.stderr)
         XCTAssertEqual(imported.stderr, "")
@@ -166,14 +177,11 @@ final class ImportTests: XCTestCase {
         XCTAssertEqual(try String(contentsOfFile: kit + "/content/ledger.csv", encoding: .utf8), """
             date,source,stage,value,note,prospect
             \(date),bolt-partners,opened,,,
+            \(date),cara,opened,,,
             \(date),bolt-partners,view,1,printed link,
+            \(date),cara,view,1,printed link,
 
             """)
         XCTAssertTrue(try run(["import", log], in: kit).stdout.contains(": 0 'opened' and 0 printed-link 'view' rows added"))
-    }
-
-    private func freePort() throws -> Int {
-        let run = try runProcess("/usr/bin/env", ["python3", "-c", "import socket; s = socket.socket(); s.bind(('127.0.0.1', 0)); print(s.getsockname()[1])"])
-        return Int(run.output.trimmingCharacters(in: .whitespacesAndNewlines)) ?? 18_080
     }
 }

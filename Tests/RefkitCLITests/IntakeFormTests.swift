@@ -49,7 +49,7 @@ final class IntakeFormTests: XCTestCase {
     /// stopped by the browser, and every field arrives, the source's code among them.
     func testTheFormIsSubmittedInChromium() throws {
         try requirePython(["playwright", "axe_playwright_python"], chromium: true)
-        let port = Int.random(in: 20_000...40_000)
+        let port = try freeLoopbackPort()
         let kit = try kit("intake: { action: \"http://127.0.0.1:\(port)/submit\" }\n")
         let script = CLITests.fixtures + "/tools/intake_submit.py"
         let run = try runProcess("/usr/bin/env", ["python3", script, "--port", "\(port)", kit + "/output", "cara/refer.html"], in: kit)

@@ -39,3 +39,9 @@ public func requirePython(_ modules: [String], chromium: Bool = false, file: Sta
     if ProcessInfo.processInfo.environment["CI"] == "true" { XCTFail(message, file: file, line: line) }
     throw XCTSkip(message)
 }
+
+/// A TCP port on 127.0.0.1 nothing listens on now (the system's choice), for a server a test starts.
+public func freeLoopbackPort() throws -> Int {
+    let run = try runProcess("/usr/bin/env", ["python3", "-c", "import socket; s = socket.socket(); s.bind(('127.0.0.1', 0)); print(s.getsockname()[1])"])
+    return Int(run.output.trimmingCharacters(in: .whitespacesAndNewlines)) ?? 18_080
+}

@@ -41,9 +41,10 @@ extension KitValidator {
                        accent: reader.color("accent"))
     }
 
-    static func contact(_ fields: FieldReader) -> Contact {
+    /// `contact:`; a source's may say `consent: false` (no messages from `refkit outbox`).
+    static func contact(_ fields: FieldReader, consent: Bool = false) -> Contact {
         let log = fields.log
-        guard let reader = fields.mapping("contact", knownKeys: contactKeys) else { return Contact() }
+        guard let reader = fields.mapping("contact", knownKeys: contactKeys + (consent ? ["consent"] : [])) else { return Contact() }
         var email = reader.string("email")
         if let address = email, !Checks.isEmail(address) {
             log.append(.error("'\(reader.qualified("email"))' is not an e-mail address: '\(address)'",
@@ -51,7 +52,7 @@ extension KitValidator {
             email = nil
         }
         return Contact(name: reader.string("name"), email: email,
-                       phone: reader.string("phone"))
+                       phone: reader.string("phone"), consent: consent ? reader.bool("consent") ?? true : true)
     }
 
     static func languageTag(_ fields: FieldReader) -> String? {

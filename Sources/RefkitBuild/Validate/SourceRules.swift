@@ -102,7 +102,7 @@ extension KitValidator {
             }
         }
 
-        let contact = contact(fields)
+        let contact = contact(fields, consent: true)
         var brand: Brand?
         if let reader = fields.mapping("brand", knownKeys: ["logo", "colors"]) {
             brand = Brand(logo: logoPath(reader, "logo", assets: assets),

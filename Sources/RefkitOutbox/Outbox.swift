@@ -107,7 +107,7 @@ public struct Outboxer: Sendable {
         }
         // Each message written and its files placed as it is made, on every core: the outbox's
         // memory is one message per core, whatever the week holds.
-        let rows = ParallelResults<Result<[String], FileSystemError>>(count: due.count)
+        let rows = ParallelResults<Result<[UInt8], FileSystemError>>(count: due.count)
         let fromName = kit.site.contact.name ?? kit.site.name
         parallelForEach(due.count, jobs: ProcessInfo.processInfo.activeProcessorCount) { index in
             let touch = due[index], address = touch.source.contact.email!
@@ -117,22 +117,26 @@ public struct Outboxer: Sendable {
                                  id: String(touch.fileName.dropLast(4)) + "@" + host, language: message.language,
                                  unsubscribe: "mailto:\(sender)?subject=unsubscribe", text: message.text, html: message.html)
             let htmlFile = String(touch.fileName.dropLast(4)) + ".html"
+            // Written in place, not renamed over: in a folder of thousands, a rename per file took
+            // most of the time. A run sends only what it has just written whole, and
+            // messages.csv, the list, is placed last (docs/PERFORMANCE.md).
             do throws(FileSystemError) {
-                try reporter.place(bytes, at: folder + "/" + touch.fileName)
-                try reporter.place(Array(message.html.utf8), at: folder + "/" + htmlFile)
-                rows.set(index, .success([address, message.name, message.subject, message.text, htmlFile, touch.source.slug, message.language]))
+                try fileSystem.writeFile(bytes, to: folder + "/" + touch.fileName)
+                try fileSystem.writeFile(Array(message.html.utf8), to: folder + "/" + htmlFile)
+                rows.set(index, .success(MailMerge.line([address, message.name, message.subject, message.text, htmlFile, touch.source.slug,
+                                                         message.language])))
             } catch {
                 rows.set(index, .failure(error))
             }
         }
-        var table: [[String]] = []
+        var table = MailMerge.line(MailMerge.header)
         for row in rows.all {
             switch row {
-            case .success(let values): table.append(values)
+            case .success(let line): table += line
             case .failure(let error): return (analysis.diagnostics, .failure(.write(error)))
             }
         }
-        do { try reporter.place(MailMerge.csv(table), at: folder + "/" + MailMerge.file) } catch {
+        do { try reporter.place(table, at: folder + "/" + MailMerge.file) } catch {
             return (analysis.diagnostics, .failure(.write(error)))
         }
         let messages = due.map(\.fileName)
@@ -146,8 +150,9 @@ enum MailMerge {
     static let file = "messages.csv"
     static let header = ["EMAIL", "NAME", "SUBJECT", "TEXT", "HTML_FILE", "SOURCE", "LANGUAGE"]
 
-    static func csv(_ rows: [[String]]) -> [UInt8] {
-        Array(([header] + rows).map { $0.map(field).joined(separator: ",") }.joined(separator: "\r\n").appending("\r\n").utf8)
+    /// One row, its line end included.
+    static func line(_ values: [String]) -> [UInt8] {
+        Array((values.map(field).joined(separator: ",") + "\r\n").utf8)
     }
 
     static func field(_ text: String) -> String {

@@ -26,10 +26,14 @@ public struct Touch: Sendable, Hashable {
     /// the follow-ups before it: what a message passes on turns with it.
     public var turn = 0
 
-    /// The message's file: `DATE-S-KIND.eml` (a review's names its client too, as a source may
-    /// have two due the same day).
+    /// A thank-you's last lead: it names the message, so the thank-you for the same leads is the
+    /// same message whichever day the outbox runs (and `sent.csv` sends it once).
+    public var lastLead: Day?
+
+    /// The message's file: `DATE-S-KIND.eml`, DATE a thank-you's last lead's (a review's names its
+    /// client too, as a source may have two due the same day).
     public var fileName: String {
-        var name = "\(day)-\(source.slug)-\(kind.rawValue)"
+        var name = "\(lastLead ?? day)-\(source.slug)-\(kind.rawValue)"
         if let review { name += "-" + String(FollowUpSchedule.stableHash(review.prospect.lowercased()), radix: 16) }
         return name + ".eml"
     }
@@ -55,7 +59,8 @@ public enum OutboxPlan {
                 day = row.cadence.next(onOrAfter: Day(daysSince1970: day.daysSince1970 + 1), start: row.followUpStart)
             }
             if !row.unthanked.isEmpty || row.leadsSinceThanks > 0 {
-                touches.append(Touch(day: data.today, source: row.source, kind: .thanks, leads: row.unthanked, year: row.year))
+                touches.append(Touch(day: data.today, source: row.source, kind: .thanks, leads: row.unthanked, year: row.year,
+                                     lastLead: row.lastUnthankedLead))
             }
         }
         let years = Dictionary(data.sources.map { ($0.source.slug, $0.year) }, uniquingKeysWith: { a, _ in a })

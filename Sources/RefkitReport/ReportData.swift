@@ -17,6 +17,8 @@ public struct ReportData: Sendable {
         public var leadsSinceThanks = 0
         /// The leads after the last thank-you that name a prospect, each once, with how far each came.
         public var unthanked: [LeadStatus] = []
+        /// The day of the last lead after the last thank-you.
+        public var lastUnthankedLead: Day?
         /// The last day the source opened its kit, up to `to` (`opened` rows).
         public var lastOpened: Day?
         /// Views in the period that came by the printed link (`view` rows noted `printed link`).
@@ -100,8 +102,9 @@ public struct ReportData: Sendable {
         var period: [Tally], year: [Tally]
         var lastActivity: [Int32?], lastThanked: [Int32?], leadsSinceThanks: [Int]
         var lastOpened: [Int32?], printedLinkViews: [Int]
-        /// Per source, the referrals of its leads after its last thank-you.
+        /// Per source, the referrals of its leads after its last thank-you, and the last one's day.
         var unthanked: [[Int32]]
+        var lastUnthankedLead: [Int32?]
         /// Whether the ledger has any `opened` row: without one, no kit is known to be unopened.
         var anyOpened = false
         var months: [Tally]
@@ -125,6 +128,7 @@ public struct ReportData: Sendable {
             leadsSinceThanks = Array(repeating: 0, count: slugs.count)
             (lastOpened, printedLinkViews) = (Array(repeating: nil, count: slugs.count), Array(repeating: 0, count: slugs.count))
             unthanked = Array(repeating: [], count: slugs.count)
+            lastUnthankedLead = Array(repeating: nil, count: slugs.count)
             flow = ReferralFlow.Rows(from: from, to: to)
         }
 
@@ -137,11 +141,13 @@ public struct ReportData: Sendable {
                 lastThanked[index] = entry.days
                 leadsSinceThanks[index] = 0
                 unthanked[index] = []
+                lastUnthankedLead[index] = nil
             } else if entry.stage != .given {
                 if entry.stage == .opened { (lastOpened[index], anyOpened) = (max(entry.days, lastOpened[index] ?? .min), true) }
                 lastActivity[index] = entry.days
                 if entry.stage == .lead {
                     leadsSinceThanks[index] += 1
+                    lastUnthankedLead[index] = max(entry.days, lastUnthankedLead[index] ?? .min)
                     if entry.referral >= 0, !unthanked[index].contains(entry.referral) { unthanked[index].append(entry.referral) }
                 }
             }
@@ -181,6 +187,7 @@ public struct ReportData: Sendable {
             row.leadsSinceThanks = rows.leadsSinceThanks[index]
             row.lastOpened = rows.lastOpened[index].map { Day(daysSince1970: Int($0)) }
             row.printedLinkViews = rows.printedLinkViews[index]
+            row.lastUnthankedLead = rows.lastUnthankedLead[index].map { Day(daysSince1970: Int($0)) }
             row.unthanked = rows.unthanked[index].map {
                 LeadStatus(prospect: ledger.referrals[Int($0)].prospect, stage: rows.flow.furthestStage(of: $0))
             }

@@ -147,6 +147,13 @@ final class OutboxTests: XCTestCase {
         let again = try refkit(["outbox", "--date", "2026-11-23", "--days", "28", "--send"], in: kit, path: bin + ":/usr/bin:/bin")
         XCTAssertTrue(again.stdout.contains("refkit: sent 0 with"), again.stdout)
         XCTAssertEqual(received().count, written.count)
+        // The next day, the same thank-yous (named by their last lead) are the same messages: none is sent again.
+        let nextDay = try refkit(["outbox", "--date", "2026-11-24", "--days", "27", "--send"], in: kit, path: bin + ":/usr/bin:/bin")
+        XCTAssertTrue(nextDay.stdout.contains("refkit: sent 0 with"), nextDay.stdout)
+        let names = try FileManager.default.contentsOfDirectory(atPath: kit + "/private/outbox")
+        XCTAssertEqual(names.filter { $0.hasSuffix("-thank-you.eml") }.sorted(), written.filter { $0.hasSuffix("-thank-you.eml") },
+                       "the thank-yous keep their names")
+        XCTAssertEqual(received().count, written.count)
 
         // A later window, sent by the slow sendmail and killed after its first message arrived.
         let before = received().count

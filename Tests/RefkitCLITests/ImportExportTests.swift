@@ -8,16 +8,10 @@ import XCTest
 /// its `imported_sources_….csv`), and the refer-someone form's submissions as Netlify Forms and
 /// Formspree export them (a column per form field, and when it was sent).
 final class ImportExportTests: XCTestCase {
-    private func kitCopy() throws -> String {
-        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("refkit-export-\(UUID().uuidString)").path
-        try FileManager.default.copyItem(atPath: CLITests.fixtures + "/kits/basic", toPath: directory)
-        addTeardownBlock { try? FileManager.default.removeItem(atPath: directory) }
-        return directory
-    }
+    private func kitCopy() throws -> String { try basicKitCopy("export") }
 
     private func run(_ arguments: [String], in directory: String) throws -> (status: Int32, stdout: String, stderr: String) {
-        let run = try runProcess(RefkitUnderTest.path, arguments, in: directory, environment: ["PATH": "/usr/bin:/bin"])
-        return (run.status, run.output, run.error)
+        try runRefkit(arguments, in: directory)
     }
 
     private func ledger(_ kit: String) throws -> String { try String(contentsOfFile: kit + "/content/ledger.csv", encoding: .utf8) }

@@ -5,16 +5,10 @@ import XCTest
 /// Issue 34 (first part): `refkit import` of a web server's access log, nginx's Combined Log
 /// Format, plain and gzip: kit pages opened and printed links followed become ledger rows, once.
 final class ImportTests: XCTestCase {
-    private func kitCopy() throws -> String {
-        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("refkit-import-\(UUID().uuidString)").path
-        try FileManager.default.copyItem(atPath: CLITests.fixtures + "/kits/basic", toPath: directory)
-        addTeardownBlock { try? FileManager.default.removeItem(atPath: directory) }
-        return directory
-    }
+    private func kitCopy() throws -> String { try basicKitCopy("import") }
 
     private func run(_ arguments: [String], in directory: String) throws -> (status: Int32, stdout: String, stderr: String) {
-        let run = try runProcess(RefkitUnderTest.path, arguments, in: directory, environment: ["PATH": "/usr/bin:/bin"])
-        return (run.status, run.output, run.error)
+        try runRefkit(arguments, in: directory)
     }
 
     /// nginx's default `combined` format, as its access log writes it; the basic kit is published

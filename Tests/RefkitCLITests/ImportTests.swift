@@ -71,6 +71,11 @@ final class ImportTests: XCTestCase {
         XCTAssertEqual(refused.stderr, "refkit: \(kit)/notes.txt is not a file refkit can import: a web server's access log in the Combined Log Format (plain or gzip), "
                        + "a GoatCounter or Plausible CSV export, or the intake form's submissions exported from Netlify Forms or Formspree\n")
         XCTAssertEqual(try String(contentsOfFile: kit + "/content/ledger.csv", encoding: .utf8), after)
+        // An empty log (rotated before any request came) adds nothing, and is no error.
+        try "".write(toFile: kit + "/empty.log", atomically: true, encoding: .utf8)
+        let empty = try run(["import", kit, kit + "/empty.log"], in: kit)
+        XCTAssertEqual(empty.status, 0, empty.stderr)
+        XCTAssertTrue(empty.stdout.contains(": 0 'opened' and 0 printed-link 'view' rows added"), empty.stdout)
         XCTAssertEqual(try run(["import"], in: kit).status, 2)
     }
 

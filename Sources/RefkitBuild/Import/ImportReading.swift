@@ -71,7 +71,7 @@ struct FileReading {
     /// Reads an export's rows, and says what the file was not; false when it is no file refkit reads.
     mutating func finish(_ reading: inout ImportReading) -> Bool {
         switch kind {
-        case .undecided: return false
+        case .undecided: return true  // empty, or blank lines only (a log rotated before any request): nothing to add
         case .accessLog:
             guard readable > 0 || unreadable == 0 else {
                 // Not one line of an access log: another kind of file, not a log with bad lines.

@@ -88,11 +88,8 @@ struct ListCommand: RefkitSubcommand {
         return ExitStatus.success
     }
 
-    /// RFC 4180: quoted when it holds a comma, quote or line break; quotes doubled.
-    static func csvField(_ text: String) -> String {
-        guard text.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else { return text }
-        return "\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\""
-    }
+    /// RFC 4180 (`RefkitModel.csvField`).
+    static func csvField(_ text: String) -> String { RefkitModel.csvField(text) }
 }
 
 /// A value of `list --format json`: text, or a list of text.

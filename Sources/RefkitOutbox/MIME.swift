@@ -1,5 +1,6 @@
 import Foundation
 import RefkitModel
+import RefkitReport
 
 /// A message as a file a mail program or `sendmail -t` takes: RFC 5322 headers (non-ASCII text
 /// as RFC 2047 encoded words), MIME `multipart/alternative` with the text and the HTML part, each
@@ -12,7 +13,7 @@ enum MIME {
 
     static func eml(subject: String, from: Mailbox, to: Mailbox, day: Day, id: String, language: String,
                     unsubscribe: String, text: String, html: String) -> [UInt8] {
-        let boundary = "refkit-" + String(stableHash(id), radix: 16)
+        let boundary = "refkit-" + String(FollowUpSchedule.stableHash(id), radix: 16)
         var lines = [
             header("From", mailbox(from)),
             header("To", mailbox(to)),
@@ -115,11 +116,5 @@ enum MIME {
             index += 1
         }
         return String(decoding: out, as: UTF8.self)
-    }
-
-    static func stableHash(_ text: String) -> UInt64 {
-        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
-        for byte in text.utf8 { hash = (hash ^ UInt64(byte)) &* 0x100_0000_01b3 }
-        return hash
     }
 }

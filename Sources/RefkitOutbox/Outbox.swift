@@ -152,11 +152,6 @@ enum MailMerge {
 
     /// One row, its line end included.
     static func line(_ values: [String]) -> [UInt8] {
-        Array((values.map(field).joined(separator: ",") + "\r\n").utf8)
-    }
-
-    static func field(_ text: String) -> String {
-        guard text.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else { return text }
-        return "\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+        Array((values.map(csvField).joined(separator: ",") + "\r\n").utf8)
     }
 }

@@ -228,7 +228,7 @@ public enum FollowUpSchedule {
     }
 
     /// FNV-1a over the slug's bytes: the same on every machine and every run.
-    static func stableHash(_ text: String) -> UInt64 {
+    public static func stableHash(_ text: String) -> UInt64 {
         var hash: UInt64 = 0xcbf2_9ce4_8422_2325
         for byte in text.utf8 {
             hash ^= UInt64(byte)

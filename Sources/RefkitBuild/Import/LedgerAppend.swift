@@ -68,10 +68,8 @@ extension Importer {
         return (rows, leads, columns)
     }
 
-    /// A field as CSV writes it: quoted when it holds a comma, a quote or a line end.
+    /// A field as CSV writes it, on one line (a name typed over two lines is one name).
     static func csvField(_ text: String) -> String {
-        let flat = text.replacingOccurrences(of: "\r\n", with: " ").replacingOccurrences(of: "\n", with: " ")
-        guard flat.contains(where: { $0 == "," || $0 == "\"" }) else { return flat }
-        return "\"" + flat.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+        RefkitModel.csvField(text.replacingOccurrences(of: "\r\n", with: " ").replacingOccurrences(of: "\n", with: " "))
     }
 }

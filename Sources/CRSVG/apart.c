@@ -135,21 +135,28 @@ enum refkit_draw_outcome refkit_rsvg_png_apart(const char *helper, const unsigne
     return outcome;
 }
 
+/// `count` SVGs from `first` on, each as "LENGTH\n" and its bytes (the helper's framing).
+static unsigned char *framed(const unsigned char *const *svgs, const size_t *lengths, size_t first, size_t count, size_t *size) {
+    size_t total = 0;
+    for (size_t at = first; at < count; at++) total += lengths[at] + 24;
+    unsigned char *input = malloc(total ? total : 1);
+    if (!input) return NULL;
+    *size = 0;
+    for (size_t at = first; at < count; at++) {
+        *size += (size_t)snprintf((char *)input + *size, 24, "%zu\n", lengths[at]);
+        memcpy(input + *size, svgs[at], lengths[at]);
+        *size += lengths[at];
+    }
+    return input;
+}
+
 void refkit_rsvg_read_apart(const char *helper, const unsigned char *const *svgs, const size_t *lengths, size_t count,
                             int milliseconds, enum refkit_draw_outcome *outcomes) {
     size_t first = 0;
     while (first < count) {
-        // The logos from `first` on, each as "LENGTH\n" and its bytes.
-        size_t total = 0;
-        for (size_t at = first; at < count; at++) total += lengths[at] + 24;
-        unsigned char *input = malloc(total ? total : 1);
+        size_t size;
+        unsigned char *input = framed(svgs, lengths, first, count, &size);
         if (!input) { for (size_t at = first; at < count; at++) outcomes[at] = REFKIT_NO_HELPER; return; }
-        size_t size = 0;
-        for (size_t at = first; at < count; at++) {
-            size += (size_t)snprintf((char *)input + size, 24, "%zu\n", lengths[at]);
-            memcpy(input + size, svgs[at], lengths[at]);
-            size += lengths[at];
-        }
         char *argv[] = {(char *)helper, "read", NULL};
         struct run run = run_helper(helper, argv, input, size, milliseconds);
         free(input);
@@ -172,11 +179,72 @@ void refkit_rsvg_read_apart(const char *helper, const unsigned char *const *svgs
     }
 }
 
+void refkit_rsvg_cards_apart(const char *helper, const unsigned char *const *svgs, const size_t *lengths, size_t count,
+                             int width, int height, int milliseconds, enum refkit_draw_outcome *outcomes,
+                             void (*drawn)(void *context, size_t index, const unsigned char *data, size_t length), void *context) {
+    char numbers[2][16];
+    snprintf(numbers[0], sizeof numbers[0], "%d", width);
+    snprintf(numbers[1], sizeof numbers[1], "%d", height);
+    size_t first = 0;
+    while (first < count) {
+        size_t size;
+        unsigned char *input = framed(svgs, lengths, first, count, &size);
+        if (!input) { for (size_t at = first; at < count; at++) outcomes[at] = REFKIT_NO_HELPER; return; }
+        char *argv[] = {(char *)helper, "cards", numbers[0], numbers[1], NULL};
+        long long limit = (long long)milliseconds * (long long)(count - first);
+        struct run run = run_helper(helper, argv, input, size, (int)(limit > 3600000 ? 3600000 : limit));
+        free(input);
+        // "LENGTH\n" and the PNG for each card answered, in order; a card cut short is not answered.
+        size_t at = 0;
+        while (first < count && at < run.size) {
+            char *end;
+            unsigned long long length = strtoull((const char *)run.output + at, &end, 10);
+            if (end >= (char *)run.output + run.size || *end != '\n') break;
+            size_t start = (size_t)(end + 1 - (char *)run.output);
+            if (start + length > run.size) break;
+            if (length > 0) drawn(context, first, run.output + start, (size_t)length);
+            outcomes[first++] = length > 0 ? REFKIT_DRAWN : REFKIT_UNDRAWABLE;
+            at = start + (size_t)length;
+        }
+        free(run.output);
+        if (first >= count) return;
+        // The helper stopped before answering the next card: that one timed it out or crashed it
+        // (or nothing could be drawn at all); the rest are drawn by a new helper.
+        enum refkit_draw_outcome outcome = ended(run);
+        if (outcome == REFKIT_NO_HELPER || outcome == REFKIT_NO_LIBRARY || outcome == REFKIT_TOO_SLOW) {
+            for (size_t rest = first; rest < count; rest++) outcomes[rest] = outcome;
+            return;
+        }
+        outcomes[first++] = outcome;
+    }
+}
+
 // ---- The helper ----
 
 static void write_to_stdout(void *context, const unsigned char *data, unsigned int length) {
     (void)context;
     fwrite(data, 1, length, stdout);
+}
+
+/// A card's PNG, gathered before its length is written.
+struct png_buffer {
+    unsigned char *bytes;
+    size_t size, capacity;
+    int failed;
+};
+
+static void append_png(void *context, const unsigned char *data, unsigned int length) {
+    struct png_buffer *buffer = context;
+    if (buffer->size + length > buffer->capacity) {
+        size_t larger = buffer->capacity ? buffer->capacity : 1 << 18;
+        while (larger < buffer->size + length) larger *= 2;
+        unsigned char *grown = realloc(buffer->bytes, larger);
+        if (!grown) { buffer->failed = 1; return; }
+        buffer->bytes = grown;
+        buffer->capacity = larger;
+    }
+    memcpy(buffer->bytes + buffer->size, data, length);
+    buffer->size += length;
 }
 
 /// All of fd 0 (at most 64 MB: no logo is that large), or NULL.
@@ -211,7 +279,8 @@ int refkit_draw_main(int argc, char **argv) {
     setrlimit(RLIMIT_AS, &memory);
     setrlimit(RLIMIT_CPU, &cpu);
     int drawing = argc == 6 && strcmp(argv[1], "draw") == 0, reading = argc == 2 && strcmp(argv[1], "read") == 0;
-    if (!drawing && !reading) {
+    int cards = argc == 4 && strcmp(argv[1], "cards") == 0;
+    if (!drawing && !reading && !cards) {
         fprintf(stderr, "refkit-draw: refkit runs this helper to read and draw SVG logos; it is not run by hand\n");
         return 2;
     }
@@ -223,14 +292,22 @@ int refkit_draw_main(int argc, char **argv) {
         int ok = refkit_rsvg_png(input, size, atoi(argv[2]), atoi(argv[3]), atoi(argv[4]), atoi(argv[5]), write_to_stdout, NULL);
         return fflush(stdout) == 0 && ok ? 0 : 1;
     }
-    // Reading: "LENGTH\n" and that many bytes, for each logo; one answer each, as soon as known
-    // (so a crash on one says which).
+    // Reading and cards: "LENGTH\n" and that many bytes, for each logo or card; one answer each,
+    // as soon as known (so a crash on one says which).
+    struct png_buffer buffer = {0};
     for (size_t at = 0; at < size;) {
         char *end;
         unsigned long long length = strtoull((const char *)input + at, &end, 10);
         if (*end != '\n' || (size_t)(end + 1 - (char *)input) + length > size) return 1;
         at = (size_t)(end + 1 - (char *)input);
-        putchar(refkit_rsvg_readable(input + at, (size_t)length) ? '1' : '0');
+        if (cards) {
+            buffer.size = 0;
+            int ok = refkit_rsvg_card(input + at, (size_t)length, atoi(argv[2]), atoi(argv[3]), append_png, &buffer) && !buffer.failed;
+            printf("%zu\n", ok ? buffer.size : 0);
+            if (ok) fwrite(buffer.bytes, 1, buffer.size, stdout);
+        } else {
+            putchar(refkit_rsvg_readable(input + at, (size_t)length) ? '1' : '0');
+        }
         fflush(stdout);
         at += (size_t)length;
     }

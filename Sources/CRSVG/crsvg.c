@@ -85,8 +85,10 @@ static cairo_status_t write_png(void *closure, const unsigned char *data, unsign
     return CAIRO_STATUS_SUCCESS;
 }
 
-int refkit_rsvg_png(const unsigned char *svg, size_t length, int width, int height, int inset, int on_white,
-                    void (*write)(void *context, const unsigned char *data, unsigned int length), void *context) {
+/// Draws `svg` into a new `width` × `height` surface (on white when `on_white`, `inset` in from
+/// its edges) and hands it to `use`; 0 when it could not be read or drawn.
+static int draw(const unsigned char *svg, size_t length, int width, int height, int inset, int on_white,
+                int (*use)(void *surface, int width, int height, void *context), void *context) {
     if (!refkit_rsvg_available()) return 0;
     void *handle = open_svg(svg, length);
     if (!handle) return 0;
@@ -102,8 +104,7 @@ int refkit_rsvg_png(const unsigned char *svg, size_t length, int width, int heig
         GError *error = NULL;
         if (lib.render_document(handle, cairo, &viewport, &error)) {
             lib.surface_flush(surface);
-            struct sink sink = {write, context};
-            ok = lib.write_to_png_stream(surface, write_png, &sink) == CAIRO_STATUS_SUCCESS;
+            ok = use(surface, width, height, context);
         }
         if (error) lib.error_free(error);
         lib.destroy(cairo);
@@ -111,4 +112,33 @@ int refkit_rsvg_png(const unsigned char *svg, size_t length, int width, int heig
     if (surface) lib.surface_destroy(surface);
     lib.object_unref(handle);
     return ok;
+}
+
+static int write_cairo_png(void *surface, int width, int height, void *context) {
+    (void)width;
+    (void)height;
+    return lib.write_to_png_stream(surface, write_png, context) == CAIRO_STATUS_SUCCESS;
+}
+
+int refkit_rsvg_png(const unsigned char *svg, size_t length, int width, int height, int inset, int on_white,
+                    void (*write)(void *context, const unsigned char *data, unsigned int length), void *context) {
+    struct sink sink = {write, context};
+    return draw(svg, length, width, height, inset, on_white, write_cairo_png, &sink);
+}
+
+struct surface_use {
+    void (*use)(void *surface, int width, int height, void *context);
+    void *context;
+};
+
+static int use_surface(void *surface, int width, int height, void *context) {
+    struct surface_use *use = context;
+    use->use(surface, width, height, use->context);
+    return 1;
+}
+
+int refkit_rsvg_surface(const unsigned char *svg, size_t length, int width, int height,
+                        void (*use)(void *surface, int width, int height, void *context), void *context) {
+    struct surface_use surface_use = {use, context};
+    return draw(svg, length, width, height, 0, 1, use_surface, &surface_use);
 }

@@ -78,7 +78,8 @@ public struct Builder: Sendable {
         // then put the new files in place of the old (`Rebuild`: all of them, or only what changed).
         let renderer = SiteRenderer(kit: kit, templates: templates, date: date, secret: request.secret, ledger: validated.ledger)
         let sources = kit.sources.filter { request.shard?.includes($0.slug) ?? true }
-        let rebuild = Rebuild(writer: writer, inputs: inputs, sources: sources, renderer: renderer, bundle: request.bundle)
+        let rebuild = Rebuild(writer: writer, inputs: inputs, sources: sources, renderer: renderer, bundle: request.bundle,
+                              writesShared: request.shard?.writesSharedFiles ?? true)
         do {
             try writer.begin()
             let written = try renderAndWrite(rebuild.rendered, kit: kit, renderer: renderer, writer: writer, request: request,
@@ -149,14 +150,26 @@ public struct Builder: Sendable {
         let progress = Progress()
         let pages = ParallelResults<Int>(count: sources.count)
         let printKeys = ParallelResults<String>(count: sources.count)
-        let extraJobs = (writesDirectory ? 1 : 0) + (drawsLogos ? 1 : 0)
+        // The link-preview cards: the rendered partners' in one batch per core (a helper process
+        // each, its fonts loaded once), and on a whole build the business's, one more batch.
+        let cards = CardBatches(partners: sources.filter { $0.segment == .partner }, business: whole && writesDirectory,
+                                batches: request.jobs ?? cores)
+        let extraJobs = (writesDirectory ? 1 : 0) + (drawsLogos ? 1 : 0) + cards.jobs
         parallelForEach(sources.count + extraJobs, jobs: request.jobs ?? cores) { job in
             guard !progress.failed else { return }
-            // The logos first (drawing them takes as long as a few sources), then the sources.
+            // The logos and cards first (drawing them takes as long as a few sources), then the sources.
             if drawsLogos, job == 0 {
                 do throws(BuildFailure) { return emailLogos.set(0, try renderer.emailLogoFiles()) } catch { return progress.fail(error, at: -1) }
             }
-            let index = drawsLogos ? job - 1 : job
+            let drawn = drawsLogos ? job - 1 : job
+            if drawn < cards.jobs {
+                do throws(BuildFailure) {
+                    let files = try cards.draw(drawn, renderer)
+                    do throws(OutputWriter.Failure) { try writer.write(files) } catch { throw .output(error) }
+                } catch { progress.fail(error, at: -1) }
+                return
+            }
+            let index = drawn - cards.jobs
             guard index < sources.count else { return directory.set(0, renderer.renderDirectory()) }
             let source = sources[index]
             let files = renderer.render(source: source)
@@ -245,6 +258,25 @@ public struct Builder: Sendable {
 
     private func kitPath(_ asset: Asset, _ request: BuildRequest) -> String {
         request.kitDirectory + "/" + asset.file
+    }
+}
+
+/// The cards a build draws, in batches that run beside the sources: the partners' split evenly
+/// (one `refkit-draw` process each), and the business's.
+private struct CardBatches {
+    let partners: [[Source]]
+    let business: Bool
+
+    init(partners: [Source], business: Bool, batches: Int) {
+        let count = min(max(1, batches), partners.count)
+        self.partners = count == 0 ? [] : (0..<count).map { batch in stride(from: batch, to: partners.count, by: count).map { partners[$0] } }
+        self.business = business
+    }
+
+    var jobs: Int { partners.count + (business ? 1 : 0) }
+
+    func draw(_ job: Int, _ renderer: SiteRenderer) throws(BuildFailure) -> [OutputFile] {
+        job < partners.count ? try renderer.partnerCardFiles(for: partners[job]) : try renderer.businessCardFiles()
     }
 }
 

@@ -114,6 +114,35 @@ public enum SVGRaster {
         }
     }
 
+    /// Link-preview cards (`svgs`, composed by refkit) drawn `width` × `height` onto white as RGB
+    /// PNGs, in as few `refkit-draw` processes as it can (one, unless a card crashes it): the fonts
+    /// are loaded once, not once a card. A card carries a partner's logo, so it is drawn apart from
+    /// refkit like a logo is, each within `timeLimit`.
+    public static func cards(_ svgs: [[UInt8]], width: Int, height: Int, timeLimit: Duration = timeLimit) -> [Result<[UInt8], DrawFailure>] {
+        guard !svgs.isEmpty else { return [] }
+        var joined: [UInt8] = [], starts: [Int] = []
+        for svg in svgs {
+            starts.append(joined.count)
+            joined += svg
+        }
+        var outcomes = [refkit_draw_outcome](repeating: REFKIT_NO_HELPER, count: svgs.count)
+        let helper = helper
+        let sink = CardSink(count: svgs.count)
+        joined.withUnsafeBufferPointer { bytes in
+            let pointers: [UnsafePointer<UInt8>?] = starts.map { start in bytes.baseAddress.map { $0 + start } }
+            refkit_rsvg_cards_apart(helper, pointers, svgs.map(\.count), svgs.count, Int32(width), Int32(height), milliseconds(timeLimit),
+                                    &outcomes, { context, index, data, length in
+                guard let context, let data else { return }
+                Unmanaged<CardSink>.fromOpaque(context).takeUnretainedValue().pngs[index] = Array(UnsafeBufferPointer(start: data, count: length))
+            }, Unmanaged.passUnretained(sink).toOpaque())
+        }
+        return withExtendedLifetime(sink) {
+            zip(outcomes, sink.pngs).map { outcome, png in
+                DrawFailure(outcome, helper: helper, timeLimit: timeLimit).map { .failure($0) } ?? png.map { .success($0) } ?? .failure(.unreadable)
+            }
+        }
+    }
+
     private static func milliseconds(_ duration: Duration) -> Int32 {
         let (seconds, attoseconds) = duration.components
         return Int32(clamping: seconds * 1000 + attoseconds / 1_000_000_000_000_000)
@@ -131,6 +160,12 @@ extension SVGRaster.DrawFailure {
         default: self = .unreadable
         }
     }
+}
+
+/// Where the helper's cards are gathered, by index (one call's, on the thread asking for them).
+private final class CardSink {
+    var pngs: [[UInt8]?]
+    init(count: Int) { pngs = Array(repeating: nil, count: count) }
 }
 
 /// Where the helper's PNG is gathered (one drawing's, on the thread asking for it).

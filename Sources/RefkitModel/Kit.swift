@@ -273,13 +273,23 @@ public struct Logo: Sendable, Hashable {
     /// An SVG logo's smallest text, as a fraction of its own height (a 16-unit subtitle on a
     /// 64-unit canvas: 0.25); nil for a bitmap or an SVG without text.
     public var smallestText: Double?
+    /// A bitmap logo's bytes and media type (`image/png`), for the link-preview card, which
+    /// carries the logo inside its SVG; nil for an SVG logo (its bytes are `svg`).
+    public var bitmap: (bytes: [UInt8], mediaType: String)? {
+        get { bitmapBytes.map { ($0, bitmapType) } }
+        set { (bitmapBytes, bitmapType) = (newValue?.bytes, newValue?.mediaType ?? "") }
+    }
+    private var bitmapBytes: [UInt8]?
+    private var bitmapType = ""
 
-    public init(path: String, width: Double, height: Double, svg: [UInt8]? = nil, smallestText: Double? = nil) {
+    public init(path: String, width: Double, height: Double, svg: [UInt8]? = nil, smallestText: Double? = nil,
+                bitmap: (bytes: [UInt8], mediaType: String)? = nil) {
         self.path = path
         self.width = width
         self.height = height
         self.svg = svg
         self.smallestText = smallestText
+        self.bitmap = bitmap
     }
 
     /// Width over height: 15 for a 15:1 wordmark, 0.25 for a tall one.

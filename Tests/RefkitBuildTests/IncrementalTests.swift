@@ -88,13 +88,13 @@ final class IncrementalTests: XCTestCase {
         XCTAssertFalse(rewritten.contains { $0.hasPrefix("cara/") }, "cara does not get the gift")
     }
 
-    func testAChangedAssetRewritesOnlyThatAssetAndItsEmailPicture() throws {
+    func testAChangedAssetRewritesOnlyThatAssetItsEmailPictureAndTheCardItIsOn() throws {
         let (rewritten, _) = try rebuilt { kit in
             // The same shape as before (2:1), so every page that shows the logo stays the same.
             try write(#"<svg xmlns="http://www.w3.org/2000/svg" width="40" height="20"><rect width="40" height="20" fill="red"/></svg>"#,
                       to: kit + "/content/assets/bolt.svg")
         }
-        XCTAssertEqual(rewritten.sorted(), ["assets/bolt.svg", "assets/email/bolt.png"])
+        XCTAssertEqual(rewritten.sorted(), ["assets/bolt.svg", "assets/email/bolt.png", "bolt-partners/card.png"])
     }
 
     func testALogoOfAnotherShapeRewritesThePagesThatShowIt() throws {

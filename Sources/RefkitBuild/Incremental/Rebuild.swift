@@ -13,13 +13,16 @@ struct Rebuild {
     /// `--bundle`: a source's kit is its folder and its zip.
     let bundle: Bool
 
-    init(writer: OutputWriter, inputs: InputScan, sources: [Source], renderer: SiteRenderer, bundle: Bool) {
+    /// - Parameter writesShared: this build writes the files every source shares (not a shard's
+    ///   other than the first).
+    init(writer: OutputWriter, inputs: InputScan, sources: [Source], renderer: SiteRenderer, bundle: Bool, writesShared: Bool = true) {
         self.writer = writer
         self.inputs = inputs
         self.renderer = renderer
         self.bundle = bundle
         plan = RebuildPlan(previous: writer.previous, inputs: inputs, sources: sources, posts: renderer.kit.network.count,
-                           postsHash: { [renderer] in Self.postsHash(of: $0, renderer: renderer) })
+                           postsHash: { [renderer] in Self.postsHash(of: $0, renderer: renderer) },
+                           sharedFiles: writesShared ? renderer.businessCardLanguages.map(OutputPlan.businessCard) : [])
     }
 
     /// The previous build's manifest, when its inputs, options and refkit were exactly these.

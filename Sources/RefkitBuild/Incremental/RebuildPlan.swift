@@ -18,8 +18,12 @@ struct RebuildPlan {
     /// - Parameters:
     ///   - posts: how many posts this build publishes.
     ///   - postsHash: what a source's home lists of its posts (`Manifest.SourceRecord.posts`).
-    init(previous: Manifest?, inputs: InputScan, sources: [Source], posts: Int, postsHash: (Source) -> String) {
-        guard let previous, previous.shared == inputs.shared, (previous.posts > 0) == (posts > 0) else {
+    ///   - sharedFiles: shared files this build must find in the output (the business's cards in
+    ///     every customer's language): one the previous build did not write makes the build whole
+    ///     (a customer moved to a language no card is drawn in yet).
+    init(previous: Manifest?, inputs: InputScan, sources: [Source], posts: Int, postsHash: (Source) -> String, sharedFiles: [String] = []) {
+        guard let previous, previous.shared == inputs.shared, (previous.posts > 0) == (posts > 0),
+              sharedFiles.allSatisfy({ previous.hash(of: $0) != nil }) else {
             (self.previous, rendered, removed) = (nil, sources, [])
             return
         }

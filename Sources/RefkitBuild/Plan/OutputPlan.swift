@@ -14,6 +14,8 @@ public enum OutputPlan {
         /// `refer.html`: the refer-someone form, when the site has somewhere to send it
         /// (`Site.intakeForm`).
         case intake
+        /// `card.png`: a partner's link-preview card (customers' pages show the business's).
+        case card
         case page(slug: String)
         case offer(id: String)
         case libraryPiece(id: String)
@@ -33,6 +35,7 @@ public enum OutputPlan {
             case .share: "share.html"
             case .contactCard: "contact.vcf"
             case .intake: "refer.html"
+            case .card: "card.png"
             case .page(let slug): "\(slug).html"
             case .offer(let id): "\(OutputPlan.offersFolder)/\(id).html"
             case .libraryPiece(let id): "\(OutputPlan.libraryFolder)/\(id).html"
@@ -44,7 +47,7 @@ public enum OutputPlan {
 
         /// The file at `path` in a source's folder, if a source can have one there.
         public init?(path: String) {
-            if let fixed = (SourceFile.always + [.intake, .handoutPDF]).first(where: { $0.path == path }) {
+            if let fixed = (SourceFile.always + [.intake, .card, .handoutPDF]).first(where: { $0.path == path }) {
                 self = fixed
                 return
             }
@@ -92,14 +95,15 @@ public enum OutputPlan {
     /// pages, offers and library pieces (with a seminar's calendar), and with `pdfs` the printed ones.
     public static func files(of source: Source, in kit: Kit, pdfs: Bool) -> [SourceFile] {
         files(pages: kit.pages(for: source), offers: kit.offers(for: source), library: kit.library(for: source),
-              intake: kit.site.intakeForm != nil, pdfs: pdfs)
+              intake: kit.site.intakeForm != nil, partner: source.segment == .partner, pdfs: pdfs)
     }
 
     /// The files of a source's folder that has these pages, offers and library pieces (and with
-    /// `intake`, the refer-someone form).
-    static func files(pages: [Page], offers: [Offer], library: [LibraryPiece], intake: Bool, pdfs: Bool) -> [SourceFile] {
+    /// `intake`, the refer-someone form; a `partner`'s, its card).
+    static func files(pages: [Page], offers: [Offer], library: [LibraryPiece], intake: Bool, partner: Bool, pdfs: Bool) -> [SourceFile] {
         var files = SourceFile.always
         if intake { files.append(.intake) }
+        if partner { files.append(.card) }
         files += pages.filter { $0.kind != .share }.map { .page(slug: $0.slug) }
         files += offers.map { .offer(id: $0.id) }
         for piece in library {
@@ -123,6 +127,9 @@ public enum OutputPlan {
         case theme
         /// `assets/email/NAME.png`: the SVG logos the e-mail shows, drawn.
         case emailLogos
+        /// `assets/cards/LANG.png`: the business's link-preview card, in the site's language and
+        /// each customer's.
+        case cards
         /// `r/CODE/index.html` and `_redirects`, when the site has short links.
         case shortLinks
         /// `network/`: the network blog, its pages and feed.
@@ -136,6 +143,7 @@ public enum OutputPlan {
             case DefaultTheme.path: self = .theme
             case OutputPlan.redirectsFile: self = .shortLinks
             case _ where path.hasPrefix(OutputPlan.emailLogosFolder + "/"): self = .emailLogos
+            case _ where path.hasPrefix(OutputPlan.cardsFolder + "/"): self = .cards
             case _ where path.hasPrefix(OutputPlan.shortLinksFolder + "/"): self = .shortLinks
             case _ where path.hasPrefix(OutputPlan.networkFolder + "/"): self = .network
             default: return nil
@@ -147,7 +155,7 @@ public enum OutputPlan {
         var entries: [String] {
             switch self {
             case .directory: [OutputPlan.directoryPage]
-            case .theme, .emailLogos: [OutputPlan.assetsFolder]
+            case .theme, .emailLogos, .cards: [OutputPlan.assetsFolder]
             case .shortLinks: [OutputPlan.shortLinksFolder, OutputPlan.redirectsFile]
             case .network: [OutputPlan.networkFolder]
             }
@@ -159,6 +167,7 @@ public enum OutputPlan {
             case .directory: [renderer.renderDirectory()].compactMap { $0 }
             case .theme: renderer.themeFiles()
             case .emailLogos: try renderer.emailLogoFiles()
+            case .cards: try renderer.businessCardFiles()
             case .shortLinks: renderer.shortLinkFiles()
             case .network: renderer.renderNetwork()
             }
@@ -209,6 +218,9 @@ public enum OutputPlan {
     static let shortLinksFolder = "r"
     static let redirectsFile = "_redirects"
     static let emailLogosFolder = assetsFolder + "/email"
+    static let cardsFolder = assetsFolder + "/cards"
+    /// `assets/cards/LANG.png`: the business's link-preview card in `language`.
+    static func businessCard(language: String) -> String { "\(cardsFolder)/\(language).png" }
     /// The build's one record in the output folder: says the folder is refkit's (holds only a
     /// hash; the manifest and journal are written beside the folder, never in it).
     public static let marker = ".refkit-output"

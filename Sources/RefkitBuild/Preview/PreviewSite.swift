@@ -134,6 +134,10 @@ public final class PreviewSite: @unchecked Sendable {
     /// file at.
     public func file(at path: String) -> [UInt8]? {
         if let slash = path.firstIndex(of: "/"), let source = source(inFolder: path[..<slash]) {
+            // A partner's card is drawn only when asked for (a helper process, tens of milliseconds).
+            if path[path.index(after: slash)...] == OutputPlan.SourceFile.card.path {
+                return (try? renderer.partnerCardFiles(for: [source]))?.first?.contents
+            }
             return files(of: source)[path]
         }
         // The kit's own assets first: a kit's `templates/assets/refkit.css` replaces refkit's.

@@ -21,8 +21,8 @@ enum LinkChecks {
         // Two pages with one slug are an error already; the first one stands for both here.
         let pagesBySlug = Dictionary(pages.map { ($0.slug, $0) }, uniquingKeysWith: { first, _ in first })
         // What a source's folder holds, and the blog's (`OutputPlan`), whichever pages a source gets.
-        let sourceFiles = Set(OutputPlan.files(pages: pages, offers: offers, library: library, intake: intake, pdfs: pdfs).map(\.path))
-        let printable = Set(OutputPlan.files(pages: [], offers: offers, library: [], intake: false, pdfs: false).compactMap(\.printed?.path))
+        let sourceFiles = Set(OutputPlan.files(pages: pages, offers: offers, library: library, intake: intake, partner: false, pdfs: pdfs).map(\.path))
+        let printable = Set(OutputPlan.files(pages: [], offers: offers, library: [], intake: false, partner: false, pdfs: false).compactMap(\.printed?.path))
         let blogFiles = Set(OutputPlan.blogFiles(postSlugs: posts.map(\.slug)).map(\.path))
         let candidates = sourceFiles.sorted()
 

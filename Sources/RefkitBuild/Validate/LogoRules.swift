@@ -22,7 +22,7 @@ struct AssetIndex: Sendable, Equatable {
                 continue
             }
             guard format == .svg else {
-                logos[path] = Logo(path: path, width: size.width, height: size.height, svg: nil)
+                logos[path] = Logo(path: path, width: size.width, height: size.height, bitmap: (bytes, "image/" + format.rawValue))
                 continue
             }
             // The e-mail shows an SVG logo drawn into PNG: one that would take minutes to draw, or

@@ -15,6 +15,7 @@ public enum DefaultTemplates {
         "email": email,
         "email-text": emailText,
         "head": head,
+        "preview": preview,
         "header": header,
         "nav": nav,
         "logos": logos,
@@ -32,5 +33,5 @@ public enum DefaultTemplates {
                                                 "library", "network", "post"]
 
     /// Which defaults are partials (written to `templates/partials/` when copied into a kit).
-    public static let partials: Set<String> = ["head", "header", "logos", "nav", "footer", "referral-box", "network-header"]
+    public static let partials: Set<String> = ["head", "preview", "header", "logos", "nav", "footer", "referral-box", "network-header"]
 }

@@ -19,15 +19,36 @@ extension DefaultTemplates {
 
 """#
 
-    /// What every page's <head> shares: encoding, viewport, noindex for unlisted kits, the style
-    /// sheet and the page's brand colours.
+    /// What every page's <head> shares: encoding, viewport, noindex for unlisted kits, the link
+    /// preview's tags, the style sheet and the page's brand colours.
     static let head = #"""
 {{% CONTENT_TYPE: REFKIT_HTML}}
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 {{#noindex}}<meta name="robots" content="noindex">
-{{/noindex}}<link rel="stylesheet" href="{{root}}assets/refkit.css">
+{{/noindex}}{{>preview}}<link rel="stylesheet" href="{{root}}assets/refkit.css">
 <style>:root{--primary:{{brand.primary}};--on-primary:{{brand.on_primary}};--primary-ink:{{brand.primary_ink}};--accent:{{brand.accent}};--on-accent:{{brand.on_accent}};--primary-line:{{brand.primary_line}};--accent-line:{{brand.accent_line}}}</style>
+
+"""#
+
+    /// Open Graph and Twitter tags: what WhatsApp, LinkedIn, Slack, iMessage and mail programs show
+    /// when the page's address is pasted (contract "Link previews").
+    static let preview = #"""
+{{% CONTENT_TYPE: REFKIT_HTML}}
+{{#preview}}
+<meta property="og:type" content="website">
+<meta property="og:site_name" content="{{site_name}}">
+<meta property="og:title" content="{{title}}">
+<meta property="og:description" content="{{description}}">
+<meta property="og:url" content="{{url}}">
+<meta property="og:locale" content="{{locale}}">
+<meta property="og:image" content="{{image}}">
+<meta property="og:image:type" content="image/png">
+<meta property="og:image:width" content="{{image_width}}">
+<meta property="og:image:height" content="{{image_height}}">
+<meta property="og:image:alt" content="{{image_alt}}">
+<meta name="twitter:card" content="summary_large_image">
+{{/preview}}
 
 """#
 

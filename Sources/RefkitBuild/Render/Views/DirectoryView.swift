@@ -30,12 +30,16 @@ extension SiteRenderer {
         let listed = kit.sources.filter(\.isInDirectory)
         let partners = listed.filter { $0.segment == .partner }.map(entry)
         let customers = listed.filter { $0.segment == .customer }.map(entry)
-        return KitFileView(
-            lang: kit.site.language, dir: Language.direction(of: kit.site.language), root: "", noindex: false, site: Built(siteView(root: "")),
+        let language = kit.site.language
+        var view = KitFileView(
+            lang: language, dir: Language.direction(of: language), root: "", noindex: false, site: Built(siteView(root: "")),
             brand: Built(Branding(site: kit.site, source: nil, logos: kit.logos).view(root: "")), build: BuildView(date: date.description),
             sources: listed.map(entry), partners: partners, customers: customers,
             hasPartners: !partners.isEmpty, hasCustomers: !customers.isEmpty,
-            t: Built(wordsView(for: nil, language: kit.site.language)))
+            t: Built(wordsView(for: nil, language: language)))
+        view.preview = preview(path: OutputPlan.directoryPage, title: words(for: language).text("directory_title") + " · " + kit.site.name,
+                               description: nil, source: nil, language: language)
+        return view
     }
 }
 

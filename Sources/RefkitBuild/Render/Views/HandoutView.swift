@@ -11,7 +11,10 @@ extension SiteRenderer {
         handout.handout = handoutView(context)
         // Printed, the logos get the sheet's room.
         handout.brand = Built(Branding(site: kit.site, source: context.source, logos: kit.logos).view(root: "../", place: .sheet))
-        jobs.append(Job(template: "handout", path: OutputPlan.SourceFile.handout.path(in: context.folder), view: handout))
+        let reader = language(of: context.source)
+        jobs.append(job("handout", path: OutputPlan.SourceFile.handout.path(in: context.folder), view: handout,
+                        title: words(for: reader).text("handout_title", wordValues(for: context.source)), description: nil,
+                        source: context.source, language: reader))
         return jobs
     }
 

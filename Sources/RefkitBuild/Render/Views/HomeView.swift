@@ -13,7 +13,10 @@ extension SiteRenderer {
         home.library = libraryEntries(context)
         // A partner's home lists its posts on the network blog.
         home.posts = kit.posts(by: context.source).map { postView($0, toBlog: "../network/", reader: language(of: context.source)) }
-        jobs.append(Job(template: "home", path: OutputPlan.SourceFile.home.path(in: context.folder), view: home))
+        let reader = language(of: context.source)
+        jobs.append(job("home", path: OutputPlan.SourceFile.home.path(in: context.folder), view: home,
+                        title: words(for: reader).text("kit_title", wordValues(for: context.source)), description: nil,
+                        source: context.source, language: reader))
         return jobs
     }
 

@@ -12,7 +12,9 @@ extension SiteRenderer {
         let subject = words.text("refer_subject", ["source": context.source.name, "code": context.source.code, "site": kit.site.name])
         var view = baseView(context, depth: 1, currentPage: nil)
         view.intake = IntakeView(intake: intake, subject: subject)
-        return [Job(template: "refer", path: OutputPlan.SourceFile.intake.path(in: context.folder), view: view)]
+        return [job("refer", path: OutputPlan.SourceFile.intake.path(in: context.folder), view: view,
+                    title: words.text("refer_title") + " · " + kit.site.name, description: nil, source: context.source,
+                    language: language(of: context.source))]
     }
 }
 

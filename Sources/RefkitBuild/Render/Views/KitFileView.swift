@@ -47,6 +47,8 @@ struct KitFileView: ViewModel {
     var post: PostView?
     var posts: [PostView]?
     var network: NetworkPageView?
+    /// What a link preview shows of the page (absent in the e-mail).
+    var preview: PreviewView?
 
     static let fields: [ViewField<Self>] = [
         .text("lang") { $0.lang }, .text("dir") { $0.dir }, .text("root") { $0.root }, .text("home") { $0.home },
@@ -62,6 +64,7 @@ struct KitFileView: ViewModel {
         .object("library_piece") { $0.libraryPiece }, .list("library") { $0.library },
         .flag("has_library") { $0.library.map { !$0.isEmpty } }, .object("post") { $0.post }, .list("posts") { $0.posts },
         .flag("has_posts") { $0.posts.map { !$0.isEmpty } }, .object("network") { $0.network },
+        .object("preview") { $0.preview },
     ]
 
     static let about: [String: String] = [
@@ -101,6 +104,7 @@ struct KitFileView: ViewModel {
         "posts": "the posts of a blog page, or a partner's posts on its kit home",
         "has_posts": "true when `posts` is not empty",
         "network": "where a blog page is among the blog's pages",
+        "preview": "what a link preview shows of the page: Open Graph title, description, address and card (absent in the e-mail)",
     ]
 }
 

@@ -18,9 +18,11 @@ extension SiteRenderer {
         return kit.library(for: context.source).map { piece in
             var view = baseView(context, depth: 2, currentPage: nil)
             view.pages = nil
-            view.libraryPiece = libraryPieceView(piece, context: context, language: language)
+            let shown = libraryPieceView(piece, context: context, language: language)
+            view.libraryPiece = shown
             view.content = libraryBodies[piece.file]!.fill(context.values)
-            return Job(template: "library", path: OutputPlan.SourceFile.libraryPiece(id: piece.id).path(in: context.folder), view: view)
+            return job("library", path: OutputPlan.SourceFile.libraryPiece(id: piece.id).path(in: context.folder), view: view,
+                       title: shown.title + " · " + kit.site.name, description: shown.summary, source: context.source, language: language)
         }
     }
 

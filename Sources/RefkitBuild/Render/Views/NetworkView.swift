@@ -32,7 +32,10 @@ extension SiteRenderer {
                 newer: number == 1 ? nil : OutputPlan.BlogFile.list(page: number - 1).link(from: list),
                 older: number == pages.count ? nil : OutputPlan.BlogFile.list(page: number + 1).link(from: list),
                 feed: OutputPlan.BlogFile.feed.link(from: list), index: OutputPlan.BlogFile.list(page: 1).link(from: list))
-            jobs.append(Job(template: "network", path: list.outputPath, view: view))
+            let title = words(for: kit.site.language).text("network_title", wordValues(for: nil, language: kit.site.language))
+            jobs.append(job("network", path: list.outputPath, view: view, title: title,
+                            description: words(for: kit.site.language).text("network_lead", wordValues(for: nil, language: kit.site.language)),
+                            source: nil, language: kit.site.language))
         }
         for post in kit.network {
             var view = networkBaseView(depth: 1)
@@ -40,7 +43,11 @@ extension SiteRenderer {
             view.content = networkBodies[post.file]!
             view.network = NetworkPageView(page: 1, pages: pages.count, pageText: nil, newer: nil, older: nil,
                                            feed: OutputPlan.BlogFile.feed.path, index: OutputPlan.BlogFile.list(page: 1).path)
-            jobs.append(Job(template: "post", path: OutputPlan.BlogFile.post(slug: post.slug).outputPath, view: view))
+            // A partner's post shows the partner's card, unless the kit is unlisted: the card is
+            // in the partner's folder, whose name the blog never gives away.
+            let author = kit.site.unlisted ? nil : post.author.flatMap { slug in kit.sources.first { $0.slug == slug } }
+            jobs.append(job("post", path: OutputPlan.BlogFile.post(slug: post.slug).outputPath, view: view,
+                            title: post.title + " · " + kit.site.name, description: post.summary, source: author, language: kit.site.language))
         }
         return jobs
     }

@@ -8,11 +8,13 @@ extension SiteRenderer {
     /// `S/offers/ID.html`: a coupon or gift certificate with the source's code and QR code.
     func offerJobs(_ context: SourceContext) -> [Job] {
         var jobs: [Job] = []
-        for (offer, offerView) in zip(context.offers, context.builtOffers[1]!) {
+        for (offer, (offerView, shown)) in zip(context.offers, zip(context.builtOffers[1]!, context.offerViews[1]!)) {
             var view = baseView(context, depth: 2, currentPage: nil)
             view.offer = offerView
             view.content = offerBodies[offer.file]!.fill(values(of: offer, context.values, language: language(of: context.source)))
-            jobs.append(Job(template: "offer", path: OutputPlan.SourceFile.offer(id: offer.id).path(in: context.folder), view: view))
+            jobs.append(job("offer", path: OutputPlan.SourceFile.offer(id: offer.id).path(in: context.folder), view: view,
+                            title: shown.title + " · " + kit.site.name, description: shown.value, source: context.source,
+                            language: language(of: context.source)))
         }
         return jobs
     }

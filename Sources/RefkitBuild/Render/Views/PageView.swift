@@ -10,7 +10,9 @@ extension SiteRenderer {
             var view = baseView(context, depth: 1, currentPage: page.slug)
             view.page = pageView
             view.content = pageBodies[page.file]!.fill(context.values)
-            jobs.append(Job(template: "page", path: OutputPlan.SourceFile.page(slug: page.slug).path(in: context.folder), view: view))
+            jobs.append(job("page", path: OutputPlan.SourceFile.page(slug: page.slug).path(in: context.folder), view: view,
+                            title: pageView.title + " · " + kit.site.name, description: pageView.summary, source: context.source,
+                            language: language(of: context.source)))
         }
         return jobs
     }

@@ -15,12 +15,14 @@ extension SiteRenderer {
             ?? ["share_message_1", "share_message_2"].map { words.text($0, values) }
         let subject = words.text("email_subject", values)
         var view = baseView(context, depth: 1, currentPage: nil)
-        view.share = ShareView(
+        let share = ShareView(
             title: page.map { Placeholder.fill($0.title, with: context.values) } ?? words.text("share_title", values),
             summary: page?.summary.map { Placeholder.fill($0, with: context.values) } ?? words.text("share_lead", values),
             messages: texts.map { ShareMessage(text: $0, link: link, subject: subject) })
+        view.share = share
         if let page { view.content = pageBodies[page.file]!.fill(context.values) }
-        return [Job(template: "share", path: OutputPlan.SourceFile.share.path(in: context.folder), view: view)]
+        return [job("share", path: OutputPlan.SourceFile.share.path(in: context.folder), view: view, title: share.title + " · " + kit.site.name,
+                    description: share.summary, source: context.source, language: language(of: context.source))]
     }
 }
 

@@ -15,6 +15,9 @@ extension SiteRenderer {
             let link = source.referralLink(in: kit.site), language = language(of: source)
             let words = words(for: language)
             let continueText = words.text("short_link_continue", ["site": kit.site.name])
+            // What a chat shows when the short link is pasted: the business, on the source's card.
+            let path = OutputPlan.shortLinkPage(code: source.code)
+            let tags = preview(path: path, title: kit.site.name, description: continueText, source: source, language: language)
             let page = """
                 <!DOCTYPE html>
                 <html lang="\(Escape.html(language))" dir="\(Language.direction(of: language))">
@@ -23,6 +26,7 @@ extension SiteRenderer {
                 <meta name="viewport" content="width=device-width, initial-scale=1">
                 <meta name="robots" content="noindex">
                 <meta http-equiv="refresh" content="0; url=\(Escape.html(link))">
+                \(tags.metaTags)
                 <title>\(Escape.html(kit.site.name))</title>
                 </head>
                 <body>
@@ -34,7 +38,7 @@ extension SiteRenderer {
                 </html>
 
                 """
-            files.append(OutputFile(path: OutputPlan.shortLinkPage(code: source.code), text: page))
+            files.append(OutputFile(path: path, text: page))
             redirects += "/r/\(source.code) \(link) 302\n"
         }
         files.append(OutputFile(path: OutputPlan.redirectsFile, text: redirects))

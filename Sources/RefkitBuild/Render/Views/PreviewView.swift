@@ -1,0 +1,72 @@
+import RefkitI18n
+import RefkitModel
+import RefkitTemplates
+
+/// `preview`: what a link preview shows of a page (Open Graph and Twitter tags, the `preview`
+/// partial in every page's head): its title and description, its address and its card, all
+/// absolute under `site.url`. Every published HTML page has one but the e-mail (a mail body).
+struct PreviewView: ViewModel {
+    var title: String
+    var description: String
+    var url: String
+    var image: String
+    var imageAlt: String
+    var locale: String
+    var siteName: String
+
+    static let fields: [ViewField<Self>] = [
+        .text("title") { $0.title }, .text("description") { $0.description }, .text("url") { $0.url },
+        .text("image") { $0.image }, .number("image_width") { _ in PreviewCard.width }, .number("image_height") { _ in PreviewCard.height },
+        .text("image_alt") { $0.imageAlt }, .text("locale") { $0.locale }, .text("site_name") { $0.siteName },
+    ]
+
+    static let about: [String: String] = [
+        "title": "the page's title (`og:title`)",
+        "description": "what the page is for, a sentence (`og:description`)",
+        "url": "the page's own address under `site.url` (`og:url`; a folder's `index.html` as the folder)",
+        "image": "the page's card under `site.url`: the partner's `card.png`, else the business's `assets/cards/LANG.png`",
+        "image_width": "the card's width in pixels (1200)",
+        "image_height": "the card's height in pixels (630)",
+        "image_alt": "the card's text alternative: the names and the headline it shows",
+        "locale": "the page's language as Open Graph writes it (`pt_BR`, `de`)",
+        "site_name": "the business's name (`og:site_name`)",
+    ]
+}
+
+extension PreviewView {
+    /// The tags the `preview` partial writes, for a page made without a template (a short link's).
+    var metaTags: String {
+        let properties = [("og:type", "website"), ("og:site_name", siteName), ("og:title", title), ("og:description", description),
+                          ("og:url", url), ("og:locale", locale), ("og:image", image), ("og:image:type", "image/png"),
+                          ("og:image:width", "\(PreviewCard.width)"), ("og:image:height", "\(PreviewCard.height)"), ("og:image:alt", imageAlt)]
+        return properties.map { "<meta property=\"\($0)\" content=\"\(Escape.html($1))\">" }.joined(separator: "\n")
+            + "\n<meta name=\"twitter:card\" content=\"summary_large_image\">"
+    }
+}
+
+extension SiteRenderer {
+    /// A job whose page carries its preview: `title` and `description` as the page has them, the
+    /// card of `source` (a partner's own, else the business's in `language`).
+    func job(_ template: String, path: String, view: KitFileView, title: String, description: String?, source: Source?,
+             language: String) -> Job {
+        var view = view
+        view.preview = preview(path: path, title: title, description: description, source: source, language: language)
+        return Job(template: template, path: path, view: view)
+    }
+
+    func preview(path: String, title: String, description: String?, source: Source?, language: String) -> PreviewView {
+        let partner = source.flatMap { $0.segment == .partner ? $0 : nil }
+        let names = partner.map { "\($0.name) × \(kit.site.name)" } ?? kit.site.name
+        let words = words(for: language)
+        return PreviewView(
+            title: title, description: description ?? words.text("home_lead", wordValues(for: source, language: language)),
+            url: absolute(path.hasSuffix("/index.html") || path == "index.html" ? String(path.dropLast("index.html".count)) : path),
+            image: absolute(cardPath(for: partner, language: language)), imageAlt: names + " · " + words.text("card_headline"),
+            locale: language.replacingOccurrences(of: "-", with: "_"), siteName: kit.site.name)
+    }
+
+    /// `path` (under the output folder) under `site.url`.
+    func absolute(_ path: String) -> String {
+        (kit.site.url.hasSuffix("/") ? kit.site.url : kit.site.url + "/") + path
+    }
+}

@@ -8,12 +8,14 @@
 #include <pthread.h>
 #include <stdint.h>
 #include <stdlib.h>
+#include <string.h>
 
 // The few declarations refkit uses, as libpng's and cairo's headers give them.
 typedef void (*png_rw)(void *png, unsigned char *data, size_t length);
 typedef void (*png_flush)(void *png);
 typedef void (*png_message)(void *png, const char *message);
-enum { PNG_COLOR_TYPE_RGB = 2, PNG_FILTER_UP = 0x20, PNG_FILTER_TYPE_BASE = 0 };
+enum { PNG_COLOR_TYPE_RGB = 2, PNG_FILTER_UP = 0x20, PNG_ALL_FILTERS = 0xF8, PNG_FILTER_TYPE_BASE = 0 };
+enum { REFKIT_CARD_MAX_BYTES = 300 * 1024 };
 
 static struct {
     const char *(*get_libpng_ver)(void *png);
@@ -63,26 +65,41 @@ struct sink {
     void *context;
 };
 
-static void write_bytes(void *writer, unsigned char *data, size_t length) {
-    struct sink *sink = png.get_io_ptr(writer);
-    sink->write(sink->context, data, (unsigned int)length);
+/// A PNG gathered in memory, so that one too large can be written again, smaller.
+struct buffer {
+    unsigned char *bytes;
+    size_t size, capacity;
+};
+
+static void append(void *writer, unsigned char *data, size_t length) {
+    struct buffer *buffer = png.get_io_ptr(writer);
+    if (buffer->size + length > buffer->capacity) {
+        size_t larger = buffer->capacity ? buffer->capacity * 2 : 1 << 18;
+        while (larger < buffer->size + length) larger *= 2;
+        buffer->bytes = realloc(buffer->bytes, larger);
+        if (!buffer->bytes) abort();
+        buffer->capacity = larger;
+    }
+    memcpy(buffer->bytes + buffer->size, data, length);
+    buffer->size += length;
 }
 
 static void flush_nothing(void *writer) { (void)writer; }
 static void ignore_warning(void *writer, const char *message) { (void)writer; (void)message; }
 
-/// Writes the opaque ARGB32 `surface` (`width` × `height`) as an RGB PNG. libpng's errors end the
-/// helper (no error handler returns): refkit reads that as a card it could not draw.
-static void write_rgb_png(void *surface, int width, int height, void *context) {
-    struct sink *sink = context;
+/// The opaque ARGB32 `surface` (`width` × `height`) as an RGB PNG in `buffer`, at zlib's `level`
+/// with `filters`. libpng's errors end the helper (no error handler returns): refkit reads that as
+/// a card it could not draw.
+static void encode(void *surface, int width, int height, int level, int filters, struct buffer *buffer) {
     void *writer = png.create_write_struct(png.get_libpng_ver(NULL), NULL, NULL, ignore_warning);
     void *info = writer ? png.create_info_struct(writer) : NULL;
     unsigned char *row = malloc((size_t)width * 3);
     if (!writer || !info || !row) abort();
-    png.set_write_fn(writer, sink, write_bytes, flush_nothing);
+    buffer->size = 0;
+    png.set_write_fn(writer, buffer, append, flush_nothing);
     png.set_IHDR(writer, info, (uint32_t)width, (uint32_t)height, 8, PNG_COLOR_TYPE_RGB, 0, 0, 0);
-    png.set_compression_level(writer, 1);
-    png.set_filter(writer, PNG_FILTER_TYPE_BASE, PNG_FILTER_UP);
+    png.set_compression_level(writer, level);
+    png.set_filter(writer, PNG_FILTER_TYPE_BASE, filters);
     png.write_info(writer, info);
     const unsigned char *pixels = png.surface_get_data(surface);
     int stride = png.surface_get_stride(surface);
@@ -100,6 +117,16 @@ static void write_rgb_png(void *surface, int width, int height, void *context) {
     free(row);
 }
 
+/// A card's PNG: fast settings, and if that comes to 300 KB or more (a photograph for a logo),
+/// zlib's best level with every filter (WhatsApp shows no image of 300 KB or more).
+static void write_rgb_png(void *surface, int width, int height, void *context) {
+    struct sink *sink = context;
+    struct buffer buffer = {0};
+    encode(surface, width, height, 1, PNG_FILTER_UP, &buffer);
+    if (buffer.size >= REFKIT_CARD_MAX_BYTES) encode(surface, width, height, 9, PNG_ALL_FILTERS, &buffer);
+    sink->write(sink->context, buffer.bytes, (unsigned int)buffer.size);
+    free(buffer.bytes);
+}
 int refkit_rsvg_card(const unsigned char *svg, size_t length, int width, int height,
                      void (*write)(void *context, const unsigned char *data, unsigned int length), void *context) {
     pthread_once(&once, load);

@@ -129,4 +129,36 @@ final class LinkPreviewTests: XCTestCase {
         XCTAssertTrue(rebuilt.stdout.contains("(1 rendered"), rebuilt.stdout)
         XCTAssertEqual(try identities(), second, "a customer's edit draws no card")
     }
+
+    /// An awkward logo: a photograph-like PNG (noise, 1000 × 1000, which no compression shrinks)
+    /// still gives a card under WhatsApp's 300 KB, 1200 × 630.
+    func testAPhotographForALogoStillGivesACardUnder300KB() throws {
+        let kit = try basicKitCopy("preview-photo")
+        // A PNG of random pixels, written by Python's zlib (stored, not compressed).
+        let script = """
+            import os, struct, sys, zlib
+            w = h = 1000
+            raw = b"".join(b"\\x00" + os.urandom(w * 3) for _ in range(h))
+            def chunk(kind, data): return struct.pack(">I", len(data)) + kind + data + struct.pack(">I", zlib.crc32(kind + data))
+            sys.stdout.buffer.write(b"\\x89PNG\\r\\n\\x1a\\n" + chunk(b"IHDR", struct.pack(">IIBBBBB", w, h, 8, 2, 0, 0, 0))
+                                    + chunk(b"IDAT", zlib.compress(raw, 0)) + chunk(b"IEND", b""))
+            """
+        let python = Process(), pipe = Pipe()
+        python.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        python.arguments = ["python3", "-c", script]
+        python.standardOutput = pipe
+        try python.run()
+        let photo = pipe.fileHandleForReading.readDataToEndOfFile()
+        python.waitUntilExit()
+        XCTAssertGreaterThan(photo.count, 3_000_000)
+        try photo.write(to: URL(fileURLWithPath: kit + "/content/assets/photo.png"))
+        let source = kit + "/content/sources/bolt-partners.yml"
+        try String(contentsOfFile: source, encoding: .utf8).replacingOccurrences(of: "logo: assets/bolt.svg", with: "logo: assets/photo.png")
+            .write(toFile: source, atomically: true, encoding: .utf8)
+        let built = try runRefkit(["build", "--date", "2026-11-23"], in: kit)
+        XCTAssertEqual(built.status, 0, built.stderr)
+        let card = try Data(contentsOf: URL(fileURLWithPath: kit + "/output/bolt-partners/card.png"))
+        XCTAssertLessThan(card.count, 300 * 1024)
+        XCTAssertEqual(Array(card[16..<24]), [0, 0, 0x04, 0xB0, 0, 0, 0x02, 0x76], "1200 × 630")
+    }
 }

@@ -152,8 +152,8 @@ public struct Builder: Sendable {
         let printKeys = ParallelResults<String>(count: sources.count)
         // The link-preview cards: the rendered partners' in one batch per core (a helper process
         // each, its fonts loaded once), and on a whole build the business's, one more batch.
-        let cards = CardBatches(partners: sources.filter { $0.segment == .partner }, business: whole && writesDirectory,
-                                batches: request.jobs ?? cores)
+        let cards = CardBatches(renderer: renderer, partners: sources.filter { $0.segment == .partner }, business: whole && writesDirectory,
+                                batches: request.jobs ?? cores, store: CardStore(output: writer.output, fileSystem: fileSystem))
         let extraJobs = (writesDirectory ? 1 : 0) + (drawsLogos ? 1 : 0) + cards.jobs
         parallelForEach(sources.count + extraJobs, jobs: request.jobs ?? cores) { job in
             guard !progress.failed else { return }
@@ -164,7 +164,7 @@ public struct Builder: Sendable {
             let drawn = drawsLogos ? job - 1 : job
             if drawn < cards.jobs {
                 do throws(BuildFailure) {
-                    let files = try cards.draw(drawn, renderer)
+                    let files = try cards.draw(drawn)
                     do throws(OutputWriter.Failure) { try writer.write(files) } catch { throw .output(error) }
                 } catch { progress.fail(error, at: -1) }
                 return
@@ -198,6 +198,8 @@ public struct Builder: Sendable {
             }
         }
         if let failure = progress.failure { throw failure }
+        // A whole build keeps only the cards it used: the store holds no card of a past kit.
+        if whole { cards.store.prune() }
         let slugs = sources.map(\.slug)
         var written = Written(pages: Dictionary(uniqueKeysWithValues: zip(slugs, pages.all)),
                               prints: printing == nil ? [:] : Dictionary(uniqueKeysWithValues: zip(slugs, printKeys.all)), otherEntries: [])
@@ -258,25 +260,6 @@ public struct Builder: Sendable {
 
     private func kitPath(_ asset: Asset, _ request: BuildRequest) -> String {
         request.kitDirectory + "/" + asset.file
-    }
-}
-
-/// The cards a build draws, in batches that run beside the sources: the partners' split evenly
-/// (one `refkit-draw` process each), and the business's.
-private struct CardBatches {
-    let partners: [[Source]]
-    let business: Bool
-
-    init(partners: [Source], business: Bool, batches: Int) {
-        let count = min(max(1, batches), partners.count)
-        self.partners = count == 0 ? [] : (0..<count).map { batch in stride(from: batch, to: partners.count, by: count).map { partners[$0] } }
-        self.business = business
-    }
-
-    var jobs: Int { partners.count + (business ? 1 : 0) }
-
-    func draw(_ job: Int, _ renderer: SiteRenderer) throws(BuildFailure) -> [OutputFile] {
-        job < partners.count ? try renderer.partnerCardFiles(for: partners[job]) : try renderer.businessCardFiles()
     }
 }
 

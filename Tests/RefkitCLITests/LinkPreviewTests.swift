@@ -128,6 +128,25 @@ final class LinkPreviewTests: XCTestCase {
         rebuilt = try runRefkit(["build", "--date", "2026-11-23"], in: kit)
         XCTAssertTrue(rebuilt.stdout.contains("(1 rendered"), rebuilt.stdout)
         XCTAssertEqual(try identities(), second, "a customer's edit draws no card")
+
+        // An edited kit page makes a whole build, which draws no card either: each is read back
+        // from the store beside the output (`.output.refkit-cards/`), none written there again.
+        let store = kit + "/.output.refkit-cards"
+        func stored() throws -> [String: String] {
+            Dictionary(uniqueKeysWithValues: try FileManager.default.contentsOfDirectory(atPath: store).map { name in
+                (name, "\(try FileManager.default.attributesOfItem(atPath: store + "/" + name)[.systemFileNumber] ?? 0)")
+            })
+        }
+        let before = try stored()
+        XCTAssertEqual(before.count, 6, "the five cards, and Harbor Street Law's before its edit (a partial build keeps it)")
+        let page = kit + "/content/kit/03-how-to-refer.md"
+        try (String(contentsOfFile: page, encoding: .utf8) + "\nOne more line.\n").write(toFile: page, atomically: true, encoding: .utf8)
+        rebuilt = try runRefkit(["build", "--date", "2026-11-23"], in: kit)
+        XCTAssertFalse(rebuilt.stdout.contains("rendered"), "a whole build: \(rebuilt.stdout)")
+        let after = try stored()
+        XCTAssertEqual(after.count, 5, "a whole build keeps the cards it used, and only those")
+        for (name, identity) in after { XCTAssertEqual(before[name], identity, "\(name) was not drawn again") }
+        XCTAssertEqual(try identities().count, 5)
     }
 
     /// An awkward logo: a photograph-like PNG (noise, 1000 × 1000, which no compression shrinks)

@@ -42,22 +42,41 @@ extension SiteRenderer {
         return OutputPlan.businessCard(language: language)
     }
 
-    /// The cards of these partners (customers have none), drawn.
-    public func partnerCardFiles(for sources: [Source]) throws(BuildFailure) -> [OutputFile] {
-        let partners = sources.compactMap { source in cardSVG(for: source).map { (source, $0) } }
-        return try draw(partners.map { source, svg in
-            (OutputPlan.SourceFile.card.path(in: directoryName(for: source)), svg, source.brand?.logo ?? kit.site.logo)
-        })
+    /// A card to draw: where it goes, its SVG, and the logo it carries (named when it fails).
+    struct CardJob: Sendable {
+        var path: String
+        var svg: [UInt8]
+        var logo: String?
     }
 
-    /// The business's cards (`OutputPlan.Shared.cards`), drawn.
+    /// The cards of these partners (customers have none), composed.
+    func partnerCardJobs(for sources: [Source]) -> [CardJob] {
+        sources.compactMap { source in
+            cardSVG(for: source).map {
+                CardJob(path: OutputPlan.SourceFile.card.path(in: directoryName(for: source)), svg: Array($0.utf8),
+                        logo: source.brand?.logo ?? kit.site.logo)
+            }
+        }
+    }
+
+    /// The business's cards (`OutputPlan.Shared.cards`), composed.
+    func businessCardJobs() -> [CardJob] {
+        businessCardLanguages.map { CardJob(path: OutputPlan.businessCard(language: $0), svg: Array(businessCardSVG(language: $0).utf8), logo: kit.site.logo) }
+    }
+
+    /// The cards of these partners, drawn (serve's, one when asked).
+    public func partnerCardFiles(for sources: [Source]) throws(BuildFailure) -> [OutputFile] {
+        try Self.draw(partnerCardJobs(for: sources))
+    }
+
+    /// The business's cards, drawn.
     func businessCardFiles() throws(BuildFailure) -> [OutputFile] {
-        try draw(businessCardLanguages.map { (OutputPlan.businessCard(language: $0), businessCardSVG(language: $0), kit.site.logo) })
+        try Self.draw(businessCardJobs())
     }
 
     /// Cards drawn by one helper process; a card that cannot be drawn names the logo it carries.
-    private func draw(_ cards: [(path: String, svg: String, logo: String?)]) throws(BuildFailure) -> [OutputFile] {
-        let drawn = SVGRaster.cards(cards.map { Array($0.svg.utf8) }, width: PreviewCard.width, height: PreviewCard.height)
+    static func draw(_ cards: [CardJob]) throws(BuildFailure) -> [OutputFile] {
+        let drawn = SVGRaster.cards(cards.map(\.svg), width: PreviewCard.width, height: PreviewCard.height)
         var files: [OutputFile] = []
         for (card, result) in zip(cards, drawn) {
             switch result {

@@ -1,0 +1,87 @@
+import Foundation
+import RefkitModel
+
+/// Drawn link-preview cards kept beside the output folder (`PARENT/.NAME.refkit-cards/KEY.png`),
+/// by what was drawn (the card's SVG, hashed): a memo around `refkit-draw`, so a card whose inputs
+/// did not change is not drawn again, not even by a whole build (an edited page, a new date, a
+/// new refkit that composes the same card). A card is 1,200 × 630 pixels and costs milliseconds to
+/// draw and write; reading it back costs microseconds. A whole build keeps only the cards it used.
+/// Nothing here is published, and losing it loses nothing: a card missing or unreadable is drawn.
+final class CardStore: @unchecked Sendable {
+    let directory: String
+    private let fileSystem: FileSystem
+    private let lock = NSLock()
+    private var used: Set<String> = []
+
+    init(output: String, fileSystem: FileSystem) {
+        directory = OutputWriter.sibling(of: output, "cards")
+        self.fileSystem = fileSystem
+    }
+
+    /// What a card is stored under: its SVG and size, hashed.
+    static func key(_ svg: [UInt8]) -> String {
+        Manifest.hash(svg + Array("\n\(PreviewCard.width)x\(PreviewCard.height)".utf8))
+    }
+
+    /// The card stored under `key`, if there is a whole PNG there.
+    func card(_ key: String) -> [UInt8]? {
+        lock.withLock { _ = used.insert(key) }
+        guard let png = try? fileSystem.readFile(at: path(key)), png.count > 57, png.starts(with: [0x89, 0x50, 0x4E, 0x47]),
+              png.suffix(8).elementsEqual([0x49, 0x45, 0x4E, 0x44, 0xAE, 0x42, 0x60, 0x82]) else { return nil }
+        return png
+    }
+
+    /// Keeps a drawn card (written beside its place and moved there: a reader never sees half of
+    /// one). A store that cannot be written is no failure: the card is drawn again next time.
+    func keep(_ png: [UInt8], key: String) {
+        if fileSystem.kind(at: directory) == nil { try? fileSystem.createDirectory(at: directory) }
+        let temporary = path(key) + ".tmp"
+        do {
+            try fileSystem.writeFile(png, to: temporary)
+            try fileSystem.moveItem(from: temporary, to: path(key))
+        } catch {
+            try? fileSystem.removeItem(at: temporary)
+        }
+    }
+
+    /// Removes the stored cards this build did not use.
+    func prune() {
+        let used = lock.withLock { self.used }
+        guard let names = try? fileSystem.contentsOfDirectory(at: directory) else { return }
+        for name in names where !used.contains(String(name.prefix { $0 != "." })) {
+            try? fileSystem.removeItem(at: directory + "/" + name)
+        }
+    }
+
+    private func path(_ key: String) -> String { directory + "/" + key + ".png" }
+}
+
+/// The cards a build draws, in batches that run beside the sources: the partners' split evenly
+/// (one `refkit-draw` process each, for the cards the store does not have), and the business's.
+struct CardBatches {
+    let renderer: SiteRenderer
+    let partners: [[Source]]
+    let business: Bool
+    let store: CardStore
+
+    init(renderer: SiteRenderer, partners: [Source], business: Bool, batches: Int, store: CardStore) {
+        let count = min(max(1, batches), partners.count)
+        self.partners = count == 0 ? [] : (0..<count).map { batch in stride(from: batch, to: partners.count, by: count).map { partners[$0] } }
+        (self.renderer, self.business, self.store) = (renderer, business, store)
+    }
+
+    var jobs: Int { partners.count + (business ? 1 : 0) }
+
+    /// Batch `job`'s cards: those stored read back, the rest drawn and stored.
+    func draw(_ job: Int) throws(BuildFailure) -> [OutputFile] {
+        let cards = job < partners.count ? renderer.partnerCardJobs(for: partners[job]) : renderer.businessCardJobs()
+        let keys = cards.map { CardStore.key($0.svg) }
+        var files: [OutputFile] = [], missing: [(SiteRenderer.CardJob, String)] = []
+        for (card, key) in zip(cards, keys) {
+            if let png = store.card(key) { files.append(OutputFile(path: card.path, contents: png)) } else { missing.append((card, key)) }
+        }
+        let drawn = try SiteRenderer.draw(missing.map(\.0))
+        for (file, (_, key)) in zip(drawn, missing) { store.keep(file.contents, key: key) }
+        return files + drawn
+    }
+}

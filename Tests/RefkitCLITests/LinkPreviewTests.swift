@@ -130,8 +130,8 @@ final class LinkPreviewTests: XCTestCase {
         XCTAssertEqual(try identities(), second, "a customer's edit draws no card")
 
         // An edited kit page makes a whole build, which draws no card either: each is read back
-        // from the store beside the output (`.output.refkit-cards/`), none written there again.
-        let store = kit + "/.output.refkit-cards"
+        // from the kit's store (`.refkit-cache/cards/`), none written there again.
+        let store = kit + "/.refkit-cache/cards"
         func stored() throws -> [String: String] {
             Dictionary(uniqueKeysWithValues: try FileManager.default.contentsOfDirectory(atPath: store).map { name in
                 (name, "\(try FileManager.default.attributesOfItem(atPath: store + "/" + name)[.systemFileNumber] ?? 0)")

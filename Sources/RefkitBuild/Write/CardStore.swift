@@ -1,26 +1,36 @@
 import Foundation
+import RefkitImages
 import RefkitModel
 
-/// Drawn link-preview cards kept beside the output folder (`PARENT/.NAME.refkit-cards/KEY.png`),
-/// by what was drawn (the card's SVG, hashed): a memo around `refkit-draw`, so a card whose inputs
-/// did not change is not drawn again, not even by a whole build (an edited page, a new date, a
-/// new refkit that composes the same card). A card is 1,200 × 630 pixels and costs milliseconds to
-/// draw and write; reading it back costs microseconds. A whole build keeps only the cards it used.
-/// Nothing here is published, and losing it loses nothing: a card missing or unreadable is drawn.
+/// Drawn link-preview cards kept in the kit's cache folder (`KIT/.refkit-cache/cards/KEY.png`, as
+/// Jekyll keeps `.jekyll-cache/` and Hugo `resources/_gen/`), by what was drawn (the card's SVG,
+/// hashed): a memo around `refkit-draw`, so a card whose inputs did not change is not drawn again,
+/// not by a whole build (an edited page, a new date), not into a new output folder. A card is
+/// 1,200 × 630 pixels and costs milliseconds to draw and write; reading it back, microseconds. A
+/// whole build keeps only the cards it used. Nothing here is published, and losing it loses
+/// nothing: a card missing or unreadable is drawn.
 final class CardStore: @unchecked Sendable {
     let directory: String
     private let fileSystem: FileSystem
     private let lock = NSLock()
     private var used: Set<String> = []
 
-    init(output: String, fileSystem: FileSystem) {
-        directory = OutputWriter.sibling(of: output, "cards")
+    /// The helper that draws, hashed: a card drawn by another `refkit-draw` (a new refkit, its
+    /// PNG written differently) is not this one's.
+    private let drawer: [UInt8]
+
+    init(kitDirectory: String, fileSystem: FileSystem) {
+        directory = kitDirectory + "/" + Self.folder
         self.fileSystem = fileSystem
+        drawer = Array(((try? fileSystem.readFile(at: SVGRaster.helper)).map(Manifest.hash) ?? "no helper").utf8)
     }
 
-    /// What a card is stored under: its SVG and size, hashed.
-    static func key(_ svg: [UInt8]) -> String {
-        Manifest.hash(svg + Array("\n\(PreviewCard.width)x\(PreviewCard.height)".utf8))
+    /// The store, under the kit's folder.
+    static let folder = ".refkit-cache/cards"
+
+    /// What a card is stored under: its SVG, its size and the helper drawing it, hashed.
+    func key(_ svg: [UInt8]) -> String {
+        Manifest.hash(svg + Array("\n\(PreviewCard.width)x\(PreviewCard.height)\n".utf8) + drawer)
     }
 
     /// The card stored under `key`, if there is a whole PNG there.
@@ -34,8 +44,13 @@ final class CardStore: @unchecked Sendable {
     /// Keeps a drawn card (written beside its place and moved there: a reader never sees half of
     /// one). A store that cannot be written is no failure: the card is drawn again next time.
     func keep(_ png: [UInt8], key: String) {
-        if fileSystem.kind(at: directory) == nil { try? fileSystem.createDirectory(at: directory) }
-        let temporary = path(key) + ".tmp"
+        if fileSystem.kind(at: directory) == nil {
+            let cache = String(directory.dropLast("/cards".count))
+            if fileSystem.kind(at: cache) == nil { try? fileSystem.createDirectory(at: cache) }
+            try? fileSystem.createDirectory(at: directory)
+        }
+        // A name of its own (two builds of one kit may store the same card at once).
+        let temporary = path(key) + ".\(getpid()).tmp"
         do {
             try fileSystem.writeFile(png, to: temporary)
             try fileSystem.moveItem(from: temporary, to: path(key))
@@ -75,7 +90,7 @@ struct CardBatches {
     /// Batch `job`'s cards: those stored read back, the rest drawn and stored.
     func draw(_ job: Int) throws(BuildFailure) -> [OutputFile] {
         let cards = job < partners.count ? renderer.partnerCardJobs(for: partners[job]) : renderer.businessCardJobs()
-        let keys = cards.map { CardStore.key($0.svg) }
+        let keys = cards.map { store.key($0.svg) }
         var files: [OutputFile] = [], missing: [(SiteRenderer.CardJob, String)] = []
         for (card, key) in zip(cards, keys) {
             if let png = store.card(key) { files.append(OutputFile(path: card.path, contents: png)) } else { missing.append((card, key)) }

@@ -10,7 +10,7 @@ enum StarterKit {
         let w = StarterKitWords.of(language)
         func q(_ text: String) -> String { "\"" + text + "\"" }  // the words hold no `"` or `\\`: a test checks
         return [
-        ".gitignore": "output/\n.output.refkit-*\nprivate/\npublished/\n",
+        ".gitignore": "output/\n.output.refkit-*\n.refkit-cache/\nprivate/\npublished/\n",
         "content/site.yml": """
             # Your business. Everything here appears on every referral source's kit.
             name: \(q(w.business))

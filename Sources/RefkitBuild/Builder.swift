@@ -153,7 +153,7 @@ public struct Builder: Sendable {
         // The link-preview cards: the rendered partners' in one batch per core (a helper process
         // each, its fonts loaded once), and on a whole build the business's, one more batch.
         let cards = CardBatches(renderer: renderer, partners: sources.filter { $0.segment == .partner }, business: whole && writesDirectory,
-                                batches: request.jobs ?? cores, store: CardStore(kitDirectory: request.kitDirectory, fileSystem: fileSystem))
+                                batches: request.jobs ?? cores, store: CardStore(kitDirectory: request.kitDirectory, fileSystem: fileSystem, keeps: request.keepsCards))
         let extraJobs = (writesDirectory ? 1 : 0) + (drawsLogos ? 1 : 0) + cards.jobs
         parallelForEach(sources.count + extraJobs, jobs: request.jobs ?? cores) { job in
             guard !progress.failed else { return }

@@ -53,6 +53,7 @@ struct DeployCommand: RefkitSubcommand {
                                    secret: environment.variables["REFKIT_SECRET"])
         request.renderMode = RenderMode(environment: environment.variables)
         request.environment = environment.variables
+        request.keepsCards = !dryRun
         let outcome = builder.build(request)
         for diagnostic in outcome.diagnostics {
             environment.standardError(diagnostic.formatted(forTerminal: environment.errorIsTerminal) + "\n")

@@ -19,9 +19,13 @@ final class CardStore: @unchecked Sendable {
     /// PNG written differently) is not this one's.
     private let drawer: [UInt8]
 
-    init(kitDirectory: String, fileSystem: FileSystem) {
+    /// Whether drawn cards are written to the store (else it is only read).
+    private let keeps: Bool
+
+    init(kitDirectory: String, fileSystem: FileSystem, keeps: Bool = true) {
         directory = kitDirectory + "/" + Self.folder
         self.fileSystem = fileSystem
+        self.keeps = keeps
         drawer = Array(((try? fileSystem.readFile(at: SVGRaster.helper)).map(Manifest.hash) ?? "no helper").utf8)
     }
 
@@ -44,6 +48,7 @@ final class CardStore: @unchecked Sendable {
     /// Keeps a drawn card (written beside its place and moved there: a reader never sees half of
     /// one). A store that cannot be written is no failure: the card is drawn again next time.
     func keep(_ png: [UInt8], key: String) {
+        guard keeps else { return }
         if fileSystem.kind(at: directory) == nil {
             let cache = String(directory.dropLast("/cards".count))
             if fileSystem.kind(at: cache) == nil { try? fileSystem.createDirectory(at: cache) }
@@ -61,6 +66,7 @@ final class CardStore: @unchecked Sendable {
 
     /// Removes the stored cards this build did not use.
     func prune() {
+        guard keeps else { return }
         let used = lock.withLock { self.used }
         guard let names = try? fileSystem.contentsOfDirectory(at: directory) else { return }
         for name in names where !used.contains(String(name.prefix { $0 != "." })) {

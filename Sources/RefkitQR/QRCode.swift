@@ -57,6 +57,13 @@ public enum QRCode {
             """
     }
 
+    /// The width (and height) in CSS pixels an SVG from `svg(for:label:)` is drawn at: 4 pixels a
+    /// module, quiet zone included (what an `<img>` of the `qr.svg` file says it is).
+    public static func pixelSize(ofSVG svg: String) -> Int? {
+        guard let start = svg.range(of: "\" width=\"")?.upperBound, let end = svg[start...].firstIndex(of: "\"") else { return nil }
+        return Int(svg[start..<end])
+    }
+
     private static func escape(_ text: String) -> String {
         text.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;")
             .replacingOccurrences(of: ">", with: "&gt;").replacingOccurrences(of: "\"", with: "&quot;")

@@ -101,7 +101,7 @@ extension DefaultTemplates {
     <p class="referral__link"><a href="{{referral.link}}" dir="ltr">{{referral.link}}</a></p>
     <p class="referral__tools"><a href="{{links.handout}}">{{t.link_handout}}</a> · <a href="{{links.share}}">{{t.link_share}}</a> · <a href="{{links.email}}">{{t.link_email}}</a> · <a href="{{links.email_text}}">{{t.link_email_text}}</a> · <a href="{{referral.qr_url}}" download>{{t.link_qr}}</a> · <a href="{{links.contact_card}}" download>{{t.link_contact_card}}</a></p>
   </div>
-  <div class="qr">{{{referral.qr_svg}}}</div>
+  <div class="qr"><img src="{{referral.qr_url}}" alt="{{t.qr_label}}" width="{{referral.qr_size}}" height="{{referral.qr_size}}"></div>
 </section>
 
 """#

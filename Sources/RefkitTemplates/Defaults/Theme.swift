@@ -63,7 +63,7 @@ h1{font-size:clamp(1.25rem,6.8vw,2rem)}  /* a long compound ("Empfehlungsmappen"
 .referral h2{margin-top:0;font-size:1.2rem}
 .referral__link{overflow-wrap:anywhere;font-size:.9rem}
 .referral__tools{font-size:.9rem}
-.qr svg{display:block;width:100%;height:auto}
+.qr svg,.qr img{display:block;width:100%;height:auto}
 .referral .qr{width:9rem;flex:0 0 9rem}
 .phrases{list-style:none;padding:0;display:grid;gap:.5rem}
 .phrases li{padding:.6rem .9rem;background:#fff;border-inline-start:4px solid var(--accent-line);font-style:italic}

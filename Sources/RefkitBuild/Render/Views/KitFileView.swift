@@ -205,10 +205,12 @@ struct ReferralView: ViewModel {
     /// The QR code inline (absent in the e-mail, which links `qr_url`).
     var qrSVG: String?
     var qrURL: String
+    /// The QR code's size in CSS pixels (its file's `width` and `height`).
+    var qrSize: Int?
 
     static let fields: [ViewField<Self>] = [
         .text("link") { $0.link }, .text("printed_link") { $0.printedLink }, .text("printed_link_html") { Breaking.html($0.printedLink) }, .text("qr_svg") { $0.qrSVG },
-        .text("qr_url") { $0.qrURL },
+        .text("qr_url") { $0.qrURL }, .number("qr_size") { $0.qrSize },
     ]
 
     static let about: [String: String] = [
@@ -216,7 +218,8 @@ struct ReferralView: ViewModel {
         "printed_link": "what printed things carry: the short link with `short_links: true`, else the referral link",
         "printed_link_html": "`printed_link` as HTML that breaks only after `/`, `.`, `?`, `&` or `=` (`<wbr>`; use `{{{…}}}`)",
         "qr_svg": "the QR code of `printed_link`, as inline SVG (use `{{{referral.qr_svg}}}`)",
-        "qr_url": "the QR code's file, `qr.svg`, relative to this file",
+        "qr_url": "the QR code's file, `qr.svg`, relative to this file (pages a browser shows link it: it is cached; printed ones inline `qr_svg`)",
+        "qr_size": "the QR code's width and height in CSS pixels, for an `<img>` of `qr_url`",
     ]
 }
 

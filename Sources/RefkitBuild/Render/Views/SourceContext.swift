@@ -1,6 +1,7 @@
 import RefkitI18n
 import RefkitModel
 import RefkitTemplates
+import RefkitQR
 
 /// What every file of a source's kit sees: the context computed once per source, the parts of
 /// the view that depend only on a file's depth, the site, the source and the placeholder values.
@@ -39,7 +40,7 @@ extension SiteRenderer {
             },
             offers: context.builtOffers[depth]!, hasOffers: !context.offers.isEmpty,
             referral: ReferralView(link: context.values["referral.link"]!, printedLink: context.source.printedLink(in: kit.site),
-                                   qrSVG: context.qr, qrURL: toSource + OutputPlan.SourceFile.qr.path),
+                                   qrSVG: context.qr, qrURL: toSource + OutputPlan.SourceFile.qr.path, qrSize: QRCode.pixelSize(ofSVG: context.qr)),
             links: LinksView(handout: toSource + OutputPlan.SourceFile.handout.path, email: toSource + OutputPlan.SourceFile.email.path,
                              emailText: toSource + OutputPlan.SourceFile.emailText.path,
                              contactCard: toSource + OutputPlan.SourceFile.contactCard.path, share: toSource + OutputPlan.SourceFile.share.path,

@@ -33,20 +33,22 @@ extension Source {
 
 /// Percent-encodes everything but RFC 3986's unreserved characters.
 public func percentEncodeQueryValue(_ value: String) -> String {
-    var result = ""
+    var result: [UInt8] = []
+    result.reserveCapacity(value.utf8.count * 3)
     for byte in value.utf8 {
         switch byte {
         case UInt8(ascii: "A")...UInt8(ascii: "Z"), UInt8(ascii: "a")...UInt8(ascii: "z"),
              UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "-"), UInt8(ascii: "."),
              UInt8(ascii: "_"), UInt8(ascii: "~"):
-            result.append(Character(UnicodeScalar(byte)))
+            result.append(byte)
         default:
-            let hex = Array("0123456789ABCDEF")
-            result += "%" + String(hex[Int(byte >> 4)]) + String(hex[Int(byte & 0xF)])
+            result += [UInt8(ascii: "%"), hexDigits[Int(byte >> 4)], hexDigits[Int(byte & 0xF)]]
         }
     }
-    return result
+    return String(decoding: result, as: UTF8.self)
 }
+
+private let hexDigits = Array("0123456789ABCDEF".utf8)
 
 extension Source {
     /// `site.url/r/CODE`: the short link that forwards to the referral link (`short_links: true`).

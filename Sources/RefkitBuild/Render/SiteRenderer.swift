@@ -114,11 +114,14 @@ public struct SiteRenderer: Sendable {
             offerViews[depth] = offers.map { offerView($0, values: values, language: language, urlPrefix: toSource) }
             builtOffers[depth] = offerViews[depth]!.map(Built.init)
         }
-        let context = SourceContext(
+        var context = SourceContext(
             folder: folder, source: source, values: values, pages: pages, offers: offers, qr: qr,
             pageViews: pages.map { pageView($0, values: values, reader: language) }, site: site, brand: brand, offerViews: offerViews,
             builtOffers: builtOffers, sourceView: Built(sourceView(source)),
             words: Built(wordsView(for: source, language: language)))
+        for depth in [1, 2] {
+            (context.referral[depth], context.links[depth]) = referralAndLinks(source, values: values, qr: qr, depth: depth)
+        }
         // One line per output: each is built in its own file under Views/.
         var jobs: [Job] = []
         jobs += homeJobs(context)

@@ -18,8 +18,8 @@ struct KitFileView: ViewModel {
     var pages: [PageView]?
     var offers: [Built<OfferView>]?
     var hasOffers: Bool?
-    var referral: ReferralView?
-    var links: LinksView?
+    var referral: Built<ReferralView>?
+    var links: Built<LinksView>?
     var build: BuildView
     var page: PageView?
     var offer: Built<OfferView>?
@@ -267,11 +267,19 @@ struct BuildView: ViewModel {
 /// `/`, `.`, `?`, `&` or `=` (`<wbr>`), never inside a word (`referrals@lumenphysio.examp` / `le`).
 enum Breaking {
     static func html(_ text: String) -> String {
-        var html = ""
-        for character in text {
-            html += Escape.html(String(character))
-            if "@/.?&=".contains(character) { html += "<wbr>" }
+        var html: [UInt8] = []
+        html.reserveCapacity(text.utf8.count + 32)
+        for byte in Escape.html(text).utf8 {
+            html.append(byte)
+            // After the escaping, `&` starts an entity (`&amp;`): a break goes after the entity's `;`.
+            switch byte {
+            case UInt8(ascii: "@"), UInt8(ascii: "/"), UInt8(ascii: "."), UInt8(ascii: "?"), UInt8(ascii: "="): html += Self.wbr
+            case UInt8(ascii: ";") where html.count >= 5 && html.suffix(5).elementsEqual("&amp;".utf8): html += Self.wbr
+            default: break
+            }
         }
-        return html
+        return String(decoding: html, as: UTF8.self)
     }
+
+    private static let wbr = Array("<wbr>".utf8)
 }

@@ -19,6 +19,9 @@ extension SiteRenderer {
         /// By depth (1: the source's folder, 2: offers/): site, brand and offer views.
         var site: [Int: Built<SiteView>]
         var brand: [Int: Built<BrandView>]
+        /// By depth: the referral link and QR code, and where the source's other files are.
+        var referral: [Int: Built<ReferralView>] = [:]
+        var links: [Int: Built<LinksView>] = [:]
         var offerViews: [Int: [OfferView]]
         var builtOffers: [Int: [Built<OfferView>]]
         var sourceView: Built<SourceFacts>
@@ -39,14 +42,23 @@ extension SiteRenderer {
                 return view
             },
             offers: context.builtOffers[depth]!, hasOffers: !context.offers.isEmpty,
-            referral: ReferralView(link: context.values["referral.link"]!, printedLink: context.source.printedLink(in: kit.site),
-                                   qrSVG: context.qr, qrURL: toSource + OutputPlan.SourceFile.qr.path, qrSize: QRCode.pixelSize(ofSVG: context.qr)),
-            links: LinksView(handout: toSource + OutputPlan.SourceFile.handout.path, email: toSource + OutputPlan.SourceFile.email.path,
-                             emailText: toSource + OutputPlan.SourceFile.emailText.path,
-                             contactCard: toSource + OutputPlan.SourceFile.contactCard.path, share: toSource + OutputPlan.SourceFile.share.path,
-                             refer: kit.site.intakeForm.map { _ in toSource + OutputPlan.SourceFile.intake.path },
-                             network: kit.network.isEmpty ? nil : root + OutputPlan.BlogFile.list(page: 1).outputPath),
+            referral: context.referral[depth]!, links: context.links[depth]!,
             build: BuildView(date: date.description), t: context.words)
+    }
+
+    /// The referral view and the links of a source's file `depth` folders below output/: the same
+    /// for every file at that depth, so made once (`Built`) and shared.
+    func referralAndLinks(_ source: Source, values: [String: String], qr: String, depth: Int) -> (Built<ReferralView>, Built<LinksView>) {
+        let root = String(repeating: "../", count: depth)
+        let toSource = String(repeating: "../", count: depth - 1)
+        let referral = ReferralView(link: values["referral.link"]!, printedLink: source.printedLink(in: kit.site),
+                                    qrSVG: qr, qrURL: toSource + OutputPlan.SourceFile.qr.path, qrSize: QRCode.pixelSize(ofSVG: qr))
+        let links = LinksView(handout: toSource + OutputPlan.SourceFile.handout.path, email: toSource + OutputPlan.SourceFile.email.path,
+                              emailText: toSource + OutputPlan.SourceFile.emailText.path,
+                              contactCard: toSource + OutputPlan.SourceFile.contactCard.path, share: toSource + OutputPlan.SourceFile.share.path,
+                              refer: kit.site.intakeForm.map { _ in toSource + OutputPlan.SourceFile.intake.path },
+                              network: kit.network.isEmpty ? nil : root + OutputPlan.BlogFile.list(page: 1).outputPath)
+        return (Built(referral), Built(links))
     }
 
     func language(of source: Source) -> String { kit.language(of: source) }

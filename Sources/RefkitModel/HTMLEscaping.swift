@@ -8,16 +8,23 @@ public enum HTMLEscaping {
     }
 
     public static func append(_ text: String, to output: inout [UInt8]) {
-        guard text.utf8.contains(where: isSpecial) else {
-            output += text.utf8
-            return
+        var text = text
+        text.withUTF8 { bytes in
+            // Runs of plain bytes are copied whole; every template value passes through here.
+            var start = 0
+            for index in 0..<bytes.count where isSpecial(bytes[index]) {
+                if index > start { output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[start..<index])) }
+                appendEscaped(bytes[index], to: &output)
+                start = index + 1
+            }
+            if start < bytes.count { output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[start...])) }
         }
-        for byte in text.utf8 { appendEscaped(byte, to: &output) }
     }
 
     /// `text` escaped byte by byte.
     public static func escape(_ text: String) -> String {
-        guard text.utf8.contains(where: isSpecial) else { return text }
+        var text = text
+        guard text.withUTF8({ $0.contains(where: isSpecial) }) else { return text }
         var bytes: [UInt8] = []
         bytes.reserveCapacity(text.utf8.count + 16)
         append(text, to: &bytes)

@@ -53,8 +53,9 @@ final class OutputSafetyTests: XCTestCase {
         let outcome = testBuilder().build(BuildRequest(kitDirectory: kit, date: fixtureDate))
         XCTAssertEqual(outcome.result, .failure(.invalidKit(errors: 1)))
         XCTAssertEqual(try snapshot(kit + "/output"), before)
-        XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: kit).sorted(), [".output.refkit-manifest", "content", "output", "templates"],
-                       "a failed build leaves no staging folder behind")
+        // (`.refkit-cache/`: the cards the first build drew, kept for the next.)
+        XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: kit).sorted(),
+                       [".output.refkit-manifest", ".refkit-cache", "content", "output", "templates"], "a failed build leaves no staging folder behind")
     }
 
     func testWriteFailureMidwayLeavesPreviousOutputUntouched() throws {
@@ -70,7 +71,8 @@ final class OutputSafetyTests: XCTestCase {
         }
         XCTAssertEqual(error.reason, "disk full (injected)")
         XCTAssertEqual(try snapshot(kit + "/output"), before)
-        XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: kit).sorted(), [".output.refkit-manifest", "content", "output", "templates"])
+        XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: kit).sorted(),
+                       [".output.refkit-manifest", ".refkit-cache", "content", "output", "templates"])
     }
 
     func testSecondBuildReplacesOutputCompletely() throws {

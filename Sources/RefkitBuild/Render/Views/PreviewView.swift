@@ -62,7 +62,7 @@ extension SiteRenderer {
             title: title, description: description ?? words.text("home_lead", wordValues(for: source, language: language)),
             url: absolute(path.hasSuffix("/index.html") || path == "index.html" ? String(path.dropLast("index.html".count)) : path),
             image: absolute(cardPath(for: partner, language: language)), imageAlt: names + " · " + words.text("card_headline"),
-            locale: language.replacingOccurrences(of: "-", with: "_"), siteName: kit.site.name)
+            locale: String(language.map { $0 == "-" ? "_" : $0 }), siteName: kit.site.name)
     }
 
     /// `path` (under the output folder) under `site.url`.

@@ -50,9 +50,10 @@ public enum QRCode {
             }
         }
         let pathText = String(decoding: path, as: UTF8.self)
+        let label = escape(label)
         return """
             <svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 \(size) \(size)" width="\(size * 4)" height="\(size * 4)" \
-            shape-rendering="crispEdges" role="img" aria-label="\(escape(label))"><title>\(escape(label))</title>\
+            shape-rendering="crispEdges" role="img" aria-label="\(label)"><title>\(label)</title>\
             <rect width="\(size)" height="\(size)" fill="#fff"/><path fill="#000" d="\(pathText)"/></svg>
             """
     }
@@ -60,12 +61,17 @@ public enum QRCode {
     /// The width (and height) in CSS pixels an SVG from `svg(for:label:)` is drawn at: 4 pixels a
     /// module, quiet zone included (what an `<img>` of the `qr.svg` file says it is).
     public static func pixelSize(ofSVG svg: String) -> Int? {
-        guard let start = svg.range(of: "\" width=\"")?.upperBound, let end = svg[start...].firstIndex(of: "\"") else { return nil }
-        return Int(svg[start..<end])
+        // `… viewBox="0 0 N N" width="W"`: the first ` width="` is within the first few dozen bytes.
+        let head = Array(svg.utf8.prefix(160)), marker = Array("\" width=\"".utf8)
+        guard let at = (0...max(0, head.count - marker.count)).first(where: { head[$0...].starts(with: marker) }) else { return nil }
+        let digits = head[(at + marker.count)...].prefix { $0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9") }
+        return Int(String(decoding: digits, as: UTF8.self))
     }
 
     private static func escape(_ text: String) -> String {
-        text.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;")
+        guard text.utf8.contains(where: { $0 == UInt8(ascii: "&") || $0 == UInt8(ascii: "<") || $0 == UInt8(ascii: ">") || $0 == UInt8(ascii: "\"") })
+        else { return text }
+        return text.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;")
             .replacingOccurrences(of: ">", with: "&gt;").replacingOccurrences(of: "\"", with: "&quot;")
     }
 

@@ -195,16 +195,23 @@ final class HandOffTests: XCTestCase {
         }
     }
 
-    func testTheQRCodeIsInlinedInTheHomeEveryOfferAndTheHandout() throws {
+    /// Printed pages carry the QR code inline (a PDF, a printout); the pages a browser shows link
+    /// the one `qr.svg`, which it fetches once, with the code's label as its text.
+    func testTheQRCodeIsInlinedInWhatIsPrintedAndLinkedFromTheHome() throws {
         let (output, kit) = try example()
         for source in kit.sources {
             let svg = try String(contentsOfFile: "\(output)/\(source.slug)/qr.svg", encoding: .utf8)
                 .trimmingCharacters(in: .newlines)
             let offers = try FileManager.default.contentsOfDirectory(atPath: "\(output)/\(source.slug)/offers")
-            for page in ["index.html", "handout.html"] + offers.map({ "offers/" + $0 }) {
+            for page in ["handout.html"] + offers.map({ "offers/" + $0 }) {
                 let html = try String(contentsOfFile: "\(output)/\(source.slug)/\(page)", encoding: .utf8)
                 XCTAssertTrue(html.contains(svg), "\(source.slug)/\(page)")
             }
+            let home = try String(contentsOfFile: "\(output)/\(source.slug)/index.html", encoding: .utf8)
+            XCTAssertFalse(home.contains("<svg"), "\(source.slug)/index.html")
+            let size = try XCTUnwrap(svg.firstMatch(of: /\" width="([0-9]+)"/)).1
+            XCTAssertTrue(home.contains("<div class=\"qr\"><img src=\"qr.svg\" alt=\"QR code for your referral link\" width=\"\(size)\" height=\"\(size)\"></div>")
+                          || source.language != nil, "\(source.slug)/index.html")
         }
     }
 

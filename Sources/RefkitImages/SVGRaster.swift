@@ -15,15 +15,9 @@ public enum SVGRaster {
     /// process (unless one crashes it). nil: readable; else why not.
     public static func read(_ svgs: [[UInt8]], timeLimit: Duration = timeLimit) -> [DrawFailure?] {
         guard !svgs.isEmpty else { return [] }
-        var joined: [UInt8] = [], starts: [Int] = []
-        for svg in svgs {
-            starts.append(joined.count)
-            joined += svg
-        }
         var outcomes = [refkit_draw_outcome](repeating: REFKIT_NO_HELPER, count: svgs.count)
         let helper = helper
-        joined.withUnsafeBufferPointer { bytes in
-            let pointers: [UnsafePointer<UInt8>?] = starts.map { start in bytes.baseAddress.map { $0 + start } }
+        withPointers(to: svgs) { pointers in
             refkit_rsvg_read_apart(helper, pointers, svgs.map(\.count), svgs.count, milliseconds(timeLimit), &outcomes)
         }
         return outcomes.map { DrawFailure($0, helper: helper, timeLimit: timeLimit) }
@@ -120,16 +114,10 @@ public enum SVGRaster {
     /// refkit like a logo is, each within `timeLimit`.
     public static func cards(_ svgs: [[UInt8]], width: Int, height: Int, timeLimit: Duration = timeLimit) -> [Result<[UInt8], DrawFailure>] {
         guard !svgs.isEmpty else { return [] }
-        var joined: [UInt8] = [], starts: [Int] = []
-        for svg in svgs {
-            starts.append(joined.count)
-            joined += svg
-        }
         var outcomes = [refkit_draw_outcome](repeating: REFKIT_NO_HELPER, count: svgs.count)
         let helper = helper
         let sink = CardSink(count: svgs.count)
-        joined.withUnsafeBufferPointer { bytes in
-            let pointers: [UnsafePointer<UInt8>?] = starts.map { start in bytes.baseAddress.map { $0 + start } }
+        withPointers(to: svgs) { pointers in
             refkit_rsvg_cards_apart(helper, pointers, svgs.map(\.count), svgs.count, Int32(width), Int32(height), milliseconds(timeLimit),
                                     &outcomes, { context, index, data, length in
                 guard let context, let data else { return }
@@ -140,6 +128,18 @@ public enum SVGRaster {
             zip(outcomes, sink.pngs).map { outcome, png in
                 DrawFailure(outcome, helper: helper, timeLimit: timeLimit).map { .failure($0) } ?? png.map { .success($0) } ?? .failure(.unreadable)
             }
+        }
+    }
+
+    /// `svgs` joined in one buffer, and a pointer to where each starts (what the helper's C side reads).
+    private static func withPointers(to svgs: [[UInt8]], _ body: ([UnsafePointer<UInt8>?]) -> Void) {
+        var joined: [UInt8] = [], starts: [Int] = []
+        for svg in svgs {
+            starts.append(joined.count)
+            joined += svg
+        }
+        joined.withUnsafeBufferPointer { bytes in
+            body(starts.map { start in bytes.baseAddress.map { $0 + start } })
         }
     }
 

@@ -77,16 +77,19 @@ final class CardStore: @unchecked Sendable {
     private func path(_ key: String) -> String { directory + "/" + key + ".png" }
 }
 
-/// The cards a build draws, in batches that run beside the sources: the partners' split evenly
-/// (one `refkit-draw` process each, for the cards the store does not have), and the business's.
+/// The cards a build draws, in batches that run beside the sources: the partners' split evenly,
+/// at least one batch a core and at most `batchSize` cards a batch (one `refkit-draw` process
+/// each, for the cards the store does not have: a batch's PNGs are held until it is written), and
+/// the business's.
 struct CardBatches {
     let renderer: SiteRenderer
     let partners: [[Source]]
     let business: Bool
     let store: CardStore
+    static let batchSize = 64
 
     init(renderer: SiteRenderer, partners: [Source], business: Bool, batches: Int, store: CardStore) {
-        let count = min(max(1, batches), partners.count)
+        let count = min(max(1, batches, (partners.count + Self.batchSize - 1) / Self.batchSize), partners.count)
         self.partners = count == 0 ? [] : (0..<count).map { batch in stride(from: batch, to: partners.count, by: count).map { partners[$0] } }
         (self.renderer, self.business, self.store) = (renderer, business, store)
     }

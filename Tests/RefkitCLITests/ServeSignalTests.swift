@@ -1,4 +1,5 @@
 import Foundation
+import RefkitTestTools
 import XCTest
 
 /// `refkit serve` as a process: it stops on Ctrl-C (SIGINT), `kill` (SIGTERM) and a closed
@@ -59,7 +60,7 @@ final class ServeSignalTests: XCTestCase {
                 try? FileManager.default.removeItem(atPath: kit)
                 try? FileManager.default.removeItem(atPath: scratch)
             }
-            let port = UInt16(44_000 + Int.random(in: 0..<2_000))
+            let port = UInt16(try freeLoopbackPort())
             let process = Process()
             process.executableURL = URL(fileURLWithPath: RefkitUnderTest.path)
             process.arguments = ["serve", kit, "--port", String(port), "--date", "2026-11-23"]
@@ -67,8 +68,9 @@ final class ServeSignalTests: XCTestCase {
             process.standardOutput = FileHandle.nullDevice
             process.standardError = FileHandle.nullDevice
             try process.run()
-            let deadline = Date().addingTimeInterval(20)
-            while !listening(on: port), process.isRunning, Date() < deadline { usleep(20_000) }
+            let started = Date(), deadline = started.addingTimeInterval(20)
+            // (`isRunning` can read false for a moment right after `run()`: trusted after a second.)
+            while !listening(on: port), process.isRunning || Date().timeIntervalSince(started) < 1, Date() < deadline { usleep(20_000) }
             XCTAssertTrue(listening(on: port), "\(name): serve did not start")
             XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: scratch), [], "serve renders in memory: nothing written")
 

@@ -33,6 +33,19 @@ final class PreviewCardTests: XCTestCase {
         for line in word.lines { XCTAssertLessThanOrEqual(TextFit.width(of: line, size: 28), 460) }
     }
 
+    func testAPartnersNameTooLongIsShortenedAndTheBusinessesKept() {
+        let partner = "Kowalczyk-Wiśniewska Spółka Doradztwa Podatkowego i Rachunkowości Zarządczej dla Małych i Średnich Przedsiębiorstw w Województwie Mazowieckim"
+        let fitted = TextFit.fit(partner, keeping: " × Northwind Bookkeeping", width: 1056, sizes: [48, 32], lines: 2)
+        XCTAssertEqual(fitted.lines.count, 2)
+        XCTAssertTrue(fitted.lines[1].hasSuffix(" … × Northwind Bookkeeping"), fitted.lines[1])
+        for line in fitted.lines { XCTAssertLessThanOrEqual(TextFit.width(of: line, size: fitted.size), 1056) }
+        // One word too long: shortened letter by letter, the business's name still whole.
+        let word = TextFit.fit(String(repeating: "W", count: 80), keeping: " × Northwind", width: 600, sizes: [32], lines: 2)
+        XCTAssertTrue(word.lines.joined(separator: " ").hasSuffix("… × Northwind"), "\(word.lines)")
+        // A name that fits is left whole.
+        XCTAssertEqual(TextFit.fit("Acme", keeping: " × Northwind", width: 1056, sizes: [48], lines: 2).lines, ["Acme × Northwind"])
+    }
+
     func testAccentedLettersCountAsTheirBaseLetterAndUnknownOnesAsWide() {
         XCTAssertGreaterThanOrEqual(TextFit.advance("É"), TextFit.advance("E"))
         XCTAssertGreaterThanOrEqual(TextFit.advance("ł"), TextFit.advance("l"))

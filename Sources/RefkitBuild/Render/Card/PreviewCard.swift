@@ -23,8 +23,10 @@ struct PreviewCard {
     /// The partner's side (nil on the business's own card) and the business's.
     var partner: Side?
     var business: Side
-    /// The names line: "Partner × Business", or the business's name.
+    /// The names line: "Partner × Business" (`names` the partner's, `keep` " × Business", kept
+    /// whole when the partner's must be shortened), or the business's name.
     var names: String
+    var keep = ""
     var headline: String
     var language: String
     var rightToLeft: Bool
@@ -53,7 +55,7 @@ struct PreviewCard {
         }
         // The names, in the brand's ink on white; the headline on the band.
         let ink = band.darkened()
-        svg += text(names, top: 282, bottom: 422, sizes: [48, 44, 40, 36, 32], lines: 2, colour: ink)
+        svg += text(names, keeping: keep, top: 282, bottom: 422, sizes: [48, 44, 40, 36, 32], lines: 2, colour: ink)
         svg += "<rect y=\"440\" width=\"\(Self.width)\" height=\"\(Self.height - 440)\" fill=\"\(band)\"/>\n"
         svg += text(headline, top: 440, bottom: Double(Self.height), sizes: [64, 58, 52, 46, 40], lines: 2, colour: band.readableText)
         return svg + "</svg>\n"
@@ -91,8 +93,9 @@ struct PreviewCard {
     }
 
     /// `value` fitted across the card between the margins, centred between `top` and `bottom`.
-    private func text(_ value: String, top: Double, bottom: Double, sizes: [Double], lines count: Int, colour: Color) -> String {
-        let fitted = TextFit.fit(value, width: Double(Self.width) - 2 * Self.margin, sizes: sizes, lines: count)
+    private func text(_ value: String, keeping suffix: String = "", top: Double, bottom: Double, sizes: [Double], lines count: Int,
+                      colour: Color) -> String {
+        let fitted = TextFit.fit(value, keeping: suffix, width: Double(Self.width) - 2 * Self.margin, sizes: sizes, lines: count)
         let x = rightToLeft ? Double(Self.width) - Self.margin : Self.margin
         return lines(fitted, anchorX: x, anchor: "start", top: top, bottom: bottom, colour: colour)
     }

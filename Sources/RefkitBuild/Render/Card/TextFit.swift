@@ -39,14 +39,36 @@ enum TextFit {
         Double(text.reduce(0) { $0 + advance($1) }) * size / 1000
     }
 
-    /// `text` in at most `lines` lines of at most `width` pixels, at the largest of `sizes` (in
-    /// pixels, largest first) where it fits; else at the smallest, its last line ending in "…".
-    static func fit(_ text: String, width: Double, sizes: [Double], lines: Int) -> (size: Double, lines: [String]) {
+    /// `text` and then `suffix` in at most `lines` lines of at most `width` pixels, at the largest
+    /// of `sizes` (in pixels, largest first) where they fit; else at the smallest, `text` shortened
+    /// with "…" (at a space if it can) and `suffix` kept whole after it: "A very long partner … ×
+    /// Business" keeps the business's name on the card.
+    static func fit(_ text: String, keeping suffix: String = "", width: Double, sizes: [Double], lines: Int) -> (size: Double, lines: [String]) {
+        func fitting(_ candidate: String, _ size: Double) -> [String]? {
+            let wrapped = wrap(candidate, width: width, size: size)
+            return wrapped.count <= lines && wrapped.allSatisfy({ Self.width(of: $0, size: size) <= width }) ? wrapped : nil
+        }
         for size in sizes {
-            let wrapped = wrap(text, width: width, size: size)
-            if wrapped.count <= lines, wrapped.allSatisfy({ Self.width(of: $0, size: size) <= width }) { return (size, wrapped) }
+            if let wrapped = fitting(text + suffix, size) { return (size, wrapped) }
         }
         let size = sizes.last ?? 16
+        if !suffix.isEmpty {
+            var words = text.split(separator: " ").map(String.init)
+            while words.count > 1 {
+                words.removeLast()
+                if let wrapped = fitting(words.joined(separator: " ") + " …" + suffix, size) { return (size, wrapped) }
+            }
+            var letters = words.first ?? ""
+            while !letters.isEmpty {
+                letters.removeLast()
+                if let wrapped = fitting(letters + "…" + suffix, size) { return (size, wrapped) }
+            }
+        }
+        return shortened(text + suffix, width: width, size: size, lines: lines)
+    }
+
+    /// `text` at `size` in `lines` lines, its last line ending in "…" (at a space if it can).
+    private static func shortened(_ text: String, width: Double, size: Double, lines: Int) -> (size: Double, lines: [String]) {
         var wrapped = Array(wrap(text, width: width, size: size).prefix(lines))
         var last = wrapped.removeLast().split(separator: " ").map(String.init)
         while !last.isEmpty, Self.width(of: last.joined(separator: " ") + " …", size: size) > width { last.removeLast() }

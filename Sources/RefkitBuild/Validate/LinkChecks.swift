@@ -21,7 +21,7 @@ enum LinkChecks {
         // Two pages with one slug are an error already; the first one stands for both here.
         let pagesBySlug = Dictionary(pages.map { ($0.slug, $0) }, uniquingKeysWith: { first, _ in first })
         // What a source's folder holds, and the blog's (`OutputPlan`), whichever pages a source gets.
-        let sourceFiles = Set(OutputPlan.files(pages: pages, offers: offers, library: library, intake: intake, partner: false, pdfs: pdfs).map(\.path))
+        let sourceFiles = Set(OutputPlan.files(pages: pages, offers: offers, library: library, intake: intake, partner: true, pdfs: pdfs).map(\.path))
         let printable = Set(OutputPlan.files(pages: [], offers: offers, library: [], intake: false, partner: false, pdfs: false).compactMap(\.printed?.path))
         let blogFiles = Set(OutputPlan.blogFiles(postSlugs: posts.map(\.slug)).map(\.path))
         let candidates = sourceFiles.sorted()
@@ -87,6 +87,10 @@ enum LinkChecks {
                     }
                     log.append(.error(message, at: location))
                     continue
+                }
+                // Only partners have a card (`S/card.png`): a customer's copy of the page would link nothing.
+                if target == OutputPlan.SourceFile.card.path, audience.includes(.customer) {
+                    log.append(.warning("customers get this page but not \(target), which only partners have: the link is broken for them", at: location))
                 }
                 if target.hasSuffix(".html"), let linked = pagesBySlug[String(target.dropLast(5))] {
                     for segment in Segment.allCases where audience.includes(segment) && !linked.audience.includes(segment) {

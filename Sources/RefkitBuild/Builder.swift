@@ -150,8 +150,8 @@ public struct Builder: Sendable {
         let progress = Progress()
         let pages = ParallelResults<Int>(count: sources.count)
         let printKeys = ParallelResults<String>(count: sources.count)
-        // The link-preview cards: the rendered partners' in one batch per core (a helper process
-        // each, its fonts loaded once), and on a whole build the business's, one more batch.
+        // The link-preview cards: the rendered partners' in batches (a helper process each, its
+        // fonts loaded once; `CardBatches`), and on a whole build the business's, one more batch.
         let cards = CardBatches(renderer: renderer, partners: sources.filter { $0.segment == .partner }, business: whole && writesDirectory,
                                 batches: request.jobs ?? cores, store: CardStore(kitDirectory: request.kitDirectory, fileSystem: fileSystem, keeps: request.keepsCards))
         let extraJobs = (writesDirectory ? 1 : 0) + (drawsLogos ? 1 : 0) + cards.jobs

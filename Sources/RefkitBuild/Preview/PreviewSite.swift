@@ -134,9 +134,11 @@ public final class PreviewSite: @unchecked Sendable {
     /// file at.
     public func file(at path: String) -> [UInt8]? {
         if let slash = path.firstIndex(of: "/"), let source = source(inFolder: path[..<slash]) {
-            // A partner's card is drawn only when asked for (a helper process, tens of milliseconds).
+            // A partner's card, when asked for: from the kit's card store as the build reads it
+            // (serve writes nothing there), else drawn (a helper process, tens of milliseconds).
             if path[path.index(after: slash)...] == OutputPlan.SourceFile.card.path {
-                return (try? renderer.partnerCardFiles(for: [source]))?.first?.contents
+                let store = CardStore(kitDirectory: kitDirectory, fileSystem: fileSystem, keeps: false)
+                return (try? CardBatches.files(renderer.partnerCardJobs(for: [source]), store: store))?.first?.contents
             }
             return files(of: source)[path]
         }

@@ -98,7 +98,11 @@ struct CardBatches {
 
     /// Batch `job`'s cards: those stored read back, the rest drawn and stored.
     func draw(_ job: Int) throws(BuildFailure) -> [OutputFile] {
-        let cards = job < partners.count ? renderer.partnerCardJobs(for: partners[job]) : renderer.businessCardJobs()
+        try Self.files(job < partners.count ? renderer.partnerCardJobs(for: partners[job]) : renderer.businessCardJobs(), store: store)
+    }
+
+    /// `cards` as files: those `store` has read back, the rest drawn (one helper) and stored.
+    static func files(_ cards: [SiteRenderer.CardJob], store: CardStore) throws(BuildFailure) -> [OutputFile] {
         let keys = cards.map { store.key($0.svg) }
         var files: [OutputFile] = [], missing: [(SiteRenderer.CardJob, String)] = []
         for (card, key) in zip(cards, keys) {

@@ -64,11 +64,6 @@ extension SiteRenderer {
         businessCardLanguages.map { CardJob(path: OutputPlan.businessCard(language: $0), svg: Array(businessCardSVG(language: $0).utf8), logo: kit.site.logo) }
     }
 
-    /// The cards of these partners, drawn (serve's, one when asked).
-    public func partnerCardFiles(for sources: [Source]) throws(BuildFailure) -> [OutputFile] {
-        try Self.draw(partnerCardJobs(for: sources))
-    }
-
     /// The business's cards, drawn.
     func businessCardFiles() throws(BuildFailure) -> [OutputFile] {
         try Self.draw(businessCardJobs())

@@ -22,7 +22,7 @@ public struct ServeCommand: RefkitSubcommand {
     @Argument(help: "The kit folder (default: the current folder).")
     public var kitDirectory: String = "."
 
-    @Option(name: .long, help: "The port on 127.0.0.1 (default 4000).")
+    @Option(name: .long, help: "The port on 127.0.0.1 (default 4000; 0: any free one, told when serving).")
     public var port: UInt16 = 4000
 
     @Option(name: .long, help: ArgumentHelp("The build date, YYYY-MM-DD (default: SOURCE_DATE_EPOCH, else today in UTC).", valueName: "date"))

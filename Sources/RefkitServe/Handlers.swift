@@ -184,12 +184,12 @@ final class ReloadSocketHandler: ChannelInboundHandler, Sendable {
 
 /// Resolves `waitUntilListening` once the server is bound (or could not be).
 final class ListeningSignal: Sendable {
-    private let state = NIOLockedValueBox<(result: Result<Void, any Error>?, waiters: [CheckedContinuation<Void, any Error>])>((nil, []))
+    private let state = NIOLockedValueBox<(result: Result<UInt16, any Error>?, waiters: [CheckedContinuation<UInt16, any Error>])>((nil, []))
 
-    func succeed() { finish(.success(())) }
+    func succeed(port: UInt16) { finish(.success(port)) }
     func fail(_ error: any Error) { finish(.failure(error)) }
 
-    private func finish(_ result: Result<Void, any Error>) {
+    private func finish(_ result: Result<UInt16, any Error>) {
         let waiters = state.withLockedValue { state in
             state.result = result
             defer { state.waiters = [] }
@@ -198,9 +198,9 @@ final class ListeningSignal: Sendable {
         for waiter in waiters { waiter.resume(with: result) }
     }
 
-    func wait() async throws {
-        try await withCheckedThrowingContinuation { (continuation: CheckedContinuation<Void, any Error>) in
-            let result: Result<Void, any Error>? = state.withLockedValue { state in
+    func wait() async throws -> UInt16 {
+        try await withCheckedThrowingContinuation { (continuation: CheckedContinuation<UInt16, any Error>) in
+            let result: Result<UInt16, any Error>? = state.withLockedValue { state in
                 if state.result == nil { state.waiters.append(continuation) }
                 return state.result
             }

@@ -35,7 +35,8 @@ public final class PreviewServer: Sendable {
     static let maximumRequestLine = 8 * 1024
     static let maximumRequestHead = 64 * 1024
 
-    /// Binds nothing yet: `run` binds, and throws if the port is taken.
+    /// Binds nothing yet: `run` binds, and throws if the port is taken. Port 0 asks the system for
+    /// any free one: `waitUntilListening` tells which.
     public init(content: any PreviewContent, port: UInt16) {
         self.content = content
         self.port = port
@@ -43,12 +44,12 @@ public final class PreviewServer: Sendable {
 
     /// Serves until the server's channel closes (the process ends it).
     public func run() async throws {
-        let (content, port, hub, renderers) = (self.content, self.port, self.hub, self.renderers)
+        let (content, hub, renderers) = (self.content, self.hub, self.renderers)
         renderers.start()
         let upgrader = NIOWebSocketServerUpgrader(
             shouldUpgrade: { channel, head in
                 // A socket for another address is refused here and answered 403 as a page.
-                let allowed = head.uri == Self.socketPath && Self.isFromPreview(head.headers, port: port)
+                let allowed = head.uri == Self.socketPath && Self.isFromPreview(head.headers, port: Self.listeningPort(of: channel))
                 return channel.eventLoop.makeSucceededFuture(allowed ? HTTPHeaders() : nil)
             },
             upgradePipelineHandler: { channel, _ in
@@ -67,7 +68,7 @@ public final class PreviewServer: Sendable {
                     var decoderLimits = NIOHTTPDecoderLimitConfiguration()
                     decoderLimits.maxHeaderListSize = Self.maximumRequestHead
                     decoderLimits.maxHeaderFieldSize = Self.maximumRequestHead
-                    let files = FileRequestHandler(content: content, port: port, renderers: renderers)
+                    let files = FileRequestHandler(content: content, port: Self.listeningPort(of: channel), renderers: renderers)
                     try pipeline.configureHTTPServerPipeline(
                         withServerUpgrade: (upgraders: [upgrader], completionHandler: { context in
                             // A WebSocket from here on: no more HTTP heads to limit or files to serve.
@@ -87,12 +88,24 @@ public final class PreviewServer: Sendable {
             listening.fail(error)
             throw error
         }
-        listening.succeed()
+        listening.succeed(port: channel.localAddress?.port.map(UInt16.init) ?? port)
         try await channel.closeFuture.get()
     }
 
-    public func waitUntilListening() async throws {
+    /// Returns the port listened on once bound (the one asked, or the system's pick for 0).
+    public func waitUntilListening() async throws -> UInt16 {
         try await listening.wait()
+    }
+
+    /// Whether `run` failed because another program listens on the port.
+    public static func isTaken(_ error: any Error) -> Bool {
+        (error as? IOError)?.errnoCode == EADDRINUSE
+    }
+
+    /// The port a connection reached: the one listened on (a connection's local port is its
+    /// server's), what the `Host` of the preview's own pages carries.
+    private static func listeningPort(of connection: Channel) -> UInt16 {
+        UInt16(connection.localAddress?.port ?? 0)
     }
 
     /// Tells every open page to reload.

@@ -86,13 +86,15 @@ struct PreviewSession {
         let failed = Failed()
         Task {
             do { try await server.run() } catch {
-                environment.standardError("refkit: cannot serve on 127.0.0.1:\(port): \(error)\n")
+                // `--port 0` is the way out of a taken port, said where it is met.
+                let taken = PreviewServer.isTaken(error) ? " (another program has it: choose another with --port, or --port 0 for any free one)" : ""
+                environment.standardError("refkit: cannot serve on 127.0.0.1:\(port): \(error)\(taken)\n")
                 failed.set()
             }
             done.signal()
         }
         Task {
-            guard (try? await server.waitUntilListening()) != nil else { return }  // the failure is told above
+            guard let port = try? await server.waitUntilListening() else { return }  // the failure is told above
             environment.standardOutput("refkit: serving http://127.0.0.1:\(port)/ (watching with \(watcher.method); Ctrl-C to stop)\n")
         }
         // Ctrl-C, kill and a closed terminal stop the preview. The signal

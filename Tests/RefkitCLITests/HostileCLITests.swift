@@ -202,14 +202,12 @@ final class HostileCLITests: XCTestCase {
     /// Issue 29: a logo librsvg draws for minutes stops the build after the time limit, naming it,
     /// and never holds up another page in `serve` (Fixtures/tools/slow_logo_check.py).
     func testALogoThatDrawsForMinutesIsStoppedAndHoldsUpNothing() throws {
-        let check = try runProcess("/usr/bin/env", ["python3", Self.fixtures + "/tools/slow_logo_check.py", refkit, try kit(),
-                                                    String(46_000 + Int.random(in: 0..<2_000))])
+        let check = try runProcess("/usr/bin/env", ["python3", Self.fixtures + "/tools/slow_logo_check.py", refkit, try kit()])
         XCTAssertEqual(check.status, 0, check.output + check.error)
     }
 
     func testServeAnswersOnlyItsOwnAddress() throws {
-        let check = try runProcess("/usr/bin/env", ["python3", Self.fixtures + "/tools/serve_hostile_check.py", refkit, try kit(),
-                                                    String(42_000 + Int.random(in: 0..<2_000))])
+        let check = try runProcess("/usr/bin/env", ["python3", Self.fixtures + "/tools/serve_hostile_check.py", refkit, try kit()])
         XCTAssertEqual(check.status, 0, check.output + check.error)
         XCTAssertFalse(check.output.contains("FAILED"), check.output)
     }

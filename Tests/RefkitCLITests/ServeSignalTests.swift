@@ -25,7 +25,7 @@ final class ServeSignalTests: XCTestCase {
         let kit = FileManager.default.temporaryDirectory.appendingPathComponent("refkit-\(name)-\(UUID().uuidString)").path
         try FileManager.default.copyItem(atPath: HostileCLITests.fixtures + "/kits/basic", toPath: kit)
         addTeardownBlock { try? FileManager.default.removeItem(atPath: kit) }
-        let port = UInt16(46_000 + Int.random(in: 0..<4_000))
+        let port = UInt16(try freeLoopbackPort())
         let process = Process()
         process.executableURL = URL(fileURLWithPath: RefkitUnderTest.path)
         process.arguments = ["serve", kit, "--port", String(port), "--date", "2026-11-23"]
@@ -84,6 +84,45 @@ final class ServeSignalTests: XCTestCase {
             XCTAssertEqual(process.terminationStatus, 0, name)
             XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: scratch), [], "\(name) left serve's folder behind")
         }
+    }
+
+    /// A port another program listens on is said, with the way out (`--port 0`, any free one,
+    /// whose number serve then prints), and serve ends with the usage status.
+    func testATakenPortNamesTheWayOutAndPortZeroFindsAFreeOne() throws {
+        let kit = FileManager.default.temporaryDirectory.appendingPathComponent("refkit-taken-\(UUID().uuidString)").path
+        try FileManager.default.copyItem(atPath: HostileCLITests.fixtures + "/kits/basic", toPath: kit)
+        addTeardownBlock { try? FileManager.default.removeItem(atPath: kit) }
+        let holder = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
+        defer { close(holder) }
+        var address = sockaddr_in()
+        address.sin_family = sa_family_t(AF_INET)
+        address.sin_addr.s_addr = inet_addr("127.0.0.1")
+        var length = socklen_t(MemoryLayout<sockaddr_in>.size)
+        let bound = withUnsafeMutablePointer(to: &address) {
+            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { bind(holder, $0, length) == 0 && listen(holder, 1) == 0 && getsockname(holder, $0, &length) == 0 }
+        }
+        XCTAssertTrue(bound)
+        let taken = UInt16(bigEndian: address.sin_port)
+        let refused = try runProcess(RefkitUnderTest.path, ["serve", kit, "--port", String(taken), "--date", "2026-11-23"])
+        XCTAssertEqual(refused.status, 2)
+        XCTAssertTrue(refused.error.contains("refkit: cannot serve on 127.0.0.1:\(taken): "), refused.error)
+        XCTAssertTrue(refused.error.contains("(another program has it: choose another with --port, or --port 0 for any free one)"), refused.error)
+
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: RefkitUnderTest.path)
+        process.arguments = ["serve", kit, "--port", "0", "--date", "2026-11-23"]
+        let output = Pipe()
+        (process.standardOutput, process.standardError) = (output, FileHandle.nullDevice)
+        try process.run()
+        defer { kill(process.processIdentifier, SIGINT); process.waitUntilExit() }
+        var printed = ""
+        while !printed.contains("serving http"), case let chunk = output.fileHandleForReading.availableData, !chunk.isEmpty {
+            printed += String(decoding: chunk, as: UTF8.self)
+        }
+        let told = printed.range(of: "serving http://127.0.0.1:").flatMap { UInt16(printed[$0.upperBound...].prefix { $0.isNumber }) }
+        XCTAssertNotNil(told, printed)
+        XCTAssertNotEqual(told, 0)
+        XCTAssertTrue(listening(on: told ?? 0), printed)
     }
 
     /// A burst of saves (500 files written at once, as `git checkout` does) is one check of the

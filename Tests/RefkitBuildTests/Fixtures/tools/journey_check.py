@@ -5,7 +5,7 @@ site.yml declaring `outputs: { pdf: true, bundles: true }`, after which serve an
 address with a page saying `refkit build` makes it) → `build --pdf --bundle` → `deploy` to a folder
 (the PDFs and zips are there, as built) → `build` again (nothing changed, nothing removed) →
 `report` (into private/, nothing of it in output/ or the deployed folder). Usage:
-journey_check.py REFKIT WORKDIR PORT. Prints one line per step; exits 1 at the first failure."""
+journey_check.py REFKIT WORKDIR. Prints one line per step; exits 1 at the first failure."""
 import os
 import subprocess
 import sys
@@ -15,7 +15,7 @@ import urllib.request
 
 from serving import serving
 
-refkit, work, port = os.path.abspath(sys.argv[1]), sys.argv[2], int(sys.argv[3])
+refkit, work = os.path.abspath(sys.argv[1]), sys.argv[2]
 kit = os.path.join(work, "studio")
 date = ["--date", "2026-11-23"]
 
@@ -63,7 +63,8 @@ print("ok init")
 run("check", *date)
 print("ok check")
 
-with serving(refkit, kit, port):
+with serving(refkit, kit) as server:
+    port = server.port
     status, kind, home = get("/example-partner/index.html")
     if status != 200 or b"assets/refkit.css" not in home:
         fail(f"serve: the partner's home answered {status}, style sheet linked: {b'assets/refkit.css' in home}")

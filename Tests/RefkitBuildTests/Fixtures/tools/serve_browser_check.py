@@ -2,7 +2,7 @@
 """Drives `refkit serve` with a real browser (Debian's Chromium through Playwright; nothing is
 downloaded): open a page, edit the Markdown behind it and wait for the new text without a manual
 reload; break the YAML and wait for the overlay naming the file and line; fix it and wait for
-the page to recover. Usage: serve_browser_check.py REFKIT KIT_DIR PORT. Prints one line per step
+the page to recover. Usage: serve_browser_check.py REFKIT KIT_DIR. Prints one line per step
 with its latency; exits 1 on the first failure. The server is bound to 127.0.0.1 and stopped."""
 import pathlib
 import sys
@@ -11,8 +11,9 @@ import time
 from playwright.sync_api import sync_playwright
 from serving import serving
 
-refkit, kit, port = sys.argv[1], pathlib.Path(sys.argv[2]), int(sys.argv[3])
-with serving(refkit, kit, port):
+refkit, kit = sys.argv[1], pathlib.Path(sys.argv[2])
+with serving(refkit, kit) as server:
+    port = server.port
     with sync_playwright() as p:
         browser = p.chromium.launch(executable_path="/usr/bin/chromium", args=["--no-sandbox"])
         page = browser.new_page()

@@ -5,7 +5,7 @@ a logo, a post, a translation, site.yml, a new source, a renamed source, a remov
 once serve has checked it, the kit is built into a new folder and every file the build wrote must
 be served with the same bytes, and every path served before that the build no longer writes must
 be 404. Edits that need a file the kit does not have are skipped, and said. Usage:
-serve_edits_match_build.py REFKIT KIT_DIR PORT (KIT_DIR is changed). Prints a line per edit;
+serve_edits_match_build.py REFKIT KIT_DIR (KIT_DIR is changed). Prints a line per edit;
 exits 1 at the first difference."""
 import glob
 import os
@@ -20,7 +20,7 @@ import time
 import serving as serving_module
 from serving import serving
 
-refkit, kit, port = os.path.abspath(sys.argv[1]), sys.argv[2], int(sys.argv[3])
+refkit, kit = os.path.abspath(sys.argv[1]), sys.argv[2]
 RELOAD = re.compile(rb"<script>/\* refkit serve: live reload.*?</script>\n", re.S)
 
 
@@ -135,7 +135,8 @@ def remove_page():
 edits = [edit_source, edit_page, edit_offer, edit_template, edit_theme, edit_logo, edit_post, edit_translation, edit_site,
          add_source, rename_source, remove_page]
 
-with serving(refkit, kit, port) as server:
+with serving(refkit, kit) as server:
+    port = server.port
     lines = queue.Queue()
     threading.Thread(target=lambda: [lines.put(line) for line in server.stdout], daemon=True).start()
     threading.Thread(target=lambda: [lines.put("stderr: " + line) for line in server.stderr], daemon=True).start()

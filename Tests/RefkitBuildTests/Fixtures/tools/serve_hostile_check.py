@@ -3,7 +3,7 @@
 requests whose Host header is not the preview's own (DNS rebinding) must be refused, for pages
 and for the live-reload socket alike; the preview's own names must be served; a huge request
 line or head is answered 414 or 431 within a second, and the server still answers after. Usage:
-serve_hostile_check.py REFKIT KIT_DIR PORT. Prints one line per check; exits 1 on the first
+serve_hostile_check.py REFKIT KIT_DIR. Prints one line per check; exits 1 on the first
 failure. The server is bound to 127.0.0.1 and stopped."""
 import os
 import socket
@@ -12,7 +12,7 @@ import time
 
 from serving import serving
 
-refkit, kit, port = sys.argv[1], sys.argv[2], int(sys.argv[3])
+refkit, kit = sys.argv[1], sys.argv[2]
 
 
 def request(head: bytes, timeout: float = 5) -> str:
@@ -37,7 +37,8 @@ def get(path: str, host: str | None, extra: str = "") -> str:
 
 
 failed = False
-with serving(refkit, kit, port):
+with serving(refkit, kit) as server:
+    port = server.port
     upgrade = "Upgrade: websocket\r\nConnection: Upgrade\r\nSec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\nSec-WebSocket-Version: 13"
     checks = [
         ("own address", get("/cara/index.html", f"127.0.0.1:{port}"), " 200 "),

@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """`refkit serve` answers every path `refkit build` writes with the same bytes (an HTML page with
 only the live-reload script added), and 404 for paths the build does not write. Usage:
-serve_matches_build.py REFKIT KIT_DIR PORT. Builds the kit into a temporary folder, serves it, asks
+serve_matches_build.py REFKIT KIT_DIR. Builds the kit into a temporary folder, serves it, asks
 for every file; prints one line per difference and a count; exits 1 on any difference."""
 import os
 import re
@@ -12,7 +12,7 @@ import tempfile
 import serving as serving_module
 from serving import serving
 
-refkit, kit, port = sys.argv[1], sys.argv[2], int(sys.argv[3])
+refkit, kit = sys.argv[1], sys.argv[2]
 RELOAD = re.compile(rb"<script>/\* refkit serve: live reload.*?</script>\n", re.S)
 
 
@@ -27,7 +27,8 @@ with tempfile.TemporaryDirectory() as output:
     files = sorted(os.path.relpath(os.path.join(folder, name), output)
                    for folder, _, names in os.walk(output) for name in names if not name.startswith("."))
     problems = []
-    with serving(refkit, kit, port):
+    with serving(refkit, kit) as server:
+        port = server.port
         for path in files:
             status, body = fetch(path)
             with open(os.path.join(output, path), "rb") as file:

@@ -1,6 +1,8 @@
-"""`refkit serve` for the serve checks: started on 127.0.0.1, waited for until it says it is
-serving, and stopped with Ctrl-C (SIGINT) afterwards, killed if it does not stop."""
+"""`refkit serve` for the serve checks: started on 127.0.0.1 on any free port (`--port 0`), waited
+for until it says it is serving and where (`server.port`), and stopped with Ctrl-C (SIGINT)
+afterwards, killed if it does not stop."""
 import contextlib
+import re
 import signal
 import socket
 import subprocess
@@ -9,14 +11,15 @@ import time
 
 
 @contextlib.contextmanager
-def serving(refkit, kit, port):
-    server = subprocess.Popen([refkit, "serve", str(kit), "--port", str(port), "--date", "2026-11-23"],
+def serving(refkit, kit):
+    server = subprocess.Popen([refkit, "serve", str(kit), "--port", "0", "--date", "2026-11-23"],
                               stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
     try:
         deadline = time.time() + 20
         while "serving" not in (line := server.stdout.readline()):
             if time.time() > deadline or server.poll() is not None:
                 sys.exit(f"refkit serve did not start: {line} {server.stderr.read()}")
+        server.port = int(re.search(r"http://127\.0\.0\.1:(\d+)/", line).group(1))
         yield server
     finally:
         server.send_signal(signal.SIGINT)

@@ -3,7 +3,7 @@
 of noise. `refkit build` must stop drawing it after its time limit and fail naming the logo,
 leaving no drawing process behind; `refkit serve` must answer other pages at once while the
 e-mail's PNG of it is drawn, and then say what went wrong. Usage: slow_logo_check.py REFKIT
-KIT_DIR PORT (KIT_DIR a copy of the basic kit; its acme.svg is replaced). Prints one line per
+KIT_DIR (KIT_DIR a copy of the basic kit; its acme.svg is replaced). Prints one line per
 check; exits 1 on the first failure."""
 import os
 import subprocess
@@ -15,7 +15,7 @@ import urllib.request
 
 from serving import serving
 
-refkit, kit, port = sys.argv[1], sys.argv[2], int(sys.argv[3])
+refkit, kit = sys.argv[1], sys.argv[2]
 slow = ('<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 300 100"><filter id="n" x="0" y="0" width="1" height="1">'
         '<feTurbulence baseFrequency="0.05" numOctaves="50000"/></filter><rect width="300" height="100" filter="url(#n)"/></svg>\n')
 with open(os.path.join(kit, "content/assets/acme.svg"), "w") as logo:
@@ -54,7 +54,8 @@ if os.path.exists(os.path.join(kit, "output")):
     fail("a failed build left output/")
 print(f"ok build stops after {seconds:.1f} s naming the logo, nothing left behind")
 
-with serving(refkit, kit, port) as server:
+with serving(refkit, kit) as server:
+    port = server.port
     base = f"http://127.0.0.1:{port}"
     answers = {}
 

@@ -4,34 +4,39 @@ extension Source {
     /// `utm_medium` and `utm_campaign` added to its query. Parameters already in the query are kept,
     /// in order, except these four names, which refkit sets; a `#fragment` stays last.
     public func referralLink(in site: Site) -> String {
-        var base = site.referralURL
-        var fragment = ""
+        var base = Substring(site.referralURL)
+        var fragment: Substring = ""
         if let hash = base.firstIndex(of: "#") {
-            fragment = String(base[hash...])
-            base = String(base[..<hash])
+            fragment = base[hash...]
+            base = base[..<hash]
         }
-        var query: [String] = []
+        var query: [Substring] = []
         if let mark = base.firstIndex(of: "?") {
-            query = base[base.index(after: mark)...].split(separator: "&").map(String.init)
-            base = String(base[..<mark])
+            query = base[base.index(after: mark)...].split(separator: "&")
+            base = base[..<mark]
         }
+        var link = String(base)
         // An empty path is "/", as every browser reads it: https://x.example → https://x.example/
-        if let scheme = base.range(of: "://"), !base[scheme.upperBound...].contains("/") {
-            base += "/"
+        let bytes = Array(link.utf8), scheme = Array("://".utf8)
+        if let at = bytes.indices.first(where: { bytes[$0...].starts(with: scheme) }),
+           !bytes[(at + scheme.count)...].contains(UInt8(ascii: "/")) {
+            link += "/"
         }
-        let ours = ["ref": code, "utm_source": slug, "utm_medium": "referral", "utm_campaign": site.campaign]
+        let ours: KeyValuePairs = ["ref": code, "utm_source": slug, "utm_medium": "referral", "utm_campaign": site.campaign]
         query.removeAll { parameter in
-            let name = parameter.split(separator: "=", maxSplits: 1).first.map(String.init) ?? parameter
-            return ours[name] != nil
+            let name = parameter.split(separator: "=", maxSplits: 1).first ?? parameter
+            return ours.contains { $0.key == name }
         }
-        for name in ["ref", "utm_source", "utm_medium", "utm_campaign"] {
-            query.append("\(name)=\(percentEncodeQueryValue(ours[name]!))")
+        link += "?"
+        for parameter in query { link += parameter + "&" }
+        for (index, (name, value)) in ours.enumerated() {
+            link += (index == 0 ? "" : "&") + name + "=" + percentEncodeQueryValue(value)
         }
-        return base + "?" + query.joined(separator: "&") + fragment
+        return link + fragment
     }
 }
 
-/// Percent-encodes everything but RFC 3986's unreserved characters.
+/// A value percent-encoded for a URL's query: everything but RFC 3986's unreserved characters.
 public func percentEncodeQueryValue(_ value: String) -> String {
     var result: [UInt8] = []
     result.reserveCapacity(value.utf8.count * 3)
@@ -42,7 +47,9 @@ public func percentEncodeQueryValue(_ value: String) -> String {
              UInt8(ascii: "_"), UInt8(ascii: "~"):
             result.append(byte)
         default:
-            result += [UInt8(ascii: "%"), hexDigits[Int(byte >> 4)], hexDigits[Int(byte & 0xF)]]
+            result.append(UInt8(ascii: "%"))
+            result.append(hexDigits[Int(byte >> 4)])
+            result.append(hexDigits[Int(byte & 0xF)])
         }
     }
     return String(decoding: result, as: UTF8.self)

@@ -14,6 +14,27 @@ extension String {
         while let tail = characters.last, tail.isWhitespace { characters = characters.dropLast() }
         return String(characters)
     }
+
+    /// The text with every `target` replaced by `replacement`, matched byte for byte in UTF-8
+    /// (which never matches inside another character), without Foundation's locale-aware search:
+    /// for the renderer, which does it for each source.
+    public func replacingEvery(_ target: String, with replacement: String) -> String {
+        let target = Array(target.utf8), bytes = Array(utf8)
+        guard let first = target.first, bytes.contains(first) else { return self }
+        var result: [UInt8] = []
+        result.reserveCapacity(bytes.count + replacement.utf8.count)
+        var index = 0
+        while index < bytes.count {
+            if bytes[index] == first, bytes[index...].starts(with: target) {
+                result += replacement.utf8
+                index += target.count
+            } else {
+                result.append(bytes[index])
+                index += 1
+            }
+        }
+        return String(decoding: result, as: UTF8.self)
+    }
 }
 
 /// Characters no kit text may carry into a page: C0 and C1 controls other than tab and line feed

@@ -20,23 +20,26 @@ public enum QRCode {
     /// is one rectangle), a white quiet zone of 4 modules, crisp edges at any size. `label` becomes
     /// its accessible name.
     public static func svg(for text: String, label: String = "QR code") -> String? {
-        guard let modules = modules(for: text) else { return nil }
+        guard let code = QRcode_encodeString8bit(text, 0, QR_ECLEVEL_M) else { return nil }
+        defer { QRcode_free(code) }
+        let width = Int(code.pointee.width), data = code.pointee.data!
         let quiet = 4
-        let size = modules.count + 2 * quiet
-        // Built as bytes: a code has hundreds of runs, and string interpolation per run was
-        // most of the time spent on a QR code.
+        let size = width + 2 * quiet
+        // Built as bytes, straight from libqrencode's modules (bit 0: dark): a code has hundreds
+        // of runs, and a string or array made per run was most of the time spent on a QR code.
         var path: [UInt8] = []
-        path.reserveCapacity(modules.count * modules.count * 4)
+        path.reserveCapacity(width * width * 4)
         func append(_ number: Int) {
             if number >= 10 { append(number / 10) }
             path.append(UInt8(ascii: "0") + UInt8(number % 10))
         }
-        for (y, row) in modules.enumerated() {
+        for y in 0..<width {
+            let row = data + y * width
             var x = 0
-            while x < row.count {
-                guard row[x] else { x += 1; continue }
+            while x < width {
+                guard row[x] & 1 == 1 else { x += 1; continue }
                 let start = x
-                while x < row.count, row[x] { x += 1 }
+                while x < width, row[x] & 1 == 1 { x += 1 }
                 // M{x} {y}h{run}v1h-{run}z
                 path.append(UInt8(ascii: "M"))
                 append(start + quiet)
@@ -44,7 +47,10 @@ public enum QRCode {
                 append(y + quiet)
                 path.append(UInt8(ascii: "h"))
                 append(x - start)
-                path += Array("v1h-".utf8)
+                path.append(UInt8(ascii: "v"))
+                path.append(UInt8(ascii: "1"))
+                path.append(UInt8(ascii: "h"))
+                path.append(UInt8(ascii: "-"))
                 append(x - start)
                 path.append(UInt8(ascii: "z"))
             }

@@ -36,24 +36,28 @@ final class SkeletonCache: Sendable {
     /// Renders `template` with `view`; `direct` renders a view through swift-mustache. The first
     /// view of a shape is rendered directly; the second is rendered directly and as a skeleton,
     /// which is kept if it gives the same bytes; the rest are filled.
-    func render(_ template: String, _ view: ViewObject, direct: ([String: Any]) -> String) -> [UInt8] {
+    /// `addShape` adds the view's shape (`Shape.add` of the object `object` makes), which is
+    /// made only when the file is rendered directly.
+    func render(_ template: String, addShape: (inout Shape) -> Void, object: () -> ViewObject,
+                direct: ([String: Any]) -> String) -> [UInt8] {
         var shape = Shape()
         shape.key.bytes += template.utf8
         shape.key.bytes.append(0)
-        shape.add(view)
+        addShape(&shape)
         switch entries.withLock({ $0[shape.key] }) {
         case .skeleton(let skeleton)?:
             counts.withLock { $0.filled += 1 }
             return skeleton.fill(shape.values)
         case .direct?:
             counts.withLock { $0.direct += 1 }
-            return Array(direct(view.mustache).utf8)
+            return Array(direct(object().mustache).utf8)
         case nil:
-            let rendered = Array(direct(view.mustache).utf8)
+            let rendered = Array(direct(object().mustache).utf8)
             entries.withLock { if $0.count < Self.capacity, $0[shape.key] == nil { $0[shape.key] = .seen } }
             counts.withLock { $0.direct += 1 }
             return rendered
         case .seen?:
+            let view = object()
             let rendered = Array(direct(view.mustache).utf8)
             var next = 0
             var entry = Entry.direct
@@ -92,11 +96,9 @@ struct Shape {
     mutating func add(_ value: ViewValue) {
         switch value {
         case .text(let text):
-            key.bytes.append(UInt8(ascii: "s"))
-            values.append(text)
+            add(text: text)
         case .number(let number):
-            key.bytes.append(UInt8(ascii: "s"))
-            values.append(String(number))
+            add(text: String(number))
         case .flag(let flag):
             key.bytes.append(flag ? UInt8(ascii: "T") : UInt8(ascii: "F"))
         case .object(let object):
@@ -106,17 +108,33 @@ struct Shape {
             withUnsafeBytes(of: shared.shapeID.littleEndian) { key.bytes += $0 }
             values += shared.values
         case .list(let list):
-            key.bytes.append(UInt8(ascii: "["))
-            for element in list { add(element) }
-            key.bytes.append(UInt8(ascii: "]"))
+            self.list { shape in for element in list { shape.add(element) } }
         }
+    }
+
+    /// A string or a number: a value in its place.
+    mutating func add(text: String) {
+        key.bytes.append(UInt8(ascii: "s"))
+        values.append(text)
+    }
+
+    /// A list: its elements, as `elements` adds them, between brackets.
+    mutating func list(_ elements: (inout Shape) -> Void) {
+        key.bytes.append(UInt8(ascii: "["))
+        elements(&self)
+        key.bytes.append(UInt8(ascii: "]"))
+    }
+
+    /// A field's name, before its value.
+    mutating func field(_ name: String) {
+        key.bytes += name.utf8
+        key.bytes.append(0)  // names are refkit's own identifiers, never holding NUL
     }
 
     mutating func add(_ object: ViewObject) {
         key.bytes.append(UInt8(ascii: "{"))
         for field in object.fields {
-            key.bytes += field.name.utf8
-            key.bytes.append(0)  // names are refkit's own identifiers, never holding NUL
+            self.field(field.name)
             add(field.value)
         }
         key.bytes.append(UInt8(ascii: "}"))

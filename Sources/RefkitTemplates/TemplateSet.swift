@@ -70,8 +70,18 @@ public struct TemplateSet: Sendable {
 
     /// Renders the template `name` with `view`: by its shape when it can, else directly.
     public func render(_ name: String, _ view: ViewObject) -> [UInt8] {
-        guard let skeletons else { return renderDirectly(name, view) }
-        return skeletons.render(name, view) { render(name, mustache: $0) }
+        render(name, addShape: { $0.add(view) }, object: { view })
+    }
+
+    /// Renders the template `name` with a typed view: filled from a skeleton without building its
+    /// view object when the shape has one, the same bytes as `render(name, view.viewObject)`.
+    public func render<View: ViewModel>(_ name: String, _ view: View) -> [UInt8] {
+        render(name, addShape: { view.addShape(to: &$0) }, object: { view.viewObject })
+    }
+
+    private func render(_ name: String, addShape: (inout Shape) -> Void, object: () -> ViewObject) -> [UInt8] {
+        guard let skeletons else { return renderDirectly(name, object()) }
+        return skeletons.render(name, addShape: addShape, object: object) { render(name, mustache: $0) }
     }
 
     /// The direct twin of `render`: the template `name` with `view` through swift-mustache alone,

@@ -1,3 +1,4 @@
+import Synchronization
 /// What a template sees: objects, lists, strings, numbers and Bools (FORMAT.md's view, whose shape
 /// `ViewSchema` describes). The renderer builds views as these typed values; swift-mustache gets
 /// them as dictionaries and arrays (`mustache`), and `SkeletonCache` reads their shape without a
@@ -35,18 +36,35 @@ public enum ViewValue: Sendable, Equatable {
 }
 
 /// An object read once for the many views that share it: its shape (as a number, the same for
-/// every object of the same shape in this process) and its values in `Shape`'s order. Adding it to a view's shape costs a few bytes, not a walk.
+/// every object of the same shape in this process) and its values in `Shape`'s order. Adding it to
+/// a view's shape costs a few bytes, not a walk. The object itself is made when first asked for
+/// (a file rendered directly), once.
 public final class SharedViewObject: Sendable, Equatable {
-    public let object: ViewObject
     let shapeID: Int
     let values: [String]
+    private let make: @Sendable () -> ViewObject
+    private let made = Mutex<ViewObject?>(nil)
 
-    public init(_ object: ViewObject) {
-        self.object = object
+    public convenience init(_ object: ViewObject) {
         var shape = Shape()
         shape.add(object)
+        self.init(shape: shape) { object }
+    }
+
+    /// `shape`: the object's own (`Shape.add` of what `make` makes).
+    init(shape: Shape, make: @escaping @Sendable () -> ViewObject) {
         values = shape.values
         shapeID = ShapeInterner.id(of: shape.key)
+        self.make = make
+    }
+
+    public var object: ViewObject {
+        made.withLock { made in
+            if let made { return made }
+            let object = make()
+            made = object
+            return object
+        }
     }
 
     public static func == (a: SharedViewObject, b: SharedViewObject) -> Bool { a === b || a.object == b.object }

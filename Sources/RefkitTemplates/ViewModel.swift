@@ -25,6 +25,14 @@ extension ViewModel {
         return object
     }
 
+    /// Adds the view's shape and values to `shape` as `Shape.add(viewObject)` would, without
+    /// building the object: most files are filled from a skeleton and need only these.
+    func addShape(to shape: inout Shape) {
+        shape.key.bytes.append(UInt8(ascii: "{"))
+        for field in Self.fields { field.shape(self, &shape) }
+        shape.key.bytes.append(UInt8(ascii: "}"))
+    }
+
     public static var about: [String: String] { [:] }
 
     /// Every name the view may have, with what each holds.
@@ -35,50 +43,81 @@ extension ViewModel {
 }
 
 /// One named field of a `ViewModel`: what kind of value it holds and how to read it.
+///
+/// Each field is read two ways from the one `read` it is given: as a value of the view object
+/// (`value`), and straight into a `Shape` (`shape`, what `Shape.add` would add for that value,
+/// the field's name first), so a file filled from a skeleton never builds its view object.
 public struct ViewField<Model>: Sendable {
     public let name: String
     public let schema: ViewSchema
     let value: @Sendable (Model) -> ViewValue?
+    let shape: @Sendable (Model, inout Shape) -> Void
+
+    private init(name: String, schema: ViewSchema, value: @escaping @Sendable (Model) -> ViewValue?,
+                 shape: @escaping @Sendable (Model, inout Shape) -> Void) {
+        (self.name, self.schema, self.value, self.shape) = (name, schema, value, shape)
+    }
+
+    /// A field read as `T`, when it is there: its value made by `value`, its shape added by `add`.
+    private static func field<T>(_ name: String, _ schema: ViewSchema, _ read: @escaping @Sendable (Model) -> T?,
+                                 value: @escaping @Sendable (T) -> ViewValue, add: @escaping @Sendable (T, inout Shape) -> Void) -> Self {
+        Self(name: name, schema: schema, value: { read($0).map(value) }, shape: { model, shape in
+            guard let read = read(model) else { return }
+            shape.field(name)
+            add(read, &shape)
+        })
+    }
 
     public static func text(_ name: String, _ read: @escaping @Sendable (Model) -> String?) -> Self {
-        Self(name: name, schema: .value(.text)) { read($0).map(ViewValue.text) }
+        field(name, .value(.text), read, value: ViewValue.text) { $1.add(text: $0) }
     }
 
     public static func flag(_ name: String, _ read: @escaping @Sendable (Model) -> Bool?) -> Self {
-        Self(name: name, schema: .value(.flag)) { read($0).map(ViewValue.flag) }
+        field(name, .value(.flag), read, value: ViewValue.flag) { $1.add(.flag($0)) }
     }
 
     public static func number(_ name: String, _ read: @escaping @Sendable (Model) -> Int?) -> Self {
-        Self(name: name, schema: .value(.number)) { read($0).map(ViewValue.number) }
+        field(name, .value(.number), read, value: ViewValue.number) { $1.add(text: String($0)) }
     }
 
     /// A list of strings (`{{#page.phrases}}{{.}}{{/page.phrases}}`).
     public static func texts(_ name: String, _ read: @escaping @Sendable (Model) -> [String]?) -> Self {
-        Self(name: name, schema: .list(.value(.text))) { read($0).map { .list($0.map(ViewValue.text)) } }
+        field(name, .list(.value(.text)), read, value: { .list($0.map(ViewValue.text)) }) { texts, shape in
+            shape.list { shape in for text in texts { shape.add(text: text) } }
+        }
     }
 
     public static func object<Field: ViewModel>(_ name: String, _ read: @escaping @Sendable (Model) -> Field?) -> Self {
-        Self(name: name, schema: Field.schema) { read($0).map { .object($0.viewObject) } }
+        field(name, Field.schema, read, value: { .object($0.viewObject) }) { $0.addShape(to: &$1) }
     }
 
     /// An object built once and shared by many views (`Built`), such as a source's site and brand.
     public static func object<Field: ViewModel>(_ name: String, _ read: @escaping @Sendable (Model) -> Built<Field>?) -> Self {
-        Self(name: name, schema: Field.schema) { read($0).map { .shared($0.shared) } }
+        field(name, Field.schema, read, value: { .shared($0.shared) }) { $1.add(.shared($0.shared)) }
     }
 
     public static func list<Element: ViewModel>(_ name: String, _ read: @escaping @Sendable (Model) -> [Element]?) -> Self {
-        Self(name: name, schema: .list(Element.schema)) { read($0).map { .list($0.map { .object($0.viewObject) }) } }
+        field(name, .list(Element.schema), read, value: { .list($0.map { .object($0.viewObject) }) }) { elements, shape in
+            shape.list { shape in for element in elements { element.addShape(to: &shape) } }
+        }
     }
 
     public static func list<Element: ViewModel>(_ name: String, _ read: @escaping @Sendable (Model) -> [Built<Element>]?) -> Self {
-        Self(name: name, schema: .list(Element.schema)) { read($0).map { .list($0.map { .shared($0.shared) }) } }
+        field(name, .list(Element.schema), read, value: { .list($0.map { .shared($0.shared) }) }) { elements, shape in
+            shape.list { shape in for element in elements { shape.add(.shared(element.shared)) } }
+        }
     }
 }
 
 /// A view turned into what templates see once, to be shared by every file that shows it (a
 /// source's site, brand and offers appear in each of its pages). Typed, so the schema still knows it.
+/// Its shape is read at once; its object is built only if a file is rendered directly.
 public struct Built<Model: ViewModel>: Sendable {
     let shared: SharedViewObject
     public var object: ViewObject { shared.object }
-    public init(_ model: Model) { shared = SharedViewObject(model.viewObject) }
+    public init(_ model: Model) {
+        var shape = Shape()
+        model.addShape(to: &shape)
+        shared = SharedViewObject(shape: shape) { model.viewObject }
+    }
 }

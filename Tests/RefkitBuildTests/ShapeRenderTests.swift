@@ -1,7 +1,7 @@
 import Foundation
 @testable import RefkitBuild
 import RefkitModel
-import RefkitTemplates
+@testable import RefkitTemplates
 import XCTest
 
 /// The example kit renders by shape, and every file is what swift-mustache renders alone.
@@ -18,7 +18,9 @@ final class ShapeRenderTests: XCTestCase {
         for _ in 1...3 {
             for source in kit.sources {
                 for job in renderer.jobs(for: source).jobs {
-                    let filled = String(decoding: templates.render(job.template, job.view.viewObject), as: UTF8.self)
+                    // (The typed view: its shape is read without building its object, and must be
+                    // the object's, or no skeleton would match and every file be direct.)
+                    let filled = String(decoding: templates.render(job.template, job.view), as: UTF8.self)
                     XCTAssertEqual(filled, templates.directText(job.template, job.view.viewObject), job.path)
                     files += 1
                 }
@@ -33,6 +35,28 @@ final class ShapeRenderTests: XCTestCase {
     }
 }
 
+/// A typed view's shape, read without building its object, is its object's, key and values, for
+/// every file of the example and the fixture kits (else a skeleton would be filled wrongly, or
+/// none would match).
+final class TypedShapeTests: XCTestCase {
+    func testEveryViewsShapeIsItsObjectsShape() throws {
+        for directory in [Fixtures.repositoryRoot] + ["shapes", "network", "arabic", "awkward"].map(Fixtures.kit) {
+            let validated = KitValidator.validate(KitLoader(fileSystem: DiskFileSystem(), kitDirectory: directory).load(), on: Day(fixtureDate)!)
+            let kit = try XCTUnwrap(validated.kit, directory), templates = try XCTUnwrap(validated.templates)
+            let renderer = SiteRenderer(kit: kit, templates: templates, date: Day(fixtureDate)!)
+            for source in kit.sources {
+                for job in renderer.jobs(for: source).jobs {
+                    var typed = Shape(), object = Shape()
+                    job.view.addShape(to: &typed)
+                    object.add(job.view.viewObject)
+                    XCTAssertEqual(typed.key, object.key, "\(directory): \(job.path)")
+                    XCTAssertEqual(typed.values, object.values, "\(directory): \(job.path)")
+                }
+            }
+        }
+    }
+}
+
 /// Sources alike but for their values share skeletons: the third of a shape is filled, and every
 /// file is still what swift-mustache renders alone; `REFKIT_RENDER=direct` renders none by shape.
 final class SharedShapeTests: XCTestCase {
@@ -44,7 +68,7 @@ final class SharedShapeTests: XCTestCase {
             let renderer = SiteRenderer(kit: kit, templates: templates, date: Day(fixtureDate)!)
             for source in kit.sources {
                 for job in renderer.jobs(for: source).jobs {
-                    XCTAssertEqual(templates.render(job.template, job.view.viewObject), templates.renderDirectly(job.template, job.view.viewObject), job.path)
+                    XCTAssertEqual(templates.render(job.template, job.view), templates.renderDirectly(job.template, job.view.viewObject), job.path)
                 }
             }
             if mode == .direct {

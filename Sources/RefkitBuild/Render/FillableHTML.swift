@@ -92,7 +92,7 @@ public enum Escape {
     /// it can add neither a parameter nor a scheme.
     static func urlAttribute(_ value: String, isURL: Bool) -> String {
         guard isURL else {
-            return percentEncodeQueryValue(value).replacingOccurrences(of: "%40", with: "@")
+            return percentEncodeQueryValue(value).replacingEvery("%40", with: "@")
         }
         let safe = Set("-_.+!*(),%#@?=;/$~:".utf8)
         var result = ""

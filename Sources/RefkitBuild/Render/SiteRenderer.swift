@@ -90,7 +90,7 @@ public struct SiteRenderer: Sendable {
     /// Every file of one source's kit, paths relative to the output directory.
     public func render(source: Source) -> [OutputFile] {
         let (jobs, qr, files) = self.jobs(for: source)
-        return jobs.map { OutputFile(path: $0.path, contents: templates.render($0.template, $0.view.viewObject)) }
+        return jobs.map { OutputFile(path: $0.path, contents: templates.render($0.template, $0.view)) }
             + [OutputFile(path: OutputPlan.SourceFile.qr.path(in: directoryName(for: source)), text: qr + "\n")] + files
     }
 

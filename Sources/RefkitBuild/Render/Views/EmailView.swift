@@ -51,8 +51,8 @@ extension SiteRenderer {
         let text = words.text("email_offer", ["value": Language.isolated(offer.value, in: direction),
                                               "code": Language.isolated(offer.code, in: direction)]) + validity
         let marked = Escape.html(words.text("email_offer", ["value": "\u{E000}", "code": "\u{E001}"]) + validity)
-        let html = marked.replacingOccurrences(of: "\u{E000}", with: "<bdi\(offer.langAttr)>" + Escape.html(offer.value) + "</bdi>")
-            .replacingOccurrences(of: "\u{E001}", with: "<bdi>" + Escape.html(offer.code) + "</bdi>")
+        let html = marked.replacingEvery("\u{E000}", with: "<bdi\(offer.langAttr)>" + Escape.html(offer.value) + "</bdi>")
+            .replacingEvery("\u{E001}", with: "<bdi>" + Escape.html(offer.code) + "</bdi>")
         return EmailSentences(offer: text, offerHTML: html, reach: reach)
     }
 }

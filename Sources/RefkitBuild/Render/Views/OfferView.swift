@@ -107,6 +107,6 @@ enum DayFormatting {
     static func long(_ day: Day, language: String) -> String {
         // Never broken across lines ("bis 30." / "Juni 2027"): its spaces are non-breaking.
         LocaleFormats.of(language).day(year: day.year, month: day.month, day: day.day, style: .long)
-            .replacingOccurrences(of: " ", with: "\u{00A0}")
+            .replacingEvery(" ", with: "\u{00A0}")
     }
 }

@@ -89,11 +89,13 @@ public struct SkeletonStatistics: Sendable, Equatable {
 
 /// A view's shape (as bytes, a dictionary key) and its values, in one fixed order: fields in
 /// the order they were set, list items in order.
-struct Shape {
+@usableFromInline struct Shape {
     var key = ShapeKey()
     var values: [String] = []
 
-    mutating func add(_ value: ViewValue) {
+    @usableFromInline init() {}
+
+    @usableFromInline mutating func add(_ value: ViewValue) {
         switch value {
         case .text(let text):
             add(text: text)
@@ -113,31 +115,38 @@ struct Shape {
     }
 
     /// A string or a number: a value in its place.
-    mutating func add(text: String) {
+    @usableFromInline mutating func add(text: String) {
         key.bytes.append(UInt8(ascii: "s"))
         values.append(text)
     }
 
     /// A list: its elements, as `elements` adds them, between brackets.
-    mutating func list(_ elements: (inout Shape) -> Void) {
+    @usableFromInline mutating func list(_ elements: (inout Shape) -> Void) {
         key.bytes.append(UInt8(ascii: "["))
         elements(&self)
         key.bytes.append(UInt8(ascii: "]"))
     }
 
+    /// An object: its fields, as `fields` adds them, between braces.
+    @usableFromInline mutating func object(_ fields: (inout Shape) -> Void) {
+        key.bytes.append(UInt8(ascii: "{"))
+        fields(&self)
+        key.bytes.append(UInt8(ascii: "}"))
+    }
+
     /// A field's name, before its value.
-    mutating func field(_ name: String) {
+    @usableFromInline mutating func field(_ name: String) {
         key.bytes += name.utf8
         key.bytes.append(0)  // names are refkit's own identifiers, never holding NUL
     }
 
     mutating func add(_ object: ViewObject) {
-        key.bytes.append(UInt8(ascii: "{"))
-        for field in object.fields {
-            self.field(field.name)
-            add(field.value)
+        self.object { shape in
+            for field in object.fields {
+                shape.field(field.name)
+                shape.add(field.value)
+            }
         }
-        key.bytes.append(UInt8(ascii: "}"))
     }
 
     /// `value` as swift-mustache takes it, with its strings and numbers replaced by markers

@@ -75,11 +75,11 @@ public struct TemplateSet: Sendable {
 
     /// Renders the template `name` with a typed view: filled from a skeleton without building its
     /// view object when the shape has one, the same bytes as `render(name, view.viewObject)`.
-    public func render<View: ViewModel>(_ name: String, _ view: View) -> [UInt8] {
+    @inlinable public func render<View: ViewModel>(_ name: String, _ view: View) -> [UInt8] {
         render(name, addShape: { view.addShape(to: &$0) }, object: { view.viewObject })
     }
 
-    private func render(_ name: String, addShape: (inout Shape) -> Void, object: () -> ViewObject) -> [UInt8] {
+    @usableFromInline func render(_ name: String, addShape: (inout Shape) -> Void, object: () -> ViewObject) -> [UInt8] {
         guard let skeletons else { return renderDirectly(name, object()) }
         return skeletons.render(name, addShape: addShape, object: object) { render(name, mustache: $0) }
     }

@@ -52,7 +52,7 @@ public final class SharedViewObject: Sendable, Equatable {
     }
 
     /// `shape`: the object's own (`Shape.add` of what `make` makes).
-    init(shape: Shape, make: @escaping @Sendable () -> ViewObject) {
+    @usableFromInline init(shape: Shape, make: @escaping @Sendable () -> ViewObject) {
         values = shape.values
         shapeID = ShapeInterner.id(of: shape.key)
         self.make = make

@@ -27,10 +27,10 @@ extension ViewModel {
 
     /// Adds the view's shape and values to `shape` as `Shape.add(viewObject)` would, without
     /// building the object: most files are filled from a skeleton and need only these.
-    func addShape(to shape: inout Shape) {
-        shape.key.bytes.append(UInt8(ascii: "{"))
-        for field in Self.fields { field.shape(self, &shape) }
-        shape.key.bytes.append(UInt8(ascii: "}"))
+    /// (Inlinable, as the fields' constructors are: specialised for each view where it is
+    /// declared, no field's read needs a generic type looked up at run time.)
+    @inlinable func addShape(to shape: inout Shape) {
+        shape.object { shape in for field in Self.fields { field.shape(self, &shape) } }
     }
 
     public static var about: [String: String] { [:] }
@@ -50,16 +50,16 @@ extension ViewModel {
 public struct ViewField<Model>: Sendable {
     public let name: String
     public let schema: ViewSchema
-    let value: @Sendable (Model) -> ViewValue?
-    let shape: @Sendable (Model, inout Shape) -> Void
+    @usableFromInline let value: @Sendable (Model) -> ViewValue?
+    @usableFromInline let shape: @Sendable (Model, inout Shape) -> Void
 
-    private init(name: String, schema: ViewSchema, value: @escaping @Sendable (Model) -> ViewValue?,
+    @usableFromInline init(name: String, schema: ViewSchema, value: @escaping @Sendable (Model) -> ViewValue?,
                  shape: @escaping @Sendable (Model, inout Shape) -> Void) {
         (self.name, self.schema, self.value, self.shape) = (name, schema, value, shape)
     }
 
     /// A field read as `T`, when it is there: its value made by `value`, its shape added by `add`.
-    private static func field<T>(_ name: String, _ schema: ViewSchema, _ read: @escaping @Sendable (Model) -> T?,
+    @inlinable static func field<T>(_ name: String, _ schema: ViewSchema, _ read: @escaping @Sendable (Model) -> T?,
                                  value: @escaping @Sendable (T) -> ViewValue, add: @escaping @Sendable (T, inout Shape) -> Void) -> Self {
         Self(name: name, schema: schema, value: { read($0).map(value) }, shape: { model, shape in
             guard let read = read(model) else { return }
@@ -68,41 +68,41 @@ public struct ViewField<Model>: Sendable {
         })
     }
 
-    public static func text(_ name: String, _ read: @escaping @Sendable (Model) -> String?) -> Self {
+    @inlinable public static func text(_ name: String, _ read: @escaping @Sendable (Model) -> String?) -> Self {
         field(name, .value(.text), read, value: ViewValue.text) { $1.add(text: $0) }
     }
 
-    public static func flag(_ name: String, _ read: @escaping @Sendable (Model) -> Bool?) -> Self {
+    @inlinable public static func flag(_ name: String, _ read: @escaping @Sendable (Model) -> Bool?) -> Self {
         field(name, .value(.flag), read, value: ViewValue.flag) { $1.add(.flag($0)) }
     }
 
-    public static func number(_ name: String, _ read: @escaping @Sendable (Model) -> Int?) -> Self {
+    @inlinable public static func number(_ name: String, _ read: @escaping @Sendable (Model) -> Int?) -> Self {
         field(name, .value(.number), read, value: ViewValue.number) { $1.add(text: String($0)) }
     }
 
     /// A list of strings (`{{#page.phrases}}{{.}}{{/page.phrases}}`).
-    public static func texts(_ name: String, _ read: @escaping @Sendable (Model) -> [String]?) -> Self {
+    @inlinable public static func texts(_ name: String, _ read: @escaping @Sendable (Model) -> [String]?) -> Self {
         field(name, .list(.value(.text)), read, value: { .list($0.map(ViewValue.text)) }) { texts, shape in
             shape.list { shape in for text in texts { shape.add(text: text) } }
         }
     }
 
-    public static func object<Field: ViewModel>(_ name: String, _ read: @escaping @Sendable (Model) -> Field?) -> Self {
+    @inlinable public static func object<Field: ViewModel>(_ name: String, _ read: @escaping @Sendable (Model) -> Field?) -> Self {
         field(name, Field.schema, read, value: { .object($0.viewObject) }) { $0.addShape(to: &$1) }
     }
 
     /// An object built once and shared by many views (`Built`), such as a source's site and brand.
-    public static func object<Field: ViewModel>(_ name: String, _ read: @escaping @Sendable (Model) -> Built<Field>?) -> Self {
+    @inlinable public static func object<Field: ViewModel>(_ name: String, _ read: @escaping @Sendable (Model) -> Built<Field>?) -> Self {
         field(name, Field.schema, read, value: { .shared($0.shared) }) { $1.add(.shared($0.shared)) }
     }
 
-    public static func list<Element: ViewModel>(_ name: String, _ read: @escaping @Sendable (Model) -> [Element]?) -> Self {
+    @inlinable public static func list<Element: ViewModel>(_ name: String, _ read: @escaping @Sendable (Model) -> [Element]?) -> Self {
         field(name, .list(Element.schema), read, value: { .list($0.map { .object($0.viewObject) }) }) { elements, shape in
             shape.list { shape in for element in elements { element.addShape(to: &shape) } }
         }
     }
 
-    public static func list<Element: ViewModel>(_ name: String, _ read: @escaping @Sendable (Model) -> [Built<Element>]?) -> Self {
+    @inlinable public static func list<Element: ViewModel>(_ name: String, _ read: @escaping @Sendable (Model) -> [Built<Element>]?) -> Self {
         field(name, .list(Element.schema), read, value: { .list($0.map { .shared($0.shared) }) }) { elements, shape in
             shape.list { shape in for element in elements { shape.add(.shared(element.shared)) } }
         }
@@ -113,9 +113,9 @@ public struct ViewField<Model>: Sendable {
 /// source's site, brand and offers appear in each of its pages). Typed, so the schema still knows it.
 /// Its shape is read at once; its object is built only if a file is rendered directly.
 public struct Built<Model: ViewModel>: Sendable {
-    let shared: SharedViewObject
+    @usableFromInline let shared: SharedViewObject
     public var object: ViewObject { shared.object }
-    public init(_ model: Model) {
+    @inlinable public init(_ model: Model) {
         var shape = Shape()
         model.addShape(to: &shape)
         shared = SharedViewObject(shape: shape) { model.viewObject }

@@ -121,6 +121,7 @@ public struct SiteRenderer: Sendable {
             words: Built(wordsView(for: source, language: language)))
         for depth in [1, 2] {
             (context.referral[depth], context.links[depth]) = referralAndLinks(source, values: values, qr: qr, depth: depth)
+            context.navigation[depth] = pages.indices.map { Built(navigationView(context, index: $0, depth: depth, current: false)) }
         }
         // One line per output: each is built in its own file under Views/.
         var jobs: [Job] = []

@@ -15,7 +15,7 @@ struct KitFileView: ViewModel {
     var site: Built<SiteView>
     var source: Built<SourceFacts>?
     var brand: Built<BrandView>
-    var pages: [PageView]?
+    var pages: [Built<PageView>]?
     var offers: [Built<OfferView>]?
     var hasOffers: Bool?
     var referral: Built<ReferralView>?

@@ -26,6 +26,9 @@ extension SiteRenderer {
         var builtOffers: [Int: [Built<OfferView>]]
         var sourceView: Built<SourceFacts>
         var words: Built<WordsView>
+        /// By depth: the pages as the navigation lists them, none of them current. Each file
+        /// shares them; the one page a file is gets its own, current.
+        var navigation: [Int: [Built<PageView>]] = [:]
     }
 
     /// What every template of a source sees. `depth` is how many folders below output/ the file is.
@@ -35,15 +38,21 @@ extension SiteRenderer {
         return KitFileView(
             lang: language(of: context.source), dir: Language.direction(of: language(of: context.source)), root: root, home: toSource + OutputPlan.SourceFile.home.path, noindex: kit.site.unlisted || context.source.segment == .customer,
             site: context.site[depth]!, source: context.sourceView, brand: context.brand[depth]!,
-            pages: zip(context.pages, context.pageViews).map { page, pageView in
-                var view = pageView
-                view.url = toSource + OutputPlan.SourceFile.page(slug: page.slug).path
-                view.current = page.slug == currentPage
-                return view
+            pages: zip(context.pages, context.navigation[depth]!).enumerated().map { index, listed in
+                guard listed.0.slug == currentPage else { return listed.1 }
+                return Built(navigationView(context, index: index, depth: depth, current: true))
             },
             offers: context.builtOffers[depth]!, hasOffers: !context.offers.isEmpty,
             referral: context.referral[depth]!, links: context.links[depth]!,
             build: BuildView(date: date.description), t: context.words)
+    }
+
+    /// The page at `index` as the navigation of a file `depth` folders below output/ lists it.
+    func navigationView(_ context: SourceContext, index: Int, depth: Int, current: Bool) -> PageView {
+        var view = context.pageViews[index]
+        view.url = String(repeating: "../", count: depth - 1) + OutputPlan.SourceFile.page(slug: context.pages[index].slug).path
+        view.current = current
+        return view
     }
 
     /// The referral view and the links of a source's file `depth` folders below output/: the same

@@ -76,7 +76,8 @@ public struct Builder: Sendable {
 
         // 3. render, one source at a time, sources in parallel, and 4. write each as it is rendered;
         // then put the new files in place of the old (`Rebuild`: all of them, or only what changed).
-        let renderer = SiteRenderer(kit: kit, templates: templates, date: date, secret: request.secret, ledger: validated.ledger)
+        let qrCodes = QRStore(kitDirectory: request.kitDirectory, fileSystem: fileSystem, keeps: request.keepsCards)
+        let renderer = SiteRenderer(kit: kit, templates: templates, date: date, secret: request.secret, ledger: validated.ledger, qrCodes: qrCodes)
         let sources = kit.sources.filter { request.shard?.includes($0.slug) ?? true }
         let rebuild = Rebuild(writer: writer, inputs: inputs, sources: sources, renderer: renderer, bundle: request.bundle,
                               writesShared: request.shard?.writesSharedFiles ?? true)
@@ -84,6 +85,8 @@ public struct Builder: Sendable {
             try writer.begin()
             let written = try renderAndWrite(rebuild.rendered, kit: kit, renderer: renderer, writer: writer, request: request,
                                              whole: rebuild.isWhole, directoryMayChange: rebuild.directoryMayChange)
+            // A whole build keeps only the QR codes it used, as it does the cards.
+            qrCodes.save(pruning: rebuild.isWhole && request.shard == nil)
             let writesShared = request.shard?.writesSharedFiles ?? true
             let otherPages = writesShared ? (kit.site.unlisted ? 0 : 1) + renderer.networkPageCount : 0
             let manifest = try rebuild.commit(pages: written.pages, prints: written.prints, otherEntries: written.otherEntries,

@@ -9,24 +9,37 @@ public enum QRCode {
     /// The modules of the QR code for `text` (byte mode, error correction M, smallest version that
     /// fits): `modules[y][x]` is true for a dark module. nil if the text is too long for any version.
     public static func modules(for text: String) -> [[Bool]]? {
+        encode(text).map { code in (0..<code.width).map { y in (0..<code.width).map { x in code.isDark(x: x, y: y) } } }
+    }
+
+    /// The QR code for `text` (byte mode, error correction M, smallest version that fits), nil if
+    /// the text is too long for any version. libqrencode's work: a mask is chosen by scoring all
+    /// eight, most of the time a QR code costs.
+    public static func encode(_ text: String) -> QRModules? {
         guard let code = QRcode_encodeString8bit(text, 0, QR_ECLEVEL_M) else { return nil }
         defer { QRcode_free(code) }
-        let width = Int(code.pointee.width)
-        let data = code.pointee.data!
-        return (0..<width).map { y in (0..<width).map { x in data[y * width + x] & 1 == 1 } }
+        let width = Int(code.pointee.width), data = code.pointee.data!
+        var bits = [UInt8](repeating: 0, count: (width * width + 7) / 8)
+        for index in 0..<(width * width) where data[index] & 1 == 1 {  // bit 0: dark
+            bits[index >> 3] |= 0x80 >> UInt8(index & 7)
+        }
+        return QRModules(width: width, bits: bits)
     }
 
     /// The QR code for `text` as an SVG document: one merged path (a run of dark modules in a row
     /// is one rectangle), a white quiet zone of 4 modules, crisp edges at any size. `label` becomes
     /// its accessible name.
     public static func svg(for text: String, label: String = "QR code") -> String? {
-        guard let code = QRcode_encodeString8bit(text, 0, QR_ECLEVEL_M) else { return nil }
-        defer { QRcode_free(code) }
-        let width = Int(code.pointee.width), data = code.pointee.data!
+        encode(text).map { svg(of: $0, label: label) }
+    }
+
+    /// `svg(for:label:)` of a code already encoded.
+    public static func svg(of code: QRModules, label: String = "QR code") -> String {
+        let width = code.width
         let quiet = 4
         let size = width + 2 * quiet
-        // Built as bytes, straight from libqrencode's modules (bit 0: dark): a code has hundreds
-        // of runs, and a string or array made per run was most of the time spent on a QR code.
+        // Built as bytes: a code has hundreds of runs, and a string or array made per run was most
+        // of the time spent drawing one.
         var path: [UInt8] = []
         path.reserveCapacity(width * width * 4)
         func append(_ number: Int) {
@@ -34,12 +47,11 @@ public enum QRCode {
             path.append(UInt8(ascii: "0") + UInt8(number % 10))
         }
         for y in 0..<width {
-            let row = data + y * width
             var x = 0
             while x < width {
-                guard row[x] & 1 == 1 else { x += 1; continue }
+                guard code.isDark(x: x, y: y) else { x += 1; continue }
                 let start = x
-                while x < width, row[x] & 1 == 1 { x += 1 }
+                while x < width, code.isDark(x: x, y: y) { x += 1 }
                 // M{x} {y}h{run}v1h-{run}z
                 path.append(UInt8(ascii: "M"))
                 append(start + quiet)
@@ -64,6 +76,9 @@ public enum QRCode {
             """
     }
 
+    /// libqrencode's version: a code it encoded is kept only with the version that encoded it.
+    public static let encoderVersion = String(cString: QRcode_APIVersionString())
+
     /// The width (and height) in CSS pixels an SVG from `svg(for:label:)` is drawn at: 4 pixels a
     /// module, quiet zone included (what an `<img>` of the `qr.svg` file says it is).
     public static func pixelSize(ofSVG svg: String) -> Int? {
@@ -85,4 +100,22 @@ public enum QRCode {
     // Reed-Solomon tables, built under a pthread mutex when the library is built thread-safe,
     // as Debian's is (`nm -D libqrencode.so.4` lists pthread_mutex_lock). `QRCodeTests` encodes
     // on several threads at once and checks every code.
+}
+
+/// A QR code's modules, `width` × `width`, row by row, one bit each (1: dark), eight to a byte.
+public struct QRModules: Sendable, Equatable {
+    public let width: Int
+    public let bits: [UInt8]
+
+    /// nil unless `bits` holds exactly `width` × `width` modules (a version's width: 21 to 177).
+    public init?(width: Int, bits: [UInt8]) {
+        guard (21...177).contains(width), (width - 21) % 4 == 0, bits.count == (width * width + 7) / 8 else { return nil }
+        self.width = width
+        self.bits = bits
+    }
+
+    @inline(__always) public func isDark(x: Int, y: Int) -> Bool {
+        let index = y * width + x
+        return bits[index >> 3] & (0x80 >> UInt8(index & 7)) != 0
+    }
 }

@@ -31,9 +31,20 @@ public struct SiteRenderer: Sendable {
 
     /// This year's numbers of the sources with `show_stats: true` (from the ledger), by slug.
     let stats: [String: Tally]
+    /// The QR codes, encoded once (`QRStore`: a memo, kept between builds in the kit's cache).
+    let qrCodes: QRStore
+
+    init(kit: Kit, templates: TemplateSet, date: Day, secret: String? = nil, ledger: Ledger? = nil, qrCodes: QRStore) {
+        self.init(kit: kit, templates: templates, date: date, secret: secret, ledger: ledger, memo: qrCodes)
+    }
 
     public init(kit: Kit, templates: TemplateSet, date: Day, secret: String? = nil, ledger: Ledger? = nil) {
+        self.init(kit: kit, templates: templates, date: date, secret: secret, ledger: ledger, memo: QRStore())
+    }
+
+    private init(kit: Kit, templates: TemplateSet, date: Day, secret: String?, ledger: Ledger?, memo qrCodes: QRStore) {
         self.kit = kit
+        self.qrCodes = qrCodes
         var stats: [String: Tally] = [:]
         if let ledger, kit.sources.contains(where: \.showStats) {
             // (The ledger was checked on the build date: its `thisYear` is 1 January to `date`.)
@@ -102,7 +113,7 @@ public struct SiteRenderer: Sendable {
         let offers = kit.offers(for: source)
         let language = language(of: source)
         // The QR code is printed: it carries the short link when the site has them.
-        let qr = QRCode.svg(for: source.printedLink(in: kit.site), label: words(for: language).text("qr_label")) ?? ""
+        let qr = qrCodes.modules(for: source.printedLink(in: kit.site)).map { QRCode.svg(of: $0, label: words(for: language).text("qr_label")) } ?? ""
         let branding = Branding(site: kit.site, source: source, logos: kit.logos)
         var site: [Int: Built<SiteView>] = [:], brand: [Int: Built<BrandView>] = [:]
         var offerViews: [Int: [OfferView]] = [:], builtOffers: [Int: [Built<OfferView>]] = [:]

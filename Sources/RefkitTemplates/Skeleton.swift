@@ -41,6 +41,9 @@ final class SkeletonCache: Sendable {
     func render(_ template: String, addShape: (inout Shape) -> Void, object: () -> ViewObject,
                 direct: ([String: Any]) -> String) -> [UInt8] {
         var shape = Shape()
+        // (A kit page's shape is a few thousand bytes and a few hundred values: room made once.)
+        shape.key.bytes.reserveCapacity(4096)
+        shape.values.reserveCapacity(512)
         shape.key.bytes += template.utf8
         shape.key.bytes.append(0)
         addShape(&shape)

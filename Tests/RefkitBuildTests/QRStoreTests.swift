@@ -14,7 +14,7 @@ final class QRStoreTests: XCTestCase {
         for link in links { XCTAssertEqual(first.modules(for: link), QRCode.encode(link)) }
         first.save(pruning: true)
         let text = try String(contentsOfFile: kit + "/" + QRStore.file, encoding: .utf8)
-        XCTAssertTrue(text.hasPrefix("refkit qr-codes 1 libqrencode " + QRCode.encoderVersion + "\n"), text)
+        XCTAssertTrue(text.hasPrefix("refkit qr-codes 2 libqrencode " + QRCode.encoderVersion + "\n"), text)
         XCTAssertEqual(QRStore.read(text)?.count, 3)
         let second = QRStore(kitDirectory: kit, fileSystem: DiskFileSystem())
         for link in links {
@@ -24,15 +24,17 @@ final class QRStoreTests: XCTestCase {
     }
 
     func testAStoreThatDoesNotReadIsIgnoredWhole() throws {
-        let good = "refkit qr-codes 1 libqrencode " + QRCode.encoderVersion + "\n"
+        let good = "refkit qr-codes 2 libqrencode " + QRCode.encoderVersion + "\n"
         let code = try XCTUnwrap(QRCode.encode("x"))
-        let line = "21 \(Data(code.bits).base64EncodedString()) x\n"
+        let hex = code.bits.map { String(format: "%02x", $0) }.joined()
+        let line = "21 \(hex) x\n"
         XCTAssertEqual(QRStore.read(good + line)?["x"], code)
-        XCTAssertNil(QRStore.read("refkit qr-codes 1 libqrencode 0.0.1\n" + line), "another libqrencode's codes")
-        XCTAssertNil(QRStore.read(good + line + "25 AAAA y\n"), "bits that are not a 25-wide code's")
+        XCTAssertNil(QRStore.read("refkit qr-codes 2 libqrencode 0.0.1\n" + line), "another libqrencode's codes")
+        XCTAssertNil(QRStore.read(good + line + "25 \(hex) y\n"), "bits that are not a 25-wide code's")
         XCTAssertNil(QRStore.read(good + line + "garbage\n"))
         XCTAssertNil(QRStore.read(good + String(line.dropLast())), "a cut-off last line")
-        XCTAssertNil(QRStore.read(good + "22 \(Data(code.bits).base64EncodedString()) x\n"), "no version is 22 wide")
+        XCTAssertNil(QRStore.read(good + "22 \(hex) x\n"), "no version is 22 wide")
+        XCTAssertNil(QRStore.read(good + "21 " + String(repeating: "z", count: hex.count) + " x\n"), "digits that are not hex")
     }
 
     func testAWholeBuildKeepsOnlyTheCodesItUsedAndTheNextWritesTheSameBytes() throws {
@@ -46,14 +48,14 @@ final class QRStoreTests: XCTestCase {
 
         // A code of a past kit (no source's link) goes at the next whole build.
         var text = try String(contentsOfFile: store, encoding: .utf8)
-        text += "21 \(Data(try XCTUnwrap(QRCode.encode("gone")).bits).base64EncodedString()) https://gone.example/\n"
+        text += "21 \(try XCTUnwrap(QRCode.encode("gone")).bits.map { String(format: "%02x", $0) }.joined()) https://gone.example/\n"
         try text.write(toFile: store, atomically: true, encoding: .utf8)
         try FileManager.default.removeItem(atPath: kit + "/output")
         XCTAssertNotNil(testBuilder().build(BuildRequest(kitDirectory: kit, date: fixtureDate)).summary)
         XCTAssertEqual(try snapshot(kit + "/output"), before, "the same bytes from the stored codes")
         XCTAssertEqual(QRStore.read(try String(contentsOfFile: store, encoding: .utf8))?.count, kept.count, "the unused code pruned")
 
-        try "refkit qr-codes 1 libqrencode 0\nnonsense\n".write(toFile: store, atomically: true, encoding: .utf8)
+        try "refkit qr-codes 2 libqrencode 0\nnonsense\n".write(toFile: store, atomically: true, encoding: .utf8)
         try FileManager.default.removeItem(atPath: kit + "/output")
         XCTAssertNotNil(testBuilder().build(BuildRequest(kitDirectory: kit, date: fixtureDate)).summary)
         XCTAssertEqual(try snapshot(kit + "/output"), before, "a store that does not read: encoded again")

@@ -46,7 +46,7 @@ let package = Package(
         .target(name: "RefkitI18n", dependencies: ["Yams"], linkerSettings: [.linkedLibrary("_FoundationICU")]),
         .target(
             name: "RefkitTemplates",
-            dependencies: ["RefkitModel", .product(name: "Mustache", package: "swift-mustache")]
+            dependencies: ["RefkitModel", "CXXHash", .product(name: "Mustache", package: "swift-mustache")]
         ),
         .target(name: "RefkitLedger", dependencies: ["RefkitModel", .product(name: "CSV", package: "CSV.swift")]),
         .target(

@@ -87,7 +87,7 @@ public enum Placeholder {
     /// Replaces every placeholder in `text` with `escape(value)`; unknown names are left as they are
     /// (validation has already reported them).
     public static func fill(_ text: String, with values: [String: String], escape: (String) -> String = { $0 }) -> String {
-        guard text.utf8.contains(UInt8(ascii: "{")) else { return text }
+        guard text.containsByte(UInt8(ascii: "{")) else { return text }
         let occurrences = scan(text)
         guard !occurrences.isEmpty else { return text }
         var result = ""

@@ -15,6 +15,26 @@ extension String {
         return String(characters)
     }
 
+    /// Whether the text holds `other`, matched byte for byte in UTF-8, without Foundation's
+    /// locale-aware search.
+    public func containsText(_ other: String) -> Bool {
+        let other = Array(other.utf8)
+        guard let first = other.first else { return true }
+        let bytes = Array(utf8)
+        var index = 0
+        while let found = bytes[index...].firstIndex(of: first) {
+            if bytes[found...].starts(with: other) { return true }
+            index = found + 1
+        }
+        return false
+    }
+
+    /// Whether the text's UTF-8 holds `byte` (memchr, not a walk through a generic sequence).
+    public func containsByte(_ byte: UInt8) -> Bool {
+        var text = self
+        return text.withUTF8 { $0.firstIndex(of: byte) != nil }
+    }
+
     /// The text with every `target` replaced by `replacement`, matched byte for byte in UTF-8
     /// (which never matches inside another character), without Foundation's locale-aware search:
     /// for the renderer, which does it for each source.

@@ -42,8 +42,9 @@ public enum QRCode {
         // of the time spent drawing one.
         var path: [UInt8] = []
         path.reserveCapacity(width * width * 4)
-        func append(_ number: Int) {
-            if number >= 10 { append(number / 10) }
+        func append(_ number: Int) {  // 0 to 185: at most three digits
+            if number >= 100 { path.append(UInt8(ascii: "0") + UInt8(number / 100)) }
+            if number >= 10 { path.append(UInt8(ascii: "0") + UInt8(number / 10 % 10)) }
             path.append(UInt8(ascii: "0") + UInt8(number % 10))
         }
         for y in 0..<width {

@@ -101,10 +101,16 @@ public struct Manifest: Sendable, Equatable {
     public func hash(of path: String) -> String? {
         guard let lines = fileLines[Self.entry(of: path)] else { return nil }
         let wanted = Array(Self.escape(path).utf8)
-        for line in lines.split(separator: 0x0A) {
+        // Line by line in place (a build asks this for each file it writes: splitting the entry's
+        // lines each time cost as much as rendering its pages).
+        var start = lines.startIndex
+        while start < lines.endIndex {
+            let end = lines[start...].firstIndex(of: 0x0A) ?? lines.endIndex
             // `file ` + 32 hex digits + ` ` + path
-            guard line.count == 38 + wanted.count, line.suffix(wanted.count).elementsEqual(wanted) else { continue }
-            return String(decoding: line.dropFirst(5).prefix(32), as: UTF8.self)
+            if end - start == 38 + wanted.count, lines[(start + 38)..<end].elementsEqual(wanted) {
+                return String(decoding: lines[(start + 5)..<(start + 37)], as: UTF8.self)
+            }
+            start = end + 1
         }
         return nil
     }

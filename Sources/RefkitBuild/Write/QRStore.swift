@@ -54,7 +54,7 @@ final class QRStore: @unchecked Sendable {
         guard let path, let fileSystem else { return }
         let (known, used) = lock.withLock { (self.known, self.used) }
         var kept = pruning ? [:] : known
-        for (text, code) in used where !text.contains("\n") { kept[text] = Stored(width: code.width, hex: Self.hex(code.bits)[...]) }
+        for (text, code) in used where !text.containsByte(UInt8(ascii: "\n")) { kept[text] = Stored(width: code.width, hex: Self.hex(code.bits)[...]) }
         guard kept.count != known.count || kept.keys.contains(where: { known[$0] == nil }) else { return }
         var bytes = Self.header
         for (text, code) in kept.sorted(by: { $0.key < $1.key }) {

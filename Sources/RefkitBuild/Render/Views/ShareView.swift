@@ -53,7 +53,7 @@ struct ShareMessage: ViewModel {
 
     init(text: String, link: String, subject: String) {
         // A message always carries the link, whatever its author wrote.
-        self.text = text.contains(link) ? text : text + " " + link
+        self.text = text.containsText(link) ? text : text + " " + link
         self.link = link
         self.subject = subject
     }

@@ -38,24 +38,34 @@ extension Source {
 
 /// A value percent-encoded for a URL's query: everything but RFC 3986's unreserved characters.
 public func percentEncodeQueryValue(_ value: String) -> String {
-    var result: [UInt8] = []
-    result.reserveCapacity(value.utf8.count * 3)
-    for byte in value.utf8 {
-        switch byte {
-        case UInt8(ascii: "A")...UInt8(ascii: "Z"), UInt8(ascii: "a")...UInt8(ascii: "z"),
-             UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "-"), UInt8(ascii: "."),
-             UInt8(ascii: "_"), UInt8(ascii: "~"):
-            result.append(byte)
-        default:
-            result.append(UInt8(ascii: "%"))
-            result.append(hexDigits[Int(byte >> 4)])
-            result.append(hexDigits[Int(byte & 0xF)])
+    var value = value
+    // Straight into the new string's storage: the share page encodes each message five ways.
+    return value.withUTF8 { input in
+        String(unsafeUninitializedCapacity: input.count * 3) { output in
+            var count = 0
+            for byte in input {
+                switch byte {
+                case UInt8(ascii: "A")...UInt8(ascii: "Z"), UInt8(ascii: "a")...UInt8(ascii: "z"),
+                     UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "-"), UInt8(ascii: "."),
+                     UInt8(ascii: "_"), UInt8(ascii: "~"):
+                    output[count] = byte
+                    count += 1
+                default:
+                    output[count] = UInt8(ascii: "%")
+                    output[count + 1] = hexDigit(byte >> 4)
+                    output[count + 2] = hexDigit(byte & 0xF)
+                    count += 3
+                }
+            }
+            return count
         }
     }
-    return String(decoding: result, as: UTF8.self)
 }
 
-private let hexDigits = Array("0123456789ABCDEF".utf8)
+@inline(__always) private func hexDigit(_ nibble: UInt8) -> UInt8 {
+    nibble < 10 ? UInt8(ascii: "0") + nibble : UInt8(ascii: "A") + nibble - 10
+}
+
 
 extension Source {
     /// `site.url/r/CODE`: the short link that forwards to the referral link (`short_links: true`).

@@ -131,6 +131,12 @@ public struct Words: Sendable {
         parsed[key]?.fill(values) ?? key
     }
 
+    /// The parsed texts of `keys`, in order (a key without a text, as itself): for a view that
+    /// fills every key for each source, looked up once per language instead.
+    public func parsedTexts(_ keys: [String]) -> [Message.Parsed] {
+        keys.map { parsed[$0] ?? Message.Parsed($0) }
+    }
+
     /// The form of the plural `key` for `count` in this language (CLDR's rules), with `{count}`
     /// the count written the language's way.
     public func plural(_ key: String, count: Int, _ values: [String: String] = [:]) -> String {

@@ -47,12 +47,17 @@ public enum QRCode {
             if number >= 10 { path.append(UInt8(ascii: "0") + UInt8(number / 10 % 10)) }
             path.append(UInt8(ascii: "0") + UInt8(number % 10))
         }
+        // The modules unpacked once, a byte each (a bit test per module through the array was
+        // most of the drawing).
+        var dark = [Bool](repeating: false, count: width * width)
+        for index in dark.indices { dark[index] = code.bits[index >> 3] & (0x80 >> UInt8(index & 7)) != 0 }
         for y in 0..<width {
+            let row = y * width
             var x = 0
             while x < width {
-                guard code.isDark(x: x, y: y) else { x += 1; continue }
+                guard dark[row + x] else { x += 1; continue }
                 let start = x
-                while x < width, code.isDark(x: x, y: y) { x += 1 }
+                while x < width, dark[row + x] { x += 1 }
                 // M{x} {y}h{run}v1h-{run}z
                 path.append(UInt8(ascii: "M"))
                 append(start + quiet)

@@ -139,9 +139,16 @@ public struct SkeletonStatistics: Sendable, Equatable {
     }
 
     /// A field's name, before its value.
-    @usableFromInline mutating func field(_ name: String) {
+    mutating func field(_ name: String) {
         key.bytes += name.utf8
         key.bytes.append(0)  // names are refkit's own identifiers, never holding NUL
+    }
+
+    /// What `field(name)` adds, made once for a typed view's field.
+    @usableFromInline static func fieldKey(_ name: String) -> [UInt8] { Array(name.utf8) + [0] }
+
+    @usableFromInline mutating func field(key name: [UInt8]) {
+        key.bytes += name
     }
 
     mutating func add(_ object: ViewObject) {

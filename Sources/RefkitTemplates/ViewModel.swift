@@ -61,9 +61,11 @@ public struct ViewField<Model>: Sendable {
     /// A field read as `T`, when it is there: its value made by `value`, its shape added by `add`.
     @inlinable static func field<T>(_ name: String, _ schema: ViewSchema, _ read: @escaping @Sendable (Model) -> T?,
                                  value: @escaping @Sendable (T) -> ViewValue, add: @escaping @Sendable (T, inout Shape) -> Void) -> Self {
-        Self(name: name, schema: schema, value: { read($0).map(value) }, shape: { model, shape in
+        // The name as a shape writes it (its bytes and a NUL), made once, not per file.
+        let key = Shape.fieldKey(name)
+        return Self(name: name, schema: schema, value: { read($0).map(value) }, shape: { model, shape in
             guard let read = read(model) else { return }
-            shape.field(name)
+            shape.field(key: key)
             add(read, &shape)
         })
     }

@@ -25,6 +25,8 @@ public struct SiteRenderer: Sendable {
     /// refkit's words with the kit's own over them, and those of every language in use.
     let translations: Translations
     let wordsByLanguage: [String: Words]
+    /// Each of those languages' texts of the `t` view's keys, in order (`WordsView`).
+    let plainWords: [String: [Message.Parsed]]
     /// Offer dates written out, by language and day: formatting loads locale data, so it is done
     /// once per build, not once per page.
     let dayTexts: [String: [Day: String]]
@@ -72,6 +74,7 @@ public struct SiteRenderer: Sendable {
         let languages = Set([kit.site.language] + kit.sources.compactMap(\.language))
         translations = Translations(overrides: kit.words, siteLanguage: kit.site.language)
         wordsByLanguage = Dictionary(uniqueKeysWithValues: languages.map { [translations] in ($0, translations.words(for: $0)) })
+        plainWords = wordsByLanguage.mapValues { $0.parsedTexts(BuiltInWords.plainKeys) }
         let days = Set(kit.offers.flatMap { [$0.starts, $0.expires].compactMap { $0 } })
         dayTexts = Dictionary(uniqueKeysWithValues: languages.map { language in
             (language, Dictionary(uniqueKeysWithValues: days.map { ($0, DayFormatting.long($0, language: language)) }))
@@ -134,6 +137,7 @@ public struct SiteRenderer: Sendable {
             (context.referral[depth], context.links[depth]) = referralAndLinks(source, values: values, qr: qr, depth: depth)
             context.navigation[depth] = pages.indices.map { Built(navigationView(context, index: $0, depth: depth, current: false)) }
         }
+        context.handout = handoutView(context)
         // One line per output: each is built in its own file under Views/.
         var jobs: [Job] = []
         jobs += homeJobs(context)

@@ -26,7 +26,7 @@ extension SiteRenderer {
         view.brand = Built(Branding(site: kit.site, source: context.source, logos: kit.logos).view(root: base, place: .email))
         view.referral = Built(ReferralView(link: context.values["referral.link"]!, printedLink: context.source.printedLink(in: kit.site),
                                            qrURL: base + OutputPlan.SourceFile.qr.path(in: folder)))
-        view.handout = handoutView(context)
+        view.handout = context.handout ?? handoutView(context)
         if let url = view.handout?.offer?.url { view.handout?.offer?.url = base + folder + "/" + url }
         view.email = emailSentences(context, offer: view.handout?.offer)
         return view

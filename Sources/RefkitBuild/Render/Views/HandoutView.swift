@@ -8,7 +8,7 @@ extension SiteRenderer {
     func handoutJobs(_ context: SourceContext) -> [Job] {
         var jobs: [Job] = []
         var handout = baseView(context, depth: 1, currentPage: nil)
-        handout.handout = handoutView(context)
+        handout.handout = context.handout ?? handoutView(context)
         // Printed, the logos get the sheet's room.
         handout.brand = Built(Branding(site: kit.site, source: context.source, logos: kit.logos).view(root: "../", place: .sheet))
         let reader = language(of: context.source)

@@ -29,6 +29,8 @@ extension SiteRenderer {
         /// By depth: the pages as the navigation lists them, none of them current. Each file
         /// shares them; the one page a file is gets its own, current.
         var navigation: [Int: [Built<PageView>]] = [:]
+        /// What the handout and the e-mail both show (`handoutView`).
+        var handout: HandoutView?
     }
 
     /// What every template of a source sees. `depth` is how many folders below output/ the file is.

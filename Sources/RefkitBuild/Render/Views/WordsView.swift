@@ -8,18 +8,19 @@ import RefkitTemplates
 /// offer's value) reach templates already written, in the view that has them
 /// (`offer.validity_text`, `stats.text`, `email.offer`).
 struct WordsView: ViewModel {
-    var words: Words
+    /// The language's texts of `BuiltInWords.plainKeys`, in that order (`SiteRenderer.plainWords`).
+    var texts: [Message.Parsed]
     var values: [String: String]
     var quotes: (open: String, close: String)
 
-    init(_ words: Words, values: [String: String]) {
-        self.words = words
+    init(_ texts: [Message.Parsed], language: String, values: [String: String]) {
+        self.texts = texts
         self.values = values
-        quotes = CLDR.quotationMarks(in: words.language)
+        quotes = CLDR.quotationMarks(in: language)
     }
 
-    static let fields: [ViewField<Self>] = BuiltInWords.plainKeys.map { key in
-        .text(key) { $0.words.text(key, $0.values) }
+    static let fields: [ViewField<Self>] = BuiltInWords.plainKeys.enumerated().map { index, key in
+        .text(key) { $0.texts[index].fill($0.values) }
     } + [.text("quote_open") { $0.quotes.open }, .text("quote_close") { $0.quotes.close }]
 
     static let about = Dictionary(fields.map { ($0.name, "one of refkit's words, in the reader's language (`quote_open`, `quote_close`: its quotation marks)") },
@@ -29,7 +30,8 @@ struct WordsView: ViewModel {
 extension SiteRenderer {
     /// The words a source reads, its values filled.
     func wordsView(for source: Source?, language: String) -> WordsView {
-        WordsView(words(for: language), values: wordValues(for: source, language: language))
+        WordsView(plainWords[language] ?? words(for: language).parsedTexts(BuiltInWords.plainKeys), language: language,
+                  values: wordValues(for: source, language: language))
     }
 
     /// The values refkit's words take for a source: `{site}`, `{source}`, `{code}`, `{name}`,

@@ -116,7 +116,8 @@ public struct SiteRenderer: Sendable {
         let offers = kit.offers(for: source)
         let language = language(of: source)
         // The QR code is printed: it carries the short link when the site has them.
-        let qr = qrCodes.modules(for: source.printedLink(in: kit.site)).map { QRCode.svg(of: $0, label: words(for: language).text("qr_label")) } ?? ""
+        let printedLink = source.printedLink(in: kit.site)
+        let qr = qrCodes.modules(for: printedLink).map { QRCode.svg(of: $0, label: words(for: language).text("qr_label")) } ?? ""
         let branding = Branding(site: kit.site, source: source, logos: kit.logos)
         var site: [Int: Built<SiteView>] = [:], brand: [Int: Built<BrandView>] = [:]
         var offerViews: [Int: [OfferView]] = [:], builtOffers: [Int: [Built<OfferView>]] = [:]
@@ -129,12 +130,12 @@ public struct SiteRenderer: Sendable {
             builtOffers[depth] = offerViews[depth]!.map(Built.init)
         }
         var context = SourceContext(
-            folder: folder, source: source, values: values, pages: pages, offers: offers, qr: qr,
+            folder: folder, source: source, values: values, pages: pages, offers: offers, printedLink: printedLink, qr: qr,
             pageViews: pages.map { pageView($0, values: values, reader: language) }, site: site, brand: brand, offerViews: offerViews,
             builtOffers: builtOffers, sourceView: Built(sourceView(source)),
             words: Built(wordsView(for: source, language: language)))
         for depth in [1, 2] {
-            (context.referral[depth], context.links[depth]) = referralAndLinks(source, values: values, qr: qr, depth: depth)
+            (context.referral[depth], context.links[depth]) = referralAndLinks(context, depth: depth)
             context.navigation[depth] = pages.indices.map { Built(navigationView(context, index: $0, depth: depth, current: false)) }
         }
         context.handout = handoutView(context)

@@ -24,7 +24,7 @@ extension SiteRenderer {
         view.home = base + OutputPlan.SourceFile.home.path(in: folder)
         view.site = Built(siteView(root: base))
         view.brand = Built(Branding(site: kit.site, source: context.source, logos: kit.logos).view(root: base, place: .email))
-        view.referral = Built(ReferralView(link: context.values["referral.link"]!, printedLink: context.source.printedLink(in: kit.site),
+        view.referral = Built(ReferralView(link: context.values["referral.link"]!, printedLink: context.printedLink,
                                            qrURL: base + OutputPlan.SourceFile.qr.path(in: folder)))
         view.handout = context.handout ?? handoutView(context)
         if let url = view.handout?.offer?.url { view.handout?.offer?.url = base + folder + "/" + url }

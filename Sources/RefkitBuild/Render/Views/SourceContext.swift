@@ -14,6 +14,8 @@ extension SiteRenderer {
         var values: [String: String]
         var pages: [Page]
         var offers: [Offer]
+        /// What printed things carry (`Source.printedLink`), and its QR code.
+        var printedLink: String
         var qr: String
         var pageViews: [PageView]
         /// By depth (1: the source's folder, 2: offers/): site, brand and offer views.
@@ -59,10 +61,11 @@ extension SiteRenderer {
 
     /// The referral view and the links of a source's file `depth` folders below output/: the same
     /// for every file at that depth, so made once (`Built`) and shared.
-    func referralAndLinks(_ source: Source, values: [String: String], qr: String, depth: Int) -> (Built<ReferralView>, Built<LinksView>) {
+    func referralAndLinks(_ context: SourceContext, depth: Int) -> (Built<ReferralView>, Built<LinksView>) {
+        let qr = context.qr
         let root = String(repeating: "../", count: depth)
         let toSource = String(repeating: "../", count: depth - 1)
-        let referral = ReferralView(link: values["referral.link"]!, printedLink: source.printedLink(in: kit.site),
+        let referral = ReferralView(link: context.values["referral.link"]!, printedLink: context.printedLink,
                                     qrSVG: qr, qrURL: toSource + OutputPlan.SourceFile.qr.path, qrSize: QRCode.pixelSize(ofSVG: qr))
         let links = LinksView(handout: toSource + OutputPlan.SourceFile.handout.path, email: toSource + OutputPlan.SourceFile.email.path,
                               emailText: toSource + OutputPlan.SourceFile.emailText.path,

@@ -14,9 +14,11 @@ import Synchronization
 /// the template escaped. A thousand sources have a handful of shapes, so swift-mustache renders
 /// each template a handful of times per build instead of a thousand.
 ///
-/// A shape's first view is rendered directly (a shape no other view shares costs nothing extra).
-/// Its second is rendered both ways, and the skeleton is kept only if it gives the same bytes;
-/// otherwise that shape is rendered directly every time.
+/// A shape's first view is rendered directly (a shape no other view shares costs nothing extra),
+/// and its bytes and values kept. At its second, the skeleton is made and kept only if, filled
+/// with the first view's values, it gives the first view's bytes; the second view is then filled
+/// (swift-mustache renders a shape twice, not three times); otherwise that shape is rendered
+/// directly every time.
 /// `Skeleton.supports(_:)` rules out the template features whose output depends on a value's
 /// content (see there).
 final class SkeletonCache: Sendable {
@@ -24,8 +26,9 @@ final class SkeletonCache: Sendable {
     static let capacity = 4096
 
     private enum Entry: Sendable {
-        /// Seen once: rendered directly. A shape no other view shares costs nothing extra.
-        case seen
+        /// Seen once: rendered directly, into these bytes from these values. A shape no other view
+        /// shares costs nothing extra.
+        case seen(rendered: [UInt8], values: [String])
         case skeleton(Skeleton)
         /// The skeleton did not give the direct render's bytes: always render directly.
         case direct
@@ -35,8 +38,8 @@ final class SkeletonCache: Sendable {
     private let counts = Mutex(SkeletonStatistics())
 
     /// Renders `template` with `view`; `direct` renders a view through swift-mustache. The first
-    /// view of a shape is rendered directly; the second is rendered directly and as a skeleton,
-    /// which is kept if it gives the same bytes; the rest are filled.
+    /// view of a shape is rendered directly; at the second a skeleton is made, kept if it gives
+    /// the first's bytes, and filled; the rest are filled.
     /// `addShape` adds the view's shape (`Shape.add` of the object `object` makes), which is
     /// made only when the file is rendered directly.
     func render(_ template: String, addShape: (inout Shape) -> Void, object: () -> ViewObject,
@@ -57,17 +60,22 @@ final class SkeletonCache: Sendable {
             return Array(direct(object().mustache).utf8)
         case nil:
             let rendered = Array(direct(object().mustache).utf8)
-            entries.withLock { if $0.count < Self.capacity, $0[shape.key] == nil { $0[shape.key] = .seen } }
+            entries.withLock {
+                if $0.count < Self.capacity, $0[shape.key] == nil { $0[shape.key] = .seen(rendered: rendered, values: shape.values) }
+            }
             counts.withLock { $0.direct += 1 }
             return rendered
-        case .seen?:
+        case .seen(let first, let firstValues)?:
             let view = object()
-            let rendered = Array(direct(view.mustache).utf8)
             var next = 0
             var entry = Entry.direct
+            let rendered: [UInt8]
             if let skeleton = Skeleton(parsing: Array(direct(Shape.markers(view, next: &next)).utf8), values: shape.values.count),
-               skeleton.fill(shape.values) == rendered {
+               skeleton.fill(firstValues) == first {
                 entry = .skeleton(skeleton)
+                rendered = skeleton.fill(shape.values)
+            } else {
+                rendered = Array(direct(view.mustache).utf8)
             }
             entries.withLock { $0[shape.key] = entry }
             counts.withLock {

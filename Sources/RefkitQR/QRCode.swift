@@ -38,42 +38,47 @@ public enum QRCode {
         let width = code.width
         let quiet = 4
         let size = width + 2 * quiet
-        // Built as bytes: a code has hundreds of runs, and a string or array made per run was most
-        // of the time spent drawing one.
-        var path: [UInt8] = []
-        path.reserveCapacity(width * width * 4)
-        func append(_ number: Int) {  // 0 to 185: at most three digits
-            if number >= 100 { path.append(UInt8(ascii: "0") + UInt8(number / 100)) }
-            if number >= 10 { path.append(UInt8(ascii: "0") + UInt8(number / 10 % 10)) }
-            path.append(UInt8(ascii: "0") + UInt8(number % 10))
-        }
-        // The modules unpacked once, a byte each (a bit test per module through the array was
-        // most of the drawing).
-        var dark = [Bool](repeating: false, count: width * width)
-        for index in dark.indices { dark[index] = code.bits[index >> 3] & (0x80 >> UInt8(index & 7)) != 0 }
-        for y in 0..<width {
-            let row = y * width
-            var x = 0
-            while x < width {
-                guard dark[row + x] else { x += 1; continue }
-                let start = x
-                while x < width, dark[row + x] { x += 1 }
-                // M{x} {y}h{run}v1h-{run}z
-                path.append(UInt8(ascii: "M"))
-                append(start + quiet)
-                path.append(UInt8(ascii: " "))
-                append(y + quiet)
-                path.append(UInt8(ascii: "h"))
-                append(x - start)
-                path.append(UInt8(ascii: "v"))
-                path.append(UInt8(ascii: "1"))
-                path.append(UInt8(ascii: "h"))
-                path.append(UInt8(ascii: "-"))
-                append(x - start)
-                path.append(UInt8(ascii: "z"))
+        // Written byte by byte straight into the path's storage: a code has hundreds of runs,
+        // and an array append (or a string) per number was most of the time spent drawing one.
+        // A run is at most `M185 185h177v1h-177z`, 24 bytes; a row has at most (width + 1) / 2 runs.
+        let pathText = code.bits.withUnsafeBufferPointer { bits in
+            String(unsafeUninitializedCapacity: width * ((width + 1) / 2) * 24) { path in
+                var count = 0
+                func put(_ byte: UInt8) {
+                    path[count] = byte
+                    count += 1
+                }
+                func put(_ number: Int) {  // 0 to 185: at most three digits
+                    if number >= 100 { put(UInt8(ascii: "0") + UInt8(number / 100)) }
+                    if number >= 10 { put(UInt8(ascii: "0") + UInt8(number / 10 % 10)) }
+                    put(UInt8(ascii: "0") + UInt8(number % 10))
+                }
+                func dark(_ index: Int) -> Bool { bits[index >> 3] & (0x80 >> UInt8(index & 7)) != 0 }
+                for y in 0..<width {
+                    let row = y * width
+                    var x = 0
+                    while x < width {
+                        guard dark(row + x) else { x += 1; continue }
+                        let start = x
+                        while x < width, dark(row + x) { x += 1 }
+                        // M{x} {y}h{run}v1h-{run}z
+                        put(UInt8(ascii: "M"))
+                        put(start + quiet)
+                        put(UInt8(ascii: " "))
+                        put(y + quiet)
+                        put(UInt8(ascii: "h"))
+                        put(x - start)
+                        put(UInt8(ascii: "v"))
+                        put(UInt8(ascii: "1"))
+                        put(UInt8(ascii: "h"))
+                        put(UInt8(ascii: "-"))
+                        put(x - start)
+                        put(UInt8(ascii: "z"))
+                    }
+                }
+                return count
             }
         }
-        let pathText = String(decoding: path, as: UTF8.self)
         let label = escape(label)
         return """
             <svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 \(size) \(size)" width="\(size * 4)" height="\(size * 4)" \

@@ -28,7 +28,7 @@ final class SkeletonCache: Sendable {
     private enum Entry: Sendable {
         /// Seen once: rendered directly, into these bytes from these values. A shape no other view
         /// shares costs nothing extra.
-        case seen(rendered: [UInt8], values: [String])
+        case seen(rendered: [UInt8], shape: Shape)
         case skeleton(Skeleton)
         /// The skeleton did not give the direct render's bytes: always render directly.
         case direct
@@ -47,33 +47,33 @@ final class SkeletonCache: Sendable {
         var shape = Shape()
         // (A kit page's shape is a few thousand bytes and a few hundred values: room made once.)
         shape.key.bytes.reserveCapacity(4096)
-        shape.values.reserveCapacity(512)
+        shape.values.reserveCapacity(256)
         shape.key.bytes += template.utf8
         shape.key.bytes.append(0)
         addShape(&shape)
         switch entries.withLock({ $0[shape.key] }) {
         case .skeleton(let skeleton)?:
             counts.withLock { $0.filled += 1 }
-            return skeleton.fill(shape.values)
+            return skeleton.fill(shape)
         case .direct?:
             counts.withLock { $0.direct += 1 }
             return Array(direct(object().mustache).utf8)
         case nil:
             let rendered = Array(direct(object().mustache).utf8)
             entries.withLock {
-                if $0.count < Self.capacity, $0[shape.key] == nil { $0[shape.key] = .seen(rendered: rendered, values: shape.values) }
+                if $0.count < Self.capacity, $0[shape.key] == nil { $0[shape.key] = .seen(rendered: rendered, shape: shape) }
             }
             counts.withLock { $0.direct += 1 }
             return rendered
-        case .seen(let first, let firstValues)?:
+        case .seen(let first, let firstShape)?:
             let view = object()
             var next = 0
             var entry = Entry.direct
             let rendered: [UInt8]
-            if let skeleton = Skeleton(parsing: Array(direct(Shape.markers(view, next: &next)).utf8), values: shape.values.count),
-               skeleton.fill(firstValues) == first {
+            if let skeleton = Skeleton(parsing: Array(direct(Shape.markers(view, next: &next)).utf8), in: shape),
+               skeleton.fill(firstShape) == first {
                 entry = .skeleton(skeleton)
-                rendered = skeleton.fill(shape.values)
+                rendered = skeleton.fill(shape)
             } else {
                 rendered = Array(direct(view.mustache).utf8)
             }
@@ -100,10 +100,28 @@ public struct SkeletonStatistics: Sendable, Equatable {
 }
 
 /// A view's shape (as bytes, a dictionary key) and its values, in one fixed order: fields in
-/// the order they were set, list items in order.
-@usableFromInline struct Shape {
+/// the order they were set, list items in order. A shared object's values are kept as its one
+/// array (`shared`, placed before the own value at `at`), not copied value by value: a page
+/// shows a dozen shared objects and hundreds of their values.
+@usableFromInline struct Shape: Sendable {
     var key = ShapeKey()
+    /// The view's own values.
     var values: [String] = []
+    var shared: [(at: Int, values: [String])] = []
+
+    /// How many values, own and shared.
+    var count: Int { shared.reduce(values.count) { $0 + $1.values.count } }
+
+    /// Every value in order, own and shared.
+    var allValues: [String] {
+        var all: [String] = [], from = 0
+        for part in shared {
+            all += values[from..<part.at]
+            all += part.values
+            from = part.at
+        }
+        return all + values[from...]
+    }
 
     @usableFromInline init() {}
 
@@ -120,7 +138,7 @@ public struct SkeletonStatistics: Sendable, Equatable {
         case .shared(let shared):
             key.bytes.append(UInt8(ascii: "@"))
             withUnsafeBytes(of: shared.shapeID.littleEndian) { key.bytes += $0 }
-            values += shared.values
+            self.shared.append((values.count, shared.values))
         case .list(let list):
             self.list { shape in for element in list { shape.add(element) } }
         }
@@ -220,8 +238,9 @@ struct ShapeKey: Hashable, Sendable {
 /// A template's output for one shape: text, and numbered places for values, each with the escaping it was written with.
 struct Skeleton: Sendable {
     private var bytes: [UInt8]
-    /// In order: the text before each place ends at `textEnd`, the place is value `value`.
-    private var places: [(textEnd: Int, resume: Int, value: Int, escaping: Escaping)]
+    /// In order: the text before each place ends at `textEnd`, the place is value `value` in
+    /// `Shape`'s order, found at `offset` of the shared object `part` (-1: the view's own values).
+    private var places: [(textEnd: Int, resume: Int, value: Int, escaping: Escaping, part: Int, offset: Int)]
 
     /// A marker: U+E000; `&` (which HTML escaping turns into `&amp;`, so an escaped place is told
     /// from a raw one); a tab (which Swift's description of a dictionary or list turns into `\t`,
@@ -243,7 +262,22 @@ struct Skeleton: Sendable {
 
     /// Finds the markers in `rendered`; nil if any is malformed or numbers a value that does not
     /// exist (the output then depends on more than the shape).
-    init?(parsing rendered: [UInt8], values: Int) {
+    /// Finds the markers in `rendered` and where each value is in a shape like `shape` (every
+    /// view of one shape has its values in the same places); nil if any marker is malformed or
+    /// numbers a value that does not exist (the output then depends on more than the shape).
+    init?(parsing rendered: [UInt8], in shape: Shape) {
+        self.init(parsing: rendered, values: shape.count)
+        // Value number → (part, offset), part -1 for the view's own values.
+        var located: [(part: Int, offset: Int)] = [], own = 0
+        for (number, part) in shape.shared.enumerated() {
+            while own < part.at { located.append((-1, own)); own += 1 }
+            for offset in part.values.indices { located.append((number, offset)) }
+        }
+        while own < shape.values.count { located.append((-1, own)); own += 1 }
+        for index in places.indices { (places[index].part, places[index].offset) = located[places[index].value] }
+    }
+
+    private init?(parsing rendered: [UInt8], values: Int) {
         bytes = rendered
         places = []
         var index = 0
@@ -267,20 +301,21 @@ struct Skeleton: Sendable {
             }
             guard digits > 0, number < values, rendered[index...].starts(with: Self.end) else { return nil }
             index += 3
-            places.append((textEnd, index, number, form.escaping))
+            places.append((textEnd, index, number, form.escaping, -1, number))
         }
     }
 
-    /// The output for a view with these values.
-    func fill(_ values: [String]) -> [UInt8] {
+    /// The output for a view of this shape.
+    func fill(_ shape: Shape) -> [UInt8] {
         var output: [UInt8] = []
-        output.reserveCapacity(bytes.count + places.reduce(0) { $0 + values[$1.value].utf8.count + 16 })
+        output.reserveCapacity(bytes.count * 2)
         var from = 0
         for place in places {
             output += bytes[from..<place.textEnd]
+            let value = place.part < 0 ? shape.values[place.offset] : shape.shared[place.part].values[place.offset]
             switch place.escaping {
-            case .none: output += values[place.value].utf8
-            case .escaped: HTMLEscaping.append(values[place.value], to: &output)
+            case .none: output += value.utf8
+            case .escaped: HTMLEscaping.append(value, to: &output)
             }
             from = place.resume
         }

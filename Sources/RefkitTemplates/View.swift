@@ -53,7 +53,7 @@ public final class SharedViewObject: Sendable, Equatable {
 
     /// `shape`: the object's own (`Shape.add` of what `make` makes).
     @usableFromInline init(shape: Shape, make: @escaping @Sendable () -> ViewObject) {
-        values = shape.values
+        values = shape.allValues
         shapeID = ShapeInterner.id(of: shape.key)
         self.make = make
     }

@@ -50,7 +50,7 @@ final class TypedShapeTests: XCTestCase {
                     job.view.addShape(to: &typed)
                     object.add(job.view.viewObject)
                     XCTAssertEqual(typed.key, object.key, "\(directory): \(job.path)")
-                    XCTAssertEqual(typed.values, object.values, "\(directory): \(job.path)")
+                    XCTAssertEqual(typed.allValues, object.allValues, "\(directory): \(job.path)")
                 }
             }
         }

@@ -100,7 +100,9 @@ final class SkeletonTests: XCTestCase {
     }
 
     func testAMalformedMarkerIsNoSkeleton() {
-        func parse(_ text: String) -> Skeleton? { Skeleton(parsing: Array(text.utf8), values: 3) }
+        var shape = Shape()
+        for value in ["a", "b", "c"] { shape.add(text: value) }
+        func parse(_ text: String) -> Skeleton? { Skeleton(parsing: Array(text.utf8), in: shape) }
         XCTAssertNil(parse("a " + Skeleton.marker(9)), "numbers a value that does not exist")
         XCTAssertNil(parse("a \u{E000}&\\t0\u{E001}"), "tab written out as \\t")
         XCTAssertNil(parse("a \u{E000}\t0\u{E001}"), "no ampersand")

@@ -50,10 +50,15 @@ public struct OutputWriter: Sendable {
     /// What the previous build wrote, from its marker.
     public let previous: Manifest?
     private let written = WrittenFiles()
+    /// Where a build writes, and where the old output goes while the new is swapped in.
+    public let staging: String
+    public let retired: String
 
     public init(fileSystem: any FileSystem, output: String) {
         self.fileSystem = fileSystem
         self.output = output
+        staging = Self.sibling(of: output, "tmp")
+        retired = Self.sibling(of: output, "old")
         // The manifest beside the folder, trusted only when the folder's marker names it.
         let marker = try? fileSystem.readFile(at: output + "/" + Self.marker)
         let manifest = (try? fileSystem.readFile(at: Self.manifestPath(of: output))).flatMap(Manifest.init(bytes:))
@@ -68,8 +73,6 @@ public struct OutputWriter: Sendable {
         }
     }
 
-    var staging: String { Self.sibling(of: output, "tmp") }
-    var retired: String { Self.sibling(of: output, "old") }
 
     /// `PARENT/.NAME.refkit-SUFFIX` for the output folder `PARENT/NAME`.
     public static func sibling(of output: String, _ suffix: String) -> String {
@@ -109,7 +112,7 @@ public struct OutputWriter: Sendable {
             var made: Set<String> = []
             for file in files {
                 let path = staging + "/" + file.path
-                let folder = String(path[..<path.lastIndex(of: "/")!])
+                let folder = String(path[..<path.utf8.lastIndex(of: UInt8(ascii: "/"))!])
                 if !made.contains(folder) {
                     try fileSystem.createDirectory(at: folder)
                     made.insert(folder)

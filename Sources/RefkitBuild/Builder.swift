@@ -125,7 +125,9 @@ public struct Builder: Sendable {
         // The e-mail's PNG logos: needed before the sources when bundling (each zip holds the ones it
         // links to), else drawn beside the sources as one more job.
         let logosFirst = request.bundle
-        if logosFirst { theme += try renderer.emailLogoFiles() }
+        // Drawn cards and e-mail logos are kept in the kit's cache and read back (`CardStore`).
+        let store = CardStore(kitDirectory: request.kitDirectory, fileSystem: fileSystem, keeps: request.keepsCards)
+        if logosFirst { theme += try renderer.emailLogoFiles(store: store) }
         var assets: [OutputFile] = []
         if request.bundle || request.pdf != nil {
             for asset in kit.assets {
@@ -156,13 +158,13 @@ public struct Builder: Sendable {
         // The link-preview cards: the rendered partners' in batches (a helper process each, its
         // fonts loaded once; `CardBatches`), and on a whole build the business's, one more batch.
         let cards = CardBatches(renderer: renderer, partners: sources.filter { $0.segment == .partner }, business: whole && writesDirectory,
-                                batches: request.jobs ?? cores, store: CardStore(kitDirectory: request.kitDirectory, fileSystem: fileSystem, keeps: request.keepsCards))
+                                batches: request.jobs ?? cores, store: store)
         let extraJobs = (writesDirectory ? 1 : 0) + (drawsLogos ? 1 : 0) + cards.jobs
         parallelForEach(sources.count + extraJobs, jobs: request.jobs ?? cores) { job in
             guard !progress.failed else { return }
             // The logos and cards first (drawing them takes as long as a few sources), then the sources.
             if drawsLogos, job == 0 {
-                do throws(BuildFailure) { return emailLogos.set(0, try renderer.emailLogoFiles()) } catch { return progress.fail(error, at: -1) }
+                do throws(BuildFailure) { return emailLogos.set(0, try renderer.emailLogoFiles(store: store)) } catch { return progress.fail(error, at: -1) }
             }
             let drawn = drawsLogos ? job - 1 : job
             if drawn < cards.jobs {

@@ -2,7 +2,7 @@ import Foundation
 import RefkitImages
 import RefkitModel
 
-/// Drawn link-preview cards kept in the kit's cache folder (`KIT/.refkit-cache/cards/KEY.png`, as
+/// Drawn link-preview cards (and the e-mail's PNG logos) kept in the kit's cache folder (`KIT/.refkit-cache/cards/KEY.png`, as
 /// Jekyll keeps `.jekyll-cache/` and Hugo `resources/_gen/`), by what was drawn (the card's SVG,
 /// hashed): a memo around `refkit-draw`, so a card whose inputs did not change is not drawn again,
 /// not by a whole build (an edited page, a new date), not into a new output folder. A card is
@@ -35,6 +35,12 @@ final class CardStore: @unchecked Sendable {
     /// What a card is stored under: its SVG, its size and the helper drawing it, hashed.
     func key(_ svg: [UInt8]) -> String {
         Manifest.hash(svg + Array("\n\(PreviewCard.width)x\(PreviewCard.height)\n".utf8) + drawer)
+    }
+
+    /// What another drawing is stored under (an e-mail's PNG logo): its SVG, how it is drawn
+    /// (`how`: size, inset, background) and the helper, hashed.
+    func key(_ svg: [UInt8], how: String) -> String {
+        Manifest.hash(svg + Array("\n\(how)\n".utf8) + drawer)
     }
 
     /// The card stored under `key`, if there is a whole PNG there.

@@ -85,11 +85,11 @@ public struct InputScan: Sendable, Equatable {
     /// edit, so "nothing changed" never hides an error that `check` reports. Never follows a loop.
     private static func entries(under folder: String, real: String, ancestors: Set<String>,
                                 fileSystem: any FileSystem) -> [(path: String, kind: String?)] {
-        guard let names = try? fileSystem.contentsOfDirectory(at: folder) else { return [] }
+        guard let listed = try? fileSystem.entriesOfDirectory(at: folder) else { return [] }
         let ancestors = ancestors.union([real])
-        return names.flatMap { name -> [(path: String, kind: String?)] in
+        return listed.flatMap { name, kind -> [(path: String, kind: String?)] in
             let path = folder + "/" + name
-            var kind = fileSystem.kind(at: path)
+            var kind = kind
             var target = real + "/" + name
             if kind == .symlink {
                 guard let resolved = fileSystem.realPath(path) else { return [(path, "broken symlink")] }

@@ -59,6 +59,21 @@ final class FileSystemAttackTests: XCTestCase {
         ])
     }
 
+    /// The disk's listing with readdir's entry types says what `lstat` says of each entry: a file,
+    /// a folder, a symlink (to a folder, or broken), a FIFO.
+    func testAListingsKindsAreWhatLstatSays() throws {
+        let folder = try temporaryDirectory(self)
+        try write("x", to: folder + "/file.md")
+        try FileManager.default.createDirectory(atPath: folder + "/sub", withIntermediateDirectories: true)
+        try FileManager.default.createSymbolicLink(atPath: folder + "/to-sub", withDestinationPath: folder + "/sub")
+        try FileManager.default.createSymbolicLink(atPath: folder + "/broken", withDestinationPath: folder + "/nowhere")
+        XCTAssertEqual(mkfifo(folder + "/pipe", 0o644), 0)
+        let disk = DiskFileSystem()
+        let listed = try disk.entriesOfDirectory(at: folder)
+        XCTAssertEqual(listed.map(\.name), ["broken", "file.md", "pipe", "sub", "to-sub"])
+        for (name, kind) in listed { XCTAssertEqual(kind, disk.kind(at: folder + "/" + name), name) }
+    }
+
     func testABrokenSymlinkAddedAfterABuildIsNotNothingChanged() throws {
         let kit = try copyOfKit("basic", self)
         XCTAssertNotNil(testBuilder().build(BuildRequest(kitDirectory: kit, date: fixtureDate)).summary)

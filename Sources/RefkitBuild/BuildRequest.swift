@@ -27,8 +27,9 @@ public struct BuildRequest: Sendable {
     public var environment: [String: String] = ProcessInfo.processInfo.environment
     /// Check `content/ledger.csv` even when no source shows its numbers (`refkit check`).
     public var checkLedger = false
-    /// Keep the cards this build draws in the kit's `.refkit-cache/cards/` (false: read what is
-    /// there, write nothing there, as `refkit deploy --dry-run` changes nothing).
+    /// Keep what this build draws and encodes in the kit's `.refkit-cache/` (cards and e-mail
+    /// logos, QR codes; false: read what is there, write nothing there, as `refkit deploy
+    /// --dry-run` changes nothing).
     public var keepsCards = true
     /// How templates render (`REFKIT_RENDER=direct`: every file through swift-mustache; same output).
     public var renderMode = RenderMode.shape

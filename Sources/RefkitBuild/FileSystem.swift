@@ -46,6 +46,18 @@ public protocol FileSystem: Sendable {
 }
 
 extension FileSystem {
+    /// Writes `bytes` to `temporary` beside `path` and moves it there, so a reader never sees half
+    /// of it; on a failure `temporary` is removed and the error thrown.
+    public func replaceFile(at path: String, with bytes: [UInt8], temporary: String) throws(FileSystemError) {
+        do {
+            try writeFile(bytes, to: temporary)
+            try moveItem(from: temporary, to: path)
+        } catch {
+            try? removeItem(at: temporary)
+            throw error
+        }
+    }
+
     public func entriesOfDirectory(at path: String) throws(FileSystemError) -> [(name: String, kind: FileKind?)] {
         try contentsOfDirectory(at: path).map { ($0, kind(at: path + "/" + $0)) }
     }

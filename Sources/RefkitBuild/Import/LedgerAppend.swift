@@ -34,12 +34,9 @@ extension Importer {
         var bytes = existing.isEmpty ? Array("date,source,stage,value,note,prospect\n".utf8) : existing
         if bytes.last != UInt8(ascii: "\n") { bytes.append(UInt8(ascii: "\n")) }
         bytes += Array(text.utf8)
-        let temporary = path + ".refkit-import"
         do {
-            try fileSystem.writeFile(bytes, to: temporary)
-            try fileSystem.moveItem(from: temporary, to: path)
+            try fileSystem.replaceFile(at: path, with: bytes, temporary: path + ".refkit-import")
         } catch {
-            try? fileSystem.removeItem(at: temporary)
             throw .write("\(error)")
         }
         return summary

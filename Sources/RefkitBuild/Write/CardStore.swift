@@ -61,13 +61,7 @@ final class CardStore: @unchecked Sendable {
             try? fileSystem.createDirectory(at: directory)
         }
         // A name of its own (two builds of one kit may store the same card at once).
-        let temporary = path(key) + ".\(getpid()).tmp"
-        do {
-            try fileSystem.writeFile(png, to: temporary)
-            try fileSystem.moveItem(from: temporary, to: path(key))
-        } catch {
-            try? fileSystem.removeItem(at: temporary)
-        }
+        try? fileSystem.replaceFile(at: path(key), with: png, temporary: path(key) + ".\(getpid()).tmp")
     }
 
     /// Removes the stored cards this build did not use.

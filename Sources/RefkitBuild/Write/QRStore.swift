@@ -66,13 +66,7 @@ final class QRStore: @unchecked Sendable {
         }
         let folder = String(path.dropLast("/qr-codes".count))
         if fileSystem.kind(at: folder) == nil { try? fileSystem.createDirectory(at: folder) }
-        let temporary = path + ".\(getpid()).tmp"
-        do {
-            try fileSystem.writeFile(bytes, to: temporary)
-            try fileSystem.moveItem(from: temporary, to: path)
-        } catch {
-            try? fileSystem.removeItem(at: temporary)
-        }
+        try? fileSystem.replaceFile(at: path, with: bytes, temporary: path + ".\(getpid()).tmp")
         lock.withLock { self.known = kept }
     }
 

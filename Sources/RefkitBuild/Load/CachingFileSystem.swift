@@ -70,6 +70,20 @@ final class CachingFileSystem: FileSystem, @unchecked Sendable {
         lock.write { listings[path] = names }
         return names
     }
+
+    /// A folder's entries with their kinds, in one listing of the file system underneath
+    /// (readdir's entry types on disk), each kind kept for `kind(at:)`.
+    func entriesOfDirectory(at path: String) throws(FileSystemError) -> [(name: String, kind: FileKind?)] {
+        guard isInput(path + "/") else { return try base.entriesOfDirectory(at: path) }
+        if let names = lock.read({ listings[path] }) { return names.map { ($0, kind(at: path + "/" + $0)) } }
+        let entries = try base.entriesOfDirectory(at: path)
+        lock.write {
+            listings[path] = entries.map(\.name)
+            for entry in entries where kinds[path + "/" + entry.name] == nil { kinds[path + "/" + entry.name] = entry.kind }
+        }
+        return entries
+    }
+
     func realPath(_ path: String) -> String? { base.realPath(path) }
     func createDirectory(at path: String) throws(FileSystemError) { try base.createDirectory(at: path) }
     func writeFile(_ bytes: [UInt8], to path: String) throws(FileSystemError) { try base.writeFile(bytes, to: path) }

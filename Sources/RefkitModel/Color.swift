@@ -24,12 +24,8 @@ public struct Color: Hashable, Sendable, CustomStringConvertible {
     public static let white = Color(red: 255, green: 255, blue: 255)
 
     public var description: String {
-        let hex = Self.hexDigits
-        return String(decoding: [UInt8(ascii: "#"), hex[Int(red >> 4)], hex[Int(red & 0xF)], hex[Int(green >> 4)], hex[Int(green & 0xF)],
-                                 hex[Int(blue >> 4)], hex[Int(blue & 0xF)]], as: UTF8.self)
+        "#" + hexDigits(of: [red, green, blue])
     }
-
-    private static let hexDigits = Array("0123456789abcdef".utf8)
 
     /// WCAG 2.2 relative luminance.
     public var relativeLuminance: Double {

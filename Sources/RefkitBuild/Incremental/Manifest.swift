@@ -288,11 +288,11 @@ public struct Manifest: Sendable, Equatable {
     public static func digest(_ bytes: [UInt8]) -> String {
         var digest = [UInt8](repeating: 0, count: 32)
         _ = bytes.withUnsafeBufferPointer { SHA256($0.baseAddress, $0.count, &digest) }
-        return digest.prefix(16).map { hex(UInt64($0), digits: 2) }.joined()
+        return hexDigits(of: digest.prefix(16))
     }
 
-    private static func hex(_ value: UInt64, digits: Int = 16) -> String {
+    private static func hex(_ value: UInt64) -> String {
         let text = String(value, radix: 16)
-        return String(repeating: "0", count: digits - text.count) + text
+        return String(repeating: "0", count: 16 - text.count) + text
     }
 }

@@ -1,4 +1,5 @@
 import CLibCrypto
+import RefkitModel
 
 /// Folder names for unlisted kits: `S-` followed by the first 12 hex digits of
 /// HMAC-SHA256(secret, S), so a kit's address cannot be guessed from the source's name.
@@ -17,10 +18,7 @@ public enum UnlistedName {
                      &digest, &length)
             }
         }
-        let hex = digest.prefix(Int(length)).map { byte in
-            let digits = Array("0123456789abcdef")
-            return String([digits[Int(byte >> 4)], digits[Int(byte & 0xF)]])
-        }.joined()
+        let hex = hexDigits(of: digest.prefix(Int(length)))
         return slug + "-" + hex.prefix(suffixLength - 1)
     }
 }

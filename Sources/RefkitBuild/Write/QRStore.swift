@@ -1,4 +1,5 @@
 import Foundation
+import RefkitModel
 import RefkitQR
 
 /// QR codes already encoded, kept in the kit's cache folder (`KIT/.refkit-cache/qr-codes`, beside
@@ -54,7 +55,7 @@ final class QRStore: @unchecked Sendable {
         guard let path, let fileSystem else { return }
         let (known, used) = lock.withLock { (self.known, self.used) }
         var kept = pruning ? [:] : known
-        for (text, code) in used where !text.containsByte(UInt8(ascii: "\n")) { kept[text] = Stored(width: code.width, hex: Self.hex(code.bits)[...]) }
+        for (text, code) in used where !text.containsByte(UInt8(ascii: "\n")) { kept[text] = Stored(width: code.width, hex: Array(hexDigits(of: code.bits).utf8)[...]) }
         guard kept.count != known.count || kept.keys.contains(where: { known[$0] == nil }) else { return }
         var bytes = Self.header
         for (text, code) in kept.sorted(by: { $0.key < $1.key }) {
@@ -103,17 +104,6 @@ final class QRStore: @unchecked Sendable {
             if let first = high { bits.append(first << 4 | value); high = nil } else { high = value }
         }
         return QRModules(width: stored.width, bits: bits)
-    }
-
-    private static func hex(_ bits: [UInt8]) -> [UInt8] {
-        let digits = Array("0123456789abcdef".utf8)
-        var hex: [UInt8] = []
-        hex.reserveCapacity(bits.count * 2)
-        for byte in bits {
-            hex.append(digits[Int(byte >> 4)])
-            hex.append(digits[Int(byte & 0xF)])
-        }
-        return hex
     }
 
     /// The codes in a store's text (for tests), nil if it does not read.

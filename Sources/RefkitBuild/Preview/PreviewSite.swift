@@ -69,7 +69,9 @@ public final class PreviewSite: @unchecked Sendable {
             let errors = validated.diagnostics.filter { $0.severity == .error }.count
             return .failure(Failure(diagnostics: validated.diagnostics, failure: .invalidKit(errors: errors)))
         }
-        let renderer = SiteRenderer(kit: kit, templates: templates, date: checked.date, secret: request.secret, ledger: validated.ledger)
+        // (The QR codes encoded so far are kept across edits, in memory: a code is its link's.)
+        let renderer = SiteRenderer(kit: kit, templates: templates, date: checked.date, secret: request.secret, ledger: validated.ledger,
+                                    qrCodes: previous?.renderer.qrCodes ?? QRStore())
         let reused = previous.map { $0.reusable(after: changed, by: renderer) } ?? [:]
         let site = PreviewSite(renderer: renderer, diagnostics: validated.diagnostics, kitDirectory: request.kitDirectory,
                                fileSystem: builder.fileSystem, rendered: reused, report: report)

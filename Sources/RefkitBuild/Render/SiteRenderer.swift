@@ -36,15 +36,12 @@ public struct SiteRenderer: Sendable {
     /// The QR codes, encoded once (`QRStore`: a memo, kept between builds in the kit's cache).
     let qrCodes: QRStore
 
-    init(kit: Kit, templates: TemplateSet, date: Day, secret: String? = nil, ledger: Ledger? = nil, qrCodes: QRStore) {
-        self.init(kit: kit, templates: templates, date: date, secret: secret, ledger: ledger, memo: qrCodes)
-    }
-
+    /// QR codes encoded for this renderer alone (the builder passes the kit's kept ones).
     public init(kit: Kit, templates: TemplateSet, date: Day, secret: String? = nil, ledger: Ledger? = nil) {
-        self.init(kit: kit, templates: templates, date: date, secret: secret, ledger: ledger, memo: QRStore())
+        self.init(kit: kit, templates: templates, date: date, secret: secret, ledger: ledger, qrCodes: QRStore())
     }
 
-    private init(kit: Kit, templates: TemplateSet, date: Day, secret: String?, ledger: Ledger?, memo qrCodes: QRStore) {
+    init(kit: Kit, templates: TemplateSet, date: Day, secret: String?, ledger: Ledger?, qrCodes: QRStore) {
         self.kit = kit
         self.qrCodes = qrCodes
         var stats: [String: Tally] = [:]

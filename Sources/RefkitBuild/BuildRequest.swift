@@ -95,8 +95,8 @@ public enum BuildFailure: Error, Equatable, CustomStringConvertible {
     case print(PrintFailure)
     /// An SVG logo (a path under content/) could not be drawn into the e-mail's PNG.
     case logo(path: String, SVGRaster.DrawFailure)
-    /// A link-preview card (a path under output/, with the logo it carries) could not be drawn.
-    case card(path: String, logo: String?, SVGRaster.DrawFailure)
+    /// A link-preview card (a path under output/, with the logos it carries) could not be drawn.
+    case card(path: String, logos: [String], SVGRaster.DrawFailure)
 
     public var description: String {
         switch self {
@@ -113,15 +113,21 @@ public enum BuildFailure: Error, Equatable, CustomStringConvertible {
             "content/\(path): refkit needs librsvg to draw this logo for the e-mail: install Debian's librsvg2-2 (scripts/install-deps does)"
         case .logo(let path, .noHelper(let helper)):
             "content/\(path): refkit draws SVG logos for the e-mail with \(SVGRaster.helperName), which it cannot start (\(helper)): run scripts/setup, which builds it beside refkit"
-        case .card(let path, let logo, let failure):
-            "output/\(path): the link-preview card could not be drawn\(logo.map { " with the logo content/\($0)" } ?? ""): " + Self.cardProblem(failure)
+        case .card(let path, let logos, let failure):
+            "output/\(path): the link-preview card could not be drawn\(Self.carrying(logos)): " + Self.cardProblem(failure, logos: logos.count)
         }
     }
 
-    private static func cardProblem(_ failure: SVGRaster.DrawFailure) -> String {
-        switch failure {
-        case .unreadable: "librsvg failed or crashed on it; simplify the logo, or use a PNG logo"
-        case .tooSlow(let limit): "it took longer than \(limit.components.seconds) s; simplify the logo (fewer filters, gradients and elements), or use a PNG logo"
+    /// " with the logo content/A" or " with the logos content/A and content/B".
+    private static func carrying(_ logos: [String]) -> String {
+        logos.isEmpty ? "" : " with the logo\(logos.count == 1 ? "" : "s") " + logos.map { "content/\($0)" }.joined(separator: " and ")
+    }
+
+    private static func cardProblem(_ failure: SVGRaster.DrawFailure, logos: Int) -> String {
+        let logo = logos > 1 ? "the logo at fault" : "the logo"
+        return switch failure {
+        case .unreadable: "librsvg failed or crashed on it; simplify \(logo), or use a PNG logo"
+        case .tooSlow(let limit): "it took longer than \(limit.components.seconds) s; simplify \(logo) (fewer filters, gradients and elements), or use a PNG logo"
         case .noLibrary: "refkit needs librsvg and libpng: install Debian's librsvg2-2 (scripts/install-deps does)"
         case .noHelper(let helper): "refkit draws cards with \(SVGRaster.helperName), which it cannot start (\(helper)): run scripts/setup, which builds it beside refkit"
         }

@@ -163,8 +163,9 @@ public struct Builder: Sendable {
         parallelForEach(sources.count + extraJobs, jobs: request.jobs ?? cores) { job in
             guard !progress.failed else { return }
             // The logos and cards first (drawing them takes as long as a few sources), then the sources.
+            // A logo's own failure names it alone, so it outranks a card's (which carries two logos).
             if drawsLogos, job == 0 {
-                do throws(BuildFailure) { return emailLogos.set(0, try renderer.emailLogoFiles(store: store)) } catch { return progress.fail(error, at: -1) }
+                do throws(BuildFailure) { return emailLogos.set(0, try renderer.emailLogoFiles(store: store)) } catch { return progress.fail(error, at: -2) }
             }
             let drawn = drawsLogos ? job - 1 : job
             if drawn < cards.jobs {

@@ -92,4 +92,21 @@ final class PreviewCardTests: XCTestCase {
         XCTAssertTrue(svg.contains(">Northwind<"))
         XCTAssertFalse(svg.contains("<image"), "a business without a logo shows its name as a wordmark")
     }
+
+    /// A partner's card carries its logo and the business's: when it cannot be drawn, both are
+    /// named, for either may be at fault (the CI once saw a slow business logo blamed on the partner's).
+    func testACardThatCannotBeDrawnNamesEveryLogoItCarries() throws {
+        let loaded = KitLoader(fileSystem: DiskFileSystem(), kitDirectory: Fixtures.repositoryRoot).load()
+        let validated = KitValidator.validate(loaded, on: Day(fixtureDate)!)
+        let kit = try XCTUnwrap(validated.kit), templates = try XCTUnwrap(validated.templates)
+        let renderer = SiteRenderer(kit: kit, templates: templates, date: Day(fixtureDate)!)
+        let partner = try XCTUnwrap(kit.sources.first { $0.slug == "harbor-street-law" })
+        let job = try XCTUnwrap(renderer.partnerCardJobs(for: [partner]).first)
+        XCTAssertEqual(job.logos, ["assets/harbor-street-law.svg", "assets/northwind.svg"])
+        XCTAssertEqual(BuildFailure.card(path: job.path, logos: job.logos, .tooSlow(.seconds(10))).description,
+                       "output/harbor-street-law/card.png: the link-preview card could not be drawn with the logos "
+                       + "content/assets/harbor-street-law.svg and content/assets/northwind.svg: it took longer than 10 s; "
+                       + "simplify the logo at fault (fewer filters, gradients and elements), or use a PNG logo")
+        XCTAssertEqual(renderer.businessCardJobs().map(\.logos), renderer.businessCardLanguages.map { _ in ["assets/northwind.svg"] })
+    }
 }

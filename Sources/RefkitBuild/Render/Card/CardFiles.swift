@@ -42,11 +42,12 @@ extension SiteRenderer {
         return OutputPlan.businessCard(language: language)
     }
 
-    /// A card to draw: where it goes, its SVG, and the logo it carries (named when it fails).
+    /// A card to draw: where it goes, its SVG, and the logos it carries (named when it fails:
+    /// a partner's card carries the partner's and the business's, either may be the one at fault).
     struct CardJob: Sendable {
         var path: String
         var svg: [UInt8]
-        var logo: String?
+        var logos: [String]
     }
 
     /// The cards of these partners (customers have none), composed.
@@ -54,14 +55,14 @@ extension SiteRenderer {
         sources.compactMap { source in
             cardSVG(for: source).map {
                 CardJob(path: OutputPlan.SourceFile.card.path(in: directoryName(for: source)), svg: Array($0.utf8),
-                        logo: source.brand?.logo ?? kit.site.logo)
+                        logos: Array(Set([source.brand?.logo, kit.site.logo].compactMap { $0 })).sorted())
             }
         }
     }
 
     /// The business's cards (`OutputPlan.Shared.cards`), composed.
     func businessCardJobs() -> [CardJob] {
-        businessCardLanguages.map { CardJob(path: OutputPlan.businessCard(language: $0), svg: Array(businessCardSVG(language: $0).utf8), logo: kit.site.logo) }
+        businessCardLanguages.map { CardJob(path: OutputPlan.businessCard(language: $0), svg: Array(businessCardSVG(language: $0).utf8), logos: [kit.site.logo].compactMap { $0 }) }
     }
 
     /// The business's cards, drawn.
@@ -69,14 +70,14 @@ extension SiteRenderer {
         try Self.draw(businessCardJobs())
     }
 
-    /// Cards drawn by one helper process; a card that cannot be drawn names the logo it carries.
+    /// Cards drawn by one helper process; a card that cannot be drawn names the logos it carries.
     static func draw(_ cards: [CardJob]) throws(BuildFailure) -> [OutputFile] {
         let drawn = SVGRaster.cards(cards.map(\.svg), width: PreviewCard.width, height: PreviewCard.height)
         var files: [OutputFile] = []
         for (card, result) in zip(cards, drawn) {
             switch result {
             case .success(let png): files.append(OutputFile(path: card.path, contents: png))
-            case .failure(let failure): throw .card(path: card.path, logo: card.logo, failure)
+            case .failure(let failure): throw .card(path: card.path, logos: card.logos, failure)
             }
         }
         return files

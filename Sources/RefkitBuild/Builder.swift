@@ -20,15 +20,18 @@ public struct Builder: Sendable {
             return .failure(.badDate(error))
         }
         if let problem = KitFolder.problem(request.kitDirectory, fileSystem: fileSystem) { return .failure(.notAKit(problem)) }
-        return .success((date, loadAndValidate(request, on: date, fileSystem: fileSystem)))
+        // (check keeps nothing in the kit: it reads the card store, writes nothing there.)
+        let store = CardStore(kitDirectory: request.kitDirectory, fileSystem: fileSystem, keeps: false)
+        return .success((date, loadAndValidate(request, on: date, fileSystem: fileSystem, store: store)))
     }
 
-    private func loadAndValidate(_ request: BuildRequest, on date: Day, fileSystem: any FileSystem) -> ValidatedKit {
+    /// `store`: asked which SVG logos librsvg reads (those it read in an earlier build are not read again).
+    private func loadAndValidate(_ request: BuildRequest, on date: Day, fileSystem: any FileSystem, store: CardStore) -> ValidatedKit {
         // 1. load
         let loaded = KitLoader(fileSystem: fileSystem, kitDirectory: request.kitDirectory).load()
         // 2. validate
         return KitValidator.validate(loaded, on: date, secret: request.secret, checkLedger: request.checkLedger,
-                                     renderMode: request.renderMode)
+                                     renderMode: request.renderMode, readLogos: store.readLogos)
     }
 
     public func build(_ request: BuildRequest) -> BuildOutcome {
@@ -67,8 +70,10 @@ public struct Builder: Sendable {
             return BuildOutcome(diagnostics: previous.diagnostics + PrintStep.warnings(in: previous.sources), result: .success(summary))
         }
 
-        // 1. load and 2. validate: always the whole kit, so every diagnostic is reported.
-        let validated = loadAndValidate(request, on: date, fileSystem: fileSystem)
+        // 1. load and 2. validate: always the whole kit, so every diagnostic is reported. Drawn
+        // cards, e-mail logos and librsvg's readings of logos are kept in the kit's cache (`CardStore`).
+        let store = CardStore(kitDirectory: request.kitDirectory, fileSystem: fileSystem, keeps: request.keepsCards)
+        let validated = loadAndValidate(request, on: date, fileSystem: fileSystem, store: store)
         guard let kit = validated.kit, let templates = validated.templates else {
             let errors = validated.diagnostics.filter { $0.severity == .error }.count
             return BuildOutcome(diagnostics: validated.diagnostics, result: .failure(.invalidKit(errors: errors)))
@@ -83,7 +88,7 @@ public struct Builder: Sendable {
                               writesShared: request.shard?.writesSharedFiles ?? true)
         do {
             try writer.begin()
-            let written = try renderAndWrite(rebuild.rendered, kit: kit, renderer: renderer, writer: writer, request: request,
+            let written = try renderAndWrite(rebuild.rendered, kit: kit, renderer: renderer, writer: writer, request: request, store: store,
                                              whole: rebuild.isWhole, directoryMayChange: rebuild.directoryMayChange)
             // A whole build keeps only the QR codes it used, as it does the cards.
             qrCodes.save(pruning: rebuild.isWhole && request.shard == nil)
@@ -118,15 +123,13 @@ public struct Builder: Sendable {
     /// Renders `sources` and writes them to the staging folder; with `whole`, also the files every
     /// source shares (theme, assets), else only the directory page, and only if its bytes changed.
     private func renderAndWrite(_ sources: [Source], kit: Kit, renderer: SiteRenderer, writer: OutputWriter,
-                                request: BuildRequest, whole: Bool, directoryMayChange: Bool) throws(BuildFailure) -> Written {
+                                request: BuildRequest, store: CardStore, whole: Bool, directoryMayChange: Bool) throws(BuildFailure) -> Written {
         // Files every source shares: the theme and the kit's assets (read only to bundle or print).
         var theme = renderer.themeFiles()
         let styleSheet = theme
         // The e-mail's PNG logos: needed before the sources when bundling (each zip holds the ones it
         // links to), else drawn beside the sources as one more job.
         let logosFirst = request.bundle
-        // Drawn cards and e-mail logos are kept in the kit's cache and read back (`CardStore`).
-        let store = CardStore(kitDirectory: request.kitDirectory, fileSystem: fileSystem, keeps: request.keepsCards)
         if logosFirst { theme += try renderer.emailLogoFiles(store: store) }
         var assets: [OutputFile] = []
         if request.bundle || request.pdf != nil {

@@ -74,11 +74,15 @@ public struct InputScan: Sendable, Equatable {
     /// mistakes old output for current. The running binary's identity (device, inode, size,
     /// modification time in nanoseconds), as `make` would judge it: installing or building refkit
     /// changes it, and nothing has to be read. Taken once per process.
-    static let executableIdentity: String = {
+    static let executableIdentity: String = identity(ofFileAt: "/proc/self/exe") ?? ""
+
+    /// A file's identity as `make` would judge it (device, inode, size, modification time in
+    /// nanoseconds), read without reading the file; nil when there is none.
+    static func identity(ofFileAt path: String) -> String? {
         var info = stat()
-        guard stat("/proc/self/exe", &info) == 0 else { return "" }
+        guard stat(path, &info) == 0 else { return nil }
         return "\(info.st_dev) \(info.st_ino) \(info.st_size) \(info.st_mtim.tv_sec).\(info.st_mtim.tv_nsec)"
-    }()
+    }
 
     /// Every entry below `folder` that the loader would see, each with what it is when it is not a
     /// file to hash: a broken symlink, a FIFO or a symlink loop changes the fingerprint like any

@@ -1,4 +1,5 @@
 import Foundation
+import RefkitImages
 import RefkitLedger
 import RefkitModel
 import RefkitQR
@@ -47,11 +48,13 @@ public enum KitValidator {
     ///   - renderMode: how the compiled templates will render (`REFKIT_RENDER`).
     ///   - ledgerFolds: what else is computed from the ledger's rows as they are read (the report's
     ///     figures), made from the ledger's slugs and the kit's valid sources.
+    ///   - readLogos: how librsvg's reading of the SVG logos is asked (`AssetIndex.LogoReader`).
     public static func validate(_ loaded: LoadedKit, on date: Day, secret: String? = nil, checkLedger: Bool = false,
                                 renderMode: RenderMode = .shape,
-                                ledgerFolds: (_ slugs: [String], _ sources: [Source]) -> [any LedgerFold] = { _, _ in [] }) -> ValidatedKit {
+                                ledgerFolds: (_ slugs: [String], _ sources: [Source]) -> [any LedgerFold] = { _, _ in [] },
+                                readLogos: (@Sendable ([[UInt8]]) -> [SVGRaster.DrawFailure?])? = nil) -> ValidatedKit {
         let log = DiagnosticLog(loaded.diagnostics)
-        let contentAssets = AssetIndex(loaded)
+        let contentAssets = AssetIndex(loaded, readLogos: readLogos)
 
         var site = loaded.site.flatMap { validateSite($0, assets: contentAssets, log: log) }
         if let valid = site { site?.rewards.translations = validateSiteTranslations(loaded.siteTranslations, site: valid, log: log) }

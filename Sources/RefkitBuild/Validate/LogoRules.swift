@@ -9,7 +9,11 @@ struct AssetIndex: Sendable, Equatable {
     /// Image assets that cannot be a logo, by output path: the error a logo naming one gets.
     var unreadable: [String: String]
 
-    init(_ loaded: LoadedKit) {
+    /// How SVG logos are read by librsvg: `SVGRaster.read` by default; a build asks its card
+    /// store first (`CardStore.readLogos`), which remembers the logos read in earlier builds.
+    typealias LogoReader = @Sendable ([[UInt8]]) -> [SVGRaster.DrawFailure?]
+
+    init(_ loaded: LoadedKit, readLogos: LogoReader? = nil) {
         files = Set(loaded.assets.map(\.file))
         var logos: [String: Logo] = [:], unreadable: [String: String] = [:]
         var svgs: [(path: String, bytes: [UInt8], size: ImageSize)] = []
@@ -35,7 +39,7 @@ struct AssetIndex: Sendable, Equatable {
         }
         // Read by librsvg all at once (in its helper), checked once per file however many sources
         // name it; in serve, only what changed since the last check (`ContentMemo`).
-        let readings = ContentMemo.shared.readLogos(svgs.map { ("content/" + $0.path, $0.bytes) }) { SVGRaster.read($0) }
+        let readings = ContentMemo.shared.readLogos(svgs.map { ("content/" + $0.path, $0.bytes) }) { readLogos?($0) ?? SVGRaster.read($0) }
         for (svg, failure) in zip(svgs, readings) {
             if let failure {
                 unreadable[svg.path] = Self.problem(failure, path: svg.path)

@@ -2,7 +2,7 @@ import Foundation
 import RefkitImages
 import RefkitModel
 
-/// Drawn link-preview cards (and the e-mail's PNG logos) kept in the kit's cache folder (`KIT/.refkit-cache/cards/KEY.png`, as
+/// Drawn link-preview cards (and the e-mail's PNG logos, and which SVG logos librsvg reads) kept in the kit's cache folder (`KIT/.refkit-cache/cards/KEY.png`, as
 /// Jekyll keeps `.jekyll-cache/` and Hugo `resources/_gen/`), by what was drawn (the card's SVG,
 /// hashed): a memo around `refkit-draw`, so a card whose inputs did not change is not drawn again,
 /// not by a whole build (an edited page, a new date), not into a new output folder. A card is
@@ -15,8 +15,9 @@ final class CardStore: @unchecked Sendable {
     private let lock = NSLock()
     private var used: Set<String> = []
 
-    /// The helper that draws, hashed: a card drawn by another `refkit-draw` (a new refkit, its
-    /// PNG written differently) is not this one's.
+    /// The helper that draws, by its identity (`InputScan.identity(ofFileAt:)`, as refkit's own
+    /// output is judged; hashing its 9 MB took a rebuild 4 ms): a card drawn by another
+    /// `refkit-draw` (a new refkit, its PNG written differently) is not this one's.
     private let drawer: [UInt8]
 
     /// Whether drawn cards are written to the store (else it is only read).
@@ -26,7 +27,7 @@ final class CardStore: @unchecked Sendable {
         directory = kitDirectory + "/" + Self.folder
         self.fileSystem = fileSystem
         self.keeps = keeps
-        drawer = Array(((try? fileSystem.readFile(at: SVGRaster.helper)).map(Manifest.hash) ?? "no helper").utf8)
+        drawer = Array((InputScan.identity(ofFileAt: SVGRaster.helper) ?? "no helper").utf8)
     }
 
     /// The store, under the kit's folder.
@@ -54,6 +55,10 @@ final class CardStore: @unchecked Sendable {
     /// Keeps a drawn card (written beside its place and moved there: a reader never sees half of
     /// one). A store that cannot be written is no failure: the card is drawn again next time.
     func keep(_ png: [UInt8], key: String) {
+        store(png, at: path(key))
+    }
+
+    private func store(_ bytes: [UInt8], at path: String) {
         guard keeps else { return }
         if fileSystem.kind(at: directory) == nil {
             let cache = String(directory.dropLast("/cards".count))
@@ -61,7 +66,23 @@ final class CardStore: @unchecked Sendable {
             try? fileSystem.createDirectory(at: directory)
         }
         // A name of its own (two builds of one kit may store the same card at once).
-        try? fileSystem.replaceFile(at: path(key), with: png, temporary: path(key) + ".\(getpid()).tmp")
+        try? fileSystem.replaceFile(at: path, with: bytes, temporary: path + ".\(getpid()).tmp")
+    }
+
+    /// librsvg's reading of these SVG logos (`SVGRaster.read`, a helper process): a logo read in
+    /// an earlier build, in these bytes and by this helper, is not read again (its key is kept
+    /// as an empty `KEY.read`; a logo that did not read is asked every time, and is an error).
+    func readLogos(_ svgs: [[UInt8]]) -> [SVGRaster.DrawFailure?] {
+        let keys = svgs.map { key($0, how: "read") }
+        lock.withLock { used.formUnion(keys) }
+        let asked = svgs.indices.filter { fileSystem.kind(at: directory + "/" + keys[$0] + ".read") == nil }
+        var readings = [SVGRaster.DrawFailure?](repeating: nil, count: svgs.count)
+        guard !asked.isEmpty else { return readings }
+        for (index, failure) in zip(asked, SVGRaster.read(asked.map { svgs[$0] })) {
+            readings[index] = failure
+            if failure == nil { store([], at: directory + "/" + keys[index] + ".read") }
+        }
+        return readings
     }
 
     /// Removes the stored cards this build did not use.

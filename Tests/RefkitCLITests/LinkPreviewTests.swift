@@ -131,7 +131,8 @@ final class LinkPreviewTests: XCTestCase {
 
         // An edited kit page makes a whole build, which draws no card either: each is read back
         // from the kit's store (`.refkit-cache/cards/`, which keeps the e-mail's three PNG logos
-        // too, and that librsvg read the three SVG logos: `KEY.read`), none written there again.
+        // too, that librsvg read the three SVG logos: `KEY.read`, and the helper's hash by its
+        // identity: `helper`), none written there again.
         let store = kit + "/.refkit-cache/cards"
         func stored() throws -> [String: String] {
             Dictionary(uniqueKeysWithValues: try FileManager.default.contentsOfDirectory(atPath: store).map { name in
@@ -139,14 +140,14 @@ final class LinkPreviewTests: XCTestCase {
             })
         }
         let before = try stored()
-        XCTAssertEqual(before.count, 6 + 3 + 3, "the five cards, and Harbor Street Law's before its edit (a partial build keeps it); the logos; their readings")
+        XCTAssertEqual(before.count, 6 + 3 + 3 + 1, "the five cards, and Harbor Street Law's before its edit (a partial build keeps it); the logos; their readings; the helper's hash")
         XCTAssertEqual(before.keys.filter { $0.hasSuffix(".read") }.count, 3)
         let page = kit + "/content/kit/03-how-to-refer.md"
         try (String(contentsOfFile: page, encoding: .utf8) + "\nOne more line.\n").write(toFile: page, atomically: true, encoding: .utf8)
         rebuilt = try runRefkit(["build", "--date", "2026-11-23"], in: kit)
         XCTAssertFalse(rebuilt.stdout.contains("rendered"), "a whole build: \(rebuilt.stdout)")
         let after = try stored()
-        XCTAssertEqual(after.count, 5 + 3 + 3, "a whole build keeps the cards, logos and readings it used, and only those")
+        XCTAssertEqual(after.count, 5 + 3 + 3 + 1, "a whole build keeps the cards, logos and readings it used, and only those")
         for (name, identity) in after { XCTAssertEqual(before[name], identity, "\(name) was not drawn again") }
         // The e-mail's logos are the ones the store holds: none drawn by this build.
         for logo in try FileManager.default.contentsOfDirectory(atPath: kit + "/output/assets/email") {

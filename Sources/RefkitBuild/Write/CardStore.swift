@@ -15,9 +15,10 @@ final class CardStore: @unchecked Sendable {
     private let lock = NSLock()
     private var used: Set<String> = []
 
-    /// The helper that draws, by its identity (`InputScan.identity(ofFileAt:)`, as refkit's own
-    /// output is judged; hashing its 9 MB took a rebuild 4 ms): a card drawn by another
-    /// `refkit-draw` (a new refkit, its PNG written differently) is not this one's.
+    /// The helper that draws, hashed: a card drawn by another `refkit-draw` (a new refkit, its
+    /// PNG written differently) is not this one's, and one drawn by a copy of this one is.
+    /// Hashing its 9 MB took a rebuild 4 ms, so the hash is kept in the store by the helper's
+    /// identity (`helperFile`) and the file read only when that changes.
     private let drawer: [UInt8]
 
     /// Whether drawn cards are written to the store (else it is only read).
@@ -27,7 +28,24 @@ final class CardStore: @unchecked Sendable {
         directory = kitDirectory + "/" + Self.folder
         self.fileSystem = fileSystem
         self.keeps = keeps
-        drawer = Array((InputScan.identity(ofFileAt: SVGRaster.helper) ?? "no helper").utf8)
+        let (hash, record) = Self.helperHash(in: directory, fileSystem: fileSystem)
+        drawer = Array(hash.utf8)
+        used.insert(Self.helperFile)
+        if let record { store(record, at: directory + "/" + Self.helperFile) }
+    }
+
+    /// Where the store keeps the helper's identity and hash ("IDENTITY\nHASH\n").
+    static let helperFile = "helper"
+
+    /// The helper's hash: the one kept for its identity, else hashed now, with the record to keep.
+    private static func helperHash(in directory: String, fileSystem: FileSystem) -> (hash: String, record: [UInt8]?) {
+        guard let identity = InputScan.identity(ofFileAt: SVGRaster.helper) else { return ("no helper", nil) }
+        let kept = (try? fileSystem.readFile(at: directory + "/" + helperFile)).map { String(decoding: $0, as: UTF8.self) }
+        let lines = kept?.split(separator: "\n", omittingEmptySubsequences: false) ?? []
+        if lines.count == 3, lines[0] == identity, lines[1].count == 32, lines[2].isEmpty { return (String(lines[1]), nil) }
+        guard let binary = try? fileSystem.readFile(at: SVGRaster.helper) else { return ("no helper", nil) }
+        let hash = Manifest.hash(binary)
+        return (hash, Array("\(identity)\n\(hash)\n".utf8))
     }
 
     /// The store, under the kit's folder.

@@ -33,11 +33,18 @@ struct Branding {
             partner = nil
             partnerLogo = nil
         }
-        if let source, source.segment == .partner {
-            title = "\(source.name) × \(site.name)"
-        } else {
-            title = site.name
-        }
+        title = Self.names(source: source, business: site.name)
+    }
+
+    /// What joins a partner's name to the business's: "Partner × Business".
+    static let coBrandJoin = " × "
+
+    /// The names a source's pages go by: "Partner × Business" for a partner (the header's title,
+    /// the link preview's alt text, the card), the business's alone for a customer (whose name is
+    /// never on a public image).
+    static func names(source: Source?, business: String) -> String {
+        guard let source, source.segment == .partner else { return business }
+        return source.name + coBrandJoin + business
     }
 
     var primary: Color { partner?.primary ?? site.primary! }

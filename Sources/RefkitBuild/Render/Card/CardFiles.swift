@@ -15,7 +15,7 @@ extension SiteRenderer {
         let language = language(of: source)
         return PreviewCard(
             partner: PreviewCard.Side(name: source.name, logo: branding.partnerLogo),
-            business: PreviewCard.Side(name: kit.site.name, logo: branding.siteLogo), names: source.name, keep: " × " + kit.site.name,
+            business: PreviewCard.Side(name: kit.site.name, logo: branding.siteLogo), names: source.name, keep: Branding.coBrandJoin + kit.site.name,
             headline: words(for: language).text("card_headline"), language: language, rightToLeft: Language.isRightToLeft(language),
             stripe: branding.site.primary ?? Branding.defaultPrimary, band: branding.primary).svg()
     }

@@ -33,17 +33,6 @@ struct PreviewView: ViewModel {
     ]
 }
 
-extension PreviewView {
-    /// The tags the `preview` partial writes, for a page made without a template (a short link's).
-    var metaTags: String {
-        let properties = [("og:type", "website"), ("og:site_name", siteName), ("og:title", title), ("og:description", description),
-                          ("og:url", url), ("og:locale", locale), ("og:image", image), ("og:image:type", "image/png"),
-                          ("og:image:width", "\(PreviewCard.width)"), ("og:image:height", "\(PreviewCard.height)"), ("og:image:alt", imageAlt)]
-        return properties.map { "<meta property=\"\($0)\" content=\"\(Escape.html($1))\">" }.joined(separator: "\n")
-            + "\n<meta name=\"twitter:card\" content=\"summary_large_image\">"
-    }
-}
-
 extension SiteRenderer {
     /// A job whose page carries its preview: `title` and `description` as the page has them, the
     /// card of `source` (a partner's own, else the business's in `language`).

@@ -1,5 +1,6 @@
 import RefkitI18n
 import RefkitModel
+import RefkitTemplates
 
 /// `short_links: true`: `r/CODE/index.html` for every source, a page that forwards the visitor to
 /// the source's referral link (a meta refresh and a plain link, no script, not indexed), and
@@ -17,7 +18,11 @@ extension SiteRenderer {
             let continueText = words.text("short_link_continue", ["site": kit.site.name])
             // What a chat shows when the short link is pasted: the business, on the source's card.
             let path = OutputPlan.shortLinkPage(code: source.code)
-            let tags = preview(path: path, title: kit.site.name, description: continueText, source: source, language: language)
+            var head = ViewObject()
+            head["preview"] = .object(preview(path: path, title: kit.site.name, description: continueText, source: source,
+                                              language: language).viewObject)
+            // The tags every page's head has: the `preview` partial (the kit's own, if it has one).
+            let tags = String(decoding: templates.render("preview", head), as: UTF8.self)
             let page = """
                 <!DOCTYPE html>
                 <html lang="\(Escape.html(language))" dir="\(Language.direction(of: language))">
@@ -26,8 +31,7 @@ extension SiteRenderer {
                 <meta name="viewport" content="width=device-width, initial-scale=1">
                 <meta name="robots" content="noindex">
                 <meta http-equiv="refresh" content="0; url=\(Escape.html(link))">
-                \(tags.metaTags)
-                <title>\(Escape.html(kit.site.name))</title>
+                \(tags)<title>\(Escape.html(kit.site.name))</title>
                 </head>
                 <body>
                 <main>

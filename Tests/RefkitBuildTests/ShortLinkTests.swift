@@ -39,6 +39,21 @@ final class ShortLinkTests: XCTestCase {
         XCTAssertEqual(try ExternalTool.decodeQR(svg: output + "/bolt-partners/qr.svg"), [short])
     }
 
+    /// A short link's page has the preview tags every page has, from the one `preview` partial:
+    /// a kit's own partial is used there too.
+    func testAShortLinksPreviewTagsAreThePreviewPartials() throws {
+        let kit = try kitWithShortLinks()
+        XCTAssertEqual(testBuilder().build(BuildRequest(kitDirectory: kit, date: fixtureDate)).lines, [])
+        var page = try read(kit + "/output/r/BOLT/index.html")
+        XCTAssertTrue(page.contains(#"<meta property="og:image:alt" content="Bolt &amp; &lt;Partners&gt; × Acme Accounts · Referral kit">"#), page)
+        try FileManager.default.createDirectory(atPath: kit + "/templates/partials", withIntermediateDirectories: true)
+        try write("{{#preview}}<meta property=\"og:title\" content=\"{{title}} (ours)\">\n{{/preview}}\n", to: kit + "/templates/partials/preview.mustache")
+        XCTAssertEqual(testBuilder().build(BuildRequest(kitDirectory: kit, date: fixtureDate)).lines, [])
+        page = try read(kit + "/output/r/BOLT/index.html")
+        XCTAssertTrue(page.contains("<meta property=\"og:title\" content=\"Acme Accounts (ours)\">\n<title>"), page)
+        XCTAssertFalse(page.contains("og:image"), page)
+    }
+
     func testTheShortLinkMakesTheQRCodeSmaller() throws {
         // The QR code's size in modules (its viewBox, less the 4-module quiet zone on each side)
         // gives its version: 17 + 4 × version.

@@ -128,15 +128,4 @@ public enum KitValidator {
         validated.process = process
         return validated
     }
-
-    /// The kit's templates compiled over refkit's own, and every name they use checked against the
-    /// views' (only once they compile).
-    static func compileTemplates(_ files: [TemplateFile], mode: RenderMode) -> CompiledTemplates {
-        let (templates, diagnostics) = TemplateSet.compile(overrides: files, mode: mode)
-        guard diagnostics.isEmpty else { return CompiledTemplates(templates: templates, diagnostics: diagnostics) }
-        let fields = files.flatMap { file in
-            FieldCheck.check(file, isPartial: !DefaultTemplates.rendered.contains(file.name), schema: SiteRenderer.viewSchema)
-        }
-        return CompiledTemplates(templates: templates, diagnostics: fields)
-    }
 }

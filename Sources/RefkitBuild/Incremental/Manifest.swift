@@ -142,104 +142,6 @@ public struct Manifest: Sendable, Equatable {
     /// HTML pages in the output, as the build that wrote it reported.
     public var pages: Int { sources.values.reduce(otherPages) { $0 + $1.pages } }
 
-    /// The marker's bytes: a line of explanation, then one record per line, sorted.
-    public var bytes: [UInt8] {
-        var text = "refkit output: this folder is replaced by every build\n\(Self.format)\n"
-        text += "fingerprint \(fingerprint)\nshared \(shared)\nother-pages \(otherPages)\nnetwork \(network)\nposts \(posts)\n"
-        for slug in sources.keys.sorted() {
-            let record = sources[slug]!
-            text += "source \(slug) \(record.input) \(record.pages) \(record.listing) \(record.prints) \(record.posts) \(Self.escape(record.folder))\n"
-        }
-        for diagnostic in diagnostics { text += Self.line(for: diagnostic) }
-        var bytes = Array(text.utf8)
-        bytes.reserveCapacity(bytes.count + fileLines.values.reduce(0) { $0 + $1.count })
-        for entry in fileLines.keys.sorted() { bytes.append(contentsOf: fileLines[entry]!) }
-        return bytes
-    }
-
-    /// Reads a marker written by `bytes`; nil for an older format, a foreign or a damaged marker
-    /// (the next build is then a whole one).
-    public init?(bytes: [UInt8]) {
-        guard bytes.last == 0x0A else { return nil }  // cut short
-        var fingerprint: String?, shared: String?, otherPages: Int?, network = SourceRecord.unknown, posts = 0
-        var sources: [String: SourceRecord] = [:], fileLines: [String: ArraySlice<UInt8>] = [:], diagnostics: [Diagnostic] = []
-        // File lines are grouped by entry as they come, scanning bytes: a roster's manifest has
-        // a line per output file, and a one-source rebuild needs none of them one by one.
-        var entryStart = 0, entryEnd = 0, entryPath = 0..<0
-        func closeEntry() {
-            if entryEnd > entryStart { fileLines[String(decoding: bytes[entryPath], as: UTF8.self)] = bytes[entryStart..<entryEnd] }
-        }
-        let filePrefix = Self.filePrefix, bundlesPrefix = Self.bundlesPrefix
-        var lineNumber = 0, start = 0
-        while start < bytes.count {
-            let end = bytes.withUnsafeBufferPointer { buffer in
-                var end = start
-                while buffer[end] != 0x0A { end += 1 }  // the last byte is a newline
-                return end
-            }
-            defer { start = end + 1 }
-            lineNumber += 1
-            if lineNumber == 1 { continue }
-            let line = bytes[start..<end]
-            if lineNumber == 2 {
-                guard line.elementsEqual(Self.format.utf8) else { return nil }
-                continue
-            }
-            let isFile: Bool? = bytes.withUnsafeBufferPointer { buffer in
-                guard end - start > 5, (0..<5).allSatisfy({ buffer[start + $0] == filePrefix[$0] }) else { return false }
-                // `file HASH PATH`, the hash 32 hex digits; the entry is the path up to its first
-                // slash, or all of it for a bundle.
-                guard end - start > 38 else { return nil }
-                let path = start + 38
-                var entryEndIndex = path
-                let isBundle = end - path > bundlesPrefix.count && (0..<bundlesPrefix.count).allSatisfy { buffer[path + $0] == bundlesPrefix[$0] }
-                if isBundle { entryEndIndex = end } else { while entryEndIndex < end, buffer[entryEndIndex] != 0x2F { entryEndIndex += 1 } }
-                let same = entryEndIndex - path == entryPath.count
-                    && (0..<entryPath.count).allSatisfy { buffer[path + $0] == buffer[entryPath.lowerBound + $0] }
-                if !same {
-                    closeEntry()
-                    (entryPath, entryStart) = (path..<entryEndIndex, start)
-                }
-                entryEnd = end + 1
-                return true
-            }
-            guard let isFile else { return nil }
-            if isFile { continue }
-            // `source SLUG INPUT PAGES LISTING PRINTS POSTS FOLDER`, or `KEY VALUE`
-            let fields = line.split(separator: 0x20, maxSplits: 7, omittingEmptySubsequences: false)
-            let key = String(decoding: fields[0], as: UTF8.self)
-            if key == "source", fields.count == 8, let pages = Int(String(decoding: fields[3], as: UTF8.self)) {
-                sources[String(decoding: fields[1], as: UTF8.self)] = SourceRecord(
-                    input: String(decoding: fields[2], as: UTF8.self), folder: Self.unescape(String(decoding: fields[7], as: UTF8.self)),
-                    pages: pages, listing: String(decoding: fields[4], as: UTF8.self), prints: String(decoding: fields[5], as: UTF8.self),
-                    posts: String(decoding: fields[6], as: UTF8.self))
-            } else if key == "diagnostic" {
-                guard let diagnostic = Self.diagnostic(from: String(decoding: line, as: UTF8.self)) else { return nil }
-                diagnostics.append(diagnostic)
-            } else if fields.count == 2 {
-                let value = String(decoding: fields[1], as: UTF8.self)
-                switch key {
-                case "fingerprint": fingerprint = value
-                case "shared": shared = value
-                case "other-pages": otherPages = Int(value)
-                case "network": network = value
-                case "posts": posts = Int(value) ?? 0
-                default: return nil
-                }
-            } else {
-                return nil
-            }
-        }
-        closeEntry()
-        guard let fingerprint, let shared, let otherPages else { return nil }
-        self.init(fingerprint: fingerprint, shared: shared, sources: sources, otherPages: otherPages, fileLines: fileLines)
-        (self.diagnostics, self.network, self.posts) = (diagnostics, network, posts)
-    }
-
-    private static let filePrefix = Array("file ".utf8)
-    private static let bundlesFolder = OutputPlan.bundlesFolder + "/"
-    private static let bundlesPrefix = Array(bundlesFolder.utf8)
-
     /// The manifest as it must be read after an interrupted swap: the journal's sources are
     /// unknown (rendered again, or removed if gone), the files of its entries forgotten (never
     /// linked on trust), and the whole fingerprint unknown.
@@ -261,34 +163,12 @@ public struct Manifest: Sendable, Equatable {
         return path.firstIndex(of: "/").map { String(path[..<$0]) } ?? path
     }
 
-    /// A path on one line: `\` and newline escaped.
-    static func escape(_ path: String) -> String {
-        guard path.utf8.contains(where: { $0 == 0x5C || $0 == 0x0A }) else { return path }
-        return path.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\n", with: "\\n")
-    }
-
-    static func unescape(_ path: String) -> String {
-        guard path.utf8.contains(0x5C) else { return path }
-        var result = "", escaped = false
-        for character in path {
-            if escaped {
-                result.append(character == "n" ? "\n" : character == "s" ? " " : character)
-                escaped = false
-            } else if character == "\\" {
-                escaped = true
-            } else {
-                result.append(character)
-            }
-        }
-        return result
-    }
-
     /// XXH3-128 of `bytes`, as 32 hex digits: what tells a file's bytes from its last build's. Not
     /// a cryptographic hash (nothing here needs one); SHA-256 ran at about 27 instructions a byte,
     /// a tenth of a whole build, where XXH3 needs well under one.
     public static func hash(_ bytes: [UInt8]) -> String {
         let digest = bytes.withUnsafeBytes { XXH3_128bits($0.baseAddress, $0.count) }
-        return hex(digest.high64) + hex(digest.low64)
+        return withUnsafeBytes(of: (digest.high64.bigEndian, digest.low64.bigEndian)) { hexDigits(of: $0) }
     }
 
     /// SHA-256 of `bytes`, as the first 32 hex digits: for the fingerprints, which the manifest
@@ -297,10 +177,5 @@ public struct Manifest: Sendable, Equatable {
         var digest = [UInt8](repeating: 0, count: 32)
         _ = bytes.withUnsafeBufferPointer { SHA256($0.baseAddress, $0.count, &digest) }
         return hexDigits(of: digest.prefix(16))
-    }
-
-    private static func hex(_ value: UInt64) -> String {
-        let text = String(value, radix: 16)
-        return String(repeating: "0", count: 16 - text.count) + text
     }
 }

@@ -53,11 +53,11 @@ final class CardStore: @unchecked Sendable {
 
     /// What a card is stored under: its SVG, its size and the helper drawing it, hashed.
     func key(_ svg: [UInt8]) -> String {
-        Manifest.hash(svg + Array("\n\(PreviewCard.width)x\(PreviewCard.height)\n".utf8) + drawer)
+        key(svg, how: "\(PreviewCard.width)x\(PreviewCard.height)")
     }
 
-    /// What another drawing is stored under (an e-mail's PNG logo): its SVG, how it is drawn
-    /// (`how`: size, inset, background) and the helper, hashed.
+    /// What any drawing is stored under (a card, an e-mail's PNG logo, a logo's reading): its
+    /// SVG, how it is drawn (`how`: size, inset, background; "read") and the helper, hashed.
     func key(_ svg: [UInt8], how: String) -> String {
         Manifest.hash(svg + Array("\n\(how)\n".utf8) + drawer)
     }

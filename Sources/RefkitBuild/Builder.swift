@@ -166,16 +166,15 @@ public struct Builder: Sendable {
         parallelForEach(sources.count + extraJobs, jobs: request.jobs ?? cores) { job in
             guard !progress.failed else { return }
             // The logos and cards first (drawing them takes as long as a few sources), then the sources.
-            // A logo's own failure names it alone, so it outranks a card's (which carries two logos).
             if drawsLogos, job == 0 {
-                do throws(BuildFailure) { return emailLogos.set(0, try renderer.emailLogoFiles(store: store)) } catch { return progress.fail(error, at: -2) }
+                do throws(BuildFailure) { return emailLogos.set(0, try renderer.emailLogoFiles(store: store)) } catch { return progress.fail(error, at: Progress.logos) }
             }
             let drawn = drawsLogos ? job - 1 : job
             if drawn < cards.jobs {
                 do throws(BuildFailure) {
                     let files = try cards.draw(drawn)
                     do throws(OutputWriter.Failure) { try writer.write(files) } catch { throw .output(error) }
-                } catch { progress.fail(error, at: -1) }
+                } catch { progress.fail(error, at: Progress.cards) }
                 return
             }
             let index = drawn - cards.jobs
@@ -286,6 +285,8 @@ private final class Progress: @unchecked Sendable {
 
     /// Adds a finished source's pages; returns how many sources are done.
     func add(pages: Int) -> Int { lock.withLock { _pages += pages; _sources += 1; return _sources } }
+    /// Ranks below every source's: a logo's failure (naming the one logo) outranks a card's (which carries two).
+    static let logos = -2, cards = -1
     /// Records the failure of source `index`: the first source's that failed, in source order (jobs
     /// start in that order, so every source before it ran), whichever thread came first.
     func fail(_ failure: BuildFailure, at index: Int) {

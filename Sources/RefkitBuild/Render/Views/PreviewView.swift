@@ -45,7 +45,7 @@ extension SiteRenderer {
 
     func preview(path: String, title: String, description: String?, source: Source?, language: String) -> PreviewView {
         let partner = source.flatMap { $0.segment == .partner ? $0 : nil }
-        let names = Branding.names(source: partner, business: kit.site.name)
+        let names = Branding.names(source: source, business: kit.site.name)
         let words = words(for: language)
         return PreviewView(
             title: title, description: description ?? words.text("home_lead", wordValues(for: source, language: language)),

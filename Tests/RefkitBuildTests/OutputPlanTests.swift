@@ -31,10 +31,11 @@ final class OutputPlanTests: XCTestCase {
         let inSources = written.filter { OutputPlan.Shared(path: $0) == nil && !assets.contains($0) }
         XCTAssertEqual(inSources.subtracting(planned).sorted(), [], "written, not in the plan (nor shared, nor an asset)", file: file, line: line)
         XCTAssertEqual(planned.subtracting(written).sorted(), [], "in the plan, not written", file: file, line: line)
-        // Every shared file is one its group renders (what serve answers for it).
+        // Every shared file is one its group renders (what serve answers for it, reading the kit's card store).
+        let store = CardStore(kitDirectory: kit, fileSystem: DiskFileSystem(), keeps: false)
         for path in written.subtracting(inSources).subtracting(assets) {
             let group = try XCTUnwrap(OutputPlan.Shared(path: path), path, file: file, line: line)
-            XCTAssertTrue(try group.files(renderer).contains { $0.path == path }, "\(path) is not rendered by \(group)", file: file, line: line)
+            XCTAssertTrue(try group.files(renderer, store: store).contains { $0.path == path }, "\(path) is not rendered by \(group)", file: file, line: line)
         }
     }
 

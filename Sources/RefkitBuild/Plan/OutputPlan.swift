@@ -161,13 +161,13 @@ public enum OutputPlan {
             }
         }
 
-        /// The group's files, rendered.
-        func files(_ renderer: SiteRenderer) throws(BuildFailure) -> [OutputFile] {
+        /// The group's files, rendered (drawings read from `store` when it has them).
+        func files(_ renderer: SiteRenderer, store: CardStore) throws(BuildFailure) -> [OutputFile] {
             switch self {
             case .directory: [renderer.renderDirectory()].compactMap { $0 }
             case .theme: renderer.themeFiles()
-            case .emailLogos: try renderer.emailLogoFiles()
-            case .cards: try renderer.businessCardFiles()
+            case .emailLogos: try renderer.emailLogoFiles(store: store)
+            case .cards: try CardBatches.files(renderer.businessCardJobs(), store: store)
             case .shortLinks: renderer.shortLinkFiles()
             case .network: renderer.renderNetwork()
             }

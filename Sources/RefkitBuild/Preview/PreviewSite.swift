@@ -18,6 +18,9 @@ public final class PreviewSite: @unchecked Sendable {
     let renderer: SiteRenderer
     let kitDirectory: String
     let fileSystem: any FileSystem
+    /// The kit's card store, read as the build reads it (serve writes nothing there): partners'
+    /// cards, the business's and the e-mail's logos are drawn only when it does not have them.
+    private let cards: CardStore
     /// An asset's output path → the asset.
     private let assets: [String: Asset]
     /// The kit's files as this site read them: the next edit reads again only what changed.
@@ -86,6 +89,7 @@ public final class PreviewSite: @unchecked Sendable {
         self.diagnostics = diagnostics
         self.kitDirectory = kitDirectory
         self.fileSystem = fileSystem
+        cards = CardStore(kitDirectory: kitDirectory, fileSystem: fileSystem, keeps: false)
         let kit = renderer.kit
         sources = kit.sources.count
         assets = Dictionary(kit.assets.map { ($0.outputPath, $0) }, uniquingKeysWith: { first, _ in first })
@@ -136,11 +140,10 @@ public final class PreviewSite: @unchecked Sendable {
     /// file at.
     public func file(at path: String) -> [UInt8]? {
         if let slash = path.firstIndex(of: "/"), let source = source(inFolder: path[..<slash]) {
-            // A partner's card, when asked for: from the kit's card store as the build reads it
-            // (serve writes nothing there), else drawn (a helper process, tens of milliseconds).
+            // A partner's card, when asked for: from the kit's card store, else drawn (a helper
+            // process, tens of milliseconds).
             if path[path.index(after: slash)...] == OutputPlan.SourceFile.card.path {
-                let store = CardStore(kitDirectory: kitDirectory, fileSystem: fileSystem, keeps: false)
-                return (try? CardBatches.files(renderer.partnerCardJobs(for: [source]), store: store))?.first?.contents
+                return (try? CardBatches.files(renderer.partnerCardJobs(for: [source]), store: cards))?.first?.contents
             }
             return files(of: source)[path]
         }
@@ -202,7 +205,7 @@ public final class PreviewSite: @unchecked Sendable {
         if let files = lock.withLock({ shared[group] }) { return files }
         let list: [OutputFile]
         // A group that cannot be rendered (a logo too slow to draw) is told once, and not served.
-        do { list = try group.files(renderer) } catch {
+        do { list = try group.files(renderer, store: cards) } catch {
             report(error)
             list = []
         }

@@ -65,11 +65,6 @@ extension SiteRenderer {
         businessCardLanguages.map { CardJob(path: OutputPlan.businessCard(language: $0), svg: Array(businessCardSVG(language: $0).utf8), logos: [kit.site.logo].compactMap { $0 }) }
     }
 
-    /// The business's cards, drawn.
-    func businessCardFiles() throws(BuildFailure) -> [OutputFile] {
-        try Self.draw(businessCardJobs())
-    }
-
     /// Cards drawn by one helper process; a card that cannot be drawn names the logos it carries.
     static func draw(_ cards: [CardJob]) throws(BuildFailure) -> [OutputFile] {
         let drawn = SVGRaster.cards(cards.map(\.svg), width: PreviewCard.width, height: PreviewCard.height)

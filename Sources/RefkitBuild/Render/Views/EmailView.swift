@@ -78,23 +78,21 @@ extension SiteRenderer {
     /// shows (the business's and the sources' brands), not every SVG under content/assets. A logo
     /// that cannot be drawn, or not in time (`SVGRaster.timeLimit`), fails the build, naming it.
     /// A logo `store` holds is read back, not drawn (a helper process each, every build).
-    public func emailLogoFiles() throws(BuildFailure) -> [OutputFile] { try emailLogoFiles(store: nil) }
-
-    func emailLogoFiles(store: CardStore?) throws(BuildFailure) -> [OutputFile] {
+    func emailLogoFiles(store: CardStore) throws(BuildFailure) -> [OutputFile] {
         let shown = Set([kit.site.logo].compactMap { $0 } + kit.sources.compactMap { $0.brand?.logo })
         var files: [OutputFile] = []
         for logo in kit.logos.values.filter({ shown.contains($0.path) }).sorted(by: { $0.path < $1.path }) {
             guard let svg = logo.svg else { continue }
             let (width, height) = LogoPlace.emailSize(of: logo)
-            let key = store?.key(svg, how: "\(2 * width)x\(2 * height) inset \(2 * LogoPlace.emailInset) on white")
-            if let key, let png = store?.card(key) {
+            let key = store.key(svg, how: "\(2 * width)x\(2 * height) inset \(2 * LogoPlace.emailInset) on white")
+            if let png = store.card(key) {
                 files.append(OutputFile(path: LogoPlace.emailPath(of: logo), contents: png))
                 continue
             }
             switch SVGRaster.png(svg, width: 2 * width, height: 2 * height, inset: 2 * LogoPlace.emailInset, onWhite: true) {
             case .success(let png):
                 files.append(OutputFile(path: LogoPlace.emailPath(of: logo), contents: png))
-                if let key { store?.keep(png, key: key) }
+                store.keep(png, key: key)
             case .failure(let failure): throw .logo(path: logo.path, failure)
             }
         }

@@ -17,6 +17,43 @@ final class QRCodeTests: XCTestCase {
         XCTAssertTrue(modules[0][0] && modules[0][6] && modules[6][0], "finder pattern in the corner")
     }
 
+    /// The path, read back stroke by stroke (each `h` a row of squares a module high, centred on
+    /// the pen's row), covers exactly the dark modules, each once, none in the quiet zone.
+    func testThePathDrawsExactlyTheDarkModules() throws {
+        for text in [link, "HELLO", String(repeating: "refkit ", count: 300)] {
+            let modules = try XCTUnwrap(QRCode.modules(for: text))
+            let svg = try XCTUnwrap(QRCode.svg(for: text))
+            XCTAssertTrue(svg.contains("<path stroke=\"#000\" d=\""), svg)
+            let d = try XCTUnwrap(svg.components(separatedBy: " d=\"").last?.components(separatedBy: "\"").first)
+            var drawn = Array(repeating: Array(repeating: false, count: modules.count + 8), count: modules.count + 8)
+            var x = 0.0, y = 0.0
+            let scanner = Scanner(string: d)
+            while !scanner.isAtEnd {
+                let command = try XCTUnwrap(scanner.scanCharacter())
+                switch command {
+                case "M": x = try XCTUnwrap(scanner.scanDouble()); _ = scanner.scanString(" "); y = try XCTUnwrap(scanner.scanDouble())
+                case "m": x += try XCTUnwrap(scanner.scanDouble()); _ = scanner.scanString(" "); XCTAssertEqual(scanner.scanDouble(), 0)
+                case "h":
+                    let run = try XCTUnwrap(scanner.scanInt())
+                    XCTAssertGreaterThan(run, 0)
+                    XCTAssertEqual(y - y.rounded(.down), 0.5, "a stroke runs along a row's middle")
+                    for column in Int(x)..<(Int(x) + run) {
+                        XCTAssertFalse(drawn[Int(y)][column], "module \(column),\(Int(y)) drawn twice")
+                        drawn[Int(y)][column] = true
+                    }
+                    x += Double(run)
+                default: XCTFail("unexpected path command \(command) in \(text)")
+                }
+            }
+            let expected = (0..<(modules.count + 8)).map { row in
+                (0..<(modules.count + 8)).map { column in
+                    (4..<(modules.count + 4)).contains(row) && (4..<(modules.count + 4)).contains(column) && modules[row - 4][column - 4]
+                }
+            }
+            XCTAssertEqual(drawn, expected, text)
+        }
+    }
+
     func testSameTextGivesTheSameBytes() {
         XCTAssertEqual(QRCode.svg(for: link), QRCode.svg(for: link))
     }

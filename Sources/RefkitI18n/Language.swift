@@ -47,13 +47,52 @@ public enum Language {
         return numbers.map { base + "@numbers=" + $0 } ?? base
     }
 
+    /// Whether text in `tag` is written right to left. Asked for every page a source has, so read
+    /// straight from the tag's bytes: each subtag up to the first extension, lowercased and
+    /// packed into a number (a subtag is at most eight ASCII letters or digits), no string made.
     public static func isRightToLeft(_ tag: String) -> Bool {
-        let parts = withoutExtensions(tag).lowercased().split(separator: "-")
-        // A script subtag says it outright: `az-Arab` is right to left, `ku-Latn` is not.
-        if parts.contains(where: { ["arab", "hebr", "thaa", "syrc", "nkoo", "adlm"].contains($0) }) { return true }
-        if parts.contains(where: { ["latn", "cyrl"].contains($0) }) { return false }
-        return rightToLeft.contains(subtag(of: tag))
+        var language: UInt64?, subtag: UInt64 = 0, length = 0
+        var rightToLeftScript = false, leftToRightScript = false
+        /// The subtag read so far ends; false at an extension (`-u-…`) or private use (`-x-…`).
+        func endSubtag() -> Bool {
+            defer { (subtag, length) = (0, 0) }
+            if language == nil {
+                language = subtag  // the language, even empty (`-ar` has none)
+            } else if length == 0 {
+                return true
+            } else if length == 1 {
+                return false
+            }
+            // A script subtag says it outright: `az-Arab` is right to left, `ku-Latn` is not.
+            rightToLeftScript = rightToLeftScript || rightToLeftScripts.contains(subtag)
+            leftToRightScript = leftToRightScript || leftToRightScripts.contains(subtag)
+            return true
+        }
+        var reading = true
+        for byte in tag.utf8 where reading {
+            if byte == UInt8(ascii: "-") {
+                reading = endSubtag()
+            } else if length < 8, byte < 0x80 {
+                subtag |= UInt64(byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte) << (8 * length)
+                length += 1
+            } else {  // too long, or not ASCII: a subtag no list holds
+                (subtag, length) = (.max, 9)
+            }
+        }
+        if reading { _ = endSubtag() }
+        if rightToLeftScript { return true }
+        if leftToRightScript { return false }
+        return language.map(rightToLeftLanguages.contains) ?? false
     }
+
+    /// A subtag's bytes as `isRightToLeft` packs them: the first in the lowest byte.
+    private static func packed(_ subtag: String) -> UInt64 {
+        subtag.utf8.enumerated().reduce(0) { $0 | UInt64($1.element) << (8 * $1.offset) }
+    }
+
+    private static let rightToLeftScripts = Set(["arab", "hebr", "thaa", "syrc", "nkoo", "adlm"].map(packed))
+    private static let leftToRightScripts = Set(["latn", "cyrl"].map(packed))
+    private static let rightToLeftLanguages = Set(rightToLeft.map(packed))
 
     /// `dir`'s value for the tag.
     public static func direction(of tag: String) -> String { isRightToLeft(tag) ? "rtl" : "ltr" }

@@ -161,6 +161,20 @@ final class TableTests: XCTestCase {
         XCTAssertEqual(Language.direction(of: "ar-EG"), "rtl")
         XCTAssertEqual(Language.direction(of: "fa"), "rtl")
         XCTAssertEqual(Language.direction(of: "de"), "ltr")
+        // Read from the tag's bytes, as the plain reading of its subtags would say.
+        func reference(_ tag: String) -> Bool {
+            let parts = Language.withoutExtensions(tag).lowercased().split(separator: "-")
+            if parts.contains(where: { ["arab", "hebr", "thaa", "syrc", "nkoo", "adlm"].contains($0) }) { return true }
+            if parts.contains(where: { ["latn", "cyrl"].contains($0) }) { return false }
+            return ["ar", "he", "iw", "fa", "ur", "yi", "ji", "ps", "sd", "dv", "ckb", "ug"].contains(Language.subtag(of: tag))
+        }
+        let tags = ["ar", "AR-eg", "az-Arab", "az-ARAB-IR", "ku-Latn", "ckb", "ckb-IQ", "ug-Cyrl", "pa-Arab", "sd-Deva", "he-IL-u-nu-latn",
+                    "en-x-arab", "en-u-nu-arab", "ar-x-latn", "fa-Latn-x-arab", "yi", "dv-MV", "de", "en-GB-oxendict", "arab", "uga",
+                    "ar-abcdefghij", "ar--EG", "ar-ÄB", "", "-ar", "zh-Hant-TW", "ur-Arab-PK", "ji-Hebr", "ps-Latn-u-ca-gregory"]
+        XCTAssertEqual(tags.map(Language.isRightToLeft), tags.map(reference))
+        XCTAssertEqual(tags.filter(Language.isRightToLeft),
+                       ["ar", "AR-eg", "az-Arab", "az-ARAB-IR", "ckb", "ckb-IQ", "pa-Arab", "sd-Deva", "he-IL-u-nu-latn", "ar-x-latn", "yi", "dv-MV",
+                        "arab", "ar-abcdefghij", "ar--EG", "ar-ÄB", "ur-Arab-PK", "ji-Hebr"])
         XCTAssertEqual(["en", "de-AT", "zh-Hant-TW", "german", "de_AT", "d", "de-", "en-GB-oxendict9"].map(Language.isWellFormed),
                        [true, true, true, false, false, false, false, false])
     }

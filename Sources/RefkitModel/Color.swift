@@ -24,16 +24,29 @@ public struct Color: Hashable, Sendable, CustomStringConvertible {
     public static let white = Color(red: 255, green: 255, blue: 255)
 
     public var description: String {
-        "#" + hexDigits(of: [red, green, blue])
+        // Written straight into a small string (seven bytes): a brand's colours are read for
+        // every source and depth.
+        String(unsafeUninitializedCapacity: 7) { text in
+            func digit(_ nibble: UInt8) -> UInt8 { nibble < 10 ? UInt8(ascii: "0") + nibble : UInt8(ascii: "a") + nibble - 10 }
+            text[0] = UInt8(ascii: "#")
+            (text[1], text[2]) = (digit(red >> 4), digit(red & 0xF))
+            (text[3], text[4]) = (digit(green >> 4), digit(green & 0xF))
+            (text[5], text[6]) = (digit(blue >> 4), digit(blue & 0xF))
+            return 7
+        }
     }
 
     /// WCAG 2.2 relative luminance.
     public var relativeLuminance: Double {
-        func channel(_ value: UInt8) -> Double {
-            let c = Double(value) / 255
-            return c <= 0.04045 ? c / 12.92 : pow((c + 0.055) / 1.055, 2.4)
-        }
-        return 0.2126 * channel(red) + 0.7152 * channel(green) + 0.0722 * channel(blue)
+        let linear = Self.linear
+        return 0.2126 * linear[Int(red)] + 0.7152 * linear[Int(green)] + 0.0722 * linear[Int(blue)]
+    }
+
+    /// Each of the 256 channel values made linear, as WCAG 2.2 defines it: worked out once, not
+    /// with a `pow` per channel each time a brand's colours are compared (every page of a source).
+    private static let linear: [Double] = (0...255).map { value in
+        let c = Double(value) / 255
+        return c <= 0.04045 ? c / 12.92 : pow((c + 0.055) / 1.055, 2.4)
     }
 
     /// WCAG 2.2 contrast ratio, from 1 to 21.

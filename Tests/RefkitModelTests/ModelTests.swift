@@ -53,6 +53,10 @@ final class ColorTests: XCTestCase {
         XCTAssertNil(Color(hex: "0B6E4F"))
         XCTAssertNil(Color(hex: "#0B6E4"))
         XCTAssertNil(Color(hex: "red;}body{"))
+        for value in stride(from: 0, through: 0xFFFFFF, by: 0x010307) {
+            let color = Color(red: UInt8(value >> 16 & 0xFF), green: UInt8(value >> 8 & 0xFF), blue: UInt8(value & 0xFF))
+            XCTAssertEqual(color.description, "#" + String(format: "%06x", value))
+        }
     }
 
     func testReadableTextAlwaysReachesWCAGAA() {

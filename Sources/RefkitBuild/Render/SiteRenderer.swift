@@ -109,6 +109,7 @@ public struct SiteRenderer: Sendable {
     func jobs(for source: Source) -> (jobs: [Job], qr: String, files: [OutputFile]) {
         let folder = directoryName(for: source)
         let values = placeholderValues(for: source)
+        let wordValues = wordValues(for: source)
         let pages = kit.pages(for: source)
         let offers = kit.offers(for: source)
         let language = language(of: source)
@@ -129,8 +130,9 @@ public struct SiteRenderer: Sendable {
         var context = SourceContext(
             folder: folder, source: source, values: values, pages: pages, offers: offers, printedLink: printedLink, qr: qr,
             pageViews: pages.map { pageView($0, values: values, reader: language) }, site: site, brand: brand, offerViews: offerViews,
-            builtOffers: builtOffers, sourceView: Built(sourceView(source)),
-            words: Built(wordsView(for: source, language: language)))
+            builtOffers: builtOffers, sourceView: Built(sourceView(source)), wordValues: wordValues,
+            words: Built(wordsView(for: source, language: language, values: wordValues)),
+            preview: previewParts(source: source, language: language, wordValues: wordValues))
         for depth in [1, 2] {
             (context.referral[depth], context.links[depth]) = referralAndLinks(context, depth: depth)
             context.navigation[depth] = pages.indices.map { Built(navigationView(context, index: $0, depth: depth, current: false)) }

@@ -5,7 +5,7 @@ import RefkitModel
 extension SiteRenderer {
     func contactCard(_ context: SourceContext) -> OutputFile {
         let site = kit.site, contact = site.contact
-        let note = words(for: language(of: context.source)).text("vcard_note", wordValues(for: context.source))
+        let note = words(for: language(of: context.source)).text("vcard_note", context.wordValues)
         let card = VCard(
             name: contact.name ?? site.name, organisation: site.name, isPerson: contact.name != nil,
             email: contact.email, phone: contact.phone, url: context.values["referral.link"]!, note: note,

@@ -38,7 +38,7 @@ extension SiteRenderer {
             hasPartners: !partners.isEmpty, hasCustomers: !customers.isEmpty,
             t: Built(wordsView(for: nil, language: language)))
         view.preview = preview(path: OutputPlan.directoryPage, title: words(for: language).text("directory_title") + " · " + kit.site.name,
-                               description: nil, source: nil, language: language)
+                               description: nil, parts: previewParts(source: nil, language: language))
         return view
     }
 }

@@ -13,8 +13,7 @@ extension SiteRenderer {
         handout.brand = Built(Branding(site: kit.site, source: context.source, logos: kit.logos).view(root: "../", place: .sheet))
         let reader = language(of: context.source)
         jobs.append(job("handout", path: OutputPlan.SourceFile.handout.path(in: context.folder), view: handout,
-                        title: words(for: reader).text("handout_title", wordValues(for: context.source)), description: nil,
-                        source: context.source, language: reader))
+                        title: words(for: reader).text("handout_title", context.wordValues), description: nil, preview: context.preview))
         return jobs
     }
 

@@ -15,8 +15,7 @@ extension SiteRenderer {
         home.posts = kit.posts(by: context.source).map { postView($0, toBlog: "../network/", reader: language(of: context.source)) }
         let reader = language(of: context.source)
         jobs.append(job("home", path: OutputPlan.SourceFile.home.path(in: context.folder), view: home,
-                        title: words(for: reader).text("kit_title", wordValues(for: context.source)), description: nil,
-                        source: context.source, language: reader))
+                        title: words(for: reader).text("kit_title", context.wordValues), description: nil, preview: context.preview))
         return jobs
     }
 

@@ -13,8 +13,7 @@ extension SiteRenderer {
         var view = baseView(context, depth: 1, currentPage: nil)
         view.intake = IntakeView(intake: intake, subject: subject)
         return [job("refer", path: OutputPlan.SourceFile.intake.path(in: context.folder), view: view,
-                    title: words.text("refer_title") + " · " + kit.site.name, description: nil, source: context.source,
-                    language: language(of: context.source))]
+                    title: words.text("refer_title") + " · " + kit.site.name, description: nil, preview: context.preview)]
     }
 }
 

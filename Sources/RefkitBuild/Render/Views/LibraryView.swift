@@ -22,7 +22,7 @@ extension SiteRenderer {
             view.libraryPiece = shown
             view.content = libraryBodies[piece.file]!.fill(context.values)
             return job("library", path: OutputPlan.SourceFile.libraryPiece(id: piece.id).path(in: context.folder), view: view,
-                       title: shown.title + " · " + kit.site.name, description: shown.summary, source: context.source, language: language)
+                       title: shown.title + " · " + kit.site.name, description: shown.summary, preview: context.preview)
         }
     }
 
@@ -46,7 +46,7 @@ extension SiteRenderer {
             id: piece.id, title: Placeholder.fill(piece.title, with: context.values),
             summary: piece.summary.map { Placeholder.fill($0, with: context.values) }, kind: piece.kind.rawValue,
             url: OutputPlan.SourceFile.libraryPiece(id: piece.id).path,
-            sharedBy: words.text("library_shared_by", wordValues(for: context.source)),
+            sharedBy: words.text("library_shared_by", context.wordValues),
             website: context.source.website,
             whenText: seminar.map {
                 LocaleFormats.of(language).dayAndTime(year: $0.day.year, month: $0.day.month, day: $0.day.day, hour: $0.hour, minute: $0.minute)

@@ -13,8 +13,7 @@ extension SiteRenderer {
             view.offer = offerView
             view.content = offerBodies[offer.file]!.fill(values(of: offer, context.values, language: language(of: context.source)))
             jobs.append(job("offer", path: OutputPlan.SourceFile.offer(id: offer.id).path(in: context.folder), view: view,
-                            title: shown.title + " · " + kit.site.name, description: shown.value, source: context.source,
-                            language: language(of: context.source)))
+                            title: shown.title + " · " + kit.site.name, description: shown.value, preview: context.preview))
         }
         return jobs
     }

@@ -11,8 +11,7 @@ extension SiteRenderer {
             view.page = pageView
             view.content = pageBodies[page.file]!.fill(context.values)
             jobs.append(job("page", path: OutputPlan.SourceFile.page(slug: page.slug).path(in: context.folder), view: view,
-                            title: pageView.title + " · " + kit.site.name, description: pageView.summary, source: context.source,
-                            language: language(of: context.source)))
+                            title: pageView.title + " · " + kit.site.name, description: pageView.summary, preview: context.preview))
         }
         return jobs
     }

@@ -33,25 +33,49 @@ struct PreviewView: ViewModel {
     ]
 }
 
+/// What a link preview shows of every page of one source (or of the blog, the directory, a short
+/// link): its card, the card's text alternative, the language, and the lead a page without a
+/// description of its own is described by. Made once per source, not once per page.
+struct PreviewParts {
+    var image: String
+    var imageAlt: String
+    var locale: String
+    var siteName: String
+    var lead: String
+}
+
 extension SiteRenderer {
     /// A job whose page carries its preview: `title` and `description` as the page has them, the
     /// card of `source` (a partner's own, else the business's in `language`).
     func job(_ template: String, path: String, view: KitFileView, title: String, description: String?, source: Source?,
              language: String) -> Job {
+        job(template, path: path, view: view, title: title, description: description, preview: previewParts(source: source, language: language))
+    }
+
+    /// A job whose page carries its preview, its source's parts made already (`SourceContext.preview`).
+    func job(_ template: String, path: String, view: KitFileView, title: String, description: String?, preview parts: PreviewParts) -> Job {
         var view = view
-        view.preview = preview(path: path, title: title, description: description, source: source, language: language)
+        view.preview = preview(path: path, title: title, description: description, parts: parts)
         return Job(template: template, path: path, view: view)
     }
 
-    func preview(path: String, title: String, description: String?, source: Source?, language: String) -> PreviewView {
-        let partner = source.flatMap { $0.segment == .partner ? $0 : nil }
-        let names = Branding.names(source: source, business: kit.site.name)
-        let words = words(for: language)
-        return PreviewView(
-            title: title, description: description ?? words.text("home_lead", wordValues(for: source, language: language)),
+    func preview(path: String, title: String, description: String?, parts: PreviewParts) -> PreviewView {
+        PreviewView(
+            title: title, description: description ?? parts.lead,
             url: absolute(path.hasSuffix("/index.html") || path == "index.html" ? String(path.dropLast("index.html".count)) : path),
-            image: absolute(cardPath(for: partner, language: language)), imageAlt: names + " · " + words.text("card_headline"),
-            locale: String(language.map { $0 == "-" ? "_" : $0 }), siteName: kit.site.name)
+            image: parts.image, imageAlt: parts.imageAlt, locale: parts.locale, siteName: parts.siteName)
+    }
+
+    /// The preview's parts for the pages of `source` (nil: the blog's, the directory's) read in
+    /// `language`; `wordValues` are `wordValues(for: source, language: language)` when made already.
+    func previewParts(source: Source?, language: String, wordValues: [String: String]? = nil) -> PreviewParts {
+        let partner = source.flatMap { $0.segment == .partner ? $0 : nil }
+        let words = words(for: language)
+        return PreviewParts(
+            image: absolute(cardPath(for: partner, language: language)),
+            imageAlt: Branding.names(source: source, business: kit.site.name) + " · " + words.text("card_headline"),
+            locale: String(language.map { $0 == "-" ? "_" : $0 }), siteName: kit.site.name,
+            lead: words.text("home_lead", wordValues ?? self.wordValues(for: source, language: language)))
     }
 
     /// `path` (under the output folder) under `site.url`.

@@ -9,7 +9,7 @@ extension SiteRenderer {
         let page = kit.sharePage(for: context.source)
         let words = words(for: language(of: context.source))
         let link = context.values["referral.link"]!
-        var values = wordValues(for: context.source)
+        var values = context.wordValues
         values["link"] = link
         let texts = page.map { $0.messages.map { Placeholder.fill($0, with: context.values) } }.flatMap { $0.isEmpty ? nil : $0 }
             ?? ["share_message_1", "share_message_2"].map { words.text($0, values) }
@@ -22,7 +22,7 @@ extension SiteRenderer {
         view.share = share
         if let page { view.content = pageBodies[page.file]!.fill(context.values) }
         return [job("share", path: OutputPlan.SourceFile.share.path(in: context.folder), view: view, title: share.title + " · " + kit.site.name,
-                    description: share.summary, source: context.source, language: language(of: context.source))]
+                    description: share.summary, preview: context.preview)]
     }
 }
 

@@ -19,8 +19,8 @@ extension SiteRenderer {
             // What a chat shows when the short link is pasted: the business, on the source's card.
             let path = OutputPlan.shortLinkPage(code: source.code)
             var head = ViewObject()
-            head["preview"] = .object(preview(path: path, title: kit.site.name, description: continueText, source: source,
-                                              language: language).viewObject)
+            head["preview"] = .object(preview(path: path, title: kit.site.name, description: continueText,
+                                              parts: previewParts(source: source, language: language)).viewObject)
             // The tags every page's head has: the `preview` partial (the kit's own, if it has one).
             let tags = String(decoding: templates.render("preview", head), as: UTF8.self)
             let page = """

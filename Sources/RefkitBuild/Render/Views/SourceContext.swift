@@ -27,7 +27,11 @@ extension SiteRenderer {
         var offerViews: [Int: [OfferView]]
         var builtOffers: [Int: [Built<OfferView>]]
         var sourceView: Built<SourceFacts>
+        /// `{site}`, `{source}`, `{code}`, `{name}` for refkit's words (`wordValues(for:)`).
+        var wordValues: [String: String]
         var words: Built<WordsView>
+        /// What every page's link preview shows of the source.
+        var preview: PreviewParts
         /// By depth: the pages as the navigation lists them, none of them current. Each file
         /// shares them; the one page a file is gets its own, current.
         var navigation: [Int: [Built<PageView>]] = [:]

@@ -28,10 +28,11 @@ struct WordsView: ViewModel {
 }
 
 extension SiteRenderer {
-    /// The words a source reads, its values filled.
-    func wordsView(for source: Source?, language: String) -> WordsView {
+    /// The words a source reads, its values filled (`values`: `wordValues(for: source, language:
+    /// language)`, when made already).
+    func wordsView(for source: Source?, language: String, values: [String: String]? = nil) -> WordsView {
         WordsView(plainWords[language] ?? words(for: language).parsedTexts(BuiltInWords.plainKeys), language: language,
-                  values: wordValues(for: source, language: language))
+                  values: values ?? wordValues(for: source, language: language))
     }
 
     /// The values refkit's words take for a source: `{site}`, `{source}`, `{code}`, `{name}`,

@@ -27,7 +27,7 @@ public struct Color: Hashable, Sendable, CustomStringConvertible {
         // Written straight into a small string (seven bytes): a brand's colours are read for
         // every source and depth.
         String(unsafeUninitializedCapacity: 7) { text in
-            func digit(_ nibble: UInt8) -> UInt8 { nibble < 10 ? UInt8(ascii: "0") + nibble : UInt8(ascii: "a") + nibble - 10 }
+            let digit = lowercaseHexDigit
             text[0] = UInt8(ascii: "#")
             (text[1], text[2]) = (digit(red >> 4), digit(red & 0xF))
             (text[3], text[4]) = (digit(green >> 4), digit(green & 0xF))

@@ -46,6 +46,14 @@ final class QRStoreTests: XCTestCase {
                        "one code a source")
         let before = try snapshot(kit + "/output")
 
+        // A whole build that used exactly the codes held leaves the store as it is (a store is
+        // replaced by a new file, so the same file means nothing was written).
+        func file() throws -> Int? { try FileManager.default.attributesOfItem(atPath: store)[.systemFileNumber] as? Int }
+        let held = try file()
+        try FileManager.default.removeItem(atPath: kit + "/output")
+        XCTAssertNotNil(testBuilder().build(BuildRequest(kitDirectory: kit, date: fixtureDate)).summary)
+        XCTAssertEqual(try file(), held, "nothing new: the store not written")
+
         // A code of a past kit (no source's link) goes at the next whole build.
         var text = try String(contentsOfFile: store, encoding: .utf8)
         text += "21 \(try XCTUnwrap(QRCode.encode("gone")).bits.map { String(format: "%02x", $0) }.joined()) https://gone.example/\n"

@@ -54,11 +54,14 @@ final class QRStore: @unchecked Sendable {
     func save(pruning: Bool) {
         guard let path, let fileSystem else { return }
         let (known, used) = lock.withLock { (self.known, self.used) }
-        var kept = pruning ? [:] : known
-        for (text, code) in used where !text.containsByte(UInt8(ascii: "\n")) { kept[text] = Stored(width: code.width, hex: Array(hexDigits(of: code.bits).utf8)[...]) }
-        guard kept.count != known.count || kept.keys.contains(where: { known[$0] == nil }) else { return }
+        let kept = used.filter { !$0.key.containsByte(UInt8(ascii: "\n")) }
+        // What it would hold is what it holds: nothing to write (nor any code to write out in hex).
+        let new = kept.keys.contains { known[$0] == nil }
+        guard new || (pruning && kept.count != known.count) else { return }
+        var keeping = pruning ? [:] : known
+        for (text, code) in kept { keeping[text] = Stored(width: code.width, hex: Array(hexDigits(of: code.bits).utf8)[...]) }
         var bytes = Self.header
-        for (text, code) in kept.sorted(by: { $0.key < $1.key }) {
+        for (text, code) in keeping.sorted(by: { $0.key < $1.key }) {
             bytes += "\(code.width) ".utf8
             bytes += code.hex
             bytes.append(UInt8(ascii: " "))
@@ -68,7 +71,7 @@ final class QRStore: @unchecked Sendable {
         let folder = String(path.dropLast("/qr-codes".count))
         if fileSystem.kind(at: folder) == nil { try? fileSystem.createDirectory(at: folder) }
         try? fileSystem.replaceFile(at: path, with: bytes, temporary: path + ".\(getpid()).tmp")
-        lock.withLock { self.known = kept }
+        lock.withLock { self.known = keeping }
     }
 
     /// The codes a store's bytes hold, by text, nil unless its header is this one's and every

@@ -45,6 +45,26 @@ public enum Message {
             length = text.utf8.count
         }
 
+        private init(segments: [Segment], length: Int) {
+            (self.segments, self.length) = (segments, length)
+        }
+
+        /// The names `values` holds filled in now, the others left to `fill`: a value the same
+        /// for many fills (the site's name) is put in once. `filling(a).fill(b)` is `fill(a ∪ b)`.
+        public func filling(_ values: [String: String]) -> Parsed {
+            var filled: [Segment] = []
+            for segment in segments {
+                let text: String
+                switch segment {
+                case .name(let name) where values[name] != nil: text = values[name]!
+                case .name: filled.append(segment); continue
+                case .text(let literal): text = literal
+                }
+                if case .text(let before)? = filled.last { filled[filled.count - 1] = .text(before + text) } else { filled.append(.text(text)) }
+            }
+            return Parsed(segments: filled, length: length)  // (a hint: what `fill` reserves)
+        }
+
         /// The text with each name replaced by its value; a name without a value stays as written.
         public func fill(_ values: [String: String]) -> String {
             if segments.count == 1, case .text(let text) = segments[0] { return text }

@@ -143,6 +143,13 @@ final class TableTests: XCTestCase {
                        "Sie haben uns dieses Jahr 4.415 Empfehlungen geschickt")
         XCTAssertEqual(translations.words(for: "de-AT").text("greeting_person", ["name": "Anna"]), "Guten Tag, Anna")
         XCTAssertEqual(Message.fill("{a} {b} {not a name} {", ["a": "1"]), "1 {b} {not a name} {")
+        // Filled in two steps (the site's name once, a source's values each time) as in one.
+        for text in ["{a} {b} {not a name} {", "{site}", "Hello {site}, {name}!", "{name}{site}{name}", "", "plain", "{site}{{site}}"] {
+            for values in [["name": "N"], ["name": "{site}", "b": ""], [:]] {
+                let site = ["site": "S {name}", "a": "1"]
+                XCTAssertEqual(Message.Parsed(text).filling(site).fill(values), Message.fill(text, site.merging(values) { a, _ in a }), text)
+            }
+        }
     }
 
     func testLookupFallsBackKeyByKey() {

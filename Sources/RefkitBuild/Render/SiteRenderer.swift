@@ -71,7 +71,13 @@ public struct SiteRenderer: Sendable {
         let languages = Set([kit.site.language] + kit.sources.compactMap(\.language))
         translations = Translations(overrides: kit.words, siteLanguage: kit.site.language)
         wordsByLanguage = Dictionary(uniqueKeysWithValues: languages.map { [translations] in ($0, translations.words(for: $0)) })
-        plainWords = wordsByLanguage.mapValues { $0.parsedTexts(BuiltInWords.plainKeys) }
+        // Each language's words with the site's name put in once (as `wordValues` isolates it
+        // for a reader of that language), the source's values left for each source.
+        let siteName = kit.site.name
+        plainWords = Dictionary(uniqueKeysWithValues: wordsByLanguage.map { language, words in
+            let site = ["site": Language.isolated(siteName, in: Language.direction(of: language))]
+            return (language, words.parsedTexts(BuiltInWords.plainKeys).map { $0.filling(site) })
+        })
         let days = Set(kit.offers.flatMap { [$0.starts, $0.expires].compactMap { $0 } })
         dayTexts = Dictionary(uniqueKeysWithValues: languages.map { language in
             (language, Dictionary(uniqueKeysWithValues: days.map { ($0, DayFormatting.long($0, language: language)) }))

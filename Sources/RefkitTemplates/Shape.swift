@@ -1,4 +1,5 @@
 import CXXHash
+import Foundation  // memcmp
 import Synchronization
 
 /// A view's shape (as bytes, a dictionary key) and its values, in one fixed order: fields in
@@ -134,5 +135,13 @@ struct ShapeKey: Hashable, Sendable {
 
     func hash(into hasher: inout Hasher) {
         hasher.combine(bytes.withUnsafeBytes { XXH3_64bits($0.baseAddress, $0.count) })
+    }
+
+    /// Compared with `memcmp`: every file's shape is found in the cache by its few thousand bytes,
+    /// which `Array`'s `==` compares one element at a time.
+    static func == (a: ShapeKey, b: ShapeKey) -> Bool {
+        a.bytes.count == b.bytes.count && a.bytes.withUnsafeBytes { a in
+            b.bytes.withUnsafeBytes { b in a.count == 0 || memcmp(a.baseAddress!, b.baseAddress!, a.count) == 0 }
+        }
     }
 }

@@ -46,6 +46,13 @@ final class DayTests: XCTestCase {
     }
 }
 
+final class HTMLEscapingTests: XCTestCase {
+    func testExactlyTheFiveCharactersAreEscaped() {
+        XCTAssertEqual((0...255).filter { HTMLEscaping.isSpecial(UInt8($0)) }, [0x22, 0x26, 0x27, 0x3C, 0x3E])
+        XCTAssertEqual(HTMLEscaping.escape("a<b>&\"c'\u{0301}é"), "a&lt;b&gt;&amp;&quot;c&#39;\u{0301}é")
+    }
+}
+
 final class ColorTests: XCTestCase {
     func testParsesShortAndLongHex() {
         XCTAssertEqual(Color(hex: "#0B6E4F")?.description, "#0b6e4f")

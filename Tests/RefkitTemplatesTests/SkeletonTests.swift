@@ -4,6 +4,17 @@ import XCTest
 
 /// Rendering by shape (`SkeletonCache`) must give exactly the bytes swift-mustache gives alone.
 final class SkeletonTests: XCTestCase {
+    func testShapeKeysAreEqualExactlyWhenTheirBytesAre() {
+        let long = [UInt8](repeating: 7, count: 5000)
+        var changed = long
+        changed[4999] = 8
+        let keys = [[], [1], [2], [1, 2], long, changed, Array(long.dropLast())].map { ShapeKey(bytes: $0) }
+        for (i, a) in keys.enumerated() {
+            for (j, b) in keys.enumerated() { XCTAssertEqual(a == b, i == j, "\(i) \(j)") }
+        }
+        XCTAssertEqual(ShapeKey(bytes: long), ShapeKey(bytes: Array(long)))
+    }
+
     private func templates(_ files: [String: String]) throws -> TemplateSet {
         let overrides = files.map { TemplateFile(name: $0.key, file: "templates/\($0.key).mustache", text: $0.value) }
         let (set, diagnostics) = TemplateSet.compile(overrides: overrides)

@@ -160,7 +160,8 @@ public struct Manifest: Sendable, Equatable {
     /// file at the top (the directory page).
     public static func entry(of path: String) -> String {
         if path.hasPrefix(bundlesFolder) { return path }
-        return path.firstIndex(of: "/").map { String(path[..<$0]) } ?? path
+        // (Found as a byte: a search by Character cost 5,000 instructions a file written.)
+        return path.utf8.firstIndex(of: UInt8(ascii: "/")).map { String(path[..<$0]) } ?? path
     }
 
     /// XXH3-128 of `bytes`, as 32 hex digits: what tells a file's bytes from its last build's. Not

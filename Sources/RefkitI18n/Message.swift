@@ -45,6 +45,11 @@ public enum Message {
             length = text.utf8.count
         }
 
+        /// The names it has, in order (a name used twice, twice).
+        public var names: [String] {
+            segments.compactMap { if case .name(let name) = $0 { name } else { nil } }
+        }
+
         private init(segments: [Segment], length: Int) {
             (self.segments, self.length) = (segments, length)
         }

@@ -58,6 +58,11 @@ public final class SharedViewObject: Sendable, Equatable {
         self.make = make
     }
 
+    /// An object of the shape numbered `shapeID`, its values `values` in `Shape`'s order.
+    @usableFromInline init(shapeID: Int, values: [String], make: @escaping @Sendable () -> ViewObject) {
+        (self.shapeID, self.values, self.make) = (shapeID, values, make)
+    }
+
     public var object: ViewObject {
         made.withLock { made in
             if let made { return made }

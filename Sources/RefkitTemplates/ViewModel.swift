@@ -125,4 +125,21 @@ public struct Built<Model: ViewModel>: Sendable {
         model.addShape(to: &shape)
         shared = SharedViewObject(shape: shape) { model.viewObject }
     }
+
+    /// `model`, whose shape is `like`'s (the same fields there, lists as long, flags alike) and
+    /// whose values are `values`, in the order its shape lists them: its shape is not read again.
+    /// For views most of whose values many share (refkit's words, the same for every source of a
+    /// language but a few). `Built(model)` would give the same.
+    public init(_ model: Model, shapedLike like: Built<Model>, values: [String]) {
+        precondition(values.count == like.shared.values.count, "a view shaped like another has as many values")
+        shared = SharedViewObject(shapeID: like.shared.shapeID, values: values) { model.viewObject }
+    }
+
+    /// Its values, in the order its shape lists them.
+    public var values: [String] { shared.values }
+
+    /// Whether both have one shape and the same values (what a file filled from them shows).
+    public func isFilledAlike(_ other: Built<Model>) -> Bool {
+        shared.shapeID == other.shared.shapeID && shared.values == other.shared.values
+    }
 }

@@ -1,5 +1,6 @@
 import Foundation
 @testable import RefkitBuild
+import RefkitI18n
 import RefkitModel
 @testable import RefkitTemplates
 import XCTest
@@ -52,6 +53,26 @@ final class TypedShapeTests: XCTestCase {
                     XCTAssertEqual(typed.key, object.key, "\(directory): \(job.path)")
                     XCTAssertEqual(typed.allValues, object.allValues, "\(directory): \(job.path)")
                 }
+            }
+        }
+    }
+}
+
+/// A source's words, made from its language's table (the site's name put in once, the shape not
+/// read again, only the words that name the source filled), are the words filled in full.
+final class WordsTableTests: XCTestCase {
+    func testEverySourcesWordsAreItsWordsFilledInFull() throws {
+        for directory in [Fixtures.repositoryRoot] + ["shapes", "network", "arabic", "awkward"].map(Fixtures.kit) {
+            let validated = KitValidator.validate(KitLoader(fileSystem: DiskFileSystem(), kitDirectory: directory).load(), on: Day(fixtureDate)!)
+            let kit = try XCTUnwrap(validated.kit, directory), templates = try XCTUnwrap(validated.templates)
+            let renderer = SiteRenderer(kit: kit, templates: templates, date: Day(fixtureDate)!)
+            let readers = kit.sources.map { (Optional($0), renderer.language(of: $0)) } + [(nil, kit.site.language)]
+            for (source, language) in readers {
+                let values = renderer.wordValues(for: source, language: language)
+                let full = Built(WordsView(renderer.words(for: language).parsedTexts(BuiltInWords.plainKeys), language: language, values: values))
+                let made = renderer.wordsView(for: source, language: language)
+                XCTAssertTrue(made.isFilledAlike(full), "\(directory): \(source?.slug ?? "no source")")
+                XCTAssertEqual(made.object, full.object, "\(directory): \(source?.slug ?? "no source")")
             }
         }
     }

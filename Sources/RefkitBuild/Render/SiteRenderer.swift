@@ -25,8 +25,8 @@ public struct SiteRenderer: Sendable {
     /// refkit's words with the kit's own over them, and those of every language in use.
     let translations: Translations
     let wordsByLanguage: [String: Words]
-    /// Each of those languages' texts of the `t` view's keys, in order (`WordsView`).
-    let plainWords: [String: [Message.Parsed]]
+    /// Each of those languages' words as the `t` view shows them (`WordsTable`).
+    let wordTables: [String: WordsTable]
     /// Offer dates written out, by language and day: formatting loads locale data, so it is done
     /// once per build, not once per page.
     let dayTexts: [String: [Day: String]]
@@ -74,10 +74,7 @@ public struct SiteRenderer: Sendable {
         // Each language's words with the site's name put in once (as `wordValues` isolates it
         // for a reader of that language), the source's values left for each source.
         let siteName = kit.site.name
-        plainWords = Dictionary(uniqueKeysWithValues: wordsByLanguage.map { language, words in
-            let site = ["site": Language.isolated(siteName, in: Language.direction(of: language))]
-            return (language, words.parsedTexts(BuiltInWords.plainKeys).map { $0.filling(site) })
-        })
+        wordTables = Dictionary(uniqueKeysWithValues: wordsByLanguage.map { ($0, WordsTable($1, language: $0, siteName: siteName)) })
         let days = Set(kit.offers.flatMap { [$0.starts, $0.expires].compactMap { $0 } })
         dayTexts = Dictionary(uniqueKeysWithValues: languages.map { language in
             (language, Dictionary(uniqueKeysWithValues: days.map { ($0, DayFormatting.long($0, language: language)) }))
@@ -137,7 +134,7 @@ public struct SiteRenderer: Sendable {
             folder: folder, source: source, values: values, pages: pages, offers: offers, printedLink: printedLink, qr: qr,
             pageViews: pages.map { pageView($0, values: values, reader: language) }, site: site, brand: brand, offerViews: offerViews,
             builtOffers: builtOffers, sourceView: Built(sourceView(source)), wordValues: wordValues,
-            words: Built(wordsView(for: source, language: language, values: wordValues)),
+            words: wordsView(for: source, language: language, values: wordValues),
             preview: previewParts(source: source, language: language, wordValues: wordValues))
         for depth in [1, 2] {
             (context.referral[depth], context.links[depth]) = referralAndLinks(context, depth: depth)

@@ -36,7 +36,7 @@ extension SiteRenderer {
             brand: Built(Branding(site: kit.site, source: nil, logos: kit.logos).view(root: "")), build: BuildView(date: date.description),
             sources: listed.map(entry), partners: partners, customers: customers,
             hasPartners: !partners.isEmpty, hasCustomers: !customers.isEmpty,
-            t: Built(wordsView(for: nil, language: language)))
+            t: wordsView(for: nil, language: language))
         view.preview = preview(path: OutputPlan.directoryPage, title: words(for: language).text("directory_title") + " · " + kit.site.name,
                                description: nil, parts: previewParts(source: nil, language: language))
         return view

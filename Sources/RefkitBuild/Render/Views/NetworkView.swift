@@ -64,7 +64,7 @@ extension SiteRenderer {
             lang: kit.site.language, dir: Language.direction(of: kit.site.language), root: root,
             home: kit.site.unlisted ? nil : root + OutputPlan.directoryPage, noindex: kit.site.unlisted, site: Built(siteView(root: root)),
             brand: Built(Branding(site: kit.site, source: nil, logos: kit.logos).view(root: root)), build: BuildView(date: date.description),
-            t: Built(wordsView(for: nil, language: kit.site.language)))
+            t: wordsView(for: nil, language: kit.site.language))
     }
 
     func authorName(_ post: NetworkPost) -> String {

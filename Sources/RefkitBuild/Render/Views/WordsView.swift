@@ -8,7 +8,7 @@ import RefkitTemplates
 /// offer's value) reach templates already written, in the view that has them
 /// (`offer.validity_text`, `stats.text`, `email.offer`).
 struct WordsView: ViewModel {
-    /// The language's texts of `BuiltInWords.plainKeys`, in that order (`SiteRenderer.plainWords`).
+    /// The language's texts of `BuiltInWords.plainKeys`, in that order (`WordsTable`).
     var texts: [Message.Parsed]
     var values: [String: String]
     var quotes: (open: String, close: String)
@@ -27,12 +27,42 @@ struct WordsView: ViewModel {
                                   uniquingKeysWith: { a, _ in a })
 }
 
+/// A language's words as the `t` view shows them: their texts (the site's name put in), which of
+/// them name a source's values (`{source}`, `{code}`, `{name}`), and the view with none of those
+/// filled, whose values every source shares but for those few. Made once per language.
+struct WordsTable: Sendable {
+    let language: String
+    let texts: [Message.Parsed]
+    /// The indices of the texts that name a source's value.
+    let bySource: [Int]
+    /// The words with no source's values (the directory's, the blog's), and the shape and values
+    /// every source's start from.
+    let plain: Built<WordsView>
+
+    init(_ words: Words, language: String, siteName: String) {
+        let site = ["site": Language.isolated(siteName, in: Language.direction(of: language))]
+        let texts = words.parsedTexts(BuiltInWords.plainKeys).map { $0.filling(site) }
+        bySource = texts.indices.filter { !Set(texts[$0].names).isDisjoint(with: ["source", "code", "name"]) }
+        (self.language, self.texts) = (language, texts)
+        plain = Built(WordsView(texts, language: language, values: [:]))
+    }
+
+    /// The words a reader of `source`'s kit sees (`values`: `wordValues(for: source)`): the plain
+    /// words' values with the few that name the source filled, its shape not read again.
+    func view(values: [String: String]) -> Built<WordsView> {
+        guard !bySource.isEmpty, values.keys.contains(where: { $0 != "site" }) else { return plain }
+        var filled = plain.values
+        for index in bySource { filled[index] = texts[index].fill(values) }
+        return Built(WordsView(texts, language: language, values: values), shapedLike: plain, values: filled)
+    }
+}
+
 extension SiteRenderer {
     /// The words a source reads, its values filled (`values`: `wordValues(for: source, language:
     /// language)`, when made already).
-    func wordsView(for source: Source?, language: String, values: [String: String]? = nil) -> WordsView {
-        WordsView(plainWords[language] ?? words(for: language).parsedTexts(BuiltInWords.plainKeys), language: language,
-                  values: values ?? wordValues(for: source, language: language))
+    func wordsView(for source: Source?, language: String, values: [String: String]? = nil) -> Built<WordsView> {
+        let table = wordTables[language] ?? WordsTable(words(for: language), language: language, siteName: kit.site.name)
+        return table.view(values: values ?? wordValues(for: source, language: language))
     }
 
     /// The values refkit's words take for a source: `{site}`, `{source}`, `{code}`, `{name}`,

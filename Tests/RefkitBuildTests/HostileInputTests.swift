@@ -1,5 +1,5 @@
 import Foundation
-import RefkitBuild
+@testable import RefkitBuild
 import XCTest
 
 /// Kits edited by many hands: nothing typed into a data field ever runs, nothing crashes, and a
@@ -122,6 +122,16 @@ final class HostileInputTests: XCTestCase {
         XCTAssertEqual(Escape.html("x\"\u{301} onerror=alert(1)"), "x&quot;\u{301} onerror=alert(1)")
         XCTAssertEqual(Escape.html("'\u{301}<\u{301}&\u{301}>\u{301}"), "&#39;\u{301}&lt;\u{301}&amp;\u{301}&gt;\u{301}")
         XCTAssertEqual(Escape.html("plain é"), "plain é")
+    }
+
+    /// A whole URL filled into a link destination is written as cmark writes one: the URL-safe
+    /// bytes as they are, `&` and `'` as entities, every other byte percent-encoded.
+    func testAURLInALinkDestinationIsWrittenAsCmarkWritesOne() {
+        XCTAssertEqual(Escape.urlAttribute("https://x.example/a b?q=1&r='é'#top", isURL: true),
+                       "https://x.example/a%20b?q=1&amp;r=&#x27;%C3%A9&#x27;#top")
+        XCTAssertEqual(Escape.urlAttribute("-_.+!*(),%#@?=;/$~:azAZ09\"<>[]{}|^`\\\u{7F}", isURL: true),
+                       "-_.+!*(),%#@?=;/$~:azAZ09%22%3C%3E%5B%5D%7B%7D%7C%5E%60%5C%7F")
+        XCTAssertEqual(Escape.urlAttribute("Dana & Lee@x", isURL: false), "Dana%20%26%20Lee@x")
     }
 
     func testATwentyMegabyteFileIsAClearError() throws {

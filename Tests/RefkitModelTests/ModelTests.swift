@@ -43,6 +43,12 @@ final class DayTests: XCTestCase {
         XCTAssertEqual(Day(secondsSince1970: 0).description, "1970-01-01")
         XCTAssertEqual(Day(secondsSince1970: 1_795_000_000).description, "2026-11-18")
         XCTAssertEqual(Day(secondsSince1970: -1).description, "1969-12-31")
+        XCTAssertEqual(Day("0001-01-01")?.description, "0001-01-01")
+        XCTAssertEqual(Day("9999-12-31")?.description, "9999-12-31")
+        for days in stride(from: Int64(-719_000), through: 2_900_000, by: 997) {  // the years 1 to 9909
+            let day = Day(secondsSince1970: days * 86_400)
+            XCTAssertEqual(Day(day.description), day, day.description)
+        }
     }
 }
 

@@ -94,25 +94,31 @@ public enum Escape {
         guard isURL else {
             return percentEncodeQueryValue(value).replacingEvery("%40", with: "@")
         }
-        let safe = Set("-_.+!*(),%#@?=;/$~:".utf8)
-        var result = ""
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(value.utf8.count + 16)
         for byte in value.utf8 {
             switch byte {
-            case UInt8(ascii: "&"): result += "&amp;"
-            case UInt8(ascii: "'"): result += "&#x27;"
-            case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"), UInt8(ascii: "0")...UInt8(ascii: "9"):
-                result.append(Character(UnicodeScalar(byte)))
+            case UInt8(ascii: "&"): bytes += "&amp;".utf8
+            case UInt8(ascii: "'"): bytes += "&#x27;".utf8
+            case _ where byte < 128 && urlSafe[Int(byte)]: bytes.append(byte)
             default:
-                if safe.contains(byte) {
-                    result.append(Character(UnicodeScalar(byte)))
-                } else {
-                    let hex = Array("0123456789ABCDEF")
-                    result += "%" + String(hex[Int(byte >> 4)]) + String(hex[Int(byte & 0xF)])
-                }
+                bytes.append(UInt8(ascii: "%"))
+                bytes.append(upperHex[Int(byte >> 4)])
+                bytes.append(upperHex[Int(byte & 0xF)])
             }
         }
-        return result
+        return String(decoding: bytes, as: UTF8.self)
     }
+
+    /// The ASCII bytes a whole URL keeps as they are in a link destination: letters, digits and
+    /// `-_.+!*(),%#@?=;/$~:`.
+    private static let urlSafe: [Bool] = (0..<128).map { byte in
+        let byte = UInt8(byte)
+        return (UInt8(ascii: "a")...UInt8(ascii: "z")).contains(byte) || (UInt8(ascii: "A")...UInt8(ascii: "Z")).contains(byte)
+            || (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte) || "-_.+!*(),%#@?=;/$~:".utf8.contains(byte)
+    }
+
+    private static let upperHex = Array("0123456789ABCDEF".utf8)
 }
 
 private extension String {

@@ -78,6 +78,27 @@ final class WordsTableTests: XCTestCase {
     }
 }
 
+/// The site's and the business's brand views made once for every source are each source's own.
+final class SharedViewsTests: XCTestCase {
+    func testEverySourcesSiteAndBrandAreItsOwn() throws {
+        for directory in [Fixtures.repositoryRoot] + ["shapes", "network", "arabic", "awkward"].map(Fixtures.kit) {
+            let validated = KitValidator.validate(KitLoader(fileSystem: DiskFileSystem(), kitDirectory: directory).load(), on: Day(fixtureDate)!)
+            let kit = try XCTUnwrap(validated.kit, directory), templates = try XCTUnwrap(validated.templates)
+            let renderer = SiteRenderer(kit: kit, templates: templates, date: Day(fixtureDate)!)
+            let places: [(String, LogoPlace)] = [("../", .header), ("../../", .header), ("../", .sheet), (renderer.emailRoot, .email)]
+            for (root, _) in places {
+                XCTAssertTrue(renderer.siteBuilt(root: root).isFilledAlike(Built(renderer.siteView(root: root))), root)
+            }
+            for source in kit.sources {
+                for (root, place) in places {
+                    let own = Built(Branding(site: kit.site, source: source, logos: kit.logos).view(root: root, place: place))
+                    XCTAssertTrue(renderer.brandBuilt(of: source, root: root, place: place).isFilledAlike(own), "\(source.slug) \(root) \(place)")
+                }
+            }
+        }
+    }
+}
+
 /// Sources alike but for their values share skeletons: the third of a shape is filled, and every
 /// file is still what swift-mustache renders alone; `REFKIT_RENDER=direct` renders none by shape.
 final class SharedShapeTests: XCTestCase {

@@ -35,6 +35,8 @@ public struct SiteRenderer: Sendable {
     let stats: [String: Tally]
     /// The QR codes, encoded once (`QRStore`: a memo, kept between builds in the kit's cache).
     let qrCodes: QRStore
+    /// The views many sources' files show alike, made once.
+    private(set) var shared = SharedViews.none
 
     /// QR codes encoded for this renderer alone (the builder passes the kit's kept ones).
     public init(kit: Kit, templates: TemplateSet, date: Day, secret: String? = nil, ledger: Ledger? = nil) {
@@ -79,6 +81,7 @@ public struct SiteRenderer: Sendable {
         dayTexts = Dictionary(uniqueKeysWithValues: languages.map { language in
             (language, Dictionary(uniqueKeysWithValues: days.map { ($0, DayFormatting.long($0, language: language)) }))
         })
+        shared = SharedViews(self)
     }
 
     /// Markdown links and images to `assets/…` (relative to content/) become relative to the page.
@@ -119,13 +122,12 @@ public struct SiteRenderer: Sendable {
         // The QR code is printed: it carries the short link when the site has them.
         let printedLink = source.printedLink(in: kit.site)
         let qr = qrCodes.modules(for: printedLink).map { QRCode.svg(of: $0, label: words(for: language).text("qr_label")) } ?? ""
-        let branding = Branding(site: kit.site, source: source, logos: kit.logos)
         var site: [Int: Built<SiteView>] = [:], brand: [Int: Built<BrandView>] = [:]
         var offerViews: [Int: [OfferView]] = [:], builtOffers: [Int: [Built<OfferView>]] = [:]
         for depth in [1, 2] {
             let root = String(repeating: "../", count: depth)
-            site[depth] = Built(siteView(root: root))
-            brand[depth] = Built(branding.view(root: root))
+            site[depth] = siteBuilt(root: root)
+            brand[depth] = brandBuilt(of: source, root: root)
             let toSource = String(repeating: "../", count: depth - 1)
             offerViews[depth] = offers.map { offerView($0, values: values, language: language, urlPrefix: toSource) }
             builtOffers[depth] = offerViews[depth]!.map(Built.init)

@@ -18,12 +18,12 @@ extension SiteRenderer {
     /// the site, so every link and image in it is absolute, under `site.url`.
     func emailView(_ context: SourceContext) -> KitFileView {
         let folder = context.folder
-        let base = kit.site.url.hasSuffix("/") ? kit.site.url : kit.site.url + "/"
+        let base = emailRoot
         var view = baseView(context, depth: 1, currentPage: nil)
         view.root = base
         view.home = base + OutputPlan.SourceFile.home.path(in: folder)
-        view.site = Built(siteView(root: base))
-        view.brand = Built(Branding(site: kit.site, source: context.source, logos: kit.logos).view(root: base, place: .email))
+        view.site = siteBuilt(root: base)
+        view.brand = brandBuilt(of: context.source, root: base, place: .email)
         view.referral = Built(ReferralView(link: context.values["referral.link"]!, printedLink: context.printedLink,
                                            qrURL: base + OutputPlan.SourceFile.qr.path(in: folder)))
         view.handout = context.handout ?? handoutView(context)

@@ -10,7 +10,7 @@ extension SiteRenderer {
         var handout = baseView(context, depth: 1, currentPage: nil)
         handout.handout = context.handout ?? handoutView(context)
         // Printed, the logos get the sheet's room.
-        handout.brand = Built(Branding(site: kit.site, source: context.source, logos: kit.logos).view(root: "../", place: .sheet))
+        handout.brand = brandBuilt(of: context.source, root: "../", place: .sheet)
         let reader = language(of: context.source)
         jobs.append(job("handout", path: OutputPlan.SourceFile.handout.path(in: context.folder), view: handout,
                         title: words(for: reader).text("handout_title", context.wordValues), description: nil, preview: context.preview))

@@ -39,49 +39,41 @@ public enum QRCode {
         let width = code.width
         let quiet = 4
         let size = width + 2 * quiet
-        // Written byte by byte straight into the path's storage: a code has hundreds of runs,
-        // and an array append (or a string) per number was most of the time spent drawing one.
-        // A row's first run is at most `M180 180.5h177` (14 bytes), a later one `m176 0h176`
+        // Written straight into the path's storage (`PathWriter`). A row's first run is at most `M180 180.5h177` (14 bytes), a later one `m176 0h176`
         // (10); a row has at most (width + 1) / 2 runs.
         let pathText = code.bits.withUnsafeBufferPointer { bits in
             String(unsafeUninitializedCapacity: width * ((width + 1) / 2) * 14) { path in
-                var count = 0
-                func put(_ byte: UInt8) {
-                    path[count] = byte
-                    count += 1
-                }
-                func put(_ number: Int) {  // 0 to 185: at most three digits
-                    if number >= 100 { put(UInt8(ascii: "0") + UInt8(number / 100)) }
-                    if number >= 10 { put(UInt8(ascii: "0") + UInt8(number / 10 % 10)) }
-                    put(UInt8(ascii: "0") + UInt8(number % 10))
-                }
-                func dark(_ index: Int) -> Bool { bits[index >> 3] & (0x80 >> UInt8(index & 7)) != 0 }
+                var writer = PathWriter(to: path.baseAddress!)
                 for y in 0..<width {
                     let row = y * width
                     var x = 0, end = -1  // where the row's last run ended (the pen), -1 before its first
                     while x < width {
-                        guard dark(row + x) else { x += 1; continue }
+                        let index = row + x
+                        // Eight light modules at once (the byte holds no dark one from here on).
+                        if index & 7 == 0, x + 8 <= width, bits[index >> 3] == 0 { x += 8; continue }
+                        guard bits[index >> 3] & (0x80 >> UInt8(index & 7)) != 0 else { x += 1; continue }
                         let start = x
-                        while x < width, dark(row + x) { x += 1 }
+                        x += 1
+                        while x < width, bits[(row + x) >> 3] & (0x80 >> UInt8((row + x) & 7)) != 0 { x += 1 }
                         if end < 0 {  // M{x} {y}.5: the pen to the row's middle
-                            put(UInt8(ascii: "M"))
-                            put(start + quiet)
-                            put(UInt8(ascii: " "))
-                            put(y + quiet)
-                            put(UInt8(ascii: "."))
-                            put(UInt8(ascii: "5"))
+                            writer.put(UInt8(ascii: "M"))
+                            writer.put(number: start + quiet)
+                            writer.put(UInt8(ascii: " "))
+                            writer.put(number: y + quiet)
+                            writer.put(UInt8(ascii: "."))
+                            writer.put(UInt8(ascii: "5"))
                         } else {  // m{gap} 0: on along the row
-                            put(UInt8(ascii: "m"))
-                            put(start - end)
-                            put(UInt8(ascii: " "))
-                            put(UInt8(ascii: "0"))
+                            writer.put(UInt8(ascii: "m"))
+                            writer.put(number: start - end)
+                            writer.put(UInt8(ascii: " "))
+                            writer.put(UInt8(ascii: "0"))
                         }
-                        put(UInt8(ascii: "h"))
-                        put(x - start)
+                        writer.put(UInt8(ascii: "h"))
+                        writer.put(number: x - start)
                         end = x
                     }
                 }
-                return count
+                return writer.count
             }
         }
         let label = escape(label)
@@ -116,6 +108,27 @@ public enum QRCode {
     // Reed-Solomon tables, built under a pthread mutex when the library is built thread-safe,
     // as Debian's is (`nm -D libqrencode.so.4` lists pthread_mutex_lock). `QRCodeTests` encodes
     // on several threads at once and checks every code.
+}
+
+/// Bytes written one after another straight into a string's storage: a code has hundreds of
+/// runs, and an array append (or a string) per number was most of the time spent drawing one.
+private struct PathWriter {
+    let output: UnsafeMutablePointer<UInt8>
+    var count = 0
+
+    init(to output: UnsafeMutablePointer<UInt8>) { self.output = output }
+
+    @inline(__always) mutating func put(_ byte: UInt8) {
+        output[count] = byte
+        count += 1
+    }
+
+    /// 0 to 185: at most three digits.
+    @inline(__always) mutating func put(number: Int) {
+        if number >= 100 { put(UInt8(ascii: "0") + UInt8(number / 100)) }
+        if number >= 10 { put(UInt8(ascii: "0") + UInt8(number / 10 % 10)) }
+        put(UInt8(ascii: "0") + UInt8(number % 10))
+    }
 }
 
 /// A QR code's modules, `width` × `width`, row by row, one bit each (1: dark), eight to a byte.

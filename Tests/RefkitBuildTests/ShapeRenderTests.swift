@@ -78,7 +78,7 @@ final class WordsTableTests: XCTestCase {
     }
 }
 
-/// The site's and the business's brand views made once for every source are each source's own.
+/// The site's, the business's brand and the links views made once for every source are each source's own.
 final class SharedViewsTests: XCTestCase {
     func testEverySourcesSiteAndBrandAreItsOwn() throws {
         for directory in [Fixtures.repositoryRoot] + ["shapes", "network", "arabic", "awkward"].map(Fixtures.kit) {
@@ -88,6 +88,9 @@ final class SharedViewsTests: XCTestCase {
             let places: [(String, LogoPlace)] = [("../", .header), ("../../", .header), ("../", .sheet), (renderer.emailRoot, .email)]
             for (root, _) in places {
                 XCTAssertTrue(renderer.siteBuilt(root: root).isFilledAlike(Built(renderer.siteView(root: root))), root)
+            }
+            for depth in [1, 2] {
+                XCTAssertTrue(try XCTUnwrap(renderer.shared.links(depth: depth)).isFilledAlike(Built(renderer.linksView(depth: depth))))
             }
             for source in kit.sources {
                 for (root, place) in places {

@@ -64,19 +64,25 @@ extension SiteRenderer {
     }
 
     /// The referral view and the links of a source's file `depth` folders below output/: the same
-    /// for every file at that depth, so made once (`Built`) and shared.
+    /// for every file at that depth, so made once (`Built`) and shared; the links are the same for
+    /// every source too (`SharedViews`).
     func referralAndLinks(_ context: SourceContext, depth: Int) -> (Built<ReferralView>, Built<LinksView>) {
         let qr = context.qr
-        let root = String(repeating: "../", count: depth)
         let toSource = String(repeating: "../", count: depth - 1)
         let referral = ReferralView(link: context.values["referral.link"]!, printedLink: context.printedLink,
                                     qrSVG: qr, qrURL: toSource + OutputPlan.SourceFile.qr.path, qrSize: QRCode.pixelSize(ofSVG: qr))
-        let links = LinksView(handout: toSource + OutputPlan.SourceFile.handout.path, email: toSource + OutputPlan.SourceFile.email.path,
-                              emailText: toSource + OutputPlan.SourceFile.emailText.path,
-                              contactCard: toSource + OutputPlan.SourceFile.contactCard.path, share: toSource + OutputPlan.SourceFile.share.path,
-                              refer: kit.site.intakeForm.map { _ in toSource + OutputPlan.SourceFile.intake.path },
-                              network: kit.network.isEmpty ? nil : root + OutputPlan.BlogFile.list(page: 1).outputPath)
-        return (Built(referral), Built(links))
+        return (Built(referral), shared.links(depth: depth) ?? Built(linksView(depth: depth)))
+    }
+
+    /// Where a source's other files are from one of its files `depth` folders below output/.
+    func linksView(depth: Int) -> LinksView {
+        let root = String(repeating: "../", count: depth)
+        let toSource = String(repeating: "../", count: depth - 1)
+        return LinksView(handout: toSource + OutputPlan.SourceFile.handout.path, email: toSource + OutputPlan.SourceFile.email.path,
+                         emailText: toSource + OutputPlan.SourceFile.emailText.path,
+                         contactCard: toSource + OutputPlan.SourceFile.contactCard.path, share: toSource + OutputPlan.SourceFile.share.path,
+                         refer: kit.site.intakeForm.map { _ in toSource + OutputPlan.SourceFile.intake.path },
+                         network: kit.network.isEmpty ? nil : root + OutputPlan.BlogFile.list(page: 1).outputPath)
     }
 
     func language(of source: Source) -> String { kit.language(of: source) }

@@ -6,12 +6,13 @@ extension Source {
     public func referralLink(in site: Site) -> String {
         var base = Substring(site.referralURL)
         var fragment: Substring = ""
-        if let hash = base.firstIndex(of: "#") {
+        // (`#` and `?` found as bytes: by Character, the two searches were most of the link's cost.)
+        if let hash = base.utf8.firstIndex(of: UInt8(ascii: "#")) {
             fragment = base[hash...]
             base = base[..<hash]
         }
         var query: [Substring] = []
-        if let mark = base.firstIndex(of: "?") {
+        if let mark = base.utf8.firstIndex(of: UInt8(ascii: "?")) {
             query = base[base.index(after: mark)...].split(separator: "&")
             base = base[..<mark]
         }

@@ -36,15 +36,22 @@ final class ShapeRenderTests: XCTestCase {
     }
 }
 
+/// The renderer of the example kit and of each fixture kit whose views are compared below (the
+/// kits with the most kinds of sources, pages, languages and logos).
+private func eachRenderer(_ body: (_ directory: String, _ kit: Kit, _ renderer: SiteRenderer) throws -> Void) throws {
+    for directory in [Fixtures.repositoryRoot] + ["shapes", "network", "arabic", "awkward"].map(Fixtures.kit) {
+        let validated = KitValidator.validate(KitLoader(fileSystem: DiskFileSystem(), kitDirectory: directory).load(), on: Day(fixtureDate)!)
+        let kit = try XCTUnwrap(validated.kit, directory), templates = try XCTUnwrap(validated.templates)
+        try body(directory, kit, SiteRenderer(kit: kit, templates: templates, date: Day(fixtureDate)!))
+    }
+}
+
 /// A typed view's shape, read without building its object, is its object's, key and values, for
 /// every file of the example and the fixture kits (else a skeleton would be filled wrongly, or
 /// none would match).
 final class TypedShapeTests: XCTestCase {
     func testEveryViewsShapeIsItsObjectsShape() throws {
-        for directory in [Fixtures.repositoryRoot] + ["shapes", "network", "arabic", "awkward"].map(Fixtures.kit) {
-            let validated = KitValidator.validate(KitLoader(fileSystem: DiskFileSystem(), kitDirectory: directory).load(), on: Day(fixtureDate)!)
-            let kit = try XCTUnwrap(validated.kit, directory), templates = try XCTUnwrap(validated.templates)
-            let renderer = SiteRenderer(kit: kit, templates: templates, date: Day(fixtureDate)!)
+        try eachRenderer { directory, kit, renderer in
             for source in kit.sources {
                 for job in renderer.jobs(for: source).jobs {
                     var typed = Shape(), object = Shape()
@@ -62,10 +69,7 @@ final class TypedShapeTests: XCTestCase {
 /// read again, only the words that name the source filled), are the words filled in full.
 final class WordsTableTests: XCTestCase {
     func testEverySourcesWordsAreItsWordsFilledInFull() throws {
-        for directory in [Fixtures.repositoryRoot] + ["shapes", "network", "arabic", "awkward"].map(Fixtures.kit) {
-            let validated = KitValidator.validate(KitLoader(fileSystem: DiskFileSystem(), kitDirectory: directory).load(), on: Day(fixtureDate)!)
-            let kit = try XCTUnwrap(validated.kit, directory), templates = try XCTUnwrap(validated.templates)
-            let renderer = SiteRenderer(kit: kit, templates: templates, date: Day(fixtureDate)!)
+        try eachRenderer { directory, kit, renderer in
             let readers = kit.sources.map { (Optional($0), renderer.language(of: $0)) } + [(nil, kit.site.language)]
             for (source, language) in readers {
                 let values = renderer.wordValues(for: source, language: language)
@@ -81,10 +85,7 @@ final class WordsTableTests: XCTestCase {
 /// The site's, the business's brand and the links views made once for every source are each source's own.
 final class SharedViewsTests: XCTestCase {
     func testEverySourcesSiteAndBrandAreItsOwn() throws {
-        for directory in [Fixtures.repositoryRoot] + ["shapes", "network", "arabic", "awkward"].map(Fixtures.kit) {
-            let validated = KitValidator.validate(KitLoader(fileSystem: DiskFileSystem(), kitDirectory: directory).load(), on: Day(fixtureDate)!)
-            let kit = try XCTUnwrap(validated.kit, directory), templates = try XCTUnwrap(validated.templates)
-            let renderer = SiteRenderer(kit: kit, templates: templates, date: Day(fixtureDate)!)
+        try eachRenderer { directory, kit, renderer in
             let places: [(String, LogoPlace)] = [("../", .header), ("../../", .header), ("../", .sheet), (renderer.emailRoot, .email)]
             for (root, _) in places {
                 XCTAssertTrue(renderer.siteBuilt(root: root).isFilledAlike(Built(renderer.siteView(root: root))), root)

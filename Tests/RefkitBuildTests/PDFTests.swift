@@ -1,7 +1,8 @@
 import Foundation
-import RefkitBuild
+@testable import RefkitBuild
 import RefkitModel
 import RefkitPrint
+import RefkitQR
 import RefkitTestTools
 import XCTest
 import ZIPFoundation
@@ -131,6 +132,22 @@ final class PDFTests: XCTestCase {
         try write(try String(contentsOfFile: site, encoding: .utf8) + "# printed pages unchanged\n", to: site)
         XCTAssertEqual(try build(kit, output: output).summary?.rendered, 6)
         XCTAssertEqual(try inodes(output), after)
+
+        // The pages show the QR code from qr.svg: a code that changes alone (here, another code
+        // kept for Ada's link) prints that source's PDFs again, though its pages did not change.
+        let store = kit + "/" + QRStore.file
+        let loaded = try validKit(kit)
+        let link = try XCTUnwrap(loaded.sources.first { $0.slug == "adas-bakery" }).printedLink(in: loaded.site)
+        let other = try XCTUnwrap(QRCode.encode("https://other.example/"))
+        let lines = try String(contentsOfFile: store, encoding: .utf8).split(separator: "\n", omittingEmptySubsequences: false).map { line in
+            line.hasSuffix(" " + link) ? "\(other.width) \(hexDigits(of: other.bits)) \(link)" : String(line)
+        }
+        try write(lines.joined(separator: "\n"), to: store)
+        try write(try String(contentsOfFile: site, encoding: .utf8) + "# again\n", to: site)
+        XCTAssertEqual(try build(kit, output: output).summary?.rendered, 6)
+        let again = try inodes(output)
+        XCTAssertEqual(Set(again.keys.filter { again[$0] != after[$0] }),
+                       ["adas-bakery/handout.pdf", "adas-bakery/offers/first-month-free.pdf"])
     }
 
     private func paperSize(_ pdf: String) throws -> String {

@@ -115,6 +115,9 @@ public final class PrintStep: @unchecked Sendable {
         let paper = kit.paper(of: source)
         var key = [context, paper.rawValue]
         for page in pages { key += [page.path, Manifest.hash(page.contents)] }
+        // The pages show the source's QR code from its file (`qr.svg`), not inline: its bytes too.
+        let qr = OutputPlan.SourceFile.qr.path(in: folder)
+        if let code = files.first(where: { $0.path == qr }) { key += [qr, Manifest.hash(code.contents)] }
         var result = SourcePrints(key: Manifest.digest(Array(key.joined(separator: "\n").utf8)))
         let pdfs = printed.map(\.pdf)
         if let previous = writer.previous?.sources[source.slug].map({ SourcePrints.read($0.prints) }), previous.key == result.key,

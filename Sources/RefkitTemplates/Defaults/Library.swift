@@ -34,7 +34,7 @@ extension DefaultTemplates {
   </div>
 </article>
 <aside class="library__contact" aria-labelledby="library-contact">
-  <div class="qr">{{{referral.qr_svg}}}</div>
+  <div class="qr"><img src="{{referral.qr_url}}" alt="{{t.qr_label}}" width="{{referral.qr_size}}" height="{{referral.qr_size}}"></div>
   <div>
     <h2 id="library-contact">{{t.library_contact_heading}}</h2>
     <p>{{#site.contact.name}}<bdi>{{site.contact.name}}</bdi>{{/site.contact.name}}{{#site.contact.email}} · <a href="mailto:{{site.contact.email}}" dir="ltr">{{site.contact.email}}</a>{{/site.contact.email}}{{#site.contact.phone}} · <bdi dir="ltr">{{site.contact.phone}}</bdi>{{/site.contact.phone}}</p>

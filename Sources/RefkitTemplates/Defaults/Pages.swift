@@ -111,7 +111,7 @@ extension DefaultTemplates {
 {{{content}}}
   </div>
   <div class="voucher__redeem">
-    <div class="qr">{{{referral.qr_svg}}}</div>
+    <div class="qr"><img src="{{referral.qr_url}}" alt="{{t.qr_label}}" width="{{referral.qr_size}}" height="{{referral.qr_size}}"></div>
     <p class="voucher__link">{{t.scan_or_go_to}} <a href="{{referral.printed_link}}" dir="ltr">{{{referral.printed_link_html}}}</a>{{t.scan_and_quote}}</p>
   </div>
   {{#offer.terms}}<p class="voucher__terms"{{{offer.lang_attr}}}>{{offer.terms}}</p>{{/offer.terms}}

@@ -218,7 +218,7 @@ struct ReferralView: ViewModel {
         "printed_link": "what printed things carry: the short link with `short_links: true`, else the referral link",
         "printed_link_html": "`printed_link` as HTML that breaks only after `/`, `.`, `?`, `&` or `=` (`<wbr>`; use `{{{…}}}`)",
         "qr_svg": "the QR code of `printed_link`, as inline SVG (use `{{{referral.qr_svg}}}`)",
-        "qr_url": "the QR code's file, `qr.svg`, relative to this file (pages a browser shows link it: it is cached; printed ones inline `qr_svg`)",
+        "qr_url": "the QR code's file, `qr.svg`, relative to this file (every page links it: a browser fetches it once; a PDF prints it as the page shows it)",
         "qr_size": "the QR code's width and height in CSS pixels, for an `<img>` of `qr_url`",
     ]
 }

@@ -111,6 +111,25 @@ final class RebuildTests: XCTestCase {
         XCTAssertEqual(treeDifferences(expected: try wholeBuild(of: kit), actual: try snapshot(kit + "/output")), [])
     }
 
+    /// The manifest beside the output is trusted only when the output's marker names its bytes:
+    /// one changed after the build (or another output's) makes the next build a whole one, and a
+    /// build that changed nothing renders nothing.
+    func testAManifestTheMarkerDoesNotNameIsNotTrusted() throws {
+        let kit = try copyOfKit("basic", self)
+        let request = BuildRequest(kitDirectory: kit, date: fixtureDate)
+        XCTAssertNotNil(testBuilder().build(request).summary)
+        XCTAssertEqual(testBuilder().build(request).summary?.rendered, 0, "nothing changed")
+        let path = OutputWriter.manifestPath(of: kit + "/output")
+        var bytes = try XCTUnwrap(FileManager.default.contents(atPath: path))
+        let at = try XCTUnwrap(bytes.lastIndex(of: UInt8(ascii: "0")) ?? bytes.lastIndex(of: UInt8(ascii: "1")))
+        bytes[at] = bytes[at] == UInt8(ascii: "0") ? UInt8(ascii: "1") : UInt8(ascii: "0")  // a file's hash, one digit off
+        try bytes.write(to: URL(fileURLWithPath: path))
+        let outcome = testBuilder().build(request)
+        XCTAssertEqual(outcome.summary?.rendered, outcome.summary?.sources, "a whole build")
+        XCTAssertEqual(treeDifferences(expected: try wholeBuild(of: kit), actual: try snapshot(kit + "/output")), [])
+        XCTAssertEqual(testBuilder().build(request).summary?.rendered, 0, "its own manifest trusted again")
+    }
+
     func testTheManifestReadsBackAsWritten() throws {
         let files = ["index.html": Manifest.hash([1]), "cara/index.html": Manifest.hash([2]), "cara/offers/a b.html": Manifest.hash([3]),
                      "bundles/cara.zip": Manifest.hash([4]), "assets/odd\nname\\.svg": Manifest.hash([5])]

@@ -16,9 +16,10 @@ public struct OutputWriter: Sendable {
     /// holds `refkit-output HASH`, HASH the hash of the manifest that describes the folder.
     public static let marker = OutputPlan.marker
 
-    /// The marker's bytes for the folder `manifest` describes.
-    static func markerBytes(for manifest: Manifest) -> [UInt8] {
-        Array("refkit-output \(Manifest.hash(manifest.bytes))\n".utf8)
+    /// The marker's bytes for the folder the manifest written as `manifestBytes` describes (the
+    /// bytes as written and read back: a build that changed nothing re-serialises no manifest).
+    static func markerBytes(forManifest manifestBytes: [UInt8]) -> [UInt8] {
+        Array("refkit-output \(Manifest.hash(manifestBytes))\n".utf8)
     }
 
     /// Where the manifest of the output folder `output` is kept: beside it.
@@ -61,8 +62,8 @@ public struct OutputWriter: Sendable {
         retired = Self.sibling(of: output, "old")
         // The manifest beside the folder, trusted only when the folder's marker names it.
         let marker = try? fileSystem.readFile(at: output + "/" + Self.marker)
-        let manifest = (try? fileSystem.readFile(at: Self.manifestPath(of: output))).flatMap(Manifest.init(bytes:))
-            .flatMap { marker == Self.markerBytes(for: $0) ? $0 : nil }
+        let manifest = (try? fileSystem.readFile(at: Self.manifestPath(of: output)))
+            .flatMap { marker == Self.markerBytes(forManifest: $0) ? Manifest(bytes: $0) : nil }
         if fileSystem.kind(at: Self.journalPath(of: output)) != nil {
             // The last build was interrupted while swapping sources in: read what it recorded
             // through what it was doing (an unreadable journal: a whole build).
@@ -190,8 +191,9 @@ public struct OutputWriter: Sendable {
     /// naming that manifest) in place of the output folder in one step.
     public func commit(_ manifest: Manifest) throws(Failure) {
         do {
-            try replaceFile(Self.manifestPath(of: output), with: manifest.bytes)
-            try fileSystem.writeFile(Self.markerBytes(for: manifest), to: staging + "/" + Self.marker)
+            let bytes = manifest.bytes
+            try replaceFile(Self.manifestPath(of: output), with: bytes)
+            try fileSystem.writeFile(Self.markerBytes(forManifest: bytes), to: staging + "/" + Self.marker)
             if fileSystem.kind(at: output) == nil {
                 try fileSystem.moveItem(from: staging, to: output)
                 return
@@ -239,8 +241,9 @@ public struct OutputWriter: Sendable {
                 // Out of the output folder in one step; deleted with the staging folder.
                 try fileSystem.moveItem(from: output + "/" + entry, to: staging + "/.removed-\(index)")
             }
-            try replaceFile(Self.manifestPath(of: output), with: manifest.bytes)
-            try replaceFile(output + "/" + Self.marker, with: Self.markerBytes(for: manifest))
+            let bytes = manifest.bytes
+            try replaceFile(Self.manifestPath(of: output), with: bytes)
+            try replaceFile(output + "/" + Self.marker, with: Self.markerBytes(forManifest: bytes))
             try fileSystem.removeItem(at: Self.journalPath(of: output))
             try fileSystem.removeItem(at: staging)
         } catch {

@@ -10,7 +10,7 @@ public enum Message {
     /// The names `text` uses, in order of first use.
     public static func parameters(of text: String) -> [String] {
         var names: [String] = []
-        for case .name(let name) in Parsed(text).segments where !names.contains(name) { names.append(name) }
+        for name in Parsed(text).names where !names.contains(name) { names.append(name) }
         return names
     }
 

@@ -53,8 +53,8 @@ public func percentEncodeQueryValue(_ value: String) -> String {
                     count += 1
                 default:
                     output[count] = UInt8(ascii: "%")
-                    output[count + 1] = hexDigit(byte >> 4)
-                    output[count + 2] = hexDigit(byte & 0xF)
+                    output[count + 1] = uppercaseHexDigit(byte >> 4)
+                    output[count + 2] = uppercaseHexDigit(byte & 0xF)
                     count += 3
                 }
             }
@@ -63,9 +63,6 @@ public func percentEncodeQueryValue(_ value: String) -> String {
     }
 }
 
-@inline(__always) private func hexDigit(_ nibble: UInt8) -> UInt8 {
-    nibble < 10 ? UInt8(ascii: "0") + nibble : UInt8(ascii: "A") + nibble - 10
-}
 
 
 extension Source {

@@ -26,7 +26,7 @@ struct Branding {
         self.site = Palette(primary: site.colors.primary ?? Self.defaultPrimary, accent: site.colors.accent ?? Self.defaultAccent)
         siteLogo = site.logo.flatMap { logos[$0] }
         partnerName = source?.name
-        if let source, source.segment == .partner, let brand = source.brand {
+        if let source, Self.isCoBranded(source), let brand = source.brand {
             partner = brand.colors
             partnerLogo = brand.logo.flatMap { logos[$0] }
         } else {
@@ -43,9 +43,13 @@ struct Branding {
     /// the link preview's alt text, the card), the business's alone for a customer (whose name is
     /// never on a public image).
     static func names(source: Source?, business: String) -> String {
-        guard let source, source.segment == .partner else { return business }
+        guard let source, isCoBranded(source) else { return business }
         return source.name + coBrandJoin + business
     }
+
+    /// Whether `source`'s pages are co-branded: a partner's are; a customer's (and the pages of
+    /// no source) wear the business's brand alone.
+    static func isCoBranded(_ source: Source?) -> Bool { source?.segment == .partner }
 
     var primary: Color { partner?.primary ?? site.primary! }
     var accent: Color { partner?.accent ?? site.accent! }

@@ -103,8 +103,8 @@ public enum Escape {
             case _ where byte < 128 && urlSafe[Int(byte)]: bytes.append(byte)
             default:
                 bytes.append(UInt8(ascii: "%"))
-                bytes.append(upperHex[Int(byte >> 4)])
-                bytes.append(upperHex[Int(byte & 0xF)])
+                bytes.append(uppercaseHexDigit(byte >> 4))
+                bytes.append(uppercaseHexDigit(byte & 0xF))
             }
         }
         return String(decoding: bytes, as: UTF8.self)
@@ -117,8 +117,6 @@ public enum Escape {
         return (UInt8(ascii: "a")...UInt8(ascii: "z")).contains(byte) || (UInt8(ascii: "A")...UInt8(ascii: "Z")).contains(byte)
             || (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte) || "-_.+!*(),%#@?=;/$~:".utf8.contains(byte)
     }
-
-    private static let upperHex = Array("0123456789ABCDEF".utf8)
 }
 
 private extension String {

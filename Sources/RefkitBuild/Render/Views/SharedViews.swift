@@ -33,7 +33,7 @@ struct SharedViews: Sendable {
 
     /// The brand of `source`'s files at `root` and `place`, when it is the business's own.
     func brand(of source: Source?, root: String, place: LogoPlace) -> Built<BrandView>? {
-        guard source?.segment != .partner else { return nil }
+        guard !Branding.isCoBranded(source) else { return nil }
         return businessBrands[Self.key(root, place)]
     }
 }

@@ -20,15 +20,19 @@ public struct Builder: Sendable {
             return .failure(.badDate(error))
         }
         if let problem = KitFolder.problem(request.kitDirectory, fileSystem: fileSystem) { return .failure(.notAKit(problem)) }
-        // (check keeps nothing in the kit: it reads the card store, writes nothing there.)
+        // (check keeps nothing in the kit: it reads the card and parse stores, writes nothing there.
+        // `refkit serve`, which checks after every save, remembers its parses in memory instead.)
         let store = CardStore(kitDirectory: request.kitDirectory, fileSystem: fileSystem, keeps: false)
-        return .success((date, loadAndValidate(request, on: date, fileSystem: fileSystem, store: store)))
+        let parses = ContentMemo.shared.isKeeping ? nil : ParseStore(kitDirectory: request.kitDirectory, fileSystem: fileSystem, keeps: false)
+        return .success((date, loadAndValidate(request, on: date, fileSystem: fileSystem, store: store, parses: parses)))
     }
 
-    /// `store`: asked which SVG logos librsvg reads (those it read in an earlier build are not read again).
-    private func loadAndValidate(_ request: BuildRequest, on date: Day, fileSystem: any FileSystem, store: CardStore) -> ValidatedKit {
+    /// `store`: asked which SVG logos librsvg reads (those it read in an earlier build are not read
+    /// again); `parses`: the YAML trees of files parsed before.
+    private func loadAndValidate(_ request: BuildRequest, on date: Day, fileSystem: any FileSystem, store: CardStore,
+                                 parses: ParseStore?) -> ValidatedKit {
         // 1. load
-        let loaded = KitLoader(fileSystem: fileSystem, kitDirectory: request.kitDirectory).load()
+        let loaded = KitLoader(fileSystem: fileSystem, kitDirectory: request.kitDirectory, parses: parses).load()
         // 2. validate
         return KitValidator.validate(loaded, on: date, secret: request.secret, checkLedger: request.checkLedger,
                                      renderMode: request.renderMode, readLogos: store.readLogos)
@@ -71,9 +75,13 @@ public struct Builder: Sendable {
         }
 
         // 1. load and 2. validate: always the whole kit, so every diagnostic is reported. Drawn
-        // cards, e-mail logos and librsvg's readings of logos are kept in the kit's cache (`CardStore`).
+        // cards, e-mail logos and librsvg's readings of logos are kept in the kit's cache
+        // (`CardStore`), and so are the YAML trees parsed (`ParseStore`).
         let store = CardStore(kitDirectory: request.kitDirectory, fileSystem: fileSystem, keeps: request.keepsCards)
-        let validated = loadAndValidate(request, on: date, fileSystem: fileSystem, store: store)
+        let parses = ParseStore(kitDirectory: request.kitDirectory, fileSystem: fileSystem, keeps: request.keepsCards)
+        let validated = loadAndValidate(request, on: date, fileSystem: fileSystem, store: store, parses: parses)
+        // The YAML trees are kept whether or not the kit is valid: fixing one file parses only it.
+        parses.save(pruning: true)
         guard let kit = validated.kit, let templates = validated.templates else {
             let errors = validated.diagnostics.filter { $0.severity == .error }.count
             return BuildOutcome(diagnostics: validated.diagnostics, result: .failure(.invalidKit(errors: errors)))

@@ -66,6 +66,9 @@ public final class ContentMemo: @unchecked Sendable {
     /// Turns the memo on for the rest of the process.
     public func keepAcrossChecks() { lock.write { isOn = true } }
 
+    /// Whether the memo is on.
+    var isKeeping: Bool { lock.read { isOn } }
+
     /// What a memo had for a key.
     private enum Lookup<Value> {
         case off, hit(Value), miss

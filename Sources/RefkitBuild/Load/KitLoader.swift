@@ -59,9 +59,17 @@ public struct KitLoader: Sendable {
 
     /// The kit directory with every symlink resolved: nothing may be read from outside it.
     let kitRoot: String
+    /// YAML trees kept from earlier builds (`ParseStore`), when the kit's cache is read.
+    let parses: ParseStore?
+
     public init(fileSystem: any FileSystem, kitDirectory: String) {
+        self.init(fileSystem: fileSystem, kitDirectory: kitDirectory, parses: nil)
+    }
+
+    init(fileSystem: any FileSystem, kitDirectory: String, parses: ParseStore?) {
         self.fileSystem = fileSystem
         self.kitDirectory = kitDirectory
+        self.parses = parses
         kitRoot = fileSystem.realPath(kitDirectory) ?? kitDirectory
     }
 
@@ -221,7 +229,7 @@ public struct KitLoader: Sendable {
     }
 
     func parseYAML(_ text: String, file: String, lineOffset: Int = 0, into kit: inout LoadedKit) -> YAMLDocument? {
-        switch ContentMemo.shared.parse(text, file: file, lineOffset: lineOffset) {
+        switch parses?.parse(text, file: file, lineOffset: lineOffset) ?? ContentMemo.shared.parse(text, file: file, lineOffset: lineOffset) {
         case .success(let document): return document
         case .failure(let diagnostic):
             kit.diagnostics.append(diagnostic)

@@ -1,3 +1,4 @@
+import Foundation
 import Mustache
 import RefkitModel
 
@@ -43,28 +44,34 @@ public struct TemplateSet: Sendable {
     /// template's file, line and column; the set is nil when there is any.
     public static func compile(overrides: [TemplateFile], mode: RenderMode = .shape) -> (TemplateSet?, [Diagnostic]) {
         _ = FastHTMLContentType.registered
+        // The defaults the kit does not replace, then the kit's own (escaped as the built-in
+        // templates are, `FastHTMLContentType`; a kit's own pragma still wins), parsed on every core.
+        let replaced = Set(overrides.map(\.name))
+        let defaults = DefaultTemplates.all.filter { !replaced.contains($0.key) }.sorted { $0.key < $1.key }
+        let kits = overrides.sorted { $0.file < $1.file }
+        let texts = defaults.map(\.value) + kits.map { FastHTMLContentType.pragma + $0.text }
+        let parsed = ParallelResults<Result<MustacheTemplate, any Error>>(count: texts.count)
+        parallelForEach(texts.count, jobs: ProcessInfo.processInfo.activeProcessorCount) { index in
+            parsed.set(index, Result { try MustacheTemplate(string: texts[index]) })
+        }
         var library = MustacheLibrary()
         var diagnostics: [Diagnostic] = []
-        var texts = DefaultTemplates.all
-        for file in overrides { texts[file.name] = file.text }
-        for (name, text) in DefaultTemplates.all.sorted(by: { $0.key < $1.key }) {
-            // The defaults are tested to compile; a failure here is a bug in refkit itself.
-            try! library.register(text, named: name)
-        }
-        for file in overrides.sorted(by: { $0.file < $1.file }) {
-            do {
-                // Escaped as the built-in templates are (`FastHTMLContentType`); a kit's own pragma still wins.
-                library.register(try MustacheTemplate(string: FastHTMLContentType.pragma + file.text), named: file.name)
-            } catch let error as MustacheTemplate.ParserError {
-                let location = SourceLocation(
-                    file: file.file, line: error.context.lineNumber - 1, column: error.context.columnNumber)
-                diagnostics.append(.error("template syntax: \(describe(error.error))", at: location))
-            } catch {
-                diagnostics.append(.error("template syntax: \(error)", at: SourceLocation(file: file.file)))
+        let named = defaults.map { (name: $0.key, file: String?.none) } + kits.map { (name: $0.name, file: String?.some($0.file)) }
+        for ((name, file), template) in zip(named, parsed.all) {
+            do { library.register(try template.get(), named: name) } catch {
+                // The defaults are tested to compile; a failure there is a bug in refkit itself.
+                guard let file else { fatalError("refkit's own template \(name) does not compile: \(error)") }
+                if let error = error as? MustacheTemplate.ParserError {
+                    let location = SourceLocation(file: file, line: error.context.lineNumber - 1, column: error.context.columnNumber)
+                    diagnostics.append(.error("template syntax: \(describe(error.error))", at: location))
+                } else {
+                    diagnostics.append(.error("template syntax: \(error)", at: SourceLocation(file: file)))
+                }
             }
         }
         guard diagnostics.isEmpty else { return (nil, diagnostics) }
-        let skeletons = mode == .shape && Skeleton.supports(Array(texts.values)) ? SkeletonCache() : nil
+        // (The defaults are tested to allow rendering by shape: only the kit's own are looked at.)
+        let skeletons = mode == .shape && Skeleton.supports(overrides.map(\.text)) ? SkeletonCache() : nil
         return (TemplateSet(library: library, skeletons: skeletons), [])
     }
 

@@ -1,11 +1,13 @@
 import Foundation
 
 /// Values computed once per key and kept, safe from every thread.
-final class Memo<Key: Hashable & Sendable, Value: Sendable>: @unchecked Sendable {
+public final class Memo<Key: Hashable & Sendable, Value: Sendable>: @unchecked Sendable {
     private var values: [Key: Value] = [:]
     private let lock = NSLock()
 
-    func value(for key: Key, _ make: () -> Value) -> Value {
+    public init() {}
+
+    public func value(for key: Key, _ make: () -> Value) -> Value {
         lock.lock()
         defer { lock.unlock() }
         if let value = values[key] { return value }

@@ -27,9 +27,9 @@ public struct SiteRenderer: Sendable {
     let wordsByLanguage: [String: Words]
     /// Each of those languages' words as the `t` view shows them (`WordsTable`).
     let wordTables: [String: WordsTable]
-    /// Offer dates written out, by language and day: formatting loads locale data, so it is done
-    /// once per build, not once per page.
-    let dayTexts: [String: [Day: String]]
+    /// Offer dates written out, by language and day: formatting loads locale data, so each is
+    /// written once per build, not once per page, and only for the languages rendered.
+    private let dayTexts = Memo<DayInLanguage, String>()
 
     /// This year's numbers of the sources with `show_stats: true` (from the ledger), by slug.
     let stats: [String: Tally]
@@ -77,11 +77,17 @@ public struct SiteRenderer: Sendable {
         // for a reader of that language), the source's values left for each source.
         let siteName = kit.site.name
         wordTables = Dictionary(uniqueKeysWithValues: wordsByLanguage.map { ($0, WordsTable($1, language: $0, siteName: siteName)) })
-        let days = Set(kit.offers.flatMap { [$0.starts, $0.expires].compactMap { $0 } })
-        dayTexts = Dictionary(uniqueKeysWithValues: languages.map { language in
-            (language, Dictionary(uniqueKeysWithValues: days.map { ($0, DayFormatting.long($0, language: language)) }))
-        })
         shared = SharedViews(self)
+    }
+
+    /// `day` written out for readers of `language` (`DayFormatting.long`).
+    func text(of day: Day, language: String) -> String {
+        dayTexts.value(for: DayInLanguage(day: day, language: language)) { DayFormatting.long(day, language: language) }
+    }
+
+    private struct DayInLanguage: Hashable, Sendable {
+        var day: Day
+        var language: String
     }
 
     /// Markdown links and images to `assets/…` (relative to content/) become relative to the page.

@@ -31,8 +31,8 @@ extension SiteRenderer {
 
     func offerView(_ offer: Offer, values: [String: String], language: String, urlPrefix: String) -> OfferView {
         let values = self.values(of: offer, values, language: language)
-        let starts = offer.starts.flatMap { dayTexts[language]?[$0] }
-        let expires = offer.expires.flatMap { dayTexts[language]?[$0] }
+        let starts = offer.starts.map { text(of: $0, language: language) }
+        let expires = offer.expires.map { text(of: $0, language: language) }
         let words = words(for: language)
         let validity: String? = switch (starts, expires) {
         case let (starts?, expires?): words.text("valid_from_until", ["start": starts, "end": expires])

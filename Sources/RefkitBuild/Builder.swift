@@ -80,8 +80,11 @@ public struct Builder: Sendable {
         let store = CardStore(kitDirectory: request.kitDirectory, fileSystem: fileSystem, keeps: request.keepsCards)
         let parses = ParseStore(kitDirectory: request.kitDirectory, fileSystem: fileSystem, keeps: request.keepsCards)
         let validated = loadAndValidate(request, on: date, fileSystem: fileSystem, store: store, parses: parses)
-        // The YAML trees are kept whether or not the kit is valid: fixing one file parses only it.
-        parses.save(pruning: true)
+        // The YAML trees are kept whether or not the kit is valid (fixing one file parses only it),
+        // written while the sources render.
+        let savingParses = DispatchGroup()
+        DispatchQueue.global().async(group: savingParses) { parses.save(pruning: true) }
+        defer { savingParses.wait() }
         guard let kit = validated.kit, let templates = validated.templates else {
             let errors = validated.diagnostics.filter { $0.severity == .error }.count
             return BuildOutcome(diagnostics: validated.diagnostics, result: .failure(.invalidKit(errors: errors)))

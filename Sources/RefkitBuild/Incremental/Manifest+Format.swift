@@ -30,73 +30,73 @@ extension Manifest {
         guard bytes.last == 0x0A else { return nil }  // cut short
         var fingerprint: String?, shared: String?, otherPages: Int?, network = SourceRecord.unknown, posts = 0
         var sources: [String: SourceRecord] = [:], fileLines: [String: ArraySlice<UInt8>] = [:], diagnostics: [Diagnostic] = []
-        // File lines are grouped by entry as they come, scanning bytes: a roster's manifest has
-        // a line per output file, and a one-source rebuild needs none of them one by one.
+        // File lines are grouped by entry as they come, scanning bytes (one buffer, each line's
+        // end found by `memchr`): a roster's manifest has a line per output file, and a
+        // one-source rebuild needs none of them one by one.
         var entryStart = 0, entryEnd = 0, entryPath = 0..<0
         func closeEntry() {
             if entryEnd > entryStart { fileLines[String(decoding: bytes[entryPath], as: UTF8.self)] = bytes[entryStart..<entryEnd] }
         }
-        let filePrefix = Self.filePrefix, bundlesPrefix = Self.bundlesPrefix
-        var lineNumber = 0, start = 0
-        while start < bytes.count {
-            let end = bytes.withUnsafeBufferPointer { buffer in
-                var end = start
-                while buffer[end] != 0x0A { end += 1 }  // the last byte is a newline
-                return end
-            }
-            defer { start = end + 1 }
-            lineNumber += 1
-            if lineNumber == 1 { continue }
-            let line = bytes[start..<end]
-            if lineNumber == 2 {
-                guard line.elementsEqual(Self.format.utf8) else { return nil }
-                continue
-            }
-            let isFile: Bool? = bytes.withUnsafeBufferPointer { buffer in
-                guard end - start > 5, (0..<5).allSatisfy({ buffer[start + $0] == filePrefix[$0] }) else { return false }
-                // `file HASH PATH`, the hash 32 hex digits; the entry is the path up to its first
-                // slash, or all of it for a bundle.
-                guard end - start > 38 else { return nil }
-                let path = start + 38
-                var entryEndIndex = path
-                let isBundle = end - path > bundlesPrefix.count && (0..<bundlesPrefix.count).allSatisfy { buffer[path + $0] == bundlesPrefix[$0] }
-                if isBundle { entryEndIndex = end } else { while entryEndIndex < end, buffer[entryEndIndex] != 0x2F { entryEndIndex += 1 } }
-                let same = entryEndIndex - path == entryPath.count
-                    && (0..<entryPath.count).allSatisfy { buffer[path + $0] == buffer[entryPath.lowerBound + $0] }
-                if !same {
-                    closeEntry()
-                    (entryPath, entryStart) = (path..<entryEndIndex, start)
+        let format = Array(Self.format.utf8), filePrefix = Self.filePrefix, bundlesPrefix = Self.bundlesPrefix
+        let read = bytes.withUnsafeBufferPointer { buffer -> Bool in
+            let base = buffer.baseAddress!
+            func equal(_ at: Int, _ prefix: [UInt8]) -> Bool { prefix.withUnsafeBufferPointer { memcmp(base + at, $0.baseAddress!, prefix.count) == 0 } }
+            var lineNumber = 0, start = 0
+            while start < buffer.count {
+                // (The last byte is a newline: every line has an end.)
+                let end = UnsafePointer<UInt8>(memchr(base + start, 0x0A, buffer.count - start)!.assumingMemoryBound(to: UInt8.self)) - base
+                defer { start = end + 1 }
+                lineNumber += 1
+                if lineNumber == 1 { continue }
+                if lineNumber == 2 {
+                    guard end - start == format.count, equal(start, format) else { return false }
+                    continue
                 }
-                entryEnd = end + 1
-                return true
-            }
-            guard let isFile else { return nil }
-            if isFile { continue }
-            // `source SLUG INPUT PAGES LISTING PRINTS POSTS FOLDER`, or `KEY VALUE`
-            let fields = line.split(separator: 0x20, maxSplits: 7, omittingEmptySubsequences: false)
-            let key = String(decoding: fields[0], as: UTF8.self)
-            if key == "source", fields.count == 8, let pages = Int(String(decoding: fields[3], as: UTF8.self)) {
-                sources[String(decoding: fields[1], as: UTF8.self)] = SourceRecord(
-                    input: String(decoding: fields[2], as: UTF8.self), folder: Self.unescape(String(decoding: fields[7], as: UTF8.self)),
-                    pages: pages, listing: String(decoding: fields[4], as: UTF8.self), prints: String(decoding: fields[5], as: UTF8.self),
-                    posts: String(decoding: fields[6], as: UTF8.self))
-            } else if key == "diagnostic" {
-                guard let diagnostic = Self.diagnostic(from: String(decoding: line, as: UTF8.self)) else { return nil }
-                diagnostics.append(diagnostic)
-            } else if fields.count == 2 {
-                let value = String(decoding: fields[1], as: UTF8.self)
-                switch key {
-                case "fingerprint": fingerprint = value
-                case "shared": shared = value
-                case "other-pages": otherPages = Int(value)
-                case "network": network = value
-                case "posts": posts = Int(value) ?? 0
-                default: return nil
+                if end - start > 5, equal(start, filePrefix) {
+                    // `file HASH PATH`, the hash 32 hex digits; the entry is the path up to its first
+                    // slash, or all of it for a bundle.
+                    guard end - start > 38 else { return false }
+                    let path = start + 38
+                    var entryEndIndex = end
+                    if !(end - path > bundlesPrefix.count && equal(path, bundlesPrefix)) {
+                        entryEndIndex = memchr(base + path, 0x2F, end - path).map { UnsafePointer<UInt8>($0.assumingMemoryBound(to: UInt8.self)) - base } ?? end
+                    }
+                    if entryEndIndex - path != entryPath.count || memcmp(base + path, base + entryPath.lowerBound, entryPath.count) != 0 {
+                        closeEntry()
+                        (entryPath, entryStart) = (path..<entryEndIndex, start)
+                    }
+                    entryEnd = end + 1
+                    continue
                 }
-            } else {
-                return nil
+                // `source SLUG INPUT PAGES LISTING PRINTS POSTS FOLDER`, or `KEY VALUE`
+                let line = bytes[start..<end]
+                let fields = line.split(separator: 0x20, maxSplits: 7, omittingEmptySubsequences: false)
+                let key = String(decoding: fields[0], as: UTF8.self)
+                if key == "source", fields.count == 8, let pages = Int(String(decoding: fields[3], as: UTF8.self)) {
+                    sources[String(decoding: fields[1], as: UTF8.self)] = SourceRecord(
+                        input: String(decoding: fields[2], as: UTF8.self), folder: Self.unescape(String(decoding: fields[7], as: UTF8.self)),
+                        pages: pages, listing: String(decoding: fields[4], as: UTF8.self), prints: String(decoding: fields[5], as: UTF8.self),
+                        posts: String(decoding: fields[6], as: UTF8.self))
+                } else if key == "diagnostic" {
+                    guard let diagnostic = Self.diagnostic(from: String(decoding: line, as: UTF8.self)) else { return false }
+                    diagnostics.append(diagnostic)
+                } else if fields.count == 2 {
+                    let value = String(decoding: fields[1], as: UTF8.self)
+                    switch key {
+                    case "fingerprint": fingerprint = value
+                    case "shared": shared = value
+                    case "other-pages": otherPages = Int(value)
+                    case "network": network = value
+                    case "posts": posts = Int(value) ?? 0
+                    default: return false
+                    }
+                } else {
+                    return false
+                }
             }
+            return true
         }
+        guard read else { return nil }
         closeEntry()
         guard let fingerprint, let shared, let otherPages else { return nil }
         self.init(fingerprint: fingerprint, shared: shared, sources: sources, otherPages: otherPages, fileLines: fileLines)

@@ -43,8 +43,11 @@ public struct InputScan: Sendable, Equatable {
             let entry = entries[index]
             hashes.set(index, entry.kind ?? Manifest.hash((try? fileSystem.readFile(at: entry.path)) ?? []))
         }
+        let kitPrefix = request.kitDirectory.utf8.count + 1
         for (entry, hash) in zip(entries, hashes.all) {
-            let relative = String(entry.path.dropFirst(request.kitDirectory.count + 1))
+            // (Cut by bytes: every entry's path starts with the kit's, and a thousand cut by
+            // Character were a tenth of a build with nothing to do.)
+            let relative = String(Substring(entry.path.utf8.dropFirst(kitPrefix)))
             if relative == ReferralProcess.file { continue }  // private, read by `report` only: no page depends on it
             add(relative, to: &everything)
             add(hash, to: &everything)
@@ -64,10 +67,15 @@ public struct InputScan: Sendable, Equatable {
 
     /// `content/sources/SLUG.yml` → SLUG; nil for any other file.
     static func sourceSlug(_ relative: String) -> String? {
-        guard relative.hasPrefix(sourcesFolder), relative.hasSuffix(".yml") || relative.hasSuffix(".yaml") else { return nil }
-        let name = KitLoader.sourceSlug(String(relative.dropFirst(sourcesFolder.count)))
-        guard !name.isEmpty, !name.contains("/"), !name.hasPrefix(".") else { return nil }
-        return String(name)
+        // (By bytes: asked of every input file.)
+        let bytes = relative.utf8
+        guard bytes.starts(with: sourcesFolder.utf8) else { return nil }
+        let name = bytes.dropFirst(sourcesFolder.utf8.count)
+        let suffix = name.reversed().starts(with: ".yaml".utf8.reversed()) ? 5 : name.reversed().starts(with: ".yml".utf8.reversed()) ? 4 : 0
+        guard suffix > 0 else { return nil }
+        let slug = name.dropLast(suffix)
+        guard !slug.isEmpty, !slug.contains(UInt8(ascii: "/")), slug.first != UInt8(ascii: ".") else { return nil }
+        return String(Substring(slug))
     }
 
     /// Who made the output: a rebuilt refkit (a changed built-in template, a fixed renderer) never

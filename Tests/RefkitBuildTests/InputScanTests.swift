@@ -18,3 +18,22 @@ final class InputScanTests: XCTestCase {
         }
     }
 }
+
+/// A build reads each input once (`CachingFileSystem`): the scan and the loader share its bytes.
+/// What it reads from elsewhere (stored cards, the manifest) is not kept: a thousand cards held
+/// for the whole build were 30 MB of its peak memory.
+final class CachingFileSystemTests: XCTestCase {
+    func testOnlyInputsAreKept() throws {
+        let kit = try temporaryDirectory(self)
+        let input = kit + "/content/site.yml", stored = kit + "/.refkit-cache/cards/card.png"
+        try write("one", to: input)
+        try write("one", to: stored)
+        let fileSystem = CachingFileSystem(DiskFileSystem(), inputs: [kit + "/content", kit + "/templates"])
+        XCTAssertEqual(try fileSystem.readFile(at: input), Array("one".utf8))
+        XCTAssertEqual(try fileSystem.readFile(at: stored), Array("one".utf8))
+        try write("two", to: input)
+        try write("two", to: stored)
+        XCTAssertEqual(try fileSystem.readFile(at: input), Array("one".utf8), "an input is read once a build")
+        XCTAssertEqual(try fileSystem.readFile(at: stored), Array("two".utf8), "anything else is read from the disk")
+    }
+}

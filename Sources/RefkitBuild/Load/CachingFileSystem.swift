@@ -1,10 +1,10 @@
 import Foundation
 import RefkitModel
 
-/// Reads each file once and keeps its bytes for the rest of the build. Below `inputs` (the kit's
-/// content/ and templates/, which a build only reads), what a path is and what a folder holds are
-/// also asked once: the scan and the loader both walk them. Everything else goes straight to the
-/// file system underneath.
+/// Reads each input file once and keeps its bytes for the rest of the build: below `inputs` (the
+/// kit's content/ and templates/, which a build only reads), a file's bytes, what a path is and
+/// what a folder holds are asked once (the scan and the loader both walk them). Everything else
+/// goes straight to the file system underneath.
 final class CachingFileSystem: FileSystem, @unchecked Sendable {
     private let base: any FileSystem
     private let inputs: [String]
@@ -49,6 +49,9 @@ final class CachingFileSystem: FileSystem, @unchecked Sendable {
     }
 
     func readFile(at path: String) throws(FileSystemError) -> [UInt8] {
+        // Only inputs are kept: a file read from elsewhere (a stored card, the manifest) is read
+        // once anyway, and keeping a thousand cards' bytes held 30 MB for the whole build.
+        guard isInput(path) else { return try base.readFile(at: path) }
         if let bytes = lock.read({ cache[path] }) { return bytes }
         let bytes = try base.readFile(at: path)
         lock.write { cache[path] = bytes }

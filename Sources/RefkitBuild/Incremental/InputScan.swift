@@ -26,7 +26,10 @@ public struct InputScan: Sendable, Equatable {
     /// order), with the options that change output.
     public static func scan(_ request: BuildRequest, date: String, fileSystem: any FileSystem) -> InputScan {
         var options = [UInt8]()
-        func add(_ text: String, to context: inout [UInt8]) { context += Array(text.utf8) + [0] }
+        func add(_ text: String, to context: inout [UInt8]) {
+            context.append(contentsOf: text.utf8)
+            context.append(0)
+        }
         for option in [Manifest.format, executableIdentity, date, request.bundle ? "bundle" : "",
                        request.shard?.description ?? "", request.secret.map { Manifest.digest(Array($0.utf8)) } ?? "",
                        request.pdf.map { "pdf " + $0.identity } ?? ""] {

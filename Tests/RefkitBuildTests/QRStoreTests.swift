@@ -48,24 +48,20 @@ final class QRStoreTests: XCTestCase {
 
         // A whole build that used exactly the codes held leaves the store as it is (a store is
         // replaced by a new file, so the same file means nothing was written).
-        func file() throws -> Int? { try FileManager.default.attributesOfItem(atPath: store)[.systemFileNumber] as? Int }
-        let held = try file()
-        try FileManager.default.removeItem(atPath: kit + "/output")
-        XCTAssertNotNil(testBuilder().build(BuildRequest(kitDirectory: kit, date: fixtureDate)).summary)
-        XCTAssertEqual(try file(), held, "nothing new: the store not written")
+        let held = try fileNumber(store)
+        XCTAssertNotNil(try buildWholeAgain(kit))
+        XCTAssertEqual(try fileNumber(store), held, "nothing new: the store not written")
 
         // A code of a past kit (no source's link) goes at the next whole build.
         var text = try String(contentsOfFile: store, encoding: .utf8)
         text += "21 \(try XCTUnwrap(QRCode.encode("gone")).bits.map { String(format: "%02x", $0) }.joined()) https://gone.example/\n"
         try text.write(toFile: store, atomically: true, encoding: .utf8)
-        try FileManager.default.removeItem(atPath: kit + "/output")
-        XCTAssertNotNil(testBuilder().build(BuildRequest(kitDirectory: kit, date: fixtureDate)).summary)
+        XCTAssertNotNil(try buildWholeAgain(kit))
         XCTAssertEqual(try snapshot(kit + "/output"), before, "the same bytes from the stored codes")
         XCTAssertEqual(QRStore.read(try String(contentsOfFile: store, encoding: .utf8))?.count, kept.count, "the unused code pruned")
 
         try "refkit qr-codes 2 libqrencode 0\nnonsense\n".write(toFile: store, atomically: true, encoding: .utf8)
-        try FileManager.default.removeItem(atPath: kit + "/output")
-        XCTAssertNotNil(testBuilder().build(BuildRequest(kitDirectory: kit, date: fixtureDate)).summary)
+        XCTAssertNotNil(try buildWholeAgain(kit))
         XCTAssertEqual(try snapshot(kit + "/output"), before, "a store that does not read: encoded again")
         XCTAssertEqual(QRStore.read(try String(contentsOfFile: store, encoding: .utf8))?.count, kept.count, "and written anew")
     }

@@ -56,3 +56,15 @@ extension BuildOutcome {
     var summary: BuildSummary? { try? result.get() }
     var lines: [String] { diagnostics.map(\.description) }
 }
+
+/// The inode of the file at `path`: a store is replaced by a new file, so the same number after
+/// a build means the build wrote nothing there.
+func fileNumber(_ path: String) throws -> Int? {
+    try FileManager.default.attributesOfItem(atPath: path)[.systemFileNumber] as? Int
+}
+
+/// A whole build of `kit` into its `output/`, removed first.
+func buildWholeAgain(_ kit: String) throws -> BuildSummary? {
+    try FileManager.default.removeItem(atPath: kit + "/output")
+    return testBuilder().build(BuildRequest(kitDirectory: kit, date: fixtureDate)).summary
+}

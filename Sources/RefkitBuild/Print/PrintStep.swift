@@ -59,6 +59,9 @@ public final class PrintStep: @unchecked Sendable {
         /// The manifest's record: the key, then `+` and the notes (base64: the record is one word).
         var record: String { notes.isEmpty ? key : key + "+" + Data(notes.joined(separator: "\n").utf8).base64EncodedString() }
 
+        /// Whether a manifest record holds notes (a record without is its key alone).
+        static func hasNotes(_ record: String) -> Bool { record.utf8.contains(UInt8(ascii: "+")) }
+
         /// A manifest record read back: its key and notes.
         static func read(_ record: String) -> (key: String, notes: [String]) {
             let parts = record.split(separator: "+", maxSplits: 1)
@@ -70,8 +73,8 @@ public final class PrintStep: @unchecked Sendable {
     /// The warnings of every source's PDFs the manifest records (what a page left out to fit its
     /// sheet), at the source's file: said by every build, the ones that printed and the ones that kept them.
     static func warnings(in sources: [String: Manifest.SourceRecord]) -> [Diagnostic] {
-        // (Only records with notes, `KEY+NOTES`, are read: asked of a thousand records by every build.)
-        sources.filter { $0.value.prints.utf8.contains(UInt8(ascii: "+")) }.keys.sorted().flatMap { slug in
+        // (Only records with notes are read: asked of a thousand records by every build.)
+        sources.filter { SourcePrints.hasNotes($0.value.prints) }.keys.sorted().flatMap { slug in
             SourcePrints.read(sources[slug]!.prints).notes.map { Diagnostic.warning($0, at: SourceLocation(file: "content/sources/\(slug).yml")) }
         }
     }

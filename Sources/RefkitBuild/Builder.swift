@@ -83,7 +83,7 @@ public struct Builder: Sendable {
         // The YAML trees are kept whether or not the kit is valid (fixing one file parses only it),
         // written while the sources render.
         let savingParses = DispatchGroup()
-        DispatchQueue.global().async(group: savingParses) { parses.save(pruning: true) }
+        DispatchQueue.global().async(group: savingParses) { parses.save() }
         defer { savingParses.wait() }
         guard let kit = validated.kit, let templates = validated.templates else {
             let errors = validated.diagnostics.filter { $0.severity == .error }.count

@@ -44,7 +44,7 @@ final class ParseStoreTests: XCTestCase {
             XCTAssertEqual(first.parse(document.text, file: document.file, lineOffset: document.lineOffset),
                            YAMLParsing.parse(document.text, file: document.file, lineOffset: document.lineOffset), document.file)
         }
-        first.save(pruning: true)
+        first.save()
         let second = ParseStore(kitDirectory: kit, fileSystem: DiskFileSystem(), keeps: true)
         XCTAssertEqual(second.keptFiles, Set(documents.map(\.file)).subtracting(["deeper.yml"]),
                        "every parse is kept, but a tree too deep to read back without deep recursion")
@@ -68,7 +68,7 @@ final class ParseStoreTests: XCTestCase {
         let parsed = YAMLParsing.parse(text, file: "content/sources/cara.yml", lineOffset: 0)
         let store = ParseStore(kitDirectory: kit, fileSystem: DiskFileSystem(), keeps: true)
         _ = store.parse(text, file: "content/sources/cara.yml", lineOffset: 0)
-        store.save(pruning: true)
+        store.save()
         let path = kit + "/" + ParseStore.file
         let good = try XCTUnwrap(FileManager.default.contents(atPath: path))
         let header = good.firstIndex(of: 0x0A)! + 1

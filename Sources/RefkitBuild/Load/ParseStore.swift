@@ -10,8 +10,8 @@ import RefkitModel
 ///
 /// The file names the refkit that wrote it (its binary's identity, as the manifest does): a tree
 /// is what this refkit's parser made of the text, so another refkit's file is ignored whole. A
-/// record that does not read is parsed again, and only parses that succeeded are kept. A whole
-/// build keeps only the files it read; a build of some sources keeps the others too. Nothing
+/// record that does not read is parsed again, and only parses that succeeded are kept. A build
+/// keeps only the files it read (it reads the whole kit, whatever it renders). Nothing
 /// here is published, and losing it loses nothing. `refkit check` reads it and writes nothing.
 final class ParseStore: @unchecked Sendable {
     static let file = ".refkit-cache/yaml-trees"
@@ -70,19 +70,17 @@ final class ParseStore: @unchecked Sendable {
         return parsed
     }
 
-    /// Writes the store when this build parsed a file it did not hold (or, `pruning`, did not read
-    /// one it held): the records read or made, and unless `pruning` those held too. Written beside
-    /// its place and moved there; a store that cannot be written is no failure.
-    func save(pruning: Bool) {
+    /// Writes the store when this build parsed a file it did not hold, or did not read one it
+    /// held: the records it read or made (every build loads the whole kit, so a file it did not
+    /// read is gone). Written beside its place and moved there; a store that cannot be written is
+    /// no failure.
+    func save() {
         guard let path else { return }
         let used = lock.withLock { self.used }
-        let new = used.contains { $0.value != nil }
-        guard new || (pruning && used.count != records.count) else { return }
-        var files = Set(used.keys)
-        if !pruning { files.formUnion(records.keys) }
+        guard used.contains(where: { $0.value != nil }) || used.count != records.count else { return }
         var bytes = Self.header
-        for file in files.sorted() {
-            if let made = used[file] ?? nil { bytes += made } else if let record = records[file] { bytes += stored[record.bytes] }
+        for (file, made) in used.sorted(by: { $0.key < $1.key }) {
+            if let made { bytes += made } else if let record = records[file] { bytes += stored[record.bytes] }
         }
         let folder = String(path.dropLast("/yaml-trees".count))
         if fileSystem.kind(at: folder) == nil { try? fileSystem.createDirectory(at: folder) }

@@ -41,10 +41,13 @@ extension Manifest {
         let read = bytes.withUnsafeBufferPointer { buffer -> Bool in
             let base = buffer.baseAddress!
             func equal(_ at: Int, _ prefix: [UInt8]) -> Bool { prefix.withUnsafeBufferPointer { memcmp(base + at, $0.baseAddress!, prefix.count) == 0 } }
+            func index(of byte: UInt8, from: Int, to end: Int) -> Int? {
+                memchr(base + from, Int32(byte), end - from).map { UnsafePointer<UInt8>($0.assumingMemoryBound(to: UInt8.self)) - base }
+            }
             var lineNumber = 0, start = 0
             while start < buffer.count {
                 // (The last byte is a newline: every line has an end.)
-                let end = UnsafePointer<UInt8>(memchr(base + start, 0x0A, buffer.count - start)!.assumingMemoryBound(to: UInt8.self)) - base
+                let end = index(of: 0x0A, from: start, to: buffer.count)!
                 defer { start = end + 1 }
                 lineNumber += 1
                 if lineNumber == 1 { continue }
@@ -59,7 +62,7 @@ extension Manifest {
                     let path = start + 38
                     var entryEndIndex = end
                     if !(end - path > bundlesPrefix.count && equal(path, bundlesPrefix)) {
-                        entryEndIndex = memchr(base + path, 0x2F, end - path).map { UnsafePointer<UInt8>($0.assumingMemoryBound(to: UInt8.self)) - base } ?? end
+                        entryEndIndex = index(of: 0x2F, from: path, to: end) ?? end
                     }
                     if entryEndIndex - path != entryPath.count || memcmp(base + path, base + entryPath.lowerBound, entryPath.count) != 0 {
                         closeEntry()
